@@ -1,0 +1,3 @@
+//! karta: roadmaps of municipal education departments.
+
+fn main() {}
