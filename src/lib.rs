@@ -1,4 +1,12 @@
 //! karta: roadmaps (дорожные карты) of municipal education departments, kept
 //! as Automerge documents so copies edited offline merge without loss.
 
+pub mod cli;
+pub mod config;
+pub mod export;
+pub mod import;
 pub mod model;
+pub mod plural;
+pub mod report;
+pub mod store;
+pub mod views;

@@ -6,13 +6,14 @@ pub mod deadline;
 pub mod people;
 pub mod position;
 pub mod stage;
+pub mod text;
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use deadline::{Deadline, DeadlineContext, DeadlineKind};
+pub use deadline::{Deadline, DeadlineContext, DeadlineGroup, DeadlineKind};
 pub use stage::Stage;
 
 /// A whole roadmap (дорожная карта): its heading, its own columns and its tree
@@ -236,7 +237,9 @@ impl Section {
 }
 
 /// Progress of an activity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Not started (the default).
@@ -284,10 +287,20 @@ impl Status {
     pub fn parse(text: &str) -> Option<Status> {
         let t = text.trim().to_lowercase().replace(['-', ' '], "_");
         match t.as_str() {
-            "planned" | "plan" | "todo" | "запланировано" | "запланирована" | "план"
+            "planned"
+            | "plan"
+            | "todo"
+            | "запланировано"
+            | "запланирована"
+            | "план"
             | "не_начато" => Some(Status::Planned),
-            "in_progress" | "inprogress" | "progress" | "started" | "в_работе"
-            | "выполняется" | "в_процессе" => Some(Status::InProgress),
+            "in_progress"
+            | "inprogress"
+            | "progress"
+            | "started"
+            | "в_работе"
+            | "выполняется"
+            | "в_процессе" => Some(Status::InProgress),
             "done" | "finished" | "complete" | "completed" | "выполнено" | "выполнена"
             | "готово" | "сделано" => Some(Status::Done),
             "cancelled" | "canceled" | "dropped" | "отменено" | "отменена" | "отмена" => {
@@ -380,4 +393,22 @@ impl Roadmap {
     pub fn column(&self, role: ColumnRole) -> Option<&Column> {
         self.columns.iter().find(|c| c.role == role)
     }
+}
+
+/// The columns of a roadmap created from scratch: № · Мероприятие · Сроки ·
+/// Ответственные.
+pub fn default_columns() -> Vec<Column> {
+    [
+        (ColumnRole::Number, "№ п/п"),
+        (ColumnRole::Text, "Мероприятие"),
+        (ColumnRole::Deadline, "Сроки"),
+        (ColumnRole::Responsible, "Ответственные"),
+    ]
+    .into_iter()
+    .map(|(role, title)| Column {
+        key: role.as_str().to_string(),
+        title: title.to_string(),
+        role,
+    })
+    .collect()
 }

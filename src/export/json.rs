@@ -1,0 +1,77 @@
+//! The JSON export: a stable contract that tests and other tools rely on.
+//!
+//! `{"id","title","municipality","approval":{"number","date"}|null,
+//! "period":{"from","to"}|null,"notes","columns":[{"key","title","role"}],
+//! "activities":[…],"sections":[{"id","number","title","kind","stage",
+//! "responsible":[…],"sections":[…],"activities":[…]}]}`; an activity is
+//! `{"id","number","text","deadline":{"text","kind","start","end","guess"},
+//! "responsible":[…],"status", …the roadmap's other columns by key…}`.
+
+use serde_json::{Map, Value, json};
+
+use crate::model::{Activity, DeadlineContext, Roadmap, Section, deadline};
+
+/// The roadmap as a JSON value.
+pub fn to_value(roadmap: &Roadmap) -> Value {
+    let ctx = roadmap.deadline_context();
+    let m = &roadmap.meta;
+    json!({
+        "id": roadmap.id,
+        "title": m.title,
+        "municipality": m.municipality,
+        "approval": m.approval.as_ref().map(|a| json!({
+            "number": a.number,
+            "date": a.date.map(|d| d.to_string()),
+        })),
+        "period": m.period.map(|p| json!({"from": p.from.to_string(), "to": p.to.to_string()})),
+        "notes": m.notes,
+        "columns": roadmap.columns.iter().map(|c| json!({
+            "key": c.key, "title": c.title, "role": c.role.as_str(),
+        })).collect::<Vec<_>>(),
+        "activities": roadmap.activities.iter().map(|a| activity(a, &ctx)).collect::<Vec<_>>(),
+        "sections": roadmap.sections.iter().map(|s| section(s, &ctx)).collect::<Vec<_>>(),
+    })
+}
+
+/// The roadmap as pretty-printed JSON text.
+pub fn to_string(roadmap: &Roadmap) -> String {
+    serde_json::to_string_pretty(&to_value(roadmap)).unwrap_or_default() + "\n"
+}
+
+fn section(s: &Section, ctx: &DeadlineContext) -> Value {
+    json!({
+        "id": s.id,
+        "number": s.number,
+        "title": s.title,
+        "kind": s.kind.as_str(),
+        "stage": s.stage.map(|st| st.number()),
+        "responsible": s.responsible,
+        "sections": s.sections.iter().map(|c| section(c, ctx)).collect::<Vec<_>>(),
+        "activities": s.activities.iter().map(|a| activity(a, ctx)).collect::<Vec<_>>(),
+    })
+}
+
+/// One activity as JSON.
+pub fn activity(a: &Activity, ctx: &DeadlineContext) -> Value {
+    let d = deadline::parse(&a.deadline, ctx);
+    let mut map = Map::new();
+    map.insert("id".into(), json!(a.id));
+    map.insert("number".into(), json!(a.number));
+    map.insert("text".into(), json!(a.text));
+    map.insert(
+        "deadline".into(),
+        json!({
+            "text": a.deadline,
+            "kind": d.kind.as_str(),
+            "start": d.start.map(|x| x.to_string()),
+            "end": d.end.map(|x| x.to_string()),
+            "guess": d.guess,
+        }),
+    );
+    map.insert("responsible".into(), json!(a.responsible));
+    map.insert("status".into(), json!(a.status.as_str()));
+    for (key, value) in &a.cells {
+        map.entry(key.clone()).or_insert_with(|| json!(value));
+    }
+    Value::Object(map)
+}

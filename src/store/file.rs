@@ -1,0 +1,111 @@
+//! Loading and saving `.karta` files safely.
+//!
+//! Loading refuses oversized files and runs the Automerge decoder under
+//! `catch_unwind`, because Automerge 0.12 can panic on crafted input; every
+//! failure is one line naming the file. Saving writes a temporary file beside
+//! the target, syncs it and renames it over the target, so an existing file is
+//! never truncated by a failed save.
+
+use std::fs;
+use std::io::Write;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use automerge::AutoCommit;
+
+use super::{Doc, StoreError};
+
+/// Files larger than this are refused before decoding (256 MiB).
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+fn io_error(path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Opens a roadmap file.
+pub fn open(path: &Path) -> Result<Doc, StoreError> {
+    let bytes = read_limited(path)?;
+    Doc::from_bytes(&bytes, path)
+}
+
+/// Reads a file, refusing one over [`MAX_FILE_SIZE`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
+    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(io_error(
+            path,
+            std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory"),
+        ));
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit: MAX_FILE_SIZE,
+        });
+    }
+    fs::read(path).map_err(|e| io_error(path, e))
+}
+
+/// Decodes Automerge bytes without letting a decoder panic escape.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<AutoCommit, StoreError> {
+    let corrupt = |reason: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if bytes.is_empty() {
+        return Err(corrupt("the file is empty".into()));
+    }
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| AutoCommit::load(bytes)));
+    panic::set_hook(previous_hook);
+    match result {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(corrupt(one_line(&e.to_string()))),
+        Err(_) => Err(corrupt(
+            "the Automerge decoder failed on damaged data".into(),
+        )),
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Saves the whole document to `path` atomically.
+pub fn save(path: &Path, doc: &mut Doc) -> Result<(), StoreError> {
+    write_atomic(path, &doc.to_bytes())
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
+/// fsync, rename over the target, fsync of the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "karta".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)?;
+        if let Ok(d) = fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    result.map_err(|e: std::io::Error| {
+        let _ = fs::remove_file(&tmp);
+        io_error(path, e)
+    })
+}

@@ -1,0 +1,187 @@
+//! The Automerge document behind a `.karta` file: schema, load and save,
+//! edits recorded with their author.
+
+pub mod edit;
+pub mod file;
+pub mod read;
+pub mod schema;
+
+use std::path::PathBuf;
+
+use automerge::transaction::CommitOptions;
+use automerge::{ActorId, Author, AutoCommit, ChangeHash, ROOT, ReadDoc};
+
+use crate::model::Roadmap;
+
+pub use file::{open, save};
+
+/// Everything that can go wrong with a roadmap document. Each message is one
+/// line naming the file when there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is larger than any roadmap could be.
+    #[error("{path}: file is too large for a roadmap ({size} bytes, the limit is {limit})")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The bytes are not an Automerge document, or a damaged one.
+    #[error("{path}: not a readable karta file ({reason})")]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What the decoder said.
+        reason: String,
+    },
+    /// An Automerge document, but not a karta roadmap.
+    #[error("{path}: an Automerge document, but not a karta roadmap")]
+    Foreign {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Written by a newer karta.
+    #[error(
+        "{path}: written in karta format version {version}, this karta reads up to {supported}; update karta"
+    )]
+    NewerFormat {
+        /// The file.
+        path: PathBuf,
+        /// Its format version.
+        version: u64,
+        /// The newest this build reads.
+        supported: u64,
+    },
+    /// An operation on the document failed.
+    #[error("document error: {0}")]
+    Automerge(#[from] automerge::AutomergeError),
+    /// An edit named something that is not in the roadmap.
+    #[error("{0}")]
+    NotFound(String),
+}
+
+/// A roadmap document open for reading and editing.
+pub struct Doc {
+    doc: AutoCommit,
+    author: Option<String>,
+}
+
+impl Doc {
+    /// Creates a new document holding `roadmap` (fresh ids where missing),
+    /// recorded as one change by `author`.
+    pub fn create(
+        roadmap: &Roadmap,
+        author: Option<&str>,
+        message: &str,
+    ) -> Result<Doc, StoreError> {
+        let mut doc = Doc {
+            doc: AutoCommit::new(),
+            author: None,
+        };
+        doc.set_author(author);
+        schema::write_roadmap(&mut doc.doc, roadmap)?;
+        doc.commit(message);
+        Ok(doc)
+    }
+
+    /// Opens a document from bytes already read (`path` names it in errors).
+    pub fn from_bytes(bytes: &[u8], path: &std::path::Path) -> Result<Doc, StoreError> {
+        let doc = file::decode(bytes, path)?;
+        Doc::check_format(&doc, path)?;
+        Ok(Doc::from_loaded(doc))
+    }
+
+    /// Wraps a loaded document, giving it a fresh actor id for this session
+    /// (a reused actor id across diverged copies breaks later merges).
+    pub(crate) fn from_loaded(mut doc: AutoCommit) -> Doc {
+        doc.set_actor(ActorId::random());
+        Doc { doc, author: None }
+    }
+
+    /// Sets the name recorded with every following change.
+    pub fn set_author(&mut self, author: Option<&str>) {
+        self.author = author.map(str::to_string);
+        self.doc
+            .set_author(author.map(|a| Author::from(a.as_bytes().to_vec())));
+    }
+
+    /// The name recorded with this session's changes.
+    pub fn author(&self) -> Option<&str> {
+        self.author.as_deref()
+    }
+
+    /// Commits pending edits as one change with a message and the current time.
+    pub fn commit(&mut self, message: &str) -> Option<ChangeHash> {
+        let time = chrono::Utc::now().timestamp();
+        self.doc.commit_with(
+            CommitOptions::default()
+                .with_message(message.to_string())
+                .with_time(time),
+        )
+    }
+
+    /// The roadmap's identity, shared by all its copies.
+    pub fn roadmap_id(&self) -> String {
+        read::get_str(&self.doc, &ROOT, schema::K_ID)
+    }
+
+    /// Reads the whole roadmap.
+    pub fn roadmap(&self) -> Roadmap {
+        read::read_roadmap(&self.doc)
+    }
+
+    /// The whole document as bytes (compacted).
+    pub fn to_bytes(&mut self) -> Vec<u8> {
+        self.doc.save()
+    }
+
+    /// The current heads of the document's history.
+    pub fn heads(&mut self) -> Vec<ChangeHash> {
+        self.doc.get_heads()
+    }
+
+    /// The underlying Automerge document, for reading.
+    pub fn automerge(&self) -> &AutoCommit {
+        &self.doc
+    }
+
+    /// The underlying Automerge document, for the edit functions.
+    pub(crate) fn automerge_mut(&mut self) -> &mut AutoCommit {
+        &mut self.doc
+    }
+
+    /// Checks that a loaded document is a karta roadmap this build can read.
+    pub(crate) fn check_format(doc: &AutoCommit, path: &std::path::Path) -> Result<(), StoreError> {
+        let tag = read::get_str(doc, &ROOT, schema::K_FORMAT);
+        if tag != schema::FORMAT_TAG {
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+            });
+        }
+        let version = read::get_uint(doc, &ROOT, schema::K_VERSION).unwrap_or(0);
+        if version > schema::FORMAT_VERSION {
+            return Err(StoreError::NewerFormat {
+                path: path.to_path_buf(),
+                version,
+                supported: schema::FORMAT_VERSION,
+            });
+        }
+        if doc.get(ROOT, schema::K_ID).ok().flatten().is_none() {
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(())
+    }
+}
