@@ -59,10 +59,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<AutoCommit, StoreError> {
     if bytes.is_empty() {
         return Err(corrupt("the file is empty".into()));
     }
-    let previous_hook = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
-    let result = panic::catch_unwind(AssertUnwindSafe(|| AutoCommit::load(bytes)));
-    panic::set_hook(previous_hook);
+    let result = quietly(|| AutoCommit::load(bytes));
     match result {
         Ok(Ok(doc)) => Ok(doc),
         Ok(Err(e)) => Err(corrupt(one_line(&e.to_string()))),
@@ -70,6 +67,28 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<AutoCommit, StoreError> {
             "the Automerge decoder failed on damaged data".into(),
         )),
     }
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, catching a panic without printing it (only on this thread; other
+/// threads' panics are reported as usual).
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result
 }
 
 fn one_line(s: &str) -> String {

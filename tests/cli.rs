@@ -1,0 +1,216 @@
+//! The real binary, driven end to end on real files.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use common::*;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn karta(config: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("karta").expect("binary");
+    cmd.env("KARTA_CONFIG_DIR", config);
+    cmd
+}
+
+fn import(dir: &Path, name: &str) -> std::path::PathBuf {
+    let out = dir.join(format!("{name}.karta"));
+    karta(dir)
+        .args(["import", source(name).to_str().expect("path"), "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    out
+}
+
+fn export_json(dir: &Path, file: &Path) -> Value {
+    let out = karta(dir)
+        .args(["export", "--format", "json"])
+        .arg(file)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn import_says_what_it_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("c.karta");
+    karta(dir.path())
+        .args(["import", source("chernogorsk").to_str().expect("path"), "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("10 разделов, 84 мероприятия"))
+        .stdout(predicate::str::contains("город Черногорск"));
+    // An existing file is not replaced without --force.
+    karta(dir.path())
+        .args(["import", source("chernogorsk").to_str().expect("path"), "-o"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists"));
+}
+
+#[test]
+fn bad_input_gets_one_line_naming_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docx = dir.path().join("plan.docx");
+    fs::write(&docx, b"PK\x03\x04rest-of-zip").expect("write");
+    let no_table = dir.path().join("letter.txt");
+    fs::write(&no_table, "Уважаемые коллеги!\nПросим представить отчёт.\n").expect("write");
+    let broken = dir.path().join("broken.karta");
+    fs::write(&broken, b"\x85o\x4a\x83garbage").expect("write");
+    for (args, name) in [
+        (vec!["import", docx.to_str().expect("p"), "-o", "x.karta"], "plan.docx"),
+        (vec!["import", no_table.to_str().expect("p"), "-o", "x.karta"], "letter.txt"),
+        (vec!["report", broken.to_str().expect("p")], "broken.karta"),
+        (vec!["export", "missing.karta"], "missing.karta"),
+    ] {
+        let out = karta(dir.path()).args(&args).output().expect("run");
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains(name), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    karta(dir.path())
+        .args(["report", "--today", "2022-02-30"])
+        .arg(&broken)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("2022-02-30"));
+}
+
+#[test]
+fn json_export_is_the_documented_contract() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = import(dir.path(), "lysva");
+    let json = export_json(dir.path(), &file);
+    for key in ["id", "title", "municipality", "approval", "period", "columns", "sections"] {
+        assert!(json.get(key).is_some(), "top-level {key}");
+    }
+    assert_eq!(json["approval"]["number"], "491/01-08");
+    assert_eq!(json["approval"]["date"], "2021-10-28");
+    assert_eq!(json["period"]["from"], "2021-01-01");
+    let section = &json["sections"][0];
+    for key in ["number", "title", "responsible", "sections", "activities"] {
+        assert!(section.get(key).is_some(), "section {key}");
+    }
+    let activity = &section["activities"][0];
+    for key in ["id", "number", "text", "deadline", "responsible", "status", "result"] {
+        assert!(activity.get(key).is_some(), "activity {key}: {activity}");
+    }
+    assert_eq!(activity["number"], "1.1.");
+    assert_eq!(activity["status"], "planned");
+    assert_eq!(activity["deadline"]["text"], "Август, 2021");
+    for key in ["kind", "start", "end", "guess"] {
+        assert!(activity["deadline"].get(key).is_some(), "deadline {key}");
+    }
+    assert_eq!(activity["responsible"], serde_json::json!(["Управление образования"]));
+}
+
+#[test]
+fn markdown_export_is_a_table_to_paste_into_word() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = import(dir.path(), "tynda");
+    karta(dir.path())
+        .args(["export", "--format", "md"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| № п/п | Мероприятия (содержание деятельности) | Сроки | Ответственные |"))
+        .stdout(predicate::str::contains("| **1. Формирование нормативно-правового обеспечения"))
+        .stdout(predicate::str::contains("| 2.6. | Проведение процедуры независимой оценки"));
+}
+
+#[test]
+fn csv_export_imports_back_into_the_same_roadmap() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["sasovo", "chernogorsk"] {
+        let file = import(dir.path(), name);
+        let csv = dir.path().join(format!("{name}.csv"));
+        karta(dir.path())
+            .args(["export", "--format", "csv", "-o"])
+            .arg(&csv)
+            .arg(&file)
+            .assert()
+            .success();
+        let back = dir.path().join(format!("{name}-back.karta"));
+        karta(dir.path())
+            .arg("import")
+            .arg(&csv)
+            .arg("-o")
+            .arg(&back)
+            .assert()
+            .success();
+        let a = export_json(dir.path(), &file);
+        let b = export_json(dir.path(), &back);
+        let texts = |v: &Value| -> Vec<String> {
+            let mut out = Vec::new();
+            fn walk(v: &Value, out: &mut Vec<String>) {
+                for a in v["activities"].as_array().into_iter().flatten() {
+                    out.push(format!("{} {} {} {}", a["number"], a["text"], a["deadline"]["text"], a["responsible"]));
+                }
+                for s in v["sections"].as_array().into_iter().flatten() {
+                    out.push(format!("{} {}", s["number"], s["title"]));
+                    walk(s, out);
+                }
+            }
+            walk(v, &mut out);
+            out
+        };
+        assert_eq!(texts(&a), texts(&b), "{name}");
+    }
+}
+
+#[test]
+fn whoami_and_new_record_the_author() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    karta(dir.path())
+        .args(["whoami", "--set", "Корчевская И.П."])
+        .assert()
+        .success();
+    karta(dir.path())
+        .arg("whoami")
+        .assert()
+        .success()
+        .stdout("Корчевская И.П.\n");
+    let file = dir.path().join("new.karta");
+    karta(dir.path())
+        .args(["new", "--title", "План на 2025 год", "--municipality", "город Тында", "--period", "2025"])
+        .arg(&file)
+        .assert()
+        .success();
+    let doc = karta::store::open(&file).expect("open");
+    let mut am = doc.automerge().clone();
+    let change = am.get_changes(&[]).into_iter().next().expect("a change");
+    assert_eq!(change.author().map(|a| a.as_bytes().to_vec()), Some("Корчевская И.П.".as_bytes().to_vec()));
+    let json = export_json(dir.path(), &file);
+    assert_eq!(json["title"], "План на 2025 год");
+    assert_eq!(json["period"]["to"], "2025-12-31");
+}
+
+#[test]
+fn without_a_file_a_bundled_sample_is_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    karta(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("город Черногорск"))
+        .stdout(predicate::str::contains("84 мероприятия"));
+}
+
+#[test]
+fn renumber_through_the_binary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = import(dir.path(), "lesosibirsk");
+    karta(dir.path()).arg("renumber").arg(&file).assert().success();
+    let json = export_json(dir.path(), &file);
+    assert_eq!(json["sections"][0]["number"], "1.");
+    assert_eq!(json["sections"][0]["sections"][0]["number"], "1.1.");
+}
