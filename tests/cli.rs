@@ -32,7 +32,11 @@ fn export_json(dir: &Path, file: &Path) -> Value {
         .arg(file)
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
@@ -41,7 +45,11 @@ fn import_says_what_it_read() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("c.karta");
     karta(dir.path())
-        .args(["import", source("chernogorsk").to_str().expect("path"), "-o"])
+        .args([
+            "import",
+            source("chernogorsk").to_str().expect("path"),
+            "-o",
+        ])
         .arg(&out)
         .assert()
         .success()
@@ -49,7 +57,11 @@ fn import_says_what_it_read() {
         .stdout(predicate::str::contains("город Черногорск"));
     // An existing file is not replaced without --force.
     karta(dir.path())
-        .args(["import", source("chernogorsk").to_str().expect("path"), "-o"])
+        .args([
+            "import",
+            source("chernogorsk").to_str().expect("path"),
+            "-o",
+        ])
         .arg(&out)
         .assert()
         .failure()
@@ -66,8 +78,14 @@ fn bad_input_gets_one_line_naming_the_file() {
     let broken = dir.path().join("broken.karta");
     fs::write(&broken, b"\x85o\x4a\x83garbage").expect("write");
     for (args, name) in [
-        (vec!["import", docx.to_str().expect("p"), "-o", "x.karta"], "plan.docx"),
-        (vec!["import", no_table.to_str().expect("p"), "-o", "x.karta"], "letter.txt"),
+        (
+            vec!["import", docx.to_str().expect("p"), "-o", "x.karta"],
+            "plan.docx",
+        ),
+        (
+            vec!["import", no_table.to_str().expect("p"), "-o", "x.karta"],
+            "letter.txt",
+        ),
         (vec!["report", broken.to_str().expect("p")], "broken.karta"),
         (vec!["export", "missing.karta"], "missing.karta"),
     ] {
@@ -91,7 +109,15 @@ fn json_export_is_the_documented_contract() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = import(dir.path(), "lysva");
     let json = export_json(dir.path(), &file);
-    for key in ["id", "title", "municipality", "approval", "period", "columns", "sections"] {
+    for key in [
+        "id",
+        "title",
+        "municipality",
+        "approval",
+        "period",
+        "columns",
+        "sections",
+    ] {
         assert!(json.get(key).is_some(), "top-level {key}");
     }
     assert_eq!(json["approval"]["number"], "491/01-08");
@@ -102,7 +128,15 @@ fn json_export_is_the_documented_contract() {
         assert!(section.get(key).is_some(), "section {key}");
     }
     let activity = &section["activities"][0];
-    for key in ["id", "number", "text", "deadline", "responsible", "status", "result"] {
+    for key in [
+        "id",
+        "number",
+        "text",
+        "deadline",
+        "responsible",
+        "status",
+        "result",
+    ] {
         assert!(activity.get(key).is_some(), "activity {key}: {activity}");
     }
     assert_eq!(activity["number"], "1.1.");
@@ -111,7 +145,10 @@ fn json_export_is_the_documented_contract() {
     for key in ["kind", "start", "end", "guess"] {
         assert!(activity["deadline"].get(key).is_some(), "deadline {key}");
     }
-    assert_eq!(activity["responsible"], serde_json::json!(["Управление образования"]));
+    assert_eq!(
+        activity["responsible"],
+        serde_json::json!(["Управление образования"])
+    );
 }
 
 #[test]
@@ -123,9 +160,15 @@ fn markdown_export_is_a_table_to_paste_into_word() {
         .arg(&file)
         .assert()
         .success()
-        .stdout(predicate::str::contains("| № п/п | Мероприятия (содержание деятельности) | Сроки | Ответственные |"))
-        .stdout(predicate::str::contains("| **1. Формирование нормативно-правового обеспечения"))
-        .stdout(predicate::str::contains("| 2.6. | Проведение процедуры независимой оценки"));
+        .stdout(predicate::str::contains(
+            "| № п/п | Мероприятия (содержание деятельности) | Сроки | Ответственные |",
+        ))
+        .stdout(predicate::str::contains(
+            "| **1. Формирование нормативно-правового обеспечения",
+        ))
+        .stdout(predicate::str::contains(
+            "| 2.6. | Проведение процедуры независимой оценки",
+        ));
 }
 
 #[test]
@@ -154,7 +197,10 @@ fn csv_export_imports_back_into_the_same_roadmap() {
             let mut out = Vec::new();
             fn walk(v: &Value, out: &mut Vec<String>) {
                 for a in v["activities"].as_array().into_iter().flatten() {
-                    out.push(format!("{} {} {} {}", a["number"], a["text"], a["deadline"]["text"], a["responsible"]));
+                    out.push(format!(
+                        "{} {} {} {}",
+                        a["number"], a["text"], a["deadline"]["text"], a["responsible"]
+                    ));
                 }
                 for s in v["sections"].as_array().into_iter().flatten() {
                     out.push(format!("{} {}", s["number"], s["title"]));
@@ -182,14 +228,25 @@ fn whoami_and_new_record_the_author() {
         .stdout("Корчевская И.П.\n");
     let file = dir.path().join("new.karta");
     karta(dir.path())
-        .args(["new", "--title", "План на 2025 год", "--municipality", "город Тында", "--period", "2025"])
+        .args([
+            "new",
+            "--title",
+            "План на 2025 год",
+            "--municipality",
+            "город Тында",
+            "--period",
+            "2025",
+        ])
         .arg(&file)
         .assert()
         .success();
     let doc = karta::store::open(&file).expect("open");
     let mut am = doc.automerge().clone();
     let change = am.get_changes(&[]).into_iter().next().expect("a change");
-    assert_eq!(change.author().map(|a| a.as_bytes().to_vec()), Some("Корчевская И.П.".as_bytes().to_vec()));
+    assert_eq!(
+        change.author().map(|a| a.as_bytes().to_vec()),
+        Some("Корчевская И.П.".as_bytes().to_vec())
+    );
     let json = export_json(dir.path(), &file);
     assert_eq!(json["title"], "План на 2025 год");
     assert_eq!(json["period"]["to"], "2025-12-31");
@@ -209,7 +266,11 @@ fn without_a_file_a_bundled_sample_is_shown() {
 fn renumber_through_the_binary() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = import(dir.path(), "lesosibirsk");
-    karta(dir.path()).arg("renumber").arg(&file).assert().success();
+    karta(dir.path())
+        .arg("renumber")
+        .arg(&file)
+        .assert()
+        .success();
     let json = export_json(dir.path(), &file);
     assert_eq!(json["sections"][0]["number"], "1.");
     assert_eq!(json["sections"][0]["sections"][0]["number"], "1.1.");

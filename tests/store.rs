@@ -40,14 +40,20 @@ fn every_change_carries_its_author_and_a_fresh_actor() {
     let path = saved_sample(dir.path());
     let mut first = store::open(&path).expect("open");
     let mut second = store::open(&path).expect("open");
-    assert_ne!(first.automerge().get_actor(), second.automerge().get_actor());
+    assert_ne!(
+        first.automerge().get_actor(),
+        second.automerge().get_actor()
+    );
     first.set_author(Some("Петров П.П."));
     first.renumber().expect("renumber");
     let mut am = first.automerge().clone();
     let changes = am.get_changes(&[]);
     let authors: Vec<String> = changes
         .iter()
-        .filter_map(|c| c.author().map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned()))
+        .filter_map(|c| {
+            c.author()
+                .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned())
+        })
         .collect();
     assert_eq!(authors, ["Иванова И.И.", "Петров П.П."]);
     assert_eq!(changes[1].message(), Some("renumber"));
@@ -67,7 +73,11 @@ fn renumber_applies_hierarchical_numbers() {
     assert_eq!(s10.number, "10.");
     let numbers: Vec<&str> = s10.activities.iter().map(|a| a.number.as_str()).collect();
     assert_eq!(&numbers[..4], ["10.1.", "10.2.", "10.3.", "10.4."]);
-    assert_eq!(doc.renumber().expect("again"), 0, "renumbering twice changes nothing");
+    assert_eq!(
+        doc.renumber().expect("again"),
+        0,
+        "renumbering twice changes nothing"
+    );
 }
 
 #[test]
@@ -78,18 +88,28 @@ fn broken_files_give_one_line_errors_naming_the_file() {
         ("empty.karta", Vec::new()),
         ("truncated.karta", good[..good.len() / 2].to_vec()),
         ("text.karta", "Дорожная карта\n".as_bytes().to_vec()),
-        ("random.karta", (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect()),
+        (
+            "random.karta",
+            (0..4096u32)
+                .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+                .collect(),
+        ),
     ];
     for (name, bytes) in cases {
         let path = dir.path().join(name);
         fs::write(&path, &bytes).expect("write");
-        let err = store::open(&path).err().unwrap_or_else(|| panic!("{name} opened"));
+        let err = store::open(&path)
+            .err()
+            .unwrap_or_else(|| panic!("{name} opened"));
         let message = err.to_string();
         assert!(message.contains(name), "{message}");
         assert!(!message.contains('\n'), "{message}");
     }
     let missing = dir.path().join("missing.karta");
-    let message = store::open(&missing).err().map(|e| e.to_string()).unwrap_or_default();
+    let message = store::open(&missing)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(message.contains("missing.karta"), "{message}");
 }
 
@@ -100,7 +120,10 @@ fn a_foreign_automerge_document_is_refused() {
     other.put(ROOT, "todo", "купить хлеб").expect("put");
     let path = dir.path().join("foreign.karta");
     fs::write(&path, other.save()).expect("write");
-    assert!(matches!(store::open(&path), Err(StoreError::Foreign { .. })));
+    assert!(matches!(
+        store::open(&path),
+        Err(StoreError::Foreign { .. })
+    ));
 }
 
 #[test]
@@ -112,7 +135,10 @@ fn a_newer_format_is_refused_with_a_clear_message() {
     let path = dir.path().join("future.karta");
     fs::write(&path, am.save()).expect("write");
     let err = store::open(&path).err().expect("refused").to_string();
-    assert!(err.contains("version 99") && err.contains("future.karta"), "{err}");
+    assert!(
+        err.contains("version 99") && err.contains("future.karta"),
+        "{err}"
+    );
     assert!(am.get(ROOT, "id").expect("get").is_some());
 }
 
@@ -157,7 +183,10 @@ fn a_failed_save_leaves_the_old_file_intact() {
     // A target that is a folder cannot be replaced: the error names it.
     let folder = dir.path().join("folder.karta");
     fs::create_dir(&folder).expect("mkdir");
-    let err = store::save(&folder, &mut doc).err().expect("refused").to_string();
+    let err = store::save(&folder, &mut doc)
+        .err()
+        .expect("refused")
+        .to_string();
     assert!(err.contains("folder.karta"), "{err}");
     assert_eq!(fs::read(&path).expect("read"), before);
     let leftovers: Vec<_> = fs::read_dir(dir.path())
