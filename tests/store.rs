@@ -184,8 +184,7 @@ fn a_failed_save_leaves_the_old_file_intact() {
     let folder = dir.path().join("folder.karta");
     fs::create_dir(&folder).expect("mkdir");
     let err = store::save(&folder, &mut doc)
-        .err()
-        .expect("refused")
+        .expect_err("refused")
         .to_string();
     assert!(err.contains("folder.karta"), "{err}");
     assert_eq!(fs::read(&path).expect("read"), before);

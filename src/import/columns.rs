@@ -86,11 +86,11 @@ pub fn layout(header: &[String], first_column_cells: &[&str]) -> Vec<Column> {
         };
         columns.push(Column { key, title, role });
     }
-    if !columns.iter().any(|c| c.role == ColumnRole::Text) {
-        if let Some(c) = columns.iter_mut().find(|c| c.role == ColumnRole::Other) {
-            c.role = ColumnRole::Text;
-            c.key = ColumnRole::Text.as_str().to_string();
-        }
+    if !columns.iter().any(|c| c.role == ColumnRole::Text)
+        && let Some(c) = columns.iter_mut().find(|c| c.role == ColumnRole::Other)
+    {
+        c.role = ColumnRole::Text;
+        c.key = ColumnRole::Text.as_str().to_string();
     }
     columns
 }

@@ -24,19 +24,19 @@ pub fn to_text(cell: &str) -> String {
     let mut list = List::None;
     let mut rest = cell;
     while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('<') {
-            if let Some(end) = after.find('>') {
-                let tag = after[..end].trim().to_lowercase();
-                let name: String = tag
-                    .trim_start_matches('/')
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .collect();
-                if is_known_tag(&name) {
-                    handle_tag(&tag, &name, &mut list, &mut current, &mut lines);
-                    rest = &after[end + 1..];
-                    continue;
-                }
+        if let Some(after) = rest.strip_prefix('<')
+            && let Some(end) = after.find('>')
+        {
+            let tag = after[..end].trim().to_lowercase();
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if is_known_tag(&name) {
+                handle_tag(&tag, &name, &mut list, &mut current, &mut lines);
+                rest = &after[end + 1..];
+                continue;
             }
         }
         let next = rest

@@ -217,14 +217,14 @@ pub fn import_text(text: &str, format: Format) -> Result<(Roadmap, ImportReport)
     let mut report = report_of(&roadmap);
     report.format = Some(format);
     report.warnings = table.warnings;
-    if heading.period.is_none() {
-        if let Some(p) = roadmap.meta.period {
-            report.warnings.push(format!(
-                "period not named in the title; taken from the years in the deadlines: {}–{}",
-                p.from.format("%Y"),
-                p.to.format("%Y")
-            ));
-        }
+    if heading.period.is_none()
+        && let Some(p) = roadmap.meta.period
+    {
+        report.warnings.push(format!(
+            "period not named in the title; taken from the years in the deadlines: {}–{}",
+            p.from.format("%Y"),
+            p.to.format("%Y")
+        ));
     }
     Ok((roadmap, report))
 }

@@ -159,7 +159,7 @@ impl Reader {
         self.after_break = false;
     }
 
-    fn interpret(&mut self, cells: &[String], raw: &[String]) {
+    fn interpret(&mut self, cells: &[String], _raw: &[String]) {
         let first = cells[0].as_str();
         let rest_empty = cells[1..].iter().all(String::is_empty);
         let stage_layout = self.col(ColumnRole::Stage) == Some(0);
@@ -174,9 +174,8 @@ impl Reader {
             }
             return;
         }
-        let first_is_heading = !first.is_empty()
-            && first.chars().any(char::is_alphabetic)
-            && (rest_empty || html::is_emphasised(&raw[0]) && rest_empty);
+        let first_is_heading =
+            !first.is_empty() && first.chars().any(char::is_alphabetic) && rest_empty;
         if first_is_heading {
             self.open_section(first);
             return;
@@ -185,11 +184,11 @@ impl Reader {
         let text = self.cell(cells, ColumnRole::Text);
         let number = self.cell(cells, ColumnRole::Number);
         let unnumbered = number.is_empty() && first.is_empty();
-        if let (true, Some(last)) = (unnumbered, self.last) {
-            if text.is_empty() || self.after_break && self.continues(cells, last) {
-                self.merge_into(last, cells);
-                return;
-            }
+        if let (true, Some(last)) = (unnumbered, self.last)
+            && (text.is_empty() || self.after_break && self.continues(cells, last))
+        {
+            self.merge_into(last, cells);
+            return;
         }
         if text.is_empty()
             && self.cell(cells, ColumnRole::Deadline).is_empty()

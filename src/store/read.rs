@@ -271,10 +271,10 @@ fn reachable_from(
     let mut seen = HashSet::new();
     let mut stack: Vec<&String> = roots.iter().map(|(_, id)| id).collect();
     while let Some(id) = stack.pop() {
-        if seen.insert(id.clone()) {
-            if let Some(list) = children.get(id) {
-                stack.extend(list.iter().map(|(_, c)| c));
-            }
+        if seen.insert(id.clone())
+            && let Some(list) = children.get(id)
+        {
+            stack.extend(list.iter().map(|(_, c)| c));
         }
     }
     seen
