@@ -4,6 +4,7 @@
 pub mod edit;
 pub mod file;
 pub mod read;
+mod renumber;
 pub mod schema;
 
 use std::path::PathBuf;
@@ -149,6 +150,21 @@ impl Doc {
     /// The current heads of the document's history.
     pub fn heads(&mut self) -> Vec<ChangeHash> {
         self.doc.get_heads()
+    }
+
+    /// A copy of the document as another person's file would be: the same
+    /// history, its own actor id, the same author.
+    pub fn fork(&mut self) -> Doc {
+        let mut copy = Doc::from_loaded(self.doc.fork());
+        copy.set_author(self.author.clone().as_deref());
+        copy
+    }
+
+    /// Merges every change of `other` this document lacks; returns the
+    /// hashes of the changes applied. The caller checks first that both are
+    /// copies of one roadmap.
+    pub fn merge(&mut self, other: &mut Doc) -> Result<Vec<ChangeHash>, StoreError> {
+        Ok(self.doc.merge(&mut other.doc)?)
     }
 
     /// The underlying Automerge document, for reading.

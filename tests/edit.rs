@@ -1,0 +1,181 @@
+//! Edits through the store: every field, add, move, delete, and what
+//! concurrent edits of two copies merge into.
+
+mod common;
+
+use common::*;
+use karta::model::{Activity, SectionKind, Status};
+use karta::store::edit::{ActivityField, MetaField, NodeKind, SectionField, new_section};
+use karta::store::{self, Doc};
+
+fn doc() -> Doc {
+    Doc::create(&import_sample("lysva"), Some("Иванова И.И."), "import").expect("create")
+}
+
+/// Ids of the activities of the first section, in order.
+fn first_section_ids(doc: &Doc) -> (String, Vec<String>) {
+    let roadmap = doc.roadmap();
+    let s = &roadmap.sections[0];
+    (
+        s.id.clone(),
+        s.activities.iter().map(|a| a.id.clone()).collect(),
+    )
+}
+
+fn activity(doc: &Doc, id: &str) -> Activity {
+    doc.roadmap()
+        .activities_with_path()
+        .into_iter()
+        .find(|(_, a)| a.id == id)
+        .map(|(_, a)| a.clone())
+        .unwrap_or_else(|| panic!("no activity {id}"))
+}
+
+#[test]
+fn every_activity_field_can_be_set_and_reads_back() {
+    let mut doc = doc();
+    let (_, ids) = first_section_ids(&doc);
+    let id = &ids[0];
+    let key = doc
+        .roadmap()
+        .columns
+        .iter()
+        .find(|c| c.role.is_extra())
+        .expect("extra column")
+        .key
+        .clone();
+    doc.set_activity_field(id, &ActivityField::Text, "Новый текст\nвторая строка")
+        .expect("text");
+    doc.set_activity_field(id, &ActivityField::Deadline, "до 01.03.2023")
+        .expect("deadline");
+    doc.set_activity_field(id, &ActivityField::Responsible, "Петров П.П.\nУО")
+        .expect("resp");
+    doc.set_activity_field(id, &ActivityField::Status, Status::Done.as_str())
+        .expect("status");
+    doc.set_activity_field(id, &ActivityField::Cell(key.clone()), "Итог")
+        .expect("cell");
+    let a = activity(&doc, id);
+    assert_eq!(a.text, "Новый текст\nвторая строка");
+    assert_eq!(a.deadline, "до 01.03.2023");
+    assert_eq!(a.responsible, ["Петров П.П.", "УО"]);
+    assert_eq!(a.status, Status::Done);
+    assert_eq!(a.cells.get(&key).map(String::as_str), Some("Итог"));
+    let unchanged = doc
+        .set_activity_field(id, &ActivityField::Deadline, "до 01.03.2023")
+        .expect("same");
+    assert!(!unchanged, "setting the same value records nothing");
+}
+
+#[test]
+fn sections_and_heading_can_be_edited() {
+    let mut doc = doc();
+    let (section, _) = first_section_ids(&doc);
+    doc.set_section_field(&section, SectionField::Title, "Новое название")
+        .expect("title");
+    doc.set_meta(MetaField::Title, "Карта 2").expect("meta");
+    doc.set_meta(MetaField::Notes, "Заметки").expect("notes");
+    let roadmap = doc.roadmap();
+    assert_eq!(roadmap.sections[0].title, "Новое название");
+    assert_eq!(roadmap.meta.title, "Карта 2");
+    assert_eq!(roadmap.meta.notes, "Заметки");
+}
+
+#[test]
+fn added_activities_land_where_asked_and_survive_a_save() {
+    let mut doc = doc();
+    let (section, ids) = first_section_ids(&doc);
+    let new = Activity {
+        text: "Вставлено".into(),
+        ..Activity::default()
+    };
+    let second = doc
+        .add_activity(&section, Some(&ids[0]), &new)
+        .expect("add");
+    let first = doc.add_activity(&section, None, &new).expect("add first");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("x.karta");
+    store::save(&path, &mut doc).expect("save");
+    let back = store::open(&path).expect("open");
+    let (_, order) = first_section_ids(&back);
+    assert_eq!(order[0], first);
+    assert_eq!(order[1], ids[0]);
+    assert_eq!(order[2], second);
+    assert_eq!(order.len(), ids.len() + 2);
+}
+
+#[test]
+fn moves_and_deletes_are_reversible() {
+    let mut doc = doc();
+    let roadmap = doc.roadmap();
+    let target = roadmap.sections[1].id.clone();
+    let (_, ids) = first_section_ids(&doc);
+    let before = doc.place(NodeKind::Activity, &ids[0]).expect("place");
+    doc.move_node(NodeKind::Activity, &ids[0], &target, None)
+        .expect("move");
+    assert_eq!(doc.roadmap().sections[1].activities[0].id, ids[0]);
+    doc.set_place(NodeKind::Activity, &ids[0], &before)
+        .expect("undo move");
+    assert_eq!(first_section_ids(&doc).1, ids);
+    doc.set_deleted(NodeKind::Activity, &ids[1], true)
+        .expect("delete");
+    assert!(!first_section_ids(&doc).1.contains(&ids[1]));
+    doc.set_deleted(NodeKind::Activity, &ids[1], false)
+        .expect("restore");
+    assert_eq!(first_section_ids(&doc).1, ids);
+    let s = doc
+        .add_section("", None, &new_section("Раздел", SectionKind::Section))
+        .expect("section");
+    assert_eq!(doc.roadmap().sections[0].id, s);
+    assert!(
+        doc.move_node(NodeKind::Section, &s, &s, None).is_err(),
+        "not into itself"
+    );
+}
+
+#[test]
+fn concurrent_moves_of_one_activity_never_duplicate_it() {
+    let mut mine = doc();
+    let mut theirs = mine.fork();
+    let roadmap = mine.roadmap();
+    let (_, ids) = first_section_ids(&mine);
+    let (a, b) = (
+        roadmap.sections[1].id.clone(),
+        roadmap.sections[2].id.clone(),
+    );
+    mine.move_node(NodeKind::Activity, &ids[0], &a, None)
+        .expect("move mine");
+    theirs
+        .move_node(NodeKind::Activity, &ids[0], &b, None)
+        .expect("move theirs");
+    mine.merge(&mut theirs).expect("merge");
+    theirs.merge(&mut mine).expect("merge back");
+    let count = mine
+        .roadmap()
+        .activities_with_path()
+        .iter()
+        .filter(|(_, x)| x.id == ids[0])
+        .count();
+    assert_eq!(count, 1);
+    assert_eq!(mine.roadmap(), theirs.roadmap(), "both copies agree");
+}
+
+#[test]
+fn concurrent_text_edits_merge_character_by_character() {
+    let mut mine = doc();
+    let mut theirs = mine.fork();
+    let (_, ids) = first_section_ids(&mine);
+    let id = &ids[0];
+    mine.set_activity_field(id, &ActivityField::Text, "Провести семинар")
+        .expect("base");
+    theirs.merge(&mut mine).expect("sync");
+    mine.set_activity_field(id, &ActivityField::Text, "Провести городской семинар")
+        .expect("mine");
+    theirs
+        .set_activity_field(id, &ActivityField::Text, "Провести семинар для завучей")
+        .expect("theirs");
+    mine.merge(&mut theirs).expect("merge");
+    assert_eq!(
+        activity(&mine, id).text,
+        "Провести городской семинар для завучей"
+    );
+}
