@@ -1,18 +1,18 @@
 //! The command line: every job of karta can be scripted.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::commands;
 use crate::config::Config;
 use crate::export::ExportFormat;
-use crate::import::{self, Format, ImportOptions};
-use crate::model::{Period, Roadmap};
-use crate::report::{self, ReportKind};
-use crate::store::{self, Doc};
+use crate::i18n::Lang;
+use crate::import::{Format, ImportOptions};
+use crate::model::Period;
+use crate::report::ReportKind;
 
 /// karta — дорожные карты управлений образования: offline editing, merging by
 /// file exchange, reports.
@@ -21,6 +21,9 @@ use crate::store::{self, Doc};
 pub struct Cli {
     /// Roadmap to open (a bundled sample when none is given).
     pub file: Option<PathBuf>,
+    /// Interface language (ru, en); the config file's, else Russian.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
     /// What to do instead of opening the roadmap.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -122,8 +125,12 @@ fn parse_years(s: &str) -> Result<Period, String> {
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<()> {
     let config = Config::load()?;
+    let lang = cli
+        .lang
+        .or_else(|| config.lang.as_deref().and_then(Lang::parse))
+        .unwrap_or_default();
     match cli.command {
-        None => open(cli.file.as_deref()),
+        None => commands::open(cli.file.as_deref()),
         Some(Command::Import {
             source,
             output,
@@ -137,197 +144,21 @@ pub fn run(cli: Cli) -> Result<()> {
                 title,
                 municipality,
             };
-            import_cmd(&source, &output, &options, force, &config)
+            commands::import::run(&source, &output, &options, force, &config, lang)
         }
         Some(Command::Export {
             file,
             format,
             output,
-        }) => export_cmd(&file, format, output.as_deref()),
-        Some(Command::Report { file, by, today }) => {
-            let doc = store::open(&file)?;
-            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-            print(&report::render(&doc.roadmap(), by, today))
-        }
+        }) => commands::export::run(&file, format, output.as_deref()),
+        Some(Command::Report { file, by, today }) => commands::roadmap::report(&file, by, today),
         Some(Command::New {
             file,
             title,
             municipality,
             period,
-        }) => new_cmd(&file, title, municipality, period, &config),
-        Some(Command::Whoami { set }) => whoami(set, config),
-        Some(Command::Renumber { file }) => {
-            let mut doc = store::open(&file)?;
-            doc.set_author(Some(&config.author()));
-            let changed = doc.renumber()?;
-            store::save(&file, &mut doc)?;
-            println!("{}: {changed} numbers changed", file.display());
-            Ok(())
-        }
+        }) => commands::roadmap::new(&file, title, municipality, period, &config, lang),
+        Some(Command::Whoami { set }) => commands::roadmap::whoami(set, config, lang),
+        Some(Command::Renumber { file }) => commands::roadmap::renumber(&file, &config, lang),
     }
-}
-
-/// Writes text to standard output; a closed pipe is not an error.
-fn print(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("writing to standard output"),
-    }
-}
-
-/// The bundled sample, so that `karta` with no file shows a real roadmap.
-const SAMPLE: &[u8] = include_bytes!("../samples/chernogorsk.karta");
-
-fn open(file: Option<&Path>) -> Result<()> {
-    let doc = match file {
-        Some(path) => store::open(path)?,
-        None => Doc::from_bytes(SAMPLE, Path::new("samples/chernogorsk.karta"))?,
-    };
-    let today = chrono::Local::now().date_naive();
-    print(&report::render(
-        &doc.roadmap(),
-        ReportKind::Mechanism,
-        today,
-    ))
-}
-
-fn refuse_overwrite(output: &Path, force: bool) -> Result<()> {
-    if output.exists() && !force {
-        bail!(
-            "{}: already exists; choose another name or add --force to replace it",
-            output.display()
-        );
-    }
-    Ok(())
-}
-
-fn import_cmd(
-    source: &Path,
-    output: &Path,
-    options: &ImportOptions,
-    force: bool,
-    config: &Config,
-) -> Result<()> {
-    refuse_overwrite(output, force)?;
-    let (roadmap, report) = import::import_file(source, options)?;
-    let mut doc = Doc::create(
-        &roadmap,
-        Some(&config.author()),
-        &format!("import {}", source.display()),
-    )?;
-    store::save(output, &mut doc)?;
-    let mut out = format!(
-        "{} → {}\nread as {}{}\n{}, {}, {} people and bodies\n",
-        source.display(),
-        output.display(),
-        report.format.map_or("?", Format::name),
-        report
-            .encoding
-            .map(|e| format!(" ({e})"))
-            .unwrap_or_default(),
-        crate::plural::sections(report.sections),
-        crate::plural::activities(report.activities),
-        report.people.len(),
-    );
-    let m = &roadmap.meta;
-    out.push_str(&format!(
-        "title: {}\n",
-        crate::model::text::one_line(&m.title)
-    ));
-    if !m.municipality.is_empty() {
-        out.push_str(&format!("municipality: {}\n", m.municipality));
-    }
-    if let Some(a) = &m.approval {
-        let date = a.date.map(|d| d.to_string()).unwrap_or_default();
-        out.push_str(&format!("approved: order № {} of {date}\n", a.number));
-    }
-    if let Some(p) = m.period {
-        out.push_str(&format!("period: {} – {}\n", p.from, p.to));
-    }
-    if !report.unknown_deadlines.is_empty() {
-        out.push_str(&format!(
-            "deadlines not understood ({}):\n",
-            report.unknown_deadlines.len()
-        ));
-        for (label, d) in &report.unknown_deadlines {
-            out.push_str(&format!(
-                "  {} — «{}»\n",
-                crate::model::text::one_line(label),
-                crate::model::text::one_line(d)
-            ));
-        }
-    }
-    if !report.guessed_deadlines.is_empty() {
-        out.push_str(&format!(
-            "deadlines read with a guess ({}):\n",
-            report.guessed_deadlines.len()
-        ));
-        for (label, d) in &report.guessed_deadlines {
-            out.push_str(&format!(
-                "  {} — «{}»\n",
-                crate::model::text::one_line(label),
-                crate::model::text::one_line(d)
-            ));
-        }
-    }
-    for w in &report.warnings {
-        out.push_str(&format!("note: {w}\n"));
-    }
-    print(&out)
-}
-
-fn export_cmd(file: &Path, format: ExportFormat, output: Option<&Path>) -> Result<()> {
-    let roadmap: Roadmap = store::open(file)?.roadmap();
-    let text = match format {
-        ExportFormat::Json => crate::export::json::to_string(&roadmap),
-        ExportFormat::Md => crate::export::markdown::to_string(&roadmap),
-        ExportFormat::Csv => crate::export::csv::to_string(&roadmap)
-            .with_context(|| format!("{}: writing CSV", file.display()))?,
-    };
-    match output {
-        Some(path) => Ok(store::file::write_atomic(path, text.as_bytes())?),
-        None => print(&text),
-    }
-}
-
-fn new_cmd(
-    file: &Path,
-    title: String,
-    municipality: String,
-    period: Option<Period>,
-    config: &Config,
-) -> Result<()> {
-    refuse_overwrite(file, false)?;
-    let mut roadmap = Roadmap::default();
-    roadmap.meta.title = title;
-    roadmap.meta.municipality = municipality;
-    roadmap.meta.period = period;
-    roadmap.columns = crate::model::default_columns();
-    let mut doc = Doc::create(&roadmap, Some(&config.author()), "new roadmap")?;
-    store::save(file, &mut doc)?;
-    println!("{}: new roadmap {}", file.display(), doc.roadmap_id());
-    Ok(())
-}
-
-fn whoami(set: Option<String>, mut config: Config) -> Result<()> {
-    match set {
-        Some(name) => {
-            let name = crate::model::text::one_line(&name).trim().to_string();
-            if name.is_empty() {
-                bail!("the name is empty");
-            }
-            config.name = Some(name.clone());
-            let path = config.save()?;
-            println!("{name} ({})", path.display());
-        }
-        None => match &config.name {
-            Some(name) => println!("{name}"),
-            None => println!(
-                "{} (not set; set it with: karta whoami --set \"Фамилия И.О.\")",
-                config.author()
-            ),
-        },
-    }
-    Ok(())
 }

@@ -2,8 +2,10 @@
 //! as Automerge documents so copies edited offline merge without loss.
 
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod export;
+pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod plural;

@@ -1,0 +1,128 @@
+//! `karta import`: a Word text, Markdown or CSV roadmap into a `.karta`
+//! file, with a summary of what was read.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::config::Config;
+use crate::i18n::Lang;
+use crate::import::{self, Format, ImportOptions, ImportReport};
+use crate::model::Roadmap;
+use crate::model::text::one_line;
+use crate::plural;
+use crate::store::{self, Doc};
+
+/// Imports `source` into `output` and prints what was read.
+pub fn run(
+    source: &Path,
+    output: &Path,
+    options: &ImportOptions,
+    force: bool,
+    config: &Config,
+    lang: Lang,
+) -> Result<()> {
+    super::refuse_overwrite(output, force)?;
+    let (roadmap, report) = import::import_file(source, options)?;
+    let mut doc = Doc::create(
+        &roadmap,
+        Some(&config.author()),
+        &format!("import {}", source.display()),
+    )?;
+    store::save(output, &mut doc)?;
+    let mut out = format!("{} → {}\n", source.display(), output.display());
+    summary(&mut out, &roadmap, &report, lang);
+    super::print(&out)
+}
+
+/// The summary of an import, one fact per line.
+fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lang) {
+    let format = report.format.map_or("?", Format::name);
+    let encoding = report
+        .encoding
+        .map(|e| format!(" ({e})"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{} {format}{encoding}",
+        lang.t("прочитано как", "read as")
+    );
+    let people = report.people.len();
+    let _ = match lang {
+        Lang::Ru => writeln!(
+            out,
+            "{}, {}, {}",
+            plural::sections(report.sections),
+            plural::activities(report.activities),
+            format!(
+                "{people} {}",
+                plural::choose(people, "ответственный", "ответственных", "ответственных")
+            ),
+        ),
+        Lang::En => writeln!(
+            out,
+            "{} sections, {} activities, {people} people and bodies",
+            report.sections, report.activities
+        ),
+    };
+    let m = &roadmap.meta;
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        lang.t("название", "title"),
+        one_line(&m.title)
+    );
+    if !m.municipality.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            lang.t("муниципалитет", "municipality"),
+            m.municipality
+        );
+    }
+    if let Some(a) = &m.approval {
+        let date = a
+            .date
+            .map(|d| d.format("%d.%m.%Y").to_string())
+            .unwrap_or_default();
+        let _ = match lang {
+            Lang::Ru => writeln!(out, "утверждена: приказ от {date} № {}", a.number),
+            Lang::En => writeln!(out, "approved: order № {} of {date}", a.number),
+        };
+    }
+    if let Some(p) = m.period {
+        let _ = writeln!(
+            out,
+            "{}: {} – {}",
+            lang.t("период", "period"),
+            p.from.format("%d.%m.%Y"),
+            p.to.format("%d.%m.%Y")
+        );
+    }
+    let lists = [
+        (
+            lang.t("сроки не распознаны", "deadlines not understood"),
+            &report.unknown_deadlines,
+        ),
+        (
+            lang.t(
+                "сроки прочитаны предположительно",
+                "deadlines read with a guess",
+            ),
+            &report.guessed_deadlines,
+        ),
+    ];
+    for (title, list) in lists {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{title} ({}):", list.len());
+        for (label, deadline) in list {
+            let _ = writeln!(out, "  {} — «{}»", one_line(label), one_line(deadline));
+        }
+    }
+    for w in &report.warnings {
+        let _ = writeln!(out, "{}: {w}", lang.t("примечание", "note"));
+    }
+}

@@ -1,0 +1,54 @@
+//! What each command of the command line does; `cli.rs` only parses and
+//! dispatches.
+
+pub mod export;
+pub mod import;
+pub mod roadmap;
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use crate::report::{self, ReportKind};
+use crate::store::{self, Doc};
+
+/// Writes text to standard output; a closed pipe is not an error.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing to standard output"),
+    }
+}
+
+/// The bundled sample, so that `karta` with no file shows a real roadmap.
+pub const SAMPLE: &[u8] = include_bytes!("../../samples/chernogorsk.karta");
+
+/// The name the bundled sample goes by in messages.
+pub const SAMPLE_NAME: &str = "samples/chernogorsk.karta";
+
+/// Opens the roadmap `file`, or the bundled sample.
+pub fn open(file: Option<&Path>) -> Result<()> {
+    let doc = match file {
+        Some(path) => store::open(path)?,
+        None => Doc::from_bytes(SAMPLE, Path::new(SAMPLE_NAME))?,
+    };
+    let today = chrono::Local::now().date_naive();
+    print(&report::render(
+        &doc.roadmap(),
+        ReportKind::Mechanism,
+        today,
+    ))
+}
+
+/// Fails when `output` exists and `force` is not given.
+pub fn refuse_overwrite(output: &Path, force: bool) -> Result<()> {
+    if output.exists() && !force {
+        bail!(
+            "{}: already exists; choose another name or add --force to replace it",
+            output.display()
+        );
+    }
+    Ok(())
+}
