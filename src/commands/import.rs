@@ -52,13 +52,10 @@ fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lan
     let _ = match lang {
         Lang::Ru => writeln!(
             out,
-            "{}, {}, {}",
+            "{}, {}, {people} {}",
             plural::sections(report.sections),
             plural::activities(report.activities),
-            format!(
-                "{people} {}",
-                plural::choose(people, "ответственный", "ответственных", "ответственных")
-            ),
+            plural::choose(people, "ответственный", "ответственных", "ответственных"),
         ),
         Lang::En => writeln!(
             out,
