@@ -11,4 +11,5 @@ pub mod model;
 pub mod plural;
 pub mod report;
 pub mod store;
+pub mod tui;
 pub mod views;

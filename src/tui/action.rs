@@ -1,0 +1,145 @@
+//! Everything a key can do. Keymap files name these actions by their
+//! snake_case names; the help popup and the hint bar describe them.
+
+use crate::i18n::Lang;
+
+/// The modes a keymap has one table for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mode {
+    /// Browsing a view.
+    Normal,
+    /// Editing a text field.
+    Edit,
+    /// Choosing in a list: fields of a form, statuses, sections, people.
+    List,
+    /// Typing one line: search, a new section's title, a file name.
+    Prompt,
+    /// Answering a yes/no question.
+    Confirm,
+}
+
+impl Mode {
+    /// Every mode, in the order the help popup lists them.
+    pub const ALL: [Mode; 5] = [
+        Mode::Normal,
+        Mode::Edit,
+        Mode::List,
+        Mode::Prompt,
+        Mode::Confirm,
+    ];
+
+    /// The table name in a keymap file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Normal => "normal",
+            Mode::Edit => "edit",
+            Mode::List => "list",
+            Mode::Prompt => "prompt",
+            Mode::Confirm => "confirm",
+        }
+    }
+
+    /// The mode a keymap table names.
+    pub fn parse(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// A heading for the help popup.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Mode::Normal => lang.t("Просмотр", "Browsing"),
+            Mode::Edit => lang.t("Редактирование текста", "Editing text"),
+            Mode::List => lang.t("Выбор из списка", "Choosing from a list"),
+            Mode::Prompt => lang.t("Ввод строки", "Typing a line"),
+            Mode::Confirm => lang.t("Вопрос", "Question"),
+        }
+    }
+}
+
+macro_rules! actions {
+    ($($variant:ident = $name:literal, $ru:literal, $en:literal;)*) => {
+        /// An action a key can be bound to.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $(
+                #[doc = $en]
+                $variant,
+            )*
+        }
+
+        impl Action {
+            /// Every action.
+            pub const ALL: &'static [Action] = &[$(Action::$variant),*];
+
+            /// The name used in keymap files.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)*
+                }
+            }
+
+            /// What the action does, for help when the keymap gives no
+            /// description.
+            pub fn describe(self, lang: Lang) -> &'static str {
+                match self {
+                    $(Action::$variant => lang.t($ru, $en),)*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    Up = "up", "Вверх", "Up";
+    Down = "down", "Вниз", "Down";
+    PageUp = "page_up", "Страница вверх", "Page up";
+    PageDown = "page_down", "Страница вниз", "Page down";
+    First = "first", "В начало", "To the top";
+    Last = "last", "В конец", "To the bottom";
+    Fold = "fold", "Свернуть раздел", "Fold the section";
+    Unfold = "unfold", "Развернуть раздел", "Unfold the section";
+    ToggleFold = "toggle_fold", "Свернуть / развернуть", "Fold / unfold";
+    FoldAll = "fold_all", "Свернуть все разделы", "Fold all sections";
+    UnfoldAll = "unfold_all", "Развернуть все разделы", "Unfold all sections";
+    ViewMechanism = "view_mechanism", "Вид: по механизмам", "View: by mechanism";
+    ViewPerson = "view_person", "Вид: по ответственным", "View: by responsible";
+    ViewDeadline = "view_deadline", "Вид: по срокам", "View: by deadline";
+    NextView = "next_view", "Следующий вид", "Next view";
+    PrevView = "prev_view", "Предыдущий вид", "Previous view";
+    ToggleDetail = "toggle_detail", "Показать / скрыть подробности", "Show / hide details";
+    Edit = "edit", "Изменить", "Edit";
+    AddActivity = "add_activity", "Добавить мероприятие", "Add an activity";
+    AddSection = "add_section", "Добавить раздел", "Add a section";
+    Delete = "delete", "Удалить", "Delete";
+    Move = "move", "Перенести в другой раздел", "Move to another section";
+    MoveUp = "move_up", "Поднять выше", "Move up";
+    MoveDown = "move_down", "Опустить ниже", "Move down";
+    Status = "status", "Статус", "Status";
+    Responsible = "responsible", "Ответственные", "Responsible";
+    Heading = "heading", "Заголовок карты: название, приказ, период", "Roadmap heading: title, order, period";
+    Search = "search", "Поиск", "Search";
+    SearchNext = "search_next", "Следующее совпадение", "Next match";
+    SearchPrev = "search_prev", "Предыдущее совпадение", "Previous match";
+    Filter = "filter", "Фильтр", "Filter";
+    ClearFilter = "clear_filter", "Сбросить фильтр и поиск", "Clear filter and search";
+    Undo = "undo", "Отменить", "Undo";
+    Redo = "redo", "Вернуть", "Redo";
+    Save = "save", "Сохранить", "Save";
+    Help = "help", "Справка", "Help";
+    Quit = "quit", "Выход", "Quit";
+    Confirm = "confirm", "Готово", "Done";
+    Cancel = "cancel", "Отмена", "Cancel";
+    Newline = "newline", "Новая строка", "New line";
+    Select = "select", "Выбрать", "Choose";
+    Next = "next", "Следующий вариант", "Next choice";
+    Prev = "prev", "Предыдущий вариант", "Previous choice";
+    Yes = "yes", "Да", "Yes";
+    No = "no", "Нет", "No";
+}
+
+impl Action {
+    /// The action a keymap file names.
+    pub fn parse(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}

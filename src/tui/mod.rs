@@ -1,0 +1,4 @@
+//! The terminal editor.
+
+pub mod action;
+pub mod keymap;
