@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use chrono::NaiveDate;
+use crate::i18n::Lang;
 use unicode_width::UnicodeWidthChar;
 
 use crate::model::text::one_line;
@@ -169,7 +170,7 @@ fn deadline(out: &mut String, roadmap: &Roadmap, today: NaiveDate) {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{} ({})", group_title(group), list.len());
+        let _ = writeln!(out, "{} ({})", group_title(group, Lang::Ru), list.len());
         for d in &list {
             let when = match (d.next, d.deadline.end) {
                 (Some(n), _) => format!(
@@ -198,18 +199,18 @@ fn deadline(out: &mut String, roadmap: &Roadmap, today: NaiveDate) {
     }
 }
 
-/// The Russian title of a deadline group.
-pub fn group_title(group: DeadlineGroup) -> &'static str {
+/// The title of a deadline group.
+pub fn group_title(group: DeadlineGroup, lang: Lang) -> &'static str {
     match group {
-        DeadlineGroup::Overdue => "Просрочено",
-        DeadlineGroup::Soon => "Ближайшие 30 дней",
-        DeadlineGroup::Later => "Позже",
-        DeadlineGroup::Past => "Срок прошёл, выполнено или отменено",
-        DeadlineGroup::Recurring => "Регулярные",
-        DeadlineGroup::Event => "По событию",
-        DeadlineGroup::Continuous => "Постоянно",
-        DeadlineGroup::Unknown => "Срок не распознан",
-        DeadlineGroup::Missing => "Без срока",
+        DeadlineGroup::Overdue => lang.t("Просрочено", "Overdue"),
+        DeadlineGroup::Soon => lang.t("Ближайшие 30 дней", "Next 30 days"),
+        DeadlineGroup::Later => lang.t("Позже", "Later"),
+        DeadlineGroup::Past => lang.t("Срок прошёл, выполнено или отменено", "Past, done or cancelled"),
+        DeadlineGroup::Recurring => lang.t("Регулярные", "Recurring"),
+        DeadlineGroup::Event => lang.t("По событию", "Event-driven"),
+        DeadlineGroup::Continuous => lang.t("Постоянно", "Continuous"),
+        DeadlineGroup::Unknown => lang.t("Срок не распознан", "Not understood"),
+        DeadlineGroup::Missing => lang.t("Без срока", "No deadline"),
     }
 }
 

@@ -75,20 +75,26 @@ thread_local! {
 
 /// Runs `f`, catching a panic without printing it (only on this thread; other
 /// threads' panics are reported as usual).
-fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
     static INSTALL: std::sync::Once = std::sync::Once::new();
-    INSTALL.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(std::cell::Cell::get) {
-                previous(info);
-            }
-        }));
-    });
+    INSTALL.call_once(hush_caught_panics);
     QUIET.with(|q| q.set(true));
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     QUIET.with(|q| q.set(false));
     result
+}
+
+/// Wraps the current panic hook so that panics caught while decoding
+/// untrusted bytes stay silent. The editor calls it again after installing
+/// its own hook (which restores the terminal), so that a caught panic does
+/// not tear the screen down.
+pub fn hush_caught_panics() {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        if !QUIET.with(std::cell::Cell::get) {
+            previous(info);
+        }
+    }));
 }
 
 fn one_line(s: &str) -> String {

@@ -3,6 +3,7 @@
 
 pub mod edit;
 pub mod file;
+pub mod journal;
 pub mod read;
 mod renumber;
 pub mod schema;
@@ -165,6 +166,31 @@ impl Doc {
     /// copies of one roadmap.
     pub fn merge(&mut self, other: &mut Doc) -> Result<Vec<ChangeHash>, StoreError> {
         Ok(self.doc.merge(&mut other.doc)?)
+    }
+
+    /// The changes made since the last call (or since loading), as bytes
+    /// that [`Doc::apply_incremental`] reads back: what the crash journal
+    /// appends after every edit.
+    pub fn save_incremental(&mut self) -> Vec<u8> {
+        self.doc.save_incremental()
+    }
+
+    /// Applies changes saved by [`Doc::save_incremental`] (or any Automerge
+    /// changes); returns how many operations the document grew by. Damaged
+    /// bytes are an error, never a panic.
+    pub fn apply_incremental(&mut self, bytes: &[u8], path: &std::path::Path) -> Result<usize, StoreError> {
+        let doc = &mut self.doc;
+        match file::quietly(|| doc.load_incremental(bytes)) {
+            Ok(Ok(n)) => Ok(n),
+            Ok(Err(e)) => Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }),
+            Err(_) => Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                reason: "the Automerge decoder failed on damaged data".into(),
+            }),
+        }
     }
 
     /// The underlying Automerge document, for reading.

@@ -2,3 +2,8 @@
 
 pub mod action;
 pub mod keymap;
+pub mod catalog;
+pub mod rows;
+pub mod overlay;
+pub mod undo;
+pub mod app;

@@ -1,0 +1,253 @@
+//! The editor's state: the document, the flattened roadmap, the view and
+//! cursor, the overlay, undo history and the crash journal. Keys change it
+//! through [`App::handle_key`] (see `update.rs`); the screen is drawn from
+//! it (see `ui.rs`) and drawing never changes it.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+
+use crate::i18n::Lang;
+use crate::model::Roadmap;
+use crate::store::journal::Journal;
+use crate::store::{self, Doc, StoreError};
+
+use super::catalog::Catalog;
+use super::keymap::Keymap;
+use super::overlay::Overlay;
+use super::rows::{self, Filter, Row, View};
+use super::undo::History;
+
+/// How a message in the status line looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Plain information.
+    Info,
+    /// Something went wrong.
+    Error,
+}
+
+/// Everything the editor knows.
+pub struct App {
+    /// The document being edited.
+    pub doc: Doc,
+    /// Where it is saved (None: the bundled sample, not saved yet).
+    pub path: Option<PathBuf>,
+    /// The roadmap as last read from the document.
+    pub roadmap: Roadmap,
+    /// The roadmap flattened for the screen.
+    pub catalog: Catalog,
+    /// The interface language.
+    pub lang: Lang,
+    /// The day deadlines are judged by.
+    pub today: NaiveDate,
+    /// The keys.
+    pub keymap: Keymap,
+    /// The view shown.
+    pub view: View,
+    /// Rows of the view shown.
+    pub rows: Vec<Row>,
+    /// Cursor row per view.
+    pub cursor: [usize; 3],
+    /// First row on screen per view.
+    pub scroll: [usize; 3],
+    /// Folded sections and groups.
+    pub folded: HashSet<String>,
+    /// The filter.
+    pub filter: Filter,
+    /// The last search query, lower-cased.
+    pub search: Option<String>,
+    /// What is on top of the view.
+    pub overlay: Overlay,
+    /// Whether the detail pane is shown.
+    pub show_detail: bool,
+    /// The status-line message.
+    pub message: Option<(String, Tone)>,
+    /// Undo and redo.
+    pub history: History,
+    /// Edits not yet saved to the file.
+    pub unsaved: bool,
+    /// Set when the user has quit.
+    pub quit: bool,
+    /// Rows the list area had at the last frame (for paging).
+    pub page: usize,
+    pub(super) journal: Option<Journal>,
+    pub(super) last_key: Instant,
+    pub(super) draft_flushed: bool,
+}
+
+impl App {
+    /// An editor over `doc`, saved to `path`.
+    pub fn new(doc: Doc, path: Option<PathBuf>, keymap: Keymap, lang: Lang, today: NaiveDate) -> App {
+        let roadmap = doc.roadmap();
+        let catalog = Catalog::build(&roadmap, today);
+        let journal = path.as_deref().map(Journal::new);
+        let mut app = App {
+            doc,
+            path,
+            roadmap,
+            catalog,
+            lang,
+            today,
+            keymap,
+            view: View::Mechanism,
+            rows: Vec::new(),
+            cursor: [0; 3],
+            scroll: [0; 3],
+            folded: HashSet::new(),
+            filter: Filter::default(),
+            search: None,
+            overlay: Overlay::None,
+            show_detail: true,
+            message: None,
+            history: History::default(),
+            unsaved: false,
+            quit: false,
+            page: 20,
+            journal,
+            last_key: Instant::now(),
+            draft_flushed: false,
+        };
+        app.rebuild_rows();
+        app
+    }
+
+    /// Rereads the roadmap from the document and rebuilds the screen's
+    /// data, keeping the cursor on the same item where it can.
+    pub fn reload(&mut self) {
+        self.roadmap = self.doc.roadmap();
+        self.recatalog();
+    }
+
+    /// Rebuilds the catalog and rows from `self.roadmap`.
+    pub fn recatalog(&mut self) {
+        let keep = self.current_key();
+        self.catalog = Catalog::build(&self.roadmap, self.today);
+        self.rebuild_rows();
+        if let Some(key) = keep {
+            self.select_key(&key);
+        }
+    }
+
+    /// Rebuilds the rows of the view shown.
+    pub fn rebuild_rows(&mut self) {
+        self.rows = rows::build(self.view, &self.catalog, &self.folded, &self.filter, self.lang);
+        self.clamp_cursor();
+    }
+
+    /// The cursor of the view shown.
+    pub fn cursor(&self) -> usize {
+        self.cursor[self.view.index()]
+    }
+
+    /// Moves the cursor of the view shown (clamped).
+    pub fn set_cursor(&mut self, row: usize) {
+        self.cursor[self.view.index()] = row;
+        self.clamp_cursor();
+    }
+
+    fn clamp_cursor(&mut self) {
+        let i = self.view.index();
+        self.cursor[i] = self.cursor[i].min(self.rows.len().saturating_sub(1));
+    }
+
+    /// The row under the cursor.
+    pub fn current_row(&self) -> Option<&Row> {
+        self.rows.get(self.cursor())
+    }
+
+    /// The activity under the cursor, if the row is one (index into the
+    /// catalog's entries).
+    pub fn current_entry(&self) -> Option<usize> {
+        match self.current_row()? {
+            Row::Activity { entry, .. } => Some(*entry),
+            _ => None,
+        }
+    }
+
+    /// The section under the cursor, or the section of the activity under
+    /// it (index into the catalog's sections).
+    pub fn current_section(&self) -> Option<usize> {
+        match self.current_row()? {
+            Row::Section { section, .. } => Some(*section),
+            Row::Activity { entry, .. } => self.catalog.section_index(&self.catalog.entries[*entry].section),
+            Row::Group { .. } => None,
+        }
+    }
+
+    /// A key that names the row under the cursor across rebuilds.
+    pub fn current_key(&self) -> Option<String> {
+        Some(match self.current_row()? {
+            Row::Section { section, .. } => format!("s:{}", self.catalog.sections[*section].section.id),
+            Row::Activity { entry, .. } => format!("a:{}", self.catalog.entries[*entry].activity.id),
+            Row::Group { key, .. } => format!("g:{key}"),
+        })
+    }
+
+    /// Puts the cursor on the row named by `key` (see [`App::current_key`]).
+    pub fn select_key(&mut self, key: &str) -> bool {
+        let found = self.rows.iter().position(|row| match row {
+            Row::Section { section, .. } => key.strip_prefix("s:") == Some(&self.catalog.sections[*section].section.id),
+            Row::Activity { entry, .. } => key.strip_prefix("a:") == Some(&self.catalog.entries[*entry].activity.id),
+            Row::Group { key: k, .. } => key.strip_prefix("g:") == Some(k.as_str()),
+        });
+        if let Some(row) = found {
+            self.set_cursor(row);
+        }
+        found.is_some()
+    }
+
+    /// Shows a message in the status line.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), Tone::Info));
+    }
+
+    /// Shows an error in the status line.
+    pub fn complain(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), Tone::Error));
+    }
+
+    /// Appends the latest changes to the crash journal.
+    pub fn journal_changes(&mut self) {
+        let changes = self.doc.save_incremental();
+        if let Some(journal) = self.journal.as_mut()
+            && let Err(e) = journal.append(&changes)
+        {
+            let text = format!("{}: {e}", self.lang.t("журнал изменений", "change journal"));
+            self.complain(text);
+        }
+    }
+
+    /// Saves to the file (atomically) and clears the journal.
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        let Some(path) = self.path.clone() else {
+            return Err(StoreError::NotFound(
+                self.lang.t("файл не выбран", "no file chosen").to_string(),
+            ));
+        };
+        store::save(&path, &mut self.doc)?;
+        self.doc.save_incremental();
+        if let Some(journal) = self.journal.as_mut() {
+            journal.discard()?;
+        }
+        self.unsaved = false;
+        Ok(())
+    }
+
+    /// Saves under a new name from now on.
+    pub fn save_as(&mut self, path: PathBuf) -> Result<(), StoreError> {
+        self.journal = Some(Journal::new(&path));
+        self.path = Some(path);
+        self.save()
+    }
+
+    /// The name shown for the file.
+    pub fn file_name(&self) -> String {
+        match &self.path {
+            Some(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            None => self.lang.t("образец (не сохранён)", "sample (not saved)").to_string(),
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! What sits on top of the view while the user edits, chooses or answers:
+//! the text editor, lists (forms, statuses, sections, filter), a one-line
+//! prompt, a yes/no question, the help.
+
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::model::Status;
+use crate::model::deadline::DeadlineGroup;
+use crate::store::edit::{ActivityField, MetaField, SectionField};
+
+use super::action::Mode;
+
+/// What a text being edited will be written to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A field of an activity.
+    Activity(String, ActivityField),
+    /// A field of a section.
+    Section(String, SectionField),
+    /// A field of the heading.
+    Meta(MetaField),
+    /// The text of a new activity in `section`, after `after`.
+    NewActivity {
+        /// Section id.
+        section: String,
+        /// Sibling to follow, if any.
+        after: Option<String>,
+    },
+    /// The title of a new section under `parent`, after `after`.
+    NewSection {
+        /// Parent section id.
+        parent: String,
+        /// Sibling to follow, if any.
+        after: Option<String>,
+    },
+    /// The search query.
+    Search,
+    /// A file name to save the roadmap as.
+    SaveAs,
+}
+
+/// The multi-line text editor.
+pub struct Editor {
+    /// The text area (cursor, word jumps, wrapping).
+    pub area: TextArea<'static>,
+    /// Where the text goes.
+    pub target: Target,
+    /// Title of the popup.
+    pub title: String,
+    /// The value when editing began (for undo and cancel).
+    pub original: String,
+    /// Names to complete the last entry from (responsible lists).
+    pub suggestions: Vec<String>,
+    /// Which suggestion Tab picks next.
+    pub suggestion: usize,
+}
+
+impl Editor {
+    /// An editor over `text`, cursor at the end.
+    pub fn new(target: Target, title: String, text: &str) -> Editor {
+        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        let mut area = TextArea::new(lines);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        Editor {
+            area,
+            target,
+            title,
+            original: text.to_string(),
+            suggestions: Vec::new(),
+            suggestion: 0,
+        }
+    }
+
+    /// The text as typed.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// The suggestions matching the last line typed (for responsible).
+    pub fn matching(&self) -> Vec<&str> {
+        let last = self.area.lines().last().map(|l| l.trim().to_lowercase()).unwrap_or_default();
+        if last.is_empty() {
+            return Vec::new();
+        }
+        self.suggestions
+            .iter()
+            .filter(|s| s.to_lowercase().contains(&last) && s.to_lowercase() != last)
+            .map(String::as_str)
+            .take(8)
+            .collect()
+    }
+}
+
+/// What choosing from a list does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListKind {
+    /// The fields of an activity (by id).
+    ActivityForm(String),
+    /// The fields of the heading.
+    HeadingForm,
+    /// Statuses for an activity.
+    Status(String),
+    /// Sections to move an activity or a section to.
+    MoveTarget {
+        /// The activity (or section) moving.
+        id: String,
+        /// Whether it is a section.
+        section: bool,
+    },
+    /// The filter's three settings.
+    Filter,
+}
+
+/// One choice in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Shown text (already made safe).
+    pub label: String,
+    /// Second column (current value), if any.
+    pub value: String,
+    /// Indent.
+    pub depth: usize,
+}
+
+/// A list to choose from.
+#[derive(Debug, Clone)]
+pub struct List {
+    /// What the choice does.
+    pub kind: ListKind,
+    /// Popup title.
+    pub title: String,
+    /// The choices.
+    pub choices: Vec<Choice>,
+    /// Selected index.
+    pub selected: usize,
+}
+
+/// The filter being set: one row per setting, Left/Right change it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterDraft {
+    /// Person keys and names to cycle through.
+    pub people: Vec<(String, String)>,
+    /// Index into people + 1 (0: anyone).
+    pub person: usize,
+    /// Index into statuses + 1 (0: any).
+    pub status: usize,
+    /// Index into groups + 1 (0: any).
+    pub group: usize,
+}
+
+impl FilterDraft {
+    /// The statuses to cycle through.
+    pub const STATUSES: [Status; 4] = Status::ALL;
+
+    /// The groups to cycle through.
+    pub fn groups() -> &'static [DeadlineGroup] {
+        &crate::views::by_deadline::GROUPS
+    }
+}
+
+/// A yes/no question and what "yes" does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    /// Delete an activity.
+    DeleteActivity(String),
+    /// Delete a section with everything in it.
+    DeleteSection(String),
+    /// Quit with unsaved changes: yes saves, no quits without saving.
+    QuitUnsaved,
+}
+
+/// The overlay now shown.
+pub enum Overlay {
+    /// Nothing: the view has the keys.
+    None,
+    /// The help.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// Editing text.
+    Editor(Box<Editor>),
+    /// Choosing.
+    List(List),
+    /// Setting the filter.
+    Filter(FilterDraft, usize),
+    /// A one-line prompt (search, save as); uses the editor.
+    Prompt(Box<Editor>),
+    /// A question.
+    Confirm(Question, String),
+}
+
+impl Overlay {
+    /// The keymap mode this overlay reads keys in.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Overlay::None => Mode::Normal,
+            Overlay::Editor(_) => Mode::Edit,
+            Overlay::Help { .. } | Overlay::List(_) | Overlay::Filter(..) => Mode::List,
+            Overlay::Prompt(_) => Mode::Prompt,
+            Overlay::Confirm(..) => Mode::Confirm,
+        }
+    }
+}
