@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
 use crate::i18n::Lang;
+use chrono::NaiveDate;
 use unicode_width::UnicodeWidthChar;
 
 use crate::model::text::one_line;
@@ -205,7 +205,10 @@ pub fn group_title(group: DeadlineGroup, lang: Lang) -> &'static str {
         DeadlineGroup::Overdue => lang.t("Просрочено", "Overdue"),
         DeadlineGroup::Soon => lang.t("Ближайшие 30 дней", "Next 30 days"),
         DeadlineGroup::Later => lang.t("Позже", "Later"),
-        DeadlineGroup::Past => lang.t("Срок прошёл, выполнено или отменено", "Past, done or cancelled"),
+        DeadlineGroup::Past => lang.t(
+            "Срок прошёл, выполнено или отменено",
+            "Past, done or cancelled",
+        ),
         DeadlineGroup::Recurring => lang.t("Регулярные", "Recurring"),
         DeadlineGroup::Event => lang.t("По событию", "Event-driven"),
         DeadlineGroup::Continuous => lang.t("Постоянно", "Continuous"),

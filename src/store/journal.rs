@@ -62,11 +62,18 @@ impl Journal {
             source: e,
         };
         let len = u32::try_from(changes.len()).map_err(|_| {
-            io(std::io::Error::new(std::io::ErrorKind::InvalidInput, "change too large"))
+            io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "change too large",
+            ))
         })?;
         if self.file.is_none() {
             let fresh = !self.path.exists();
-            let mut file = OpenOptions::new().create(true).append(true).open(&self.path).map_err(io)?;
+            let mut file = OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&self.path)
+                .map_err(io)?;
             if fresh {
                 file.write_all(MAGIC).map_err(io)?;
             }

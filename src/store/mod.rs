@@ -178,7 +178,11 @@ impl Doc {
     /// Applies changes saved by [`Doc::save_incremental`] (or any Automerge
     /// changes); returns how many operations the document grew by. Damaged
     /// bytes are an error, never a panic.
-    pub fn apply_incremental(&mut self, bytes: &[u8], path: &std::path::Path) -> Result<usize, StoreError> {
+    pub fn apply_incremental(
+        &mut self,
+        bytes: &[u8],
+        path: &std::path::Path,
+    ) -> Result<usize, StoreError> {
         let doc = &mut self.doc;
         match file::quietly(|| doc.load_incremental(bytes)) {
             Ok(Ok(n)) => Ok(n),

@@ -80,7 +80,13 @@ pub struct App {
 
 impl App {
     /// An editor over `doc`, saved to `path`.
-    pub fn new(doc: Doc, path: Option<PathBuf>, keymap: Keymap, lang: Lang, today: NaiveDate) -> App {
+    pub fn new(
+        doc: Doc,
+        path: Option<PathBuf>,
+        keymap: Keymap,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> App {
         let roadmap = doc.roadmap();
         let catalog = Catalog::build(&roadmap, today);
         let journal = path.as_deref().map(Journal::new);
@@ -133,7 +139,13 @@ impl App {
 
     /// Rebuilds the rows of the view shown.
     pub fn rebuild_rows(&mut self) {
-        self.rows = rows::build(self.view, &self.catalog, &self.folded, &self.filter, self.lang);
+        self.rows = rows::build(
+            self.view,
+            &self.catalog,
+            &self.folded,
+            &self.filter,
+            self.lang,
+        );
         self.clamp_cursor();
     }
 
@@ -172,7 +184,9 @@ impl App {
     pub fn current_section(&self) -> Option<usize> {
         match self.current_row()? {
             Row::Section { section, .. } => Some(*section),
-            Row::Activity { entry, .. } => self.catalog.section_index(&self.catalog.entries[*entry].section),
+            Row::Activity { entry, .. } => self
+                .catalog
+                .section_index(&self.catalog.entries[*entry].section),
             Row::Group { .. } => None,
         }
     }
@@ -180,8 +194,12 @@ impl App {
     /// A key that names the row under the cursor across rebuilds.
     pub fn current_key(&self) -> Option<String> {
         Some(match self.current_row()? {
-            Row::Section { section, .. } => format!("s:{}", self.catalog.sections[*section].section.id),
-            Row::Activity { entry, .. } => format!("a:{}", self.catalog.entries[*entry].activity.id),
+            Row::Section { section, .. } => {
+                format!("s:{}", self.catalog.sections[*section].section.id)
+            }
+            Row::Activity { entry, .. } => {
+                format!("a:{}", self.catalog.entries[*entry].activity.id)
+            }
             Row::Group { key, .. } => format!("g:{key}"),
         })
     }
@@ -189,8 +207,12 @@ impl App {
     /// Puts the cursor on the row named by `key` (see [`App::current_key`]).
     pub fn select_key(&mut self, key: &str) -> bool {
         let found = self.rows.iter().position(|row| match row {
-            Row::Section { section, .. } => key.strip_prefix("s:") == Some(&self.catalog.sections[*section].section.id),
-            Row::Activity { entry, .. } => key.strip_prefix("a:") == Some(&self.catalog.entries[*entry].activity.id),
+            Row::Section { section, .. } => {
+                key.strip_prefix("s:") == Some(&self.catalog.sections[*section].section.id)
+            }
+            Row::Activity { entry, .. } => {
+                key.strip_prefix("a:") == Some(&self.catalog.entries[*entry].activity.id)
+            }
             Row::Group { key: k, .. } => key.strip_prefix("g:") == Some(k.as_str()),
         });
         if let Some(row) = found {
@@ -246,8 +268,14 @@ impl App {
     /// The name shown for the file.
     pub fn file_name(&self) -> String {
         match &self.path {
-            Some(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
-            None => self.lang.t("образец (не сохранён)", "sample (not saved)").to_string(),
+            Some(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None => self
+                .lang
+                .t("образец (не сохранён)", "sample (not saved)")
+                .to_string(),
         }
     }
 }

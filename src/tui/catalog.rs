@@ -104,7 +104,13 @@ impl Catalog {
             let d = deadline::parse(&a.deadline, &ctx);
             let group = d.group(today, a.status.is_open());
             let (responsible, inherited) = item.effective_responsible();
-            let mut haystack = format!("{}\n{}\n{}\n{}", a.number, a.text, a.deadline, responsible.join("\n"));
+            let mut haystack = format!(
+                "{}\n{}\n{}\n{}",
+                a.number,
+                a.text,
+                a.deadline,
+                responsible.join("\n")
+            );
             for cell in a.cells.values() {
                 haystack.push('\n');
                 haystack.push_str(cell);

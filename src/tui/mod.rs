@@ -1,9 +1,11 @@
 //! The terminal editor.
 
 pub mod action;
-pub mod keymap;
-pub mod catalog;
-pub mod rows;
-pub mod overlay;
-pub mod undo;
 pub mod app;
+pub mod catalog;
+pub mod editing;
+pub mod keymap;
+pub mod overlay;
+pub mod rows;
+pub mod undo;
+pub mod update;

@@ -80,7 +80,12 @@ impl Editor {
 
     /// The suggestions matching the last line typed (for responsible).
     pub fn matching(&self) -> Vec<&str> {
-        let last = self.area.lines().last().map(|l| l.trim().to_lowercase()).unwrap_or_default();
+        let last = self
+            .area
+            .lines()
+            .last()
+            .map(|l| l.trim().to_lowercase())
+            .unwrap_or_default();
         if last.is_empty() {
             return Vec::new();
         }

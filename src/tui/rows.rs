@@ -96,9 +96,10 @@ impl Filter {
         let e = &catalog.entries[entry];
         self.status.is_none_or(|s| e.activity.status == s)
             && self.group.is_none_or(|g| e.group == g)
-            && self.person.as_ref().is_none_or(|key| {
-                e.responsible.iter().any(|r| Catalog::person_key(r) == *key)
-            })
+            && self
+                .person
+                .as_ref()
+                .is_none_or(|key| e.responsible.iter().any(|r| Catalog::person_key(r) == *key))
     }
 }
 
@@ -121,15 +122,25 @@ pub fn build(
     }
 }
 
-fn mechanism(catalog: &Catalog, folded: &HashSet<String>, filter: &Filter, passing: &[bool]) -> Vec<Row> {
-    let mut by_section: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+fn mechanism(
+    catalog: &Catalog,
+    folded: &HashSet<String>,
+    filter: &Filter,
+    passing: &[bool],
+) -> Vec<Row> {
+    let mut by_section: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
     for (i, e) in catalog.entries.iter().enumerate() {
         if passing[i] {
             by_section.entry(e.section.as_str()).or_default().push(i);
         }
     }
     let visible_count = |id: &str| -> usize {
-        catalog.subtree(id).iter().map(|s| by_section.get(s.as_str()).map_or(0, Vec::len)).sum()
+        catalog
+            .subtree(id)
+            .iter()
+            .map(|s| by_section.get(s.as_str()).map_or(0, Vec::len))
+            .sum()
     };
     let mut rows = Vec::new();
     for &i in by_section.get("").map(Vec::as_slice).unwrap_or(&[]) {
@@ -156,7 +167,11 @@ fn mechanism(catalog: &Catalog, folded: &HashSet<String>, filter: &Filter, passi
             hidden_below = Some(s.depth);
             continue;
         }
-        for &i in by_section.get(s.section.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+        for &i in by_section
+            .get(s.section.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
             rows.push(Row::Activity {
                 entry: i,
                 depth: s.depth + 1,
@@ -191,9 +206,17 @@ fn person(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang: L
                 p.done
             ),
         };
-        rows.push(Row::Group { key, title, folded: is_folded });
+        rows.push(Row::Group {
+            key,
+            title,
+            folded: is_folded,
+        });
         if !is_folded {
-            rows.extend(entries.into_iter().map(|entry| Row::Activity { entry, depth: 1 }));
+            rows.extend(
+                entries
+                    .into_iter()
+                    .map(|entry| Row::Activity { entry, depth: 1 }),
+            );
         }
     }
     let nobody: Vec<usize> = (0..catalog.entries.len())
@@ -202,10 +225,22 @@ fn person(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang: L
     if !nobody.is_empty() {
         let key = "p:".to_string();
         let is_folded = folded.contains(&key);
-        let title = format!("{} — {}", lang.t("Без ответственного", "Nobody responsible"), nobody.len());
-        rows.push(Row::Group { key, title, folded: is_folded });
+        let title = format!(
+            "{} — {}",
+            lang.t("Без ответственного", "Nobody responsible"),
+            nobody.len()
+        );
+        rows.push(Row::Group {
+            key,
+            title,
+            folded: is_folded,
+        });
         if !is_folded {
-            rows.extend(nobody.into_iter().map(|entry| Row::Activity { entry, depth: 1 }));
+            rows.extend(
+                nobody
+                    .into_iter()
+                    .map(|entry| Row::Activity { entry, depth: 1 }),
+            );
         }
     }
     rows
@@ -227,9 +262,17 @@ fn deadline(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang:
         let key = format!("d:{group:?}");
         let is_folded = folded.contains(&key);
         let title = format!("{} — {}", group_title(group, lang), entries.len());
-        rows.push(Row::Group { key, title, folded: is_folded });
+        rows.push(Row::Group {
+            key,
+            title,
+            folded: is_folded,
+        });
         if !is_folded {
-            rows.extend(entries.into_iter().map(|entry| Row::Activity { entry, depth: 1 }));
+            rows.extend(
+                entries
+                    .into_iter()
+                    .map(|entry| Row::Activity { entry, depth: 1 }),
+            );
         }
     }
     rows

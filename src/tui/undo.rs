@@ -64,12 +64,28 @@ pub enum Op {
 impl Op {
     /// Writes the state after (`forward`) or before the op.
     fn apply(&self, doc: &mut Doc, forward: bool) -> Result<(), StoreError> {
-        let pick = |old: &str, new: &str| if forward { new.to_string() } else { old.to_string() };
+        let pick = |old: &str, new: &str| {
+            if forward {
+                new.to_string()
+            } else {
+                old.to_string()
+            }
+        };
         match self {
-            Op::Activity { id, field, old, new } => {
+            Op::Activity {
+                id,
+                field,
+                old,
+                new,
+            } => {
                 doc.set_activity_field(id, field, &pick(old, new))?;
             }
-            Op::Section { id, field, old, new } => {
+            Op::Section {
+                id,
+                field,
+                old,
+                new,
+            } => {
                 doc.set_section_field(id, *field, &pick(old, new))?;
             }
             Op::Meta { field, old, new } => {
@@ -87,7 +103,10 @@ impl Op {
 
     /// Whether the op only changed one field (the screen can patch it in).
     pub fn is_field(&self) -> bool {
-        matches!(self, Op::Activity { .. } | Op::Meta { .. } | Op::Section { .. })
+        matches!(
+            self,
+            Op::Activity { .. } | Op::Meta { .. } | Op::Section { .. }
+        )
     }
 }
 
