@@ -1,5 +1,6 @@
 //! The command line: every job of karta can be scripted.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -24,6 +25,12 @@ pub struct Cli {
     /// Interface language (ru, en); the config file's, else Russian.
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+    /// The day the editor judges deadlines by (YYYY-MM-DD; today when absent).
+    #[arg(long, value_parser = parse_day)]
+    pub today: Option<NaiveDate>,
+    /// Built-in keymap of the editor: default or vim (else the config's).
+    #[arg(long)]
+    pub keymap: Option<String>,
     /// What to do instead of opening the roadmap.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -130,6 +137,18 @@ pub fn run(cli: Cli) -> Result<()> {
         .or_else(|| config.lang.as_deref().and_then(Lang::parse))
         .unwrap_or_default();
     match cli.command {
+        None if std::io::stdout().is_terminal() => crate::tui::run(&crate::tui::Options {
+            file: cli.file,
+            lang,
+            today: cli
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            keymap: cli
+                .keymap
+                .or(config.keymap.clone())
+                .unwrap_or_else(|| "default".to_string()),
+            author: config.author(),
+        }),
         None => commands::open(cli.file.as_deref()),
         Some(Command::Import {
             source,

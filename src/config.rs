@@ -15,6 +15,9 @@ pub struct Config {
     /// Interface language: "ru" (default) or "en".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// Built-in keymap of the editor: "default" or "vim".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keymap: Option<String>,
 }
 
 /// The folder holding karta's settings.

@@ -221,6 +221,37 @@ impl App {
         found.is_some()
     }
 
+    /// Fits the scroll position to a screen of `size`, so the cursor row is
+    /// on screen; remembers the page height for paging.
+    pub fn fit_to(&mut self, size: ratatui::layout::Rect) {
+        let areas = super::ui::layout(size, self.show_detail);
+        let height = usize::from(areas.list.height).max(1);
+        self.page = height;
+        let i = self.view.index();
+        let cursor = self.cursor[i];
+        if cursor < self.scroll[i] {
+            self.scroll[i] = cursor;
+        } else if cursor >= self.scroll[i] + height {
+            self.scroll[i] = cursor + 1 - height;
+        }
+        let max_scroll = self.rows.len().saturating_sub(height);
+        self.scroll[i] = self.scroll[i].min(max_scroll);
+    }
+
+    /// Pasted text goes into the editor or prompt, if one is open.
+    pub fn paste(&mut self, text: &str) {
+        let clean = crate::model::text::sanitize(text);
+        match &mut self.overlay {
+            super::overlay::Overlay::Editor(editor) => {
+                editor.area.insert_str(clean);
+            }
+            super::overlay::Overlay::Prompt(editor) => {
+                editor.area.insert_str(crate::model::text::one_line(&clean));
+            }
+            _ => {}
+        }
+    }
+
     /// Shows a message in the status line.
     pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), Tone::Info));

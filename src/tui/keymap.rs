@@ -47,10 +47,7 @@ impl Key {
     pub fn parse(text: &str) -> Option<Key> {
         let mut mods = KeyModifiers::NONE;
         let mut rest = text;
-        loop {
-            let Some((prefix, after)) = rest.split_once(['-', '+']) else {
-                break;
-            };
+        while let Some((prefix, after)) = rest.split_once(['-', '+']) {
             let modifier = match prefix.to_lowercase().as_str() {
                 "ctrl" | "c" => KeyModifiers::CONTROL,
                 "alt" | "a" | "m" => KeyModifiers::ALT,
@@ -353,6 +350,7 @@ impl Keymap {
                 hint: entry.hint,
             }),
         }
+        list.sort_by_key(|b| b.action);
         for key in keys {
             self.lookup.insert((mode, key), action);
         }
@@ -371,7 +369,7 @@ impl Keymap {
         self.lookup.get(&(mode, key.latin_twin()?)).copied()
     }
 
-    /// The bindings of a mode in file order.
+    /// The bindings of a mode, in the order of [`Action`].
     pub fn bindings(&self, mode: Mode) -> &[Binding] {
         self.bindings.get(&mode).map_or(&[], Vec::as_slice)
     }

@@ -1,4 +1,5 @@
-//! The terminal editor.
+//! The terminal editor: key → action (from the keymap) → update of the
+//! state and the document → drawing from the state.
 
 pub mod action;
 pub mod app;
@@ -7,5 +8,9 @@ pub mod editing;
 pub mod keymap;
 pub mod overlay;
 pub mod rows;
+pub mod run;
+pub mod ui;
 pub mod undo;
 pub mod update;
+
+pub use run::{Options, open_app, run};

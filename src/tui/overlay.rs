@@ -58,7 +58,8 @@ pub struct Editor {
 impl Editor {
     /// An editor over `text`, cursor at the end.
     pub fn new(target: Target, title: String, text: &str) -> Editor {
-        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        let clean = crate::model::text::sanitize(text);
+        let lines: Vec<String> = clean.split('\n').map(str::to_string).collect();
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);

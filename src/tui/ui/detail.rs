@@ -1,0 +1,155 @@
+//! The detail pane: every field of the selected activity, all of its
+//! roadmap's columns, or what a section holds.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::i18n::Lang;
+use crate::model::deadline::{Deadline, DeadlineKind};
+use crate::model::text::{one_line, sanitize};
+
+use super::super::app::App;
+use super::super::editing::status_name;
+use super::super::rows::Row;
+
+/// Draws the pane for the row under the cursor.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let block = Block::bordered()
+        .title(lang.t(" Подробности ", " Details "))
+        .border_style(Style::new().fg(Color::DarkGray));
+    let lines = match app.current_row() {
+        Some(Row::Activity { entry, .. }) => activity(app, *entry),
+        Some(Row::Section { section, .. }) => {
+            let s = &app.catalog.sections[*section];
+            let mut lines = vec![Line::styled(
+                s.heading(),
+                Style::new().add_modifier(Modifier::BOLD),
+            )];
+            if let Some(stage) = s.section.stage {
+                lines.push(field(lang.t("Этап цикла", "Cycle stage"), stage.title()));
+            }
+            if !s.section.responsible.is_empty() {
+                lines.push(field(
+                    lang.t(
+                        "Ответственные за направление",
+                        "Responsible for the direction",
+                    ),
+                    &one_line(&s.section.responsible.join(", ")),
+                ));
+            }
+            let count = match lang {
+                Lang::Ru => crate::plural::activities(s.activities),
+                Lang::En => format!("{} activities", s.activities),
+            };
+            lines.push(field(lang.t("Всего", "In all"), &count));
+            if s.is_gap() {
+                lines.push(Line::styled(
+                    lang.t(
+                        "Пробел в управленческом цикле: нет мероприятий",
+                        "Gap in the management cycle: no activities",
+                    ),
+                    Style::new().fg(Color::Yellow),
+                ));
+            }
+            lines
+        }
+        Some(Row::Group { title, .. }) => vec![Line::styled(
+            title.clone(),
+            Style::new().add_modifier(Modifier::BOLD),
+        )],
+        None => Vec::new(),
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let e = &app.catalog.entries[entry];
+    let a = &e.activity;
+    let mut lines = vec![Line::styled(
+        format!("{} {}", lang.t("Мероприятие", "Activity"), e.label),
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    if !e.path.is_empty() {
+        lines.push(Line::styled(
+            e.path.join(" › "),
+            Style::new().fg(Color::DarkGray),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.extend(sanitize(&a.text).lines().map(|l| Line::raw(l.to_string())));
+    lines.push(Line::raw(""));
+    lines.push(field(lang.t("Срок", "Deadline"), &one_line(&a.deadline)));
+    lines.push(Line::styled(
+        format!("  {}", meaning(&e.deadline, lang)),
+        Style::new().fg(Color::DarkGray),
+    ));
+    let mut who = one_line(&e.responsible.join(", "));
+    if e.inherited {
+        who.push_str(lang.t(
+            " (ответственные за направление)",
+            " (responsible for the direction)",
+        ));
+    }
+    lines.push(field(lang.t("Ответственные", "Responsible"), &who));
+    lines.push(field(
+        lang.t("Статус", "Status"),
+        status_name(a.status, lang),
+    ));
+    for column in app.roadmap.columns.iter().filter(|c| c.role.is_extra()) {
+        let value = a
+            .cells
+            .get(&column.key)
+            .map_or(String::new(), |v| sanitize(v));
+        lines.push(field(&one_line(&column.title), ""));
+        lines.extend(value.lines().map(|l| Line::raw(format!("  {l}"))));
+    }
+    lines
+}
+
+fn field(name: &str, value: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{name}: "), Style::new().fg(Color::Cyan)),
+        Span::raw(value.to_string()),
+    ])
+}
+
+/// What a deadline was read as, in words.
+fn meaning(d: &Deadline, lang: Lang) -> String {
+    let day = |x: chrono::NaiveDate| x.format("%d.%m.%Y").to_string();
+    let text = match d.kind {
+        DeadlineKind::Date => d
+            .end
+            .map(|e| format!("{} {}", lang.t("до", "by"), day(e)))
+            .unwrap_or_default(),
+        DeadlineKind::Period => match (d.start, d.end) {
+            (Some(s), Some(e)) => format!("{} – {}", day(s), day(e)),
+            _ => String::new(),
+        },
+        DeadlineKind::Recurring => format!(
+            "{} ({})",
+            lang.t("регулярно", "recurring"),
+            d.occurrences.len()
+        ),
+        DeadlineKind::Event => lang.t("по событию", "on an event").to_string(),
+        DeadlineKind::Continuous => lang.t("постоянно", "continuous").to_string(),
+        DeadlineKind::Unknown if d.text.trim().is_empty() => {
+            lang.t("срок не указан", "no deadline").to_string()
+        }
+        DeadlineKind::Unknown => lang.t("срок не распознан", "not understood").to_string(),
+    };
+    if d.guess {
+        format!("{text} {}", lang.t("(предположительно)", "(a guess)"))
+    } else {
+        text
+    }
+}

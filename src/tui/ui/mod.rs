@@ -1,0 +1,187 @@
+//! Drawing the editor from its state. Nothing here changes the state; the
+//! layout is a pure function of the screen size so that the update step can
+//! use it too (to know how many rows a page has).
+
+mod detail;
+mod popup;
+mod table;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::action::Mode;
+use super::app::{App, Tone};
+use super::rows::View;
+use crate::model::text::one_line;
+
+/// The smallest usable screen.
+pub const MIN_SIZE: (u16, u16) = (40, 12);
+
+/// Where each part of the screen goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// Title and view tabs.
+    pub header: Rect,
+    /// The rows of the view.
+    pub list: Rect,
+    /// The detail pane, if shown.
+    pub detail: Option<Rect>,
+    /// Messages.
+    pub status: Rect,
+    /// Key hints.
+    pub hints: Rect,
+}
+
+/// Splits the screen; the detail pane goes right on wide screens, below on
+/// tall ones, nowhere on small ones.
+pub fn layout(area: Rect, show_detail: bool) -> Areas {
+    let [header, body, status, hints] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (list, detail) = if !show_detail {
+        (body, None)
+    } else if body.width >= 110 {
+        let [list, detail] =
+            Layout::horizontal([Constraint::Min(60), Constraint::Length(body.width * 2 / 5)])
+                .areas(body);
+        (list, Some(detail))
+    } else if body.height >= 20 {
+        let [list, detail] =
+            Layout::vertical([Constraint::Min(8), Constraint::Length(body.height * 2 / 5)])
+                .areas(body);
+        (list, Some(detail))
+    } else {
+        (body, None)
+    };
+    Areas {
+        header,
+        list,
+        detail,
+        status,
+        hints,
+    }
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let text = format!(
+            "{} {}×{} ({}×{})",
+            app.lang
+                .t("Окно слишком мало: нужно", "Window too small: need"),
+            MIN_SIZE.0,
+            MIN_SIZE.1,
+            area.width,
+            area.height
+        );
+        frame.render_widget(
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let areas = layout(area, app.show_detail);
+    header(app, frame, areas.header);
+    table::render(app, frame, areas.list);
+    if let Some(detail) = areas.detail {
+        detail::render(app, frame, detail);
+    }
+    status(app, frame, areas.status);
+    hints(app, frame, areas.hints);
+    popup::render(app, frame, area);
+}
+
+fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let [top, tabs] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let unsaved = if app.unsaved { " ●" } else { "" };
+    let title = format!(
+        "{} — {}{unsaved}",
+        one_line(&app.roadmap.meta.title),
+        app.file_name()
+    );
+    frame.render_widget(
+        Paragraph::new(crate::report::fit(&title, usize::from(top.width)))
+            .style(Style::new().add_modifier(Modifier::BOLD)),
+        top,
+    );
+    let mut spans = Vec::new();
+    for (i, view) in View::ALL.iter().enumerate() {
+        let style = if *view == app.view {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().fg(Color::Cyan)
+        };
+        spans.push(Span::styled(
+            format!(" {} {} ", i + 1, view.title(app.lang)),
+            style,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    let mut notes = Vec::new();
+    if app.filter.is_active() {
+        notes.push(app.lang.t("фильтр", "filter").to_string());
+    }
+    if let Some(q) = &app.search {
+        notes.push(format!("/{}", one_line(q)));
+    }
+    if !notes.is_empty() {
+        spans.push(Span::styled(
+            format!("[{}]", notes.join(" ")),
+            Style::new().fg(Color::Yellow),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+}
+
+fn status(app: &App, frame: &mut Frame, area: Rect) {
+    let (text, style) = match &app.message {
+        Some((text, Tone::Error)) => (one_line(text), Style::new().fg(Color::White).bg(Color::Red)),
+        Some((text, Tone::Info)) => (one_line(text), Style::new().fg(Color::Green)),
+        None => {
+            let n = app.catalog.entries.len();
+            let count = match app.lang {
+                crate::i18n::Lang::Ru => crate::plural::activities(n),
+                crate::i18n::Lang::En => format!("{n} activities"),
+            };
+            let position = format!(
+                "{}/{}",
+                (app.cursor() + 1).min(app.rows.len()),
+                app.rows.len()
+            );
+            (
+                format!("{count} · {position}"),
+                Style::new().fg(Color::DarkGray),
+            )
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(crate::report::fit(&text, usize::from(area.width))).style(style),
+        area,
+    );
+}
+
+/// The hint bar: the keymap's hinted bindings of the current mode.
+fn hints(app: &App, frame: &mut Frame, area: Rect) {
+    let mode: Mode = app.overlay.mode();
+    let mut spans = Vec::new();
+    for b in app.keymap.bindings(mode).iter().filter(|b| b.hint) {
+        let Some(key) = b.keys.first() else { continue };
+        spans.push(Span::styled(
+            key.to_string(),
+            Style::new().fg(Color::Black).bg(Color::Gray),
+        ));
+        spans.push(Span::raw(format!(" {}  ", b.describe(app.lang))));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
