@@ -58,3 +58,65 @@ pub fn section_by_number<'a>(sections: &'a [Section], number: &str) -> Option<&'
     }
     None
 }
+
+/// An editor over a sample (a real Automerge document saved to `dir`), the
+/// default keymap, Russian, judged on 1 March 2022.
+pub fn editor_on(name: &str, dir: &Path) -> karta::tui::app::App {
+    let path = dir.join(format!("{name}.karta"));
+    std::fs::copy(project(&format!("samples/{name}.karta")), &path).expect("copy sample");
+    let mut doc = karta::store::open(&path).expect("open");
+    doc.set_author(Some("Тестова Т.Т."));
+    let keymap = karta::tui::keymap::Keymap::built_in("default").expect("keymap");
+    let today = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).expect("date");
+    karta::tui::app::App::new(doc, Some(path), keymap, karta::i18n::Lang::Ru, today)
+}
+
+/// Presses keys written as in keymap files, separated by spaces ("j j
+/// Enter"); `text:…` types the rest of the word literally.
+pub fn press(app: &mut karta::tui::app::App, keys: &str) {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    for k in keys.split(' ').filter(|k| !k.is_empty()) {
+        if let Some(text) = k.strip_prefix("text:") {
+            type_text(app, &text.replace('_', " "));
+            continue;
+        }
+        let key = karta::tui::keymap::Key::parse(k).unwrap_or_else(|| panic!("bad key {k}"));
+        let mut mods = key.mods;
+        if let crossterm::event::KeyCode::Char(c) = key.code
+            && c.is_uppercase()
+        {
+            mods |= KeyModifiers::SHIFT;
+        }
+        app.handle_key(KeyEvent::new(key.code, mods));
+    }
+}
+
+/// Types text into whatever has the keys.
+pub fn type_text(app: &mut karta::tui::app::App, text: &str) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+/// Draws the editor on a `width`×`height` test terminal; returns the
+/// screen as text, one line per row, trailing spaces cut.
+pub fn screen(app: &mut karta::tui::app::App, width: u16, height: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    app.fit_to(ratatui::layout::Rect::new(0, 0, width, height));
+    terminal
+        .draw(|f| karta::tui::ui::render(app, f))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            let line: String = (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

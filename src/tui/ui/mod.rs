@@ -112,9 +112,15 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
             .style(Style::new().add_modifier(Modifier::BOLD)),
         top,
     );
+    let full: usize = View::ALL
+        .iter()
+        .map(|v| v.title(app.lang).chars().count() + 5)
+        .sum();
+    let compact = full > usize::from(tabs.width);
     let mut spans = Vec::new();
     for (i, view) in View::ALL.iter().enumerate() {
-        let style = if *view == app.view {
+        let current = *view == app.view;
+        let style = if current {
             Style::new()
                 .fg(Color::Black)
                 .bg(Color::Cyan)
@@ -122,10 +128,12 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             Style::new().fg(Color::Cyan)
         };
-        spans.push(Span::styled(
-            format!(" {} {} ", i + 1, view.title(app.lang)),
-            style,
-        ));
+        let text = if compact && !current {
+            format!(" {} ", i + 1)
+        } else {
+            format!(" {} {} ", i + 1, view.title(app.lang))
+        };
+        spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
     }
     let mut notes = Vec::new();

@@ -1,0 +1,199 @@
+//! Every editing action through the real default keymap, checked in the
+//! real Automerge document (and through save and reopen where it matters).
+
+mod common;
+
+use common::*;
+use karta::model::Status;
+use karta::tui::app::App;
+
+/// The activity under the cursor.
+fn current(app: &App) -> karta::model::Activity {
+    let entry = app.current_entry().expect("an activity under the cursor");
+    app.catalog.entries[entry].activity.clone()
+}
+
+/// The activity with this id, as the document has it now.
+fn stored(app: &App, id: &str) -> Option<karta::model::Activity> {
+    app.doc
+        .roadmap()
+        .activities_with_path()
+        .into_iter()
+        .find(|(_, a)| a.id == id)
+        .map(|(_, a)| a.clone())
+}
+
+#[test]
+fn editing_the_text_of_an_activity_and_undoing_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    press(&mut app, "j");
+    let before = current(&app);
+    press(&mut app, "e Enter End text:_(уточнено) Enter");
+    let after = stored(&app, &before.id).expect("still there");
+    assert_eq!(after.text, format!("{} (уточнено)", before.text));
+    assert!(app.unsaved);
+    press(&mut app, "u");
+    assert_eq!(stored(&app, &before.id).expect("there").text, before.text);
+    press(&mut app, "Ctrl-r");
+    assert_eq!(stored(&app, &before.id).expect("there").text, after.text);
+}
+
+#[test]
+fn status_deadline_and_responsible_with_completion() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lesosibirsk", dir.path());
+    press(&mut app, "/ text:Усилить Enter");
+    let id = current(&app).id;
+    press(&mut app, "s Down Down Enter");
+    assert_eq!(stored(&app, &id).expect("there").status, Status::Done);
+    press(
+        &mut app,
+        "e Down Enter Ctrl-a Ctrl-k text:до_01.04.2022 Enter",
+    );
+    assert_eq!(stored(&app, &id).expect("there").deadline, "до 01.04.2022");
+    press(&mut app, "r Alt-Enter text:Кирья Tab Enter");
+    let responsible = stored(&app, &id).expect("there").responsible;
+    assert_eq!(
+        responsible.last().map(String::as_str),
+        Some("Кирьянова Н.Е."),
+        "{responsible:?}"
+    );
+}
+
+#[test]
+fn adding_moving_and_deleting_activities() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    let count = app.catalog.entries.len();
+    press(&mut app, "j a text:Новое_мероприятие Enter");
+    assert_eq!(app.catalog.entries.len(), count + 1);
+    let new = current(&app);
+    assert_eq!(new.text, "Новое мероприятие");
+    let section = app.catalog.entries[app.current_entry().expect("entry")]
+        .section
+        .clone();
+    let siblings = app.catalog.activities_in(&section);
+    assert_eq!(
+        app.catalog.entries[siblings[1]].activity.id, new.id,
+        "added below the cursor"
+    );
+    press(&mut app, "K");
+    let siblings = app.catalog.activities_in(&section);
+    assert_eq!(
+        app.catalog.entries[siblings[0]].activity.id, new.id,
+        "moved up"
+    );
+    press(&mut app, "m Down Enter");
+    let moved = app.catalog.entry(&new.id).expect("entry");
+    assert_ne!(moved.section, section, "moved to another section");
+    press(&mut app, "d n");
+    assert!(stored(&app, &new.id).is_some(), "no keeps it");
+    press(&mut app, "d y");
+    assert!(stored(&app, &new.id).is_none(), "yes deletes it");
+    assert_eq!(app.catalog.entries.len(), count);
+    press(&mut app, "u");
+    assert!(stored(&app, &new.id).is_some(), "undo brings it back");
+}
+
+#[test]
+fn sections_and_the_heading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    let sections = app.catalog.sections.len();
+    press(&mut app, "A text:Новый_раздел Enter");
+    assert_eq!(app.catalog.sections.len(), sections + 1);
+    assert!(
+        app.catalog
+            .sections
+            .iter()
+            .any(|s| s.section.title == "Новый раздел")
+    );
+    press(
+        &mut app,
+        "t Down Down Down Enter Ctrl-a Ctrl-k text:31.02.2021 Enter",
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("не дата")),
+        "an impossible date is refused"
+    );
+    press(&mut app, "Ctrl-a Ctrl-k text:01.11.2021 Enter");
+    let approval = app.doc.roadmap().meta.approval.expect("approval");
+    assert_eq!(approval.date, chrono::NaiveDate::from_ymd_opt(2021, 11, 1));
+}
+
+#[test]
+fn views_search_filter_and_folding() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("chernogorsk", dir.path());
+    let all = app.rows.len();
+    press(&mut app, "Space");
+    assert!(
+        app.rows.len() < all,
+        "folding the first section hides its rows"
+    );
+    press(&mut app, "Space");
+    assert_eq!(app.rows.len(), all);
+    press(&mut app, "/ text:ВПР Enter");
+    assert!(current(&app).text.contains("ВПР"));
+    let first = current(&app).id;
+    press(&mut app, "n");
+    assert_ne!(current(&app).id, first, "n finds the next match");
+    press(&mut app, "3");
+    assert_eq!(app.view, karta::tui::rows::View::Deadline);
+    press(&mut app, "f Down Right Enter");
+    assert!(app.filter.status.is_some());
+    press(&mut app, "Esc 2 о");
+    assert_eq!(
+        app.view,
+        karta::tui::rows::View::Person,
+        "Russian layout о works as j"
+    );
+    assert!(!app.filter.is_active());
+}
+
+#[test]
+fn saving_writes_the_file_and_quitting_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("tynda", dir.path());
+    let path = app.path.clone().expect("path");
+    press(&mut app, "j s Down Enter q");
+    assert!(!app.quit, "unsaved changes: a question first");
+    press(&mut app, "Esc");
+    press(&mut app, "Ctrl-s");
+    assert!(!app.unsaved);
+    let saved = karta::store::open(&path).expect("reopen").roadmap();
+    assert!(
+        saved
+            .activities_with_path()
+            .iter()
+            .any(|(_, a)| a.status == Status::InProgress)
+    );
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn a_crash_loses_nothing_committed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("tynda", dir.path());
+    let path = app.path.clone().expect("path");
+    press(&mut app, "j s Down Down Enter");
+    let id = current(&app).id;
+    drop(app);
+    let options = karta::tui::Options {
+        file: Some(path),
+        lang: karta::i18n::Lang::Ru,
+        today: chrono::NaiveDate::from_ymd_opt(2022, 3, 1).expect("date"),
+        keymap: "default".into(),
+        author: "Тестова Т.Т.".into(),
+    };
+    let reopened = karta::tui::open_app(&options).expect("reopen");
+    assert!(reopened.unsaved);
+    assert_eq!(
+        reopened.catalog.entry(&id).expect("entry").activity.status,
+        Status::Done
+    );
+}
