@@ -336,6 +336,25 @@ pub struct Activity {
 }
 
 impl Roadmap {
+    /// The activity with this id, for changing it in place.
+    pub fn activity_mut(&mut self, id: &str) -> Option<&mut Activity> {
+        fn find<'a>(sections: &'a mut [Section], id: &str) -> Option<&'a mut Activity> {
+            for s in sections {
+                if let Some(a) = s.activities.iter_mut().find(|a| a.id == id) {
+                    return Some(a);
+                }
+                if let Some(a) = find(&mut s.sections, id) {
+                    return Some(a);
+                }
+            }
+            None
+        }
+        if let Some(i) = self.activities.iter().position(|a| a.id == id) {
+            return self.activities.get_mut(i);
+        }
+        find(&mut self.sections, id)
+    }
+
     /// Every activity of the roadmap in document order, with the chain of
     /// sections above it (outermost first).
     pub fn activities_with_path(&self) -> Vec<(Vec<&Section>, &Activity)> {

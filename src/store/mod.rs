@@ -138,6 +138,13 @@ impl Doc {
         read::get_str(&self.doc, &ROOT, schema::K_ID)
     }
 
+    /// Reads one activity (None if there is none with this id).
+    pub fn activity(&self, id: &str) -> Option<crate::model::Activity> {
+        let map = read::get_map(&self.doc, &ROOT, schema::K_ACTIVITIES)?;
+        let obj = read::get_map(&self.doc, &map, id)?;
+        Some(read::read_activity(&self.doc, id, &obj))
+    }
+
     /// Reads the whole roadmap.
     pub fn roadmap(&self) -> Roadmap {
         read::read_roadmap(&self.doc)

@@ -722,28 +722,54 @@ impl App {
             self.journal_changes();
             return;
         }
+        self.after_change(focus, &ops);
         self.history.record(Step {
             label: label.clone(),
             ops,
         });
-        self.after_change(focus);
         self.say(label);
     }
 
-    fn after_change(&mut self, focus: Option<String>) {
+    fn after_change(&mut self, focus: Option<String>, ops: &[Op]) {
         self.journal_changes();
         self.unsaved = true;
-        self.reload();
+        let fields: Option<Vec<String>> = ops
+            .iter()
+            .map(|op| match op {
+                Op::Activity { id, .. } => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        match fields {
+            Some(ids) if self.patch_activities(&ids) => self.recatalog(),
+            _ => self.reload(),
+        }
         if let Some(key) = focus {
             self.select_key(&key);
         }
+    }
+
+    /// Rereads just these activities from the document into the model (a
+    /// field edit does not need the whole roadmap read again); false when
+    /// one is not found.
+    fn patch_activities(&mut self, ids: &[String]) -> bool {
+        for id in ids {
+            let Some(fresh) = self.doc.activity(id) else {
+                return false;
+            };
+            let Some(slot) = self.roadmap.activity_mut(id) else {
+                return false;
+            };
+            *slot = fresh;
+        }
+        true
     }
 
     /// Undoes the user's last step.
     pub(super) fn undo(&mut self) {
         match self.history.undo(&mut self.doc) {
             Ok(Some(step)) => {
-                self.after_change(None);
+                self.after_change(None, &step.ops);
                 self.say(format!(
                     "{} {}",
                     self.lang.t("Отменено:", "Undone:"),
@@ -759,7 +785,7 @@ impl App {
     pub(super) fn redo(&mut self) {
         match self.history.redo(&mut self.doc) {
             Ok(Some(step)) => {
-                self.after_change(None);
+                self.after_change(None, &step.ops);
                 self.say(format!(
                     "{} {}",
                     self.lang.t("Возвращено:", "Redone:"),
