@@ -225,16 +225,7 @@ impl Doc {
         let id = schema::new_item_id();
         let doc = self.automerge_mut();
         let map = root_map(doc, schema::K_SECTIONS)?;
-        let obj = doc.put_object(&map, id.as_str(), ObjType::Map)?;
-        doc.put(&obj, node::PARENT, parent)?;
-        doc.put(&obj, node::POS, pos)?;
-        doc.put(&obj, node::NUMBER, section.number.as_str())?;
-        doc.put(&obj, node::TITLE, section.title.as_str())?;
-        doc.put(&obj, node::KIND, section.kind.as_str())?;
-        if let Some(stage) = section.stage {
-            doc.put(&obj, node::STAGE, u64::from(stage.number()))?;
-        }
-        doc.put(&obj, node::RESPONSIBLE, section.responsible.join("\n"))?;
+        schema::put_section(doc, &map, &id, parent, &pos, section)?;
         self.commit(&format!("add section {id}"));
         Ok(id)
     }

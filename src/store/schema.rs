@@ -170,16 +170,7 @@ fn write_section(
     } else {
         section.id.clone()
     };
-    let obj = doc.put_object(&out.sections, id.as_str(), ObjType::Map)?;
-    doc.put(&obj, node::PARENT, parent)?;
-    doc.put(&obj, node::POS, pos)?;
-    doc.put(&obj, node::NUMBER, section.number.as_str())?;
-    doc.put(&obj, node::TITLE, section.title.as_str())?;
-    doc.put(&obj, node::KIND, section.kind.as_str())?;
-    if let Some(stage) = section.stage {
-        doc.put(&obj, node::STAGE, u64::from(stage.number()))?;
-    }
-    doc.put(&obj, node::RESPONSIBLE, section.responsible.join("\n"))?;
+    put_section(doc, &out.sections, &id, parent, pos, section)?;
     write_activities(doc, out, &id, &section.activities)?;
     let positions = position::spread(section.sections.len());
     for (child, pos) in section.sections.iter().zip(positions) {
@@ -198,6 +189,29 @@ fn write_activities(
     for (activity, pos) in activities.iter().zip(positions) {
         put_activity(doc, &out.activities, section, &pos, activity)?;
     }
+    Ok(())
+}
+
+/// Writes one section's own fields (not its children) under `sections`
+/// (the root sections map) as `id`.
+pub fn put_section(
+    doc: &mut AutoCommit,
+    sections: &ObjId,
+    id: &str,
+    parent: &str,
+    pos: &str,
+    section: &Section,
+) -> Result<()> {
+    let obj = doc.put_object(sections, id, ObjType::Map)?;
+    doc.put(&obj, node::PARENT, parent)?;
+    doc.put(&obj, node::POS, pos)?;
+    doc.put(&obj, node::NUMBER, section.number.as_str())?;
+    doc.put(&obj, node::TITLE, section.title.as_str())?;
+    doc.put(&obj, node::KIND, section.kind.as_str())?;
+    if let Some(stage) = section.stage {
+        doc.put(&obj, node::STAGE, u64::from(stage.number()))?;
+    }
+    doc.put(&obj, node::RESPONSIBLE, section.responsible.join("\n"))?;
     Ok(())
 }
 

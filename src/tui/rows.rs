@@ -188,8 +188,6 @@ fn person(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang: L
         if entries.is_empty() {
             continue;
         }
-        let key = format!("p:{}", p.key);
-        let is_folded = folded.contains(&key);
         let title = match lang {
             Lang::Ru => format!(
                 "{} — {}, просрочено {}, выполнено {}",
@@ -206,42 +204,18 @@ fn person(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang: L
                 p.done
             ),
         };
-        rows.push(Row::Group {
-            key,
-            title,
-            folded: is_folded,
-        });
-        if !is_folded {
-            rows.extend(
-                entries
-                    .into_iter()
-                    .map(|entry| Row::Activity { entry, depth: 1 }),
-            );
-        }
+        push_group(&mut rows, folded, format!("p:{}", p.key), title, entries);
     }
     let nobody: Vec<usize> = (0..catalog.entries.len())
         .filter(|i| passing[*i] && catalog.entries[*i].responsible.is_empty())
         .collect();
     if !nobody.is_empty() {
-        let key = "p:".to_string();
-        let is_folded = folded.contains(&key);
         let title = format!(
             "{} — {}",
             lang.t("Без ответственного", "Nobody responsible"),
             nobody.len()
         );
-        rows.push(Row::Group {
-            key,
-            title,
-            folded: is_folded,
-        });
-        if !is_folded {
-            rows.extend(
-                nobody
-                    .into_iter()
-                    .map(|entry| Row::Activity { entry, depth: 1 }),
-            );
-        }
+        push_group(&mut rows, folded, "p:".to_string(), title, nobody);
     }
     rows
 }
@@ -259,21 +233,31 @@ fn deadline(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang:
             let e = &catalog.entries[*i];
             e.next.map(|s| s.end).or(e.deadline.end)
         });
-        let key = format!("d:{group:?}");
-        let is_folded = folded.contains(&key);
         let title = format!("{} — {}", group_title(group, lang), entries.len());
-        rows.push(Row::Group {
-            key,
-            title,
-            folded: is_folded,
-        });
-        if !is_folded {
-            rows.extend(
-                entries
-                    .into_iter()
-                    .map(|entry| Row::Activity { entry, depth: 1 }),
-            );
-        }
+        push_group(&mut rows, folded, format!("d:{group:?}"), title, entries);
     }
     rows
+}
+
+/// Adds a group heading and, unless folded, its activities.
+fn push_group(
+    rows: &mut Vec<Row>,
+    folded: &HashSet<String>,
+    key: String,
+    title: String,
+    entries: Vec<usize>,
+) {
+    let is_folded = folded.contains(&key);
+    rows.push(Row::Group {
+        key,
+        title,
+        folded: is_folded,
+    });
+    if !is_folded {
+        rows.extend(
+            entries
+                .into_iter()
+                .map(|entry| Row::Activity { entry, depth: 1 }),
+        );
+    }
 }
