@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod describe;
 pub mod export;
 pub mod i18n;
 pub mod import;
