@@ -9,6 +9,7 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod model;
+pub mod peers;
 pub mod plural;
 pub mod report;
 pub mod store;

@@ -40,7 +40,14 @@ pub fn write_bundle(doc: &mut Doc, known: &[ChangeHash]) -> (Vec<u8>, usize) {
         .collect();
     let count = doc.automerge_mut().get_changes(&known).len();
     let mut out = format!("{MAGIC}{}\n", doc.roadmap_id()).into_bytes();
-    out.extend(doc.automerge_mut().save_after(&known));
+    // With nothing known, the compressed whole document is the smallest
+    // form of every change (`loadIncremental` reads it too).
+    let changes = if known.is_empty() {
+        doc.to_bytes()
+    } else {
+        doc.automerge_mut().save_after(&known)
+    };
+    out.extend(changes);
     (out, count)
 }
 

@@ -151,9 +151,21 @@ fn author_of(doc: &AutoCommit, id: &ObjId) -> Option<String> {
     }
 }
 
-/// Sets the final value of a field of an item, replacing every value it
-/// held; returns false when nothing needed to change.
+/// Sets the final value of a conflicting field, replacing every value it
+/// held, for everyone who merges afterwards; returns false when nothing
+/// needed to change.
 pub fn resolve(doc: &mut Doc, item: &Item, field: &Field, value: &str) -> Result<bool, StoreError> {
+    set_field(doc, item, field, value)
+}
+
+/// Sets one field of an activity, a section or the heading (the value as
+/// stored: a status by its stable name); returns false when unchanged.
+pub fn set_field(
+    doc: &mut Doc,
+    item: &Item,
+    field: &Field,
+    value: &str,
+) -> Result<bool, StoreError> {
     let unsupported = || {
         StoreError::NotFound(format!(
             "this field cannot be set on {}",
