@@ -237,7 +237,7 @@ fn bundles_are_small_and_say_what_to_merge_first() {
         .arg("bundle")
         .arg(&mine)
         .arg("--since")
-        .arg(&b1_target(dir.path(), &theirs, &b1))
+        .arg(b1_target(dir.path(), &theirs, &b1))
         .arg("-o")
         .arg(&since_b1)
         .assert()
