@@ -106,6 +106,111 @@ pub enum Command {
         /// The roadmap.
         file: PathBuf,
     },
+    /// Merge other copies or bundles into MINE and say who changed what.
+    Merge {
+        /// Your copy, written atomically.
+        mine: PathBuf,
+        /// Copies or bundles received from others.
+        #[arg(required = true)]
+        theirs: Vec<PathBuf>,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write only the changes another copy lacks.
+    Bundle {
+        /// The roadmap.
+        file: PathBuf,
+        /// The other side's copy (what it already has).
+        #[arg(long, conflicts_with = "to")]
+        since: Option<PathBuf>,
+        /// The correspondent: everything since the last bundle made for them.
+        #[arg(long)]
+        to: Option<String>,
+        /// The bundle file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// List fields two people set differently.
+    Conflicts {
+        /// The roadmap.
+        file: PathBuf,
+    },
+    /// Settle a conflict: pick one of the values or type the final one.
+    Resolve {
+        /// The roadmap.
+        file: PathBuf,
+        /// Number of the activity or section ("-": the heading).
+        number: String,
+        /// The field (deadline, status, responsible, title…).
+        field: String,
+        /// The final value.
+        #[arg(required_unless_present = "pick", conflicts_with = "pick")]
+        value: Option<String>,
+        /// Take value N of the list shown by `karta conflicts`.
+        #[arg(long)]
+        pick: Option<usize>,
+    },
+    /// Who changed what and when, newest first.
+    Log {
+        /// The roadmap.
+        file: PathBuf,
+        /// Only the changes of this activity or section.
+        #[arg(long)]
+        number: Option<String>,
+        /// Show at most this many changes.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// The roadmap as it was right after a change (see `karta log`).
+    Show {
+        /// The roadmap.
+        file: PathBuf,
+        /// The change: the first digits of its hash.
+        #[arg(long)]
+        at: String,
+        /// JSON, Markdown or CSV instead of the mechanism report.
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+    },
+    /// Set a field of an activity or section.
+    Set {
+        /// The roadmap.
+        file: PathBuf,
+        /// Number as written ("1.2" or "1.2.").
+        number: String,
+        /// text, deadline, status, responsible, result, or a column's title or key.
+        field: String,
+        /// The new value (statuses in Russian or English).
+        value: String,
+    },
+    /// Add an activity at the end of a section.
+    Add {
+        /// The roadmap.
+        file: PathBuf,
+        /// Number of the section (outside any section when absent).
+        #[arg(long)]
+        section: Option<String>,
+        /// What is to be done.
+        #[arg(long)]
+        text: String,
+        /// Number as written.
+        #[arg(long)]
+        number: Option<String>,
+        /// Deadline as written.
+        #[arg(long)]
+        deadline: Option<String>,
+        /// Responsible people or bodies, separated by `;`.
+        #[arg(long)]
+        responsible: Option<String>,
+    },
+    /// Delete an activity or section (it can be restored from history).
+    Rm {
+        /// The roadmap.
+        file: PathBuf,
+        /// Number as written.
+        number: String,
+    },
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -179,5 +284,62 @@ pub fn run(cli: Cli) -> Result<()> {
         }) => commands::roadmap::new(&file, title, municipality, period, &config, lang),
         Some(Command::Whoami { set }) => commands::roadmap::whoami(set, config, lang),
         Some(Command::Renumber { file }) => commands::roadmap::renumber(&file, &config, lang),
+        Some(Command::Merge {
+            mine,
+            theirs,
+            dry_run,
+        }) => commands::collab::merge(&mine, &theirs, dry_run, &config, lang),
+        Some(Command::Bundle {
+            file,
+            since,
+            to,
+            output,
+        }) => commands::collab::make_bundle(&file, since.as_deref(), to.as_deref(), &output, lang),
+        Some(Command::Conflicts { file }) => commands::collab::list_conflicts(&file, lang),
+        Some(Command::Resolve {
+            file,
+            number,
+            field,
+            value,
+            pick,
+        }) => commands::collab::resolve(
+            &file,
+            &number,
+            &field,
+            value.as_deref(),
+            pick,
+            &config,
+            lang,
+        ),
+        Some(Command::Log {
+            file,
+            number,
+            limit,
+        }) => commands::history::log(&file, number.as_deref(), limit, lang),
+        Some(Command::Show { file, at, format }) => commands::history::show(&file, &at, format),
+        Some(Command::Set {
+            file,
+            number,
+            field,
+            value,
+        }) => commands::edit::set(&file, &number, &field, &value, &config, lang),
+        Some(Command::Add {
+            file,
+            section,
+            text,
+            number,
+            deadline,
+            responsible,
+        }) => {
+            let new = commands::edit::NewActivity {
+                section: section.as_deref(),
+                number: number.as_deref(),
+                text: &text,
+                deadline: deadline.as_deref(),
+                responsible: responsible.as_deref(),
+            };
+            commands::edit::add(&file, &new, &config, lang)
+        }
+        Some(Command::Rm { file, number }) => commands::edit::rm(&file, &number, &config, lang),
     }
 }

@@ -4,10 +4,12 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod describe;
 pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod model;
+pub mod peers;
 pub mod plural;
 pub mod report;
 pub mod store;

@@ -1,7 +1,10 @@
 //! What each command of the command line does; `cli.rs` only parses and
 //! dispatches.
 
+pub mod collab;
+pub mod edit;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod roadmap;
 

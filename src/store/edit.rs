@@ -68,7 +68,24 @@ pub enum MetaField {
 }
 
 impl MetaField {
-    fn key(self) -> &'static str {
+    /// Every heading field.
+    pub const ALL: [MetaField; 7] = [
+        MetaField::Title,
+        MetaField::Municipality,
+        MetaField::ApprovalNumber,
+        MetaField::ApprovalDate,
+        MetaField::PeriodFrom,
+        MetaField::PeriodTo,
+        MetaField::Notes,
+    ];
+
+    /// The field stored under `key` in `meta`.
+    pub fn from_key(key: &str) -> Option<MetaField> {
+        MetaField::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The key of the field in `meta`.
+    pub fn key(self) -> &'static str {
         match self {
             MetaField::Title => meta::TITLE,
             MetaField::Municipality => meta::MUNICIPALITY,
@@ -101,14 +118,14 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
-    fn map_key(self) -> &'static str {
+    pub(crate) fn map_key(self) -> &'static str {
         match self {
             NodeKind::Activity => schema::K_ACTIVITIES,
             NodeKind::Section => schema::K_SECTIONS,
         }
     }
 
-    fn parent_key(self) -> &'static str {
+    pub(crate) fn parent_key(self) -> &'static str {
         match self {
             NodeKind::Activity => node::SECTION,
             NodeKind::Section => node::PARENT,

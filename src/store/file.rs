@@ -4,7 +4,8 @@
 //! `catch_unwind`, because Automerge 0.12 can panic on crafted input; every
 //! failure is one line naming the file. Saving writes a temporary file beside
 //! the target, syncs it and renames it over the target, so an existing file is
-//! never truncated by a failed save.
+//! never truncated by a failed save. Saving merges what another program
+//! wrote to the file since it was opened (see [`save`]).
 
 use std::fs;
 use std::io::Write;
@@ -13,6 +14,8 @@ use std::path::{Path, PathBuf};
 
 use automerge::AutoCommit;
 
+use super::lock::FileLock;
+pub use super::lock::lock_path;
 use super::{Doc, StoreError};
 
 /// Files larger than this are refused before decoding (256 MiB).
@@ -52,15 +55,26 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
 
 /// Decodes Automerge bytes without letting a decoder panic escape.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<AutoCommit, StoreError> {
+    if bytes.is_empty() {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            reason: "the file is empty".into(),
+        });
+    }
+    decode_with(path, || AutoCommit::load(bytes))
+}
+
+/// Runs an Automerge decoding step on data from `path`; a decoder error or
+/// panic becomes one line naming the file.
+pub fn decode_with<T>(
+    path: &Path,
+    step: impl FnOnce() -> Result<T, automerge::AutomergeError>,
+) -> Result<T, StoreError> {
     let corrupt = |reason: String| StoreError::Corrupt {
         path: path.to_path_buf(),
         reason,
     };
-    if bytes.is_empty() {
-        return Err(corrupt("the file is empty".into()));
-    }
-    let result = quietly(|| AutoCommit::load(bytes));
-    match result {
+    match quietly(step) {
         Ok(Ok(doc)) => Ok(doc),
         Ok(Err(e)) => Err(corrupt(one_line(&e.to_string()))),
         Err(_) => Err(corrupt(
@@ -101,9 +115,39 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Saves the whole document to `path` atomically.
+/// Saves the whole document to `path` atomically, without losing what
+/// another program wrote there meanwhile: under the file's advisory lock the
+/// file on disk is read again and, when it holds changes this document lacks,
+/// merged in before writing. A file that now holds another roadmap (or cannot
+/// be read) is not overwritten, unless this document was created in this
+/// session (an import with `--force` replaces the file).
 pub fn save(path: &Path, doc: &mut Doc) -> Result<(), StoreError> {
+    let _lock = FileLock::acquire(path)?;
+    if path.exists() {
+        merge_disk_version(path, doc)?;
+    }
     write_atomic(path, &doc.to_bytes())
+}
+
+/// Merges the file at `path` into `doc` when it holds changes `doc` lacks.
+fn merge_disk_version(path: &Path, doc: &mut Doc) -> Result<(), StoreError> {
+    let disk = read_limited(path).and_then(|bytes| Doc::from_bytes(&bytes, path));
+    match disk {
+        Ok(mut disk) if disk.roadmap_id() == doc.roadmap_id() => {
+            let heads = disk.heads();
+            if !doc.has_all(&heads) {
+                doc.merge(&mut disk)?;
+            }
+            Ok(())
+        }
+        _ if doc.is_created() => Ok(()),
+        Ok(disk) => Err(StoreError::DifferentRoadmap {
+            path: path.to_path_buf(),
+            mine: doc.roadmap_id(),
+            theirs: disk.roadmap_id(),
+        }),
+        Err(e) => Err(e),
+    }
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,

@@ -1,12 +1,20 @@
 //! The Automerge document behind a `.karta` file: schema, load and save,
 //! edits recorded with their author.
 
+pub mod bundle;
+pub mod changes;
+pub mod conflicts;
 pub mod edit;
 pub mod file;
+pub mod history;
 pub mod journal;
+mod lock;
+pub mod lookup;
+pub mod merge;
 pub mod read;
 mod renumber;
 pub mod schema;
+pub mod snapshot;
 
 use std::path::PathBuf;
 
@@ -71,12 +79,47 @@ pub enum StoreError {
     /// An edit named something that is not in the roadmap.
     #[error("{0}")]
     NotFound(String),
+    /// Two files that are not copies of one roadmap.
+    #[error(
+        "{path}: not a copy of this roadmap (roadmap id {theirs}, this one is {mine}); separately imported files are never mixed"
+    )]
+    DifferentRoadmap {
+        /// The file refused.
+        path: PathBuf,
+        /// The roadmap id of the document merged into.
+        mine: String,
+        /// The roadmap id found in the file.
+        theirs: String,
+    },
+    /// A bundle whose earlier changes this copy does not have yet.
+    #[error(
+        "{path}: this bundle continues {count} change(s) this copy lacks ({hashes}); merge the earlier bundle or the whole file from its sender first"
+    )]
+    MissingPrerequisites {
+        /// The bundle.
+        path: PathBuf,
+        /// How many changes are missing.
+        count: usize,
+        /// The first few missing hashes, shortened.
+        hashes: String,
+    },
+    /// The file's advisory lock is held by another program for too long.
+    #[error(
+        "{path}: locked by another program ({lock} exists); try again, or remove the lock file if no karta is running"
+    )]
+    Locked {
+        /// The file.
+        path: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+    },
 }
 
 /// A roadmap document open for reading and editing.
 pub struct Doc {
     doc: AutoCommit,
     author: Option<String>,
+    created: bool,
 }
 
 impl Doc {
@@ -90,6 +133,7 @@ impl Doc {
         let mut doc = Doc {
             doc: AutoCommit::new(),
             author: None,
+            created: true,
         };
         doc.set_author(author);
         schema::write_roadmap(&mut doc.doc, roadmap)?;
@@ -108,7 +152,32 @@ impl Doc {
     /// (a reused actor id across diverged copies breaks later merges).
     pub(crate) fn from_loaded(mut doc: AutoCommit) -> Doc {
         doc.set_actor(ActorId::random());
-        Doc { doc, author: None }
+        Doc {
+            doc,
+            author: None,
+            created: false,
+        }
+    }
+
+    /// Whether this document was created in this session (not loaded from
+    /// a file or forked): saving it may replace an unrelated file.
+    pub(crate) fn is_created(&self) -> bool {
+        self.created
+    }
+
+    /// Whether every change named in `hashes` is already in this document.
+    pub fn has_all(&mut self, hashes: &[ChangeHash]) -> bool {
+        hashes
+            .iter()
+            .all(|h| self.doc.get_change_by_hash(h).is_some())
+    }
+
+    /// A scratch copy sharing this document's history and author, for
+    /// previews that must not touch the original.
+    pub fn scratch_copy(&self) -> Doc {
+        let mut copy = Doc::from_loaded(self.doc.clone());
+        copy.set_author(self.author.clone().as_deref());
+        copy
     }
 
     /// Sets the name recorded with every following change.
@@ -172,7 +241,14 @@ impl Doc {
     /// hashes of the changes applied. The caller checks first that both are
     /// copies of one roadmap.
     pub fn merge(&mut self, other: &mut Doc) -> Result<Vec<ChangeHash>, StoreError> {
-        Ok(self.doc.merge(&mut other.doc)?)
+        let before = self.doc.get_heads();
+        self.doc.merge(&mut other.doc)?;
+        Ok(self
+            .doc
+            .get_changes(&before)
+            .iter()
+            .map(|c| c.hash())
+            .collect())
     }
 
     /// The changes made since the last call (or since loading), as bytes

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc, Value};
+use automerge::{ObjId, ObjType, ROOT, ReadDoc, Value};
 use chrono::NaiveDate;
 
 use crate::model::{
@@ -71,7 +71,7 @@ fn get_date<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str) -> Option<NaiveDate> {
 }
 
 /// Reads the whole roadmap.
-pub fn read_roadmap(doc: &AutoCommit) -> Roadmap {
+pub fn read_roadmap<D: ReadDoc>(doc: &D) -> Roadmap {
     let mut roadmap = Roadmap {
         id: get_str(doc, &ROOT, schema::K_ID),
         meta: read_meta(doc),
@@ -85,7 +85,7 @@ pub fn read_roadmap(doc: &AutoCommit) -> Roadmap {
     roadmap
 }
 
-fn read_meta(doc: &AutoCommit) -> Meta {
+fn read_meta<D: ReadDoc>(doc: &D) -> Meta {
     let Some(obj) = get_map(doc, &ROOT, schema::K_META) else {
         return Meta::default();
     };
@@ -108,7 +108,7 @@ fn read_meta(doc: &AutoCommit) -> Meta {
     }
 }
 
-fn read_columns(doc: &AutoCommit) -> Vec<Column> {
+fn read_columns<D: ReadDoc>(doc: &D) -> Vec<Column> {
     let Some(obj) = get_map(doc, &ROOT, schema::K_COLUMNS) else {
         return Vec::new();
     };
@@ -139,7 +139,7 @@ struct Node {
     section: Section,
 }
 
-fn read_sections(doc: &AutoCommit) -> HashMap<String, Node> {
+fn read_sections<D: ReadDoc>(doc: &D) -> HashMap<String, Node> {
     let Some(obj) = get_map(doc, &ROOT, schema::K_SECTIONS) else {
         return HashMap::new();
     };
@@ -192,8 +192,8 @@ pub fn read_activity<D: ReadDoc>(doc: &D, id: &str, obj: &ObjId) -> Activity {
     }
 }
 
-fn read_activities(
-    doc: &AutoCommit,
+fn read_activities<D: ReadDoc>(
+    doc: &D,
     sections: &HashMap<String, Node>,
 ) -> HashMap<String, Vec<Activity>> {
     let mut by_section: HashMap<String, Vec<(String, Activity)>> = HashMap::new();

@@ -280,8 +280,18 @@ impl App {
                 self.lang.t("файл не выбран", "no file chosen").to_string(),
             ));
         };
+        let before = self.doc.heads();
         store::save(&path, &mut self.doc)?;
         self.doc.save_incremental();
+        if self.doc.heads() != before {
+            // Another program had changed the file: its changes are merged in.
+            self.reload();
+            let text = self.lang.t(
+                "Сохранено вместе с изменениями, сделанными в файле другой программой",
+                "Saved together with changes another program made to the file",
+            );
+            self.say(text);
+        }
         if let Some(journal) = self.journal.as_mut() {
             journal.discard()?;
         }

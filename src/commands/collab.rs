@@ -1,0 +1,257 @@
+//! Commands for working together by exchanging files: `merge` (with a
+//! preview in words), `bundle`, `conflicts`, `resolve`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow, bail};
+
+use crate::config::Config;
+use crate::describe::{self, author_line, field_name, item_name, value_text};
+use crate::i18n::Lang;
+use crate::store::changes::ItemChange;
+use crate::store::conflicts::{conflicts, resolve as resolve_conflict};
+use crate::store::lookup::{find_field, find_item, stored_value};
+use crate::store::merge::{MergePreview, merge_files};
+use crate::store::{self, bundle};
+
+/// Prefixes a library error that does not name the file with its name.
+pub(crate) fn in_file(file: &Path) -> impl Fn(store::StoreError) -> anyhow::Error + '_ {
+    move |e| match e {
+        store::StoreError::NotFound(msg) => anyhow!("{}: {msg}", file.display()),
+        other => anyhow!(other),
+    }
+}
+
+/// The preview as lines: one per author.
+pub fn preview_lines(preview: &MergePreview, lang: Lang) -> String {
+    let mut out = String::new();
+    for group in &preview.by_author {
+        let changes: Vec<ItemChange> = group
+            .changes
+            .iter()
+            .map(|c| ItemChange {
+                item: c.item.clone(),
+                kind: c.kind.clone(),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            author_line(group.author.as_deref(), &changes, lang)
+        );
+    }
+    out
+}
+
+/// `karta merge MINE THEIRS…`: merges, or with `dry_run` shows what would change.
+pub fn merge(
+    mine: &Path,
+    theirs: &[PathBuf],
+    dry_run: bool,
+    config: &Config,
+    lang: Lang,
+) -> Result<()> {
+    let outcome = merge_files(mine, theirs, Some(&config.author()), dry_run)?;
+    let mut out = String::new();
+    for file in &outcome.files {
+        let _ = match lang {
+            Lang::Ru => writeln!(
+                out,
+                "{}: новых изменений — {}",
+                file.path.display(),
+                file.added
+            ),
+            Lang::En => writeln!(out, "{}: {} new change(s)", file.path.display(), file.added),
+        };
+    }
+    if outcome.preview.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            mine.display(),
+            lang.t(
+                "ничего нового, файл не изменён",
+                "nothing new, the file is unchanged"
+            )
+        );
+        return super::print(&out);
+    }
+    out.push_str(&preview_lines(&outcome.preview, lang));
+    if outcome.preview.by_author.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.t("(видимых изменений нет)", "(no visible changes)")
+        );
+    }
+    let verdict = if outcome.saved {
+        lang.t("слито и сохранено", "merged and saved")
+    } else {
+        lang.t(
+            "пробный прогон, файл не изменён",
+            "dry run, the file is unchanged",
+        )
+    };
+    let _ = writeln!(out, "{}: {verdict}", mine.display());
+    if outcome.saved {
+        let open = conflicts(&store::open(mine)?).len();
+        if open > 0 {
+            let _ = match lang {
+                Lang::Ru => writeln!(
+                    out,
+                    "конфликтов: {open} — см. karta conflicts {}",
+                    mine.display()
+                ),
+                Lang::En => writeln!(
+                    out,
+                    "{open} conflict(s): see karta conflicts {}",
+                    mine.display()
+                ),
+            };
+        }
+    }
+    super::print(&out)
+}
+
+/// `karta bundle FILE (--since THEIRS | --to NAME) -o OUT`.
+pub fn make_bundle(
+    file: &Path,
+    since: Option<&Path>,
+    to: Option<&str>,
+    output: &Path,
+    lang: Lang,
+) -> Result<()> {
+    let mut doc = store::open(file)?;
+    let known = match (since, to) {
+        (Some(theirs), _) => {
+            let mut other = store::open(theirs)?;
+            if other.roadmap_id() != doc.roadmap_id() {
+                return Err(store::StoreError::DifferentRoadmap {
+                    path: theirs.to_path_buf(),
+                    mine: doc.roadmap_id(),
+                    theirs: other.roadmap_id(),
+                }
+                .into());
+            }
+            other.heads()
+        }
+        (None, Some(name)) => crate::peers::last_sent(&doc.roadmap_id(), name)?,
+        (None, None) => bail!(
+            "{}: say what the other side has: --since FILE or --to NAME",
+            file.display()
+        ),
+    };
+    let (bytes, count) = bundle::write_bundle(&mut doc, &known);
+    store::file::write_atomic(output, &bytes)?;
+    if let Some(name) = to {
+        crate::peers::remember(&doc.roadmap_id(), name, &doc.heads())?;
+    }
+    let whole = doc.to_bytes().len();
+    let line = match lang {
+        Lang::Ru => format!(
+            "{}: изменений — {count}, {} байт (весь файл — {whole} байт)",
+            output.display(),
+            bytes.len()
+        ),
+        Lang::En => format!(
+            "{}: {count} change(s), {} bytes (the whole file: {whole} bytes)",
+            output.display(),
+            bytes.len()
+        ),
+    };
+    super::print(&format!("{line}\n"))
+}
+
+/// `karta conflicts FILE`: every field holding several values.
+pub fn list_conflicts(file: &Path, lang: Lang) -> Result<()> {
+    let doc = store::open(file)?;
+    let found = conflicts(&doc);
+    if found.is_empty() {
+        return super::print(&format!(
+            "{}: {}\n",
+            file.display(),
+            lang.t("конфликтов нет", "no conflicts")
+        ));
+    }
+    let mut out = String::new();
+    for c in &found {
+        let number = match c.item.kind {
+            store::changes::ItemKind::Heading => "-".to_string(),
+            _ => crate::model::text::one_line(&c.item.number),
+        };
+        let _ = writeln!(
+            out,
+            "{} — {} [{number}]",
+            item_name(&c.item, lang),
+            field_name(&c.field, lang)
+        );
+        for (i, v) in c.values.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "  {}. {} — {}",
+                i + 1,
+                value_text(&c.field, &v.value, lang),
+                describe::author_name(v.author.as_deref(), lang)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.t(
+            "выберите: karta resolve ФАЙЛ НОМЕР ПОЛЕ --pick N, или введите своё значение вместо --pick",
+            "choose: karta resolve FILE NUMBER FIELD --pick N, or type your own value instead of --pick"
+        )
+    );
+    super::print(&out)
+}
+
+/// `karta resolve FILE NUMBER FIELD (VALUE | --pick N)`.
+pub fn resolve(
+    file: &Path,
+    number: &str,
+    field: &str,
+    value: Option<&str>,
+    pick: Option<usize>,
+    config: &Config,
+    lang: Lang,
+) -> Result<()> {
+    let mut doc = store::open(file)?;
+    doc.set_author(Some(&config.author()));
+    let roadmap = doc.roadmap();
+    let item = find_item(&roadmap, number, None).map_err(in_file(file))?;
+    let field = find_field(&roadmap, item.kind, field).map_err(in_file(file))?;
+    let value = match (value, pick) {
+        (Some(v), None) => stored_value(&field, v).map_err(in_file(file))?,
+        (None, Some(n)) => {
+            let conflict = conflicts(&doc)
+                .into_iter()
+                .find(|c| c.item.id == item.id && c.item.kind == item.kind && c.field == field)
+                .ok_or_else(|| {
+                    anyhow!(
+                        "{}: no conflict in this field; set a value instead of --pick",
+                        file.display()
+                    )
+                })?;
+            let count = conflict.values.len();
+            conflict
+                .values
+                .into_iter()
+                .nth(n.wrapping_sub(1))
+                .map(|v| v.value)
+                .ok_or_else(|| anyhow!("{}: --pick {n}: choose 1 to {count}", file.display()))?
+        }
+        _ => bail!("{}: give either a value or --pick N", file.display()),
+    };
+    resolve_conflict(&mut doc, &item, &field, &value).map_err(in_file(file))?;
+    store::save(file, &mut doc)?;
+    println!(
+        "{}: {} {} = {}",
+        file.display(),
+        item_name(&item, lang),
+        field_name(&field, lang),
+        value_text(&field, &value, lang)
+    );
+    Ok(())
+}

@@ -1,0 +1,153 @@
+//! Scriptable edits: `karta set`, `karta add`, `karta rm`, each one change
+//! recorded with the user's name.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use crate::config::Config;
+use crate::describe::{field_name, item_name, value_text};
+use crate::i18n::Lang;
+use crate::model::Activity;
+use crate::store::changes::{Field, ItemKind};
+use crate::store::conflicts::set_field;
+use crate::store::edit::NodeKind;
+use crate::store::lookup::{find_field, find_item, stored_value};
+use crate::store::{self, Doc};
+
+use super::collab::in_file;
+
+fn open_as_author(file: &Path, config: &Config) -> Result<Doc> {
+    let mut doc = store::open(file)?;
+    doc.set_author(Some(&config.author()));
+    Ok(doc)
+}
+
+/// `karta set FILE NUMBER FIELD VALUE`.
+pub fn set(
+    file: &Path,
+    number: &str,
+    field: &str,
+    value: &str,
+    config: &Config,
+    lang: Lang,
+) -> Result<()> {
+    let mut doc = open_as_author(file, config)?;
+    let roadmap = doc.roadmap();
+    let item = find_item(&roadmap, number, None).map_err(in_file(file))?;
+    let field = find_field(&roadmap, item.kind, field).map_err(in_file(file))?;
+    let value = stored_value(&field, value).map_err(in_file(file))?;
+    let changed = set_field(&mut doc, &item, &field, &value).map_err(in_file(file))?;
+    if changed {
+        store::save(file, &mut doc)?;
+    }
+    let what = format!("{} {}", item_name(&item, lang), field_name(&field, lang));
+    if changed {
+        println!(
+            "{}: {what} = {}",
+            file.display(),
+            value_text(&field, &value, lang)
+        );
+    } else {
+        println!(
+            "{}: {what}: {}",
+            file.display(),
+            lang.t("уже это значение", "already that value")
+        );
+    }
+    Ok(())
+}
+
+/// What `karta add` puts into the new activity.
+pub struct NewActivity<'a> {
+    /// Number of the section to add to (None: outside any section).
+    pub section: Option<&'a str>,
+    /// Number as written (empty when absent).
+    pub number: Option<&'a str>,
+    /// What is to be done.
+    pub text: &'a str,
+    /// Deadline as written.
+    pub deadline: Option<&'a str>,
+    /// Responsible entries separated by `;`.
+    pub responsible: Option<&'a str>,
+}
+
+/// `karta add FILE --section NUMBER --text …`: a new activity at the end of
+/// the section.
+pub fn add(file: &Path, new: &NewActivity<'_>, config: &Config, lang: Lang) -> Result<()> {
+    let mut doc = open_as_author(file, config)?;
+    let roadmap = doc.roadmap();
+    let text = crate::model::text::sanitize(new.text).trim().to_string();
+    if text.is_empty() {
+        bail!("{}: --text is empty", file.display());
+    }
+    let (section_id, last) = match new.section {
+        Some(number) => {
+            let item =
+                find_item(&roadmap, number, Some(ItemKind::Section)).map_err(in_file(file))?;
+            let last = find_section(&roadmap.sections, &item.id)
+                .and_then(|s| s.activities.last())
+                .map(|a| a.id.clone());
+            (item.id, last)
+        }
+        None => (
+            String::new(),
+            roadmap.activities.last().map(|a| a.id.clone()),
+        ),
+    };
+    let responsible = stored_value(&Field::Responsible, new.responsible.unwrap_or(""))?;
+    let activity = Activity {
+        number: new.number.unwrap_or("").trim().to_string(),
+        text,
+        deadline: crate::model::text::one_line(new.deadline.unwrap_or(""))
+            .trim()
+            .to_string(),
+        responsible: responsible.lines().map(str::to_string).collect(),
+        ..Activity::default()
+    };
+    doc.add_activity(&section_id, last.as_deref(), &activity)
+        .map_err(in_file(file))?;
+    store::save(file, &mut doc)?;
+    println!(
+        "{}: {} {}",
+        file.display(),
+        lang.t("добавлено", "added"),
+        crate::describe::quote(&activity.text)
+    );
+    Ok(())
+}
+
+fn find_section<'a>(
+    sections: &'a [crate::model::Section],
+    id: &str,
+) -> Option<&'a crate::model::Section> {
+    sections.iter().find_map(|s| {
+        if s.id == id {
+            Some(s)
+        } else {
+            find_section(&s.sections, id)
+        }
+    })
+}
+
+/// `karta rm FILE NUMBER`: deletes an activity (or section); a tombstone, so
+/// a concurrent edit elsewhere is not lost.
+pub fn rm(file: &Path, number: &str, config: &Config, lang: Lang) -> Result<()> {
+    let mut doc = open_as_author(file, config)?;
+    let item = find_item(&doc.roadmap(), number, None).map_err(in_file(file))?;
+    let kind = match item.kind {
+        ItemKind::Activity => NodeKind::Activity,
+        ItemKind::Section => NodeKind::Section,
+        ItemKind::Heading => bail!("{}: the heading cannot be deleted", file.display()),
+    };
+    doc.set_deleted(kind, &item.id, true)
+        .map_err(in_file(file))?;
+    store::save(file, &mut doc)?;
+    println!(
+        "{}: {} {}",
+        file.display(),
+        lang.t("удалено", "deleted"),
+        item_name(&item, lang)
+    );
+    Ok(())
+}

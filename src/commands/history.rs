@@ -1,0 +1,78 @@
+//! `karta log` and `karta show --at`: who changed what and when, and the
+//! roadmap as it was.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::describe::{author_name, phrase, time_text};
+use crate::export::ExportFormat;
+use crate::i18n::Lang;
+use crate::report::{self, ReportKind};
+use crate::store::bundle::short;
+use crate::store::history::{find_change, history, roadmap_at};
+use crate::store::lookup::find_item;
+use crate::store::{self};
+
+/// `karta log FILE [--number N] [--limit K]`: newest first, in words.
+pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) -> Result<()> {
+    let doc = store::open(file)?;
+    let id = match number {
+        Some(n) => Some(
+            find_item(&doc.roadmap(), n, None)
+                .map_err(super::collab::in_file(file))?
+                .id,
+        ),
+        None => None,
+    };
+    let entries = history(&doc, id.as_deref());
+    let mut out = String::new();
+    for entry in entries.iter().take(limit.unwrap_or(usize::MAX)) {
+        let author = entry.author.as_deref();
+        let _ = writeln!(
+            out,
+            "{} {} {}",
+            short(&entry.hash),
+            time_text(entry.time),
+            author_name(author, lang)
+        );
+        const SHOWN: usize = 12;
+        for change in entry.changes.iter().take(SHOWN) {
+            let _ = writeln!(out, "  {}", phrase(change, author, lang));
+        }
+        if entry.changes.len() > SHOWN {
+            let more = entry.changes.len() - SHOWN;
+            let _ = match lang {
+                Lang::Ru => writeln!(out, "  … и ещё {more}"),
+                Lang::En => writeln!(out, "  … and {more} more"),
+            };
+        }
+    }
+    if out.is_empty() {
+        out = format!(
+            "{}: {}\n",
+            file.display(),
+            lang.t("изменений нет", "no changes")
+        );
+    }
+    super::print(&out)
+}
+
+/// `karta show FILE --at CHANGE [--format …]`: the roadmap right after a change.
+pub fn show(file: &Path, at: &str, format: Option<ExportFormat>) -> Result<()> {
+    let doc = store::open(file)?;
+    let hash = find_change(&doc, at).map_err(super::collab::in_file(file))?;
+    let roadmap = roadmap_at(&doc, hash);
+    let text = match format {
+        Some(ExportFormat::Json) => crate::export::json::to_string(&roadmap),
+        Some(ExportFormat::Md) => crate::export::markdown::to_string(&roadmap),
+        Some(ExportFormat::Csv) => crate::export::csv::to_string(&roadmap)?,
+        None => report::render(
+            &roadmap,
+            ReportKind::Mechanism,
+            chrono::Local::now().date_naive(),
+        ),
+    };
+    super::print(&text)
+}

@@ -1,0 +1,209 @@
+//! Conflicts: when two people set the same short field differently, the
+//! document keeps both values (Automerge `get_all`); one value is shown
+//! meanwhile. Listing them and resolving one by setting the final value,
+//! which replaces both for everyone who merges afterwards.
+
+use automerge::{AutoCommit, ObjId, ROOT, ReadDoc, Value};
+
+use super::changes::{Field, Item, ItemKind};
+use super::edit::{ActivityField, MetaField, SectionField};
+use super::read::get_map;
+use super::schema::{self, meta, node};
+use super::snapshot::{ACTIVITY_SCALARS, META_SCALARS, SECTION_SCALARS, snapshot};
+use super::{Doc, StoreError};
+
+/// One of the values a conflicting field holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictValue {
+    /// The value.
+    pub value: String,
+    /// Who set it, when recorded.
+    pub author: Option<String>,
+}
+
+/// A field that holds several values set concurrently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The activity, section or heading.
+    pub item: Item,
+    /// The field.
+    pub field: Field,
+    /// Every value, the one shown meanwhile first.
+    pub values: Vec<ConflictValue>,
+}
+
+/// Every conflict of the roadmap (deleted items left out): the heading
+/// first, then items in the order of their numbers.
+pub fn conflicts(doc: &Doc) -> Vec<Conflict> {
+    let am = doc.automerge();
+    let snap = snapshot(am);
+    let mut out = Vec::new();
+    if let Some(obj) = get_map(am, &ROOT, schema::K_META) {
+        let item = Item {
+            kind: ItemKind::Heading,
+            id: String::new(),
+            number: String::new(),
+            label: snap.meta.get(meta::TITLE).cloned().unwrap_or_default(),
+        };
+        for key in META_SCALARS {
+            push_conflict(
+                am,
+                &obj,
+                key,
+                &item,
+                Field::Heading(key.to_string()),
+                &mut out,
+            );
+        }
+    }
+    let mut ids: Vec<&String> = snap.nodes.keys().collect();
+    ids.sort_by_cached_key(|id| {
+        (
+            super::changes::number_order(snap.nodes[*id].number()),
+            (*id).clone(),
+        )
+    });
+    for id in ids {
+        let state = &snap.nodes[id];
+        if state.deleted {
+            continue;
+        }
+        let Some(obj) = get_map(am, &ROOT, state.kind.map_key()).and_then(|m| get_map(am, &m, id))
+        else {
+            continue;
+        };
+        let item = Item {
+            kind: match state.kind {
+                super::edit::NodeKind::Activity => ItemKind::Activity,
+                super::edit::NodeKind::Section => ItemKind::Section,
+            },
+            id: id.clone(),
+            number: state.number().to_string(),
+            label: state.label().to_string(),
+        };
+        let scalars: &[&str] = match item.kind {
+            ItemKind::Activity => &ACTIVITY_SCALARS,
+            _ => &SECTION_SCALARS,
+        };
+        for key in scalars {
+            let field = match *key {
+                node::NUMBER => Field::Number,
+                node::DEADLINE => Field::Deadline,
+                node::RESPONSIBLE => Field::Responsible,
+                node::STATUS => Field::Status,
+                _ => Field::Title,
+            };
+            push_conflict(am, &obj, key, &item, field, &mut out);
+        }
+    }
+    out
+}
+
+fn push_conflict(
+    doc: &AutoCommit,
+    obj: &ObjId,
+    key: &str,
+    item: &Item,
+    field: Field,
+    out: &mut Vec<Conflict>,
+) {
+    let Ok(all) = doc.get_all(obj, key) else {
+        return;
+    };
+    if all.len() < 2 {
+        return;
+    }
+    let mut values: Vec<ConflictValue> = all
+        .iter()
+        .map(|(value, id)| ConflictValue {
+            value: match value {
+                Value::Scalar(s) => s
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| s.to_string()),
+                Value::Object(_) => String::new(),
+            },
+            author: author_of(doc, id),
+        })
+        .collect();
+    let shown = super::read::get_str(doc, obj, key);
+    if let Some(i) = values.iter().position(|v| v.value == shown) {
+        let first = values.remove(i);
+        values.insert(0, first);
+    }
+    let distinct: std::collections::HashSet<&str> =
+        values.iter().map(|v| v.value.as_str()).collect();
+    if distinct.len() > 1 {
+        out.push(Conflict {
+            item: item.clone(),
+            field,
+            values,
+        });
+    }
+}
+
+fn author_of(doc: &AutoCommit, id: &ObjId) -> Option<String> {
+    match id {
+        ObjId::Id(_, actor, _) => doc
+            .get_author_for_actor(actor)
+            .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned()),
+        ObjId::Root => None,
+    }
+}
+
+/// Sets the final value of a conflicting field, replacing every value it
+/// held, for everyone who merges afterwards; returns false when nothing
+/// needed to change.
+pub fn resolve(doc: &mut Doc, item: &Item, field: &Field, value: &str) -> Result<bool, StoreError> {
+    set_field(doc, item, field, value)
+}
+
+/// Sets one field of an activity, a section or the heading (the value as
+/// stored: a status by its stable name); returns false when unchanged.
+pub fn set_field(
+    doc: &mut Doc,
+    item: &Item,
+    field: &Field,
+    value: &str,
+) -> Result<bool, StoreError> {
+    let unsupported = || {
+        StoreError::NotFound(format!(
+            "this field cannot be set on {}",
+            match item.kind {
+                ItemKind::Activity => "an activity",
+                ItemKind::Section => "a section",
+                ItemKind::Heading => "the heading",
+            }
+        ))
+    };
+    match item.kind {
+        ItemKind::Activity => {
+            let target = match field {
+                Field::Text => ActivityField::Text,
+                Field::Deadline => ActivityField::Deadline,
+                Field::Responsible => ActivityField::Responsible,
+                Field::Status => ActivityField::Status,
+                Field::Number => ActivityField::Number,
+                Field::Column { key, .. } => ActivityField::Cell(key.clone()),
+                Field::Title | Field::Heading(_) => return Err(unsupported()),
+            };
+            doc.set_activity_field(&item.id, &target, value)
+        }
+        ItemKind::Section => {
+            let target = match field {
+                Field::Title => SectionField::Title,
+                Field::Number => SectionField::Number,
+                Field::Responsible => SectionField::Responsible,
+                _ => return Err(unsupported()),
+            };
+            doc.set_section_field(&item.id, target, value)
+        }
+        ItemKind::Heading => match field {
+            Field::Heading(key) => {
+                let target = MetaField::from_key(key).ok_or_else(unsupported)?;
+                doc.set_meta(target, value)
+            }
+            _ => Err(unsupported()),
+        },
+    }
+}

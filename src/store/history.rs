@@ -1,0 +1,119 @@
+//! The history of a roadmap: every Automerge change with its author, time
+//! and the field-level changes it made, found by comparing the roadmap just
+//! before the change (at its dependencies) with the roadmap right after it.
+
+use automerge::{AutoCommit, ChangeHash};
+
+use crate::model::Roadmap;
+
+use super::changes::{Change, ItemChange, compare};
+use super::read::read_roadmap;
+use super::snapshot::Viewer;
+use super::{Doc, StoreError};
+
+/// One Automerge change in words-ready form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    /// The change's hash.
+    pub hash: ChangeHash,
+    /// The author's name (the change's Automerge author as UTF-8).
+    pub author: Option<String>,
+    /// Seconds since the Unix epoch, by the author's clock.
+    pub time: i64,
+    /// The message karta recorded ("set deadline of activity …").
+    pub message: String,
+    /// What the change did, item by item.
+    pub changes: Vec<ItemChange>,
+}
+
+impl HistoryEntry {
+    /// The entry's item changes, each carrying the author and time.
+    pub fn flatten(&self) -> Vec<Change> {
+        self.changes
+            .iter()
+            .map(|c| Change {
+                hash: self.hash,
+                author: self.author.clone(),
+                time: self.time,
+                item: c.item.clone(),
+                kind: c.kind.clone(),
+            })
+            .collect()
+    }
+}
+
+/// The history of the roadmap, newest first; with `activity`, only the
+/// changes that touched that activity (or section) id.
+pub fn history(doc: &Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
+    let mut entries = entries(doc.automerge(), |_| true);
+    if let Some(id) = activity {
+        for entry in &mut entries {
+            entry.changes.retain(|c| c.item.id == id);
+        }
+        entries.retain(|e| !e.changes.is_empty());
+    }
+    entries.reverse();
+    entries
+}
+
+/// The entries of the changes of `doc` that `wanted` accepts, oldest first
+/// (in causal order).
+pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) -> Vec<HistoryEntry> {
+    let mut all = doc.clone();
+    let metas: Vec<_> = all
+        .get_changes_meta(&[])
+        .into_iter()
+        .filter(|m| wanted(&m.hash))
+        .map(|m| m.into_owned())
+        .collect();
+    let mut viewer = Viewer::new(doc);
+    metas
+        .into_iter()
+        .map(|meta| {
+            let before = viewer.at(&meta.deps);
+            let after = viewer.at(&[meta.hash]);
+            HistoryEntry {
+                hash: meta.hash,
+                author: meta
+                    .author
+                    .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned()),
+                time: meta.timestamp,
+                message: meta.message.map(|m| m.into_owned()).unwrap_or_default(),
+                changes: compare(&before, &after),
+            }
+        })
+        .collect()
+}
+
+/// The change whose hash starts with `prefix` (at least 4 hex digits).
+pub fn find_change(doc: &Doc, prefix: &str) -> Result<ChangeHash, StoreError> {
+    let prefix = prefix.trim().to_lowercase();
+    if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(StoreError::NotFound(format!(
+            "«{}» is not a change: give at least 4 hex digits of its hash (see karta log)",
+            crate::model::text::one_line(&prefix)
+        )));
+    }
+    let mut all = doc.automerge().clone();
+    let found: Vec<ChangeHash> = all
+        .get_changes_meta(&[])
+        .into_iter()
+        .map(|m| m.hash)
+        .filter(|h| h.to_string().starts_with(&prefix))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(StoreError::NotFound(format!("no change {prefix}"))),
+        many => Err(StoreError::NotFound(format!(
+            "{prefix} names {} changes; give more digits",
+            many.len()
+        ))),
+    }
+}
+
+/// The roadmap as it was right after `change`.
+pub fn roadmap_at(doc: &Doc, change: ChangeHash) -> Roadmap {
+    let mut view = doc.automerge().clone();
+    view.isolate(&[change]);
+    read_roadmap(&view)
+}

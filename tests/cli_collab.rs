@@ -1,0 +1,425 @@
+//! The collaboration commands through the real binary on real files: merge,
+//! bundle, conflicts, resolve, log, show, set, add, rm, and two programs
+//! saving one file at once.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use common::*;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn karta(config: &Path, name: &str) -> Command {
+    let mut cmd = Command::cargo_bin("karta").expect("binary");
+    cmd.env("KARTA_CONFIG_DIR", config.join(name));
+    fs::create_dir_all(config.join(name)).expect("config dir");
+    fs::write(
+        config.join(name).join("config.toml"),
+        format!("name = \"{name}\"\n"),
+    )
+    .expect("config");
+    cmd
+}
+
+fn setup(dir: &Path) -> (PathBuf, PathBuf) {
+    let mine = dir.join("mine.karta");
+    karta(dir, "Колосов В.Г.")
+        .args(["import", source("lysva").to_str().expect("path"), "-o"])
+        .arg(&mine)
+        .assert()
+        .success();
+    let theirs = dir.join("theirs.karta");
+    fs::copy(&mine, &theirs).expect("copy");
+    (mine, theirs)
+}
+
+fn json(dir: &Path, file: &Path) -> Value {
+    let out = karta(dir, "x")
+        .args(["export", "--format", "json"])
+        .arg(file)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn one_line_error(cmd: &mut Command, names: &str) {
+    let out = cmd.output().expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains(names), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn merge_previews_in_words_then_merges_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mine, theirs) = setup(dir.path());
+    let k = |n| karta(dir.path(), n);
+    k("Корчевская И.П.")
+        .arg("set")
+        .arg(&theirs)
+        .args(["1.1", "deadline", "Январь 2022"])
+        .assert()
+        .success();
+    k("Корчевская И.П.")
+        .arg("add")
+        .arg(&theirs)
+        .args([
+            "--section",
+            "2",
+            "--text",
+            "Семинар для завучей",
+            "--number",
+            "2.5.",
+        ])
+        .assert()
+        .success();
+    let before = fs::read(&mine).expect("read");
+    k("Колосов В.Г.")
+        .arg("merge")
+        .arg(&mine)
+        .arg(&theirs)
+        .arg("--dry-run")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Корчевская И.П.: изменила срок 1.1.",
+        ))
+        .stdout(predicate::str::contains("«Август, 2021» → «Январь 2022»"))
+        .stdout(predicate::str::contains(
+            "добавила 2.5. «Семинар для завучей»",
+        ))
+        .stdout(predicate::str::contains("пробный прогон"));
+    assert_eq!(
+        fs::read(&mine).expect("read"),
+        before,
+        "dry run writes nothing"
+    );
+    k("Колосов В.Г.")
+        .arg("merge")
+        .arg(&mine)
+        .arg(&theirs)
+        .assert()
+        .success();
+    assert_eq!(json(dir.path(), &mine), json(dir.path(), &theirs));
+    let merged = fs::read(&mine).expect("read");
+    for args in [vec![&theirs], vec![&mine], vec![&theirs, &theirs]] {
+        k("Колосов В.Г.")
+            .arg("merge")
+            .arg(&mine)
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("ничего нового"));
+    }
+    assert_eq!(
+        fs::read(&mine).expect("read"),
+        merged,
+        "nothing new, nothing written"
+    );
+}
+
+#[test]
+fn bad_files_are_refused_and_mine_is_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mine, _) = setup(dir.path());
+    let other = dir.path().join("other.karta");
+    karta(dir.path(), "Петров П.П.")
+        .args(["import", source("lysva").to_str().expect("path"), "-o"])
+        .arg(&other)
+        .assert()
+        .success();
+    let broken = dir.path().join("broken.karta");
+    let mut bytes = fs::read(&mine).expect("read");
+    bytes.truncate(bytes.len() / 2);
+    fs::write(&broken, &bytes).expect("write");
+    let before = fs::read(&mine).expect("read");
+    for (file, name) in [(&other, "other.karta"), (&broken, "broken.karta")] {
+        one_line_error(
+            karta(dir.path(), "Я").arg("merge").arg(&mine).arg(file),
+            name,
+        );
+    }
+    one_line_error(
+        karta(dir.path(), "Я")
+            .arg("merge")
+            .arg(&mine)
+            .arg(dir.path().join("nope.karta")),
+        "nope.karta",
+    );
+    assert_eq!(fs::read(&mine).expect("read"), before);
+    one_line_error(
+        karta(dir.path(), "Я")
+            .arg("set")
+            .arg(&mine)
+            .args(["9.9", "deadline", "x"]),
+        "mine.karta",
+    );
+    one_line_error(
+        karta(dir.path(), "Я")
+            .arg("set")
+            .arg(&mine)
+            .args(["1.1", "color", "x"]),
+        "mine.karta",
+    );
+    one_line_error(
+        karta(dir.path(), "Я")
+            .arg("set")
+            .arg(&mine)
+            .args(["1.1", "status", "почти"]),
+        "mine.karta",
+    );
+    assert_eq!(fs::read(&mine).expect("read"), before);
+}
+
+#[test]
+fn bundles_are_small_and_say_what_to_merge_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mine, theirs) = setup(dir.path());
+    let k = |n| karta(dir.path(), n);
+    k("Колосов В.Г.")
+        .arg("set")
+        .arg(&mine)
+        .args(["1.1", "status", "в работе"])
+        .assert()
+        .success();
+    let b1 = dir.path().join("b1.karta");
+    k("Колосов В.Г.")
+        .arg("bundle")
+        .arg(&mine)
+        .arg("--since")
+        .arg(&theirs)
+        .arg("-o")
+        .arg(&b1)
+        .assert()
+        .success();
+    k("Колосов В.Г.")
+        .arg("set")
+        .arg(&mine)
+        .args(["1.1", "status", "done"])
+        .assert()
+        .success();
+    let b2 = dir.path().join("b2.karta");
+    k("Колосов В.Г.")
+        .arg("bundle")
+        .arg(&mine)
+        .arg("--to")
+        .arg("Корчевская")
+        .arg("-o")
+        .arg(&b2)
+        .assert()
+        .success();
+    let b3 = dir.path().join("b3.karta");
+    k("Колосов В.Г.")
+        .arg("set")
+        .arg(&mine)
+        .args(["1.2", "status", "done"])
+        .assert()
+        .success();
+    k("Колосов В.Г.")
+        .arg("bundle")
+        .arg(&mine)
+        .arg("--to")
+        .arg("Корчевская")
+        .arg("-o")
+        .arg(&b3)
+        .assert()
+        .success();
+    assert!(fs::read(&b3).expect("b3").len() * 4 < fs::read(&mine).expect("mine").len());
+    let before = fs::read(&theirs).expect("read");
+    let since_b1 = dir.path().join("b1b.karta");
+    k("Колосов В.Г.")
+        .arg("bundle")
+        .arg(&mine)
+        .arg("--since")
+        .arg(b1_target(dir.path(), &theirs, &b1))
+        .arg("-o")
+        .arg(&since_b1)
+        .assert()
+        .success();
+    one_line_error(
+        k("Корчевская И.П.")
+            .arg("merge")
+            .arg(&theirs)
+            .arg(&since_b1),
+        "b1b.karta",
+    );
+    assert_eq!(fs::read(&theirs).expect("read"), before, "untouched");
+    k("Корчевская И.П.")
+        .arg("merge")
+        .arg(&theirs)
+        .arg(&b1)
+        .arg(&b2)
+        .arg(&b3)
+        .assert()
+        .success();
+    assert_eq!(json(dir.path(), &mine), json(dir.path(), &theirs));
+}
+
+/// A copy of `theirs` with bundle `b1` merged: the state after the first
+/// bundle, to make a bundle that needs it.
+fn b1_target(dir: &Path, theirs: &Path, b1: &Path) -> PathBuf {
+    let path = dir.join("after-b1.karta");
+    fs::copy(theirs, &path).expect("copy");
+    karta(dir, "x")
+        .arg("merge")
+        .arg(&path)
+        .arg(b1)
+        .assert()
+        .success();
+    path
+}
+
+#[test]
+fn conflicts_are_listed_and_resolved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mine, theirs) = setup(dir.path());
+    let k = |n| karta(dir.path(), n);
+    k("Колосов В.Г.")
+        .arg("set")
+        .arg(&mine)
+        .args(["1.1.", "responsible", "УО; УМК"])
+        .assert()
+        .success();
+    k("Корчевская И.П.")
+        .arg("set")
+        .arg(&theirs)
+        .args(["1.1", "responsible", "Корчевская И.П."])
+        .assert()
+        .success();
+    k("Колосов В.Г.")
+        .arg("merge")
+        .arg(&mine)
+        .arg(&theirs)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("конфликтов: 1"));
+    k("x")
+        .arg("conflicts")
+        .arg(&mine)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("«УО, УМК» — Колосов В.Г."))
+        .stdout(predicate::str::contains(
+            "«Корчевская И.П.» — Корчевская И.П.",
+        ));
+    k("Колосов В.Г.")
+        .arg("resolve")
+        .arg(&mine)
+        .args(["1.1", "responsible", "Корчевская И.П.; УО"])
+        .assert()
+        .success();
+    k("x")
+        .arg("conflicts")
+        .arg(&mine)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("конфликтов нет"));
+    k("Корчевская И.П.")
+        .arg("merge")
+        .arg(&theirs)
+        .arg(&mine)
+        .assert()
+        .success();
+    k("x")
+        .arg("conflicts")
+        .arg(&theirs)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("конфликтов нет"));
+    let j = json(dir.path(), &theirs);
+    assert_eq!(
+        j["sections"][0]["activities"][0]["responsible"],
+        serde_json::json!(["Корчевская И.П.", "УО"])
+    );
+}
+
+#[test]
+fn log_and_show_tell_the_story() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mine, _) = setup(dir.path());
+    let k = |n| karta(dir.path(), n);
+    k("Корчевская И.П.")
+        .arg("set")
+        .arg(&mine)
+        .args(["1.1", "status", "выполнено"])
+        .assert()
+        .success();
+    k("Корчевская И.П.")
+        .arg("rm")
+        .arg(&mine)
+        .arg("1.1")
+        .assert()
+        .success();
+    let out = k("x")
+        .arg("--lang")
+        .arg("en")
+        .arg("log")
+        .arg(&mine)
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].contains("Корчевская И.П."), "{text}");
+    assert!(lines[1].starts_with("  deleted 1.1."), "{text}");
+    assert!(lines[3].contains("changed the status of 1.1."), "{text}");
+    assert!(lines[3].contains("«planned» → «done»"), "{text}");
+    let hash = lines[2].split_whitespace().next().expect("hash");
+    let out = k("x")
+        .arg("show")
+        .arg(&mine)
+        .args(["--at", hash, "--format", "json"])
+        .output()
+        .expect("run");
+    let then: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(then["sections"][0]["activities"][0]["status"], "done");
+    assert_ne!(
+        json(dir.path(), &mine)["sections"][0]["activities"][0]["number"],
+        "1.1."
+    );
+    one_line_error(
+        k("x").arg("show").arg(&mine).args(["--at", "ffff"]),
+        "mine.karta",
+    );
+}
+
+#[test]
+fn two_programs_saving_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mine, _) = setup(dir.path());
+    let numbers = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2"];
+    let children: Vec<std::process::Child> = numbers
+        .iter()
+        .map(|n| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("karta"));
+            cmd.env("KARTA_CONFIG_DIR", dir.path().join("race"))
+                .arg("set")
+                .arg(&mine)
+                .args([n.to_string(), "deadline".into(), format!("срок {n}")])
+                .stdout(std::process::Stdio::null());
+            cmd.spawn().expect("spawn")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().expect("wait").success());
+    }
+    let roadmap = karta::store::open(&mine).expect("open").roadmap();
+    for n in numbers {
+        let found = roadmap
+            .activities_with_path()
+            .into_iter()
+            .find(|(_, a)| a.number.trim_end_matches('.') == n)
+            .map(|(_, a)| a.deadline.clone());
+        assert_eq!(
+            found.as_deref(),
+            Some(format!("срок {n}").as_str()),
+            "edit of {n} kept"
+        );
+    }
+    assert!(!karta::store::file::lock_path(&mine).exists());
+}
