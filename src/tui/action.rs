@@ -117,6 +117,9 @@ actions! {
     Status = "status", "Статус", "Status";
     Responsible = "responsible", "Ответственные", "Responsible";
     Heading = "heading", "Заголовок карты: название, приказ, период", "Roadmap heading: title, order, period";
+    Merge = "merge", "Слить файл коллеги (с предпросмотром)", "Merge a colleague's file (with a preview)";
+    Conflicts = "conflicts", "Конфликты: выбрать итоговое значение", "Conflicts: choose the final value";
+    History = "history", "История изменений мероприятия", "History of the activity";
     Search = "search", "Поиск", "Search";
     SearchNext = "search_next", "Следующее совпадение", "Next match";
     SearchPrev = "search_prev", "Предыдущее совпадение", "Previous match";

@@ -67,6 +67,8 @@ pub struct App {
     pub message: Option<(String, Tone)>,
     /// Undo and redo.
     pub history: History,
+    /// Fields holding several values set concurrently.
+    pub conflicts: Vec<crate::store::conflicts::Conflict>,
     /// Edits not yet saved to the file.
     pub unsaved: bool,
     /// Set when the user has quit.
@@ -109,6 +111,7 @@ impl App {
             show_detail: true,
             message: None,
             history: History::default(),
+            conflicts: Vec::new(),
             unsaved: false,
             quit: false,
             page: 20,
@@ -116,6 +119,7 @@ impl App {
             last_key: Instant::now(),
             draft_flushed: false,
         };
+        app.refresh_conflicts();
         app.rebuild_rows();
         app
     }
@@ -124,6 +128,7 @@ impl App {
     /// data, keeping the cursor on the same item where it can.
     pub fn reload(&mut self) {
         self.roadmap = self.doc.roadmap();
+        self.refresh_conflicts();
         self.recatalog();
     }
 

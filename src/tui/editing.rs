@@ -226,6 +226,8 @@ impl App {
                 self.move_into(&id, section, &target);
             }
             ListKind::Filter => {}
+            ListKind::Conflicts => self.show_conflict_values(list.selected),
+            ListKind::ConflictValues(index) => self.resolve_conflict(index, list.selected),
         }
     }
 
@@ -646,7 +648,7 @@ impl App {
                     Err(e) => self.complain(e.to_string()),
                 };
             }
-            Target::Search | Target::SaveAs => return,
+            Target::Search | Target::SaveAs | Target::MergeFile => return,
         };
         self.overlay = Overlay::None;
         self.draft_flushed = false;
@@ -741,7 +743,12 @@ impl App {
             })
             .collect();
         match fields {
-            Some(ids) if self.patch_activities(&ids) => self.recatalog(),
+            Some(ids) if self.patch_activities(&ids) => {
+                if self.conflicts.iter().any(|c| ids.contains(&c.item.id)) {
+                    self.refresh_conflicts();
+                }
+                self.recatalog();
+            }
             _ => self.reload(),
         }
         if let Some(key) = focus {

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod catalog;
+pub mod collab;
 pub mod editing;
 pub mod keymap;
 pub mod overlay;

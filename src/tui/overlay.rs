@@ -37,6 +37,8 @@ pub enum Target {
     Search,
     /// A file name to save the roadmap as.
     SaveAs,
+    /// A colleague's file (or bundle) to merge.
+    MergeFile,
 }
 
 /// The multi-line text editor.
@@ -117,6 +119,11 @@ pub enum ListKind {
     },
     /// The filter's three settings.
     Filter,
+    /// Every conflict of the roadmap.
+    Conflicts,
+    /// The values of one conflict (index into the app's conflicts); the
+    /// last choice types a value of one's own.
+    ConflictValues(usize),
 }
 
 /// One choice in a list.
@@ -196,6 +203,32 @@ pub enum Overlay {
     Prompt(Box<Editor>),
     /// A question.
     Confirm(Question, String),
+    /// Lines to read (history): scroll and close.
+    Text {
+        /// Title.
+        title: String,
+        /// The lines (already made safe).
+        lines: Vec<String>,
+        /// First line shown.
+        scroll: usize,
+    },
+    /// What merging a file would change; yes merges.
+    Merge(Box<MergeOffer>),
+}
+
+/// A merge waiting for the user's yes: their file merged into a copy of
+/// ours, and what it would change.
+pub struct MergeOffer {
+    /// Our document with their changes merged in.
+    pub merged: crate::store::Doc,
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// The changes in words, one author per line.
+    pub lines: Vec<String>,
+    /// How many Automerge changes it adds.
+    pub added: usize,
+    /// First line shown.
+    pub scroll: usize,
 }
 
 impl Overlay {
@@ -204,9 +237,9 @@ impl Overlay {
         match self {
             Overlay::None => Mode::Normal,
             Overlay::Editor(_) => Mode::Edit,
-            Overlay::Help { .. } | Overlay::List(_) | Overlay::Filter(..) => Mode::List,
+            Overlay::Help { .. } | Overlay::List(_) | Overlay::Filter(..) | Overlay::Text { .. } => Mode::List,
             Overlay::Prompt(_) => Mode::Prompt,
-            Overlay::Confirm(..) => Mode::Confirm,
+            Overlay::Confirm(..) | Overlay::Merge(_) => Mode::Confirm,
         }
     }
 }

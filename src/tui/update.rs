@@ -37,6 +37,25 @@ impl App {
                     self.say(text);
                 }
             }
+            Overlay::Text { scroll, lines, .. } => match action {
+                Some(Action::Down) => *scroll = (*scroll + 1).min(lines.len().saturating_sub(1)),
+                Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+                Some(Action::PageDown) => *scroll = (*scroll + 10).min(lines.len().saturating_sub(1)),
+                Some(Action::PageUp) => *scroll = scroll.saturating_sub(10),
+                _ => self.overlay = Overlay::None,
+            },
+            Overlay::Merge(_) => match action {
+                Some(Action::Yes) => {
+                    if let Overlay::Merge(offer) = std::mem::replace(&mut self.overlay, Overlay::None) {
+                        self.accept_merge(*offer);
+                    }
+                }
+                Some(Action::No | Action::Cancel) => {
+                    self.overlay = Overlay::None;
+                    self.say(self.lang.t("Слияние отменено, ничего не изменилось", "Merge cancelled, nothing changed"));
+                }
+                _ => {}
+            },
             Overlay::Help { scroll } => match action {
                 Some(Action::Down) => *scroll += 1,
                 Some(Action::Up) => *scroll = scroll.saturating_sub(1),
@@ -161,6 +180,9 @@ impl App {
                 ),
             },
             Action::Filter => self.begin_filter(),
+            Action::Merge => self.begin_merge(),
+            Action::Conflicts => self.show_conflicts(),
+            Action::History => self.show_history(),
             Action::ClearFilter => {
                 let had = self.filter.is_active() || self.search.is_some();
                 self.filter = Default::default();
@@ -397,6 +419,12 @@ impl App {
                 let q = editor.text();
                 if q.trim().is_empty() {
                     self.search = None;
+                }
+            }
+            Target::MergeFile => {
+                let name = editor.text().trim().to_string();
+                if !name.is_empty() {
+                    self.offer_merge(std::path::PathBuf::from(name));
                 }
             }
             Target::SaveAs => {

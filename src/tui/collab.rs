@@ -1,0 +1,172 @@
+//! Working with colleagues' copies from the editor: merging a file after a
+//! preview in words, resolving conflicts, reading an activity's history.
+
+use std::path::PathBuf;
+
+use crate::describe;
+use crate::model::text::one_line;
+use crate::store::changes::{Field, ItemKind};
+use crate::store::{bundle, conflicts, history, merge};
+
+use super::app::App;
+use super::overlay::{Choice, Editor, List, ListKind, MergeOffer, Overlay, Target};
+
+impl App {
+    /// Asks for the file to merge.
+    pub(super) fn begin_merge(&mut self) {
+        let title = self.lang.t("Слить файл (путь к .karta или пакету изменений)", "Merge a file (path to a .karta or a bundle)");
+        self.overlay = Overlay::Prompt(Box::new(Editor::new(Target::MergeFile, title.to_string(), "")));
+    }
+
+    /// Merges the file into a copy of the document and shows what it would
+    /// change; nothing is merged until the user says yes.
+    pub(super) fn offer_merge(&mut self, path: PathBuf) {
+        let incoming = match bundle::read_incoming(&path) {
+            Ok(i) => i,
+            Err(e) => return self.complain(e.to_string()),
+        };
+        let mut merged = self.doc.fork();
+        let applied = match merge::merge_incoming(&mut merged, incoming, &path) {
+            Ok(a) => a,
+            Err(e) => return self.complain(e.to_string()),
+        };
+        if applied.is_empty() {
+            let text = format!("{}: {}", path.display(), self.lang.t("ничего нового", "nothing new"));
+            return self.say(text);
+        }
+        let preview = merge::describe_applied(&merged, &applied);
+        let mut lines: Vec<String> = crate::commands::collab::preview_lines(&preview, self.lang).lines().map(one_line).collect();
+        if lines.is_empty() {
+            lines.push(self.lang.t("(видимых изменений нет)", "(no visible changes)").to_string());
+        }
+        self.overlay = Overlay::Merge(Box::new(MergeOffer { merged, path, lines, added: applied.len(), scroll: 0 }));
+    }
+
+    /// Takes the offered merge into the document.
+    pub(super) fn accept_merge(&mut self, mut offer: MergeOffer) {
+        if let Err(e) = self.doc.merge(&mut offer.merged) {
+            return self.complain(e.to_string());
+        }
+        self.journal_changes();
+        self.unsaved = true;
+        self.reload();
+        let text = match self.lang {
+            crate::i18n::Lang::Ru => format!("Слито из {}: изменений — {}; конфликтов — {}", offer.path.display(), offer.added, self.conflicts.len()),
+            crate::i18n::Lang::En => format!("Merged from {}: {} change(s); {} conflict(s)", offer.path.display(), offer.added, self.conflicts.len()),
+        };
+        self.say(text);
+    }
+
+    /// Lists the roadmap's conflicts.
+    pub(super) fn show_conflicts(&mut self) {
+        if self.conflicts.is_empty() {
+            return self.say(self.lang.t("Конфликтов нет", "No conflicts"));
+        }
+        let choices = self
+            .conflicts
+            .iter()
+            .map(|c| Choice {
+                label: format!("{} — {}", describe::item_name(&c.item, self.lang), describe::field_name(&c.field, self.lang)),
+                value: c.values.iter().map(|v| describe::quote(&describe::value_text(&c.field, &v.value, self.lang))).collect::<Vec<_>>().join(" | "),
+                depth: 0,
+            })
+            .collect();
+        self.overlay = Overlay::List(List {
+            kind: ListKind::Conflicts,
+            title: self.lang.t("Конфликты: выберите, что решить", "Conflicts: choose one to resolve").to_string(),
+            choices,
+            selected: 0,
+        });
+    }
+
+    /// Lists the values of one conflict to pick from.
+    pub(super) fn show_conflict_values(&mut self, index: usize) {
+        let Some(c) = self.conflicts.get(index) else { return };
+        let mut choices: Vec<Choice> = c
+            .values
+            .iter()
+            .map(|v| Choice {
+                label: describe::value_text(&c.field, &v.value, self.lang),
+                value: describe::author_name(v.author.as_deref(), self.lang),
+                depth: 0,
+            })
+            .collect();
+        choices.push(Choice { label: self.lang.t("Ввести своё значение…", "Type a value of my own…").to_string(), value: String::new(), depth: 0 });
+        self.overlay = Overlay::List(List {
+            kind: ListKind::ConflictValues(index),
+            title: format!("{} — {}", describe::item_name(&c.item, self.lang), describe::field_name(&c.field, self.lang)),
+            choices,
+            selected: 0,
+        });
+    }
+
+    /// Resolves conflict `index` with its value `choice`, or opens the
+    /// editor for a value of one's own.
+    pub(super) fn resolve_conflict(&mut self, index: usize, choice: usize) {
+        let Some(c) = self.conflicts.get(index).cloned() else { return };
+        let Some(value) = c.values.get(choice).map(|v| v.value.clone()) else {
+            return self.type_resolution(&c);
+        };
+        match conflicts::resolve(&mut self.doc, &c.item, &c.field, &value) {
+            Ok(_) => {
+                self.journal_changes();
+                self.unsaved = true;
+                self.reload();
+                self.say(self.lang.t("Конфликт решён", "Conflict resolved"));
+            }
+            Err(e) => self.complain(e.to_string()),
+        }
+    }
+
+    /// Opens the editor on a conflicting field: what is typed becomes the
+    /// final value (an ordinary edit of the field, which replaces every
+    /// concurrent value).
+    fn type_resolution(&mut self, c: &conflicts::Conflict) {
+        use crate::store::edit::ActivityField;
+        let shown = c.values.first().map(|v| v.value.clone()).unwrap_or_default();
+        let field = match (&c.item.kind, &c.field) {
+            (ItemKind::Activity, Field::Deadline) => ActivityField::Deadline,
+            (ItemKind::Activity, Field::Responsible) => ActivityField::Responsible,
+            (ItemKind::Activity, Field::Number) => ActivityField::Number,
+            (ItemKind::Activity, Field::Text) => ActivityField::Text,
+            (ItemKind::Activity, Field::Column { key, .. }) => ActivityField::Cell(key.clone()),
+            _ => return self.say(self.lang.t("Выберите одно из значений", "Choose one of the values")),
+        };
+        let title = describe::field_name(&c.field, self.lang);
+        let mut editor = Editor::new(Target::Activity(c.item.id.clone(), field), title, &shown);
+        editor.original = String::new();
+        self.overlay = Overlay::Editor(Box::new(editor));
+    }
+
+    /// Shows who changed the activity (or section) under the cursor, and
+    /// when, newest first.
+    pub(super) fn show_history(&mut self) {
+        let id = match (self.current_entry(), self.current_section()) {
+            (Some(e), _) => self.catalog.entries[e].activity.id.clone(),
+            (None, Some(s)) => self.catalog.sections[s].section.id.clone(),
+            _ => return,
+        };
+        let mut lines = Vec::new();
+        for entry in history::history(&self.doc, Some(&id)) {
+            let when = describe::time_text(entry.time);
+            for change in &entry.changes {
+                lines.push(one_line(&format!("{when}  {}", describe::phrase(change, entry.author.as_deref(), self.lang))));
+            }
+        }
+        if lines.is_empty() {
+            lines.push(self.lang.t("Изменений нет", "No changes").to_string());
+        }
+        let title = self.lang.t("История (Esc — закрыть)", "History (Esc closes)").to_string();
+        self.overlay = Overlay::Text { title, lines, scroll: 0 };
+    }
+
+    /// Rereads the conflicts (after a reload).
+    pub(super) fn refresh_conflicts(&mut self) {
+        self.conflicts = conflicts::conflicts(&self.doc);
+    }
+
+    /// Whether an activity or section has a conflicting field.
+    pub fn in_conflict(&self, id: &str) -> bool {
+        self.conflicts.iter().any(|c| c.item.id == id)
+    }
+}
