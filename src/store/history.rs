@@ -67,6 +67,18 @@ pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) ->
     let mut viewer: Option<Viewer> = None;
     let mut current: Option<Snapshot> = Some(Snapshot::default());
     let mut out = Vec::new();
+    // Authors live in the document's actor table, so they are read from the
+    // change metadata, not from the change itself.
+    let authors: std::collections::HashMap<ChangeHash, Option<String>> = all
+        .get_changes_meta(&[])
+        .into_iter()
+        .map(|m| {
+            let author = m
+                .author
+                .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned());
+            (m.hash, author)
+        })
+        .collect();
     for change in all.get_changes(&[]) {
         let hash = change.hash();
         let mut heads = replay.get_heads();
@@ -76,9 +88,7 @@ pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) ->
         let wanted_here = wanted(&hash);
         let before = (wanted_here && heads == deps)
             .then(|| current.take().unwrap_or_else(|| snapshot(&replay)));
-        let author = change
-            .author()
-            .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned());
+        let author = authors.get(&hash).cloned().flatten();
         let (time, message) = (change.timestamp(), change.message().map(str::to_string));
         if replay.apply_changes([change]).is_err() {
             break;
