@@ -197,3 +197,66 @@ fn a_crash_loses_nothing_committed() {
         Status::Done
     );
 }
+
+#[test]
+fn merging_a_colleagues_copy_after_a_preview_and_resolving_the_conflict() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    press(&mut app, "j");
+    let id = current(&app).id;
+    let theirs_path = dir.path().join("theirs.karta");
+    let mut theirs = karta::store::open(app.path.as_deref().expect("path")).expect("copy");
+    theirs.set_author(Some("Корчевская И.П."));
+    theirs
+        .set_activity_field(
+            &id,
+            &karta::store::edit::ActivityField::Deadline,
+            "Январь 2022",
+        )
+        .expect("their edit");
+    karta::store::save(&theirs_path, &mut theirs).expect("save theirs");
+    press(&mut app, "e Down Enter Ctrl-a Ctrl-k text:Март_2022 Enter");
+    press(&mut app, "Ctrl-o");
+    type_text(&mut app, &theirs_path.display().to_string());
+    press(&mut app, "Enter");
+    let preview = screen(&mut app, 120, 30);
+    assert!(
+        preview.contains("Корчевская И.П.: изменила срок"),
+        "{preview}"
+    );
+    assert_eq!(
+        stored(&app, &id).expect("there").deadline,
+        "Март 2022",
+        "nothing merged before yes"
+    );
+    press(&mut app, "y");
+    assert_eq!(app.conflicts.len(), 1, "both deadlines kept as a conflict");
+    let marked = screen(&mut app, 120, 30);
+    assert!(
+        marked.contains('‼'),
+        "marked in the view:\n{marked}\n{:?}",
+        app.conflicts
+    );
+    press(&mut app, "C Enter");
+    let values = screen(&mut app, 120, 30);
+    assert!(
+        values.contains("Январь 2022") && values.contains("Март 2022"),
+        "{values}"
+    );
+    let pick = app.conflicts[0]
+        .values
+        .iter()
+        .position(|v| v.value == "Январь 2022")
+        .expect("their value");
+    for _ in 0..pick {
+        press(&mut app, "Down");
+    }
+    press(&mut app, "Enter");
+    assert!(app.conflicts.is_empty());
+    assert_eq!(stored(&app, &id).expect("there").deadline, "Январь 2022");
+    press(&mut app, "H");
+    assert!(
+        screen(&mut app, 120, 30).contains("срок"),
+        "history of the activity"
+    );
+}

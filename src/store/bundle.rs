@@ -40,14 +40,16 @@ pub fn write_bundle(doc: &mut Doc, known: &[ChangeHash]) -> (Vec<u8>, usize) {
         .collect();
     let count = doc.automerge_mut().get_changes(&known).len();
     let mut out = format!("{MAGIC}{}\n", doc.roadmap_id()).into_bytes();
-    // With nothing known, the compressed whole document is the smallest
-    // form of every change (`loadIncremental` reads it too).
-    let changes = if known.is_empty() {
-        doc.to_bytes()
+    // Single changes carry their dependencies' hashes and are compressed
+    // one by one, so after many changes the compressed whole document is
+    // smaller; `loadIncremental` reads either form.
+    let changes = doc.automerge_mut().save_after(&known);
+    let whole = doc.to_bytes();
+    out.extend(if known.is_empty() || whole.len() < changes.len() {
+        whole
     } else {
-        doc.automerge_mut().save_after(&known)
-    };
-    out.extend(changes);
+        changes
+    });
     (out, count)
 }
 

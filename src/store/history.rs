@@ -8,7 +8,7 @@ use crate::model::Roadmap;
 
 use super::changes::{Change, ItemChange, compare};
 use super::read::read_roadmap;
-use super::snapshot::Viewer;
+use super::snapshot::{Snapshot, Viewer, snapshot};
 use super::{Doc, StoreError};
 
 /// One Automerge change in words-ready form.
@@ -57,32 +57,68 @@ pub fn history(doc: &Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
 }
 
 /// The entries of the changes of `doc` that `wanted` accepts, oldest first
-/// (in causal order).
+/// (in causal order). The history is replayed change by change; a change
+/// made on top of everything before it is compared with the replayed state
+/// just before it, a change made concurrently with others with the document
+/// read at its own dependencies.
 pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) -> Vec<HistoryEntry> {
     let mut all = doc.clone();
-    let metas: Vec<_> = all
+    let mut replay = AutoCommit::new();
+    let mut viewer: Option<Viewer> = None;
+    let mut current: Option<Snapshot> = Some(Snapshot::default());
+    let mut out = Vec::new();
+    // Authors live in the document's actor table, so they are read from the
+    // change metadata, not from the change itself.
+    let authors: std::collections::HashMap<ChangeHash, Option<String>> = all
         .get_changes_meta(&[])
         .into_iter()
-        .filter(|m| wanted(&m.hash))
-        .map(|m| m.into_owned())
-        .collect();
-    let mut viewer = Viewer::new(doc);
-    metas
-        .into_iter()
-        .map(|meta| {
-            let before = viewer.at(&meta.deps);
-            let after = viewer.at(&[meta.hash]);
-            HistoryEntry {
-                hash: meta.hash,
-                author: meta
-                    .author
-                    .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned()),
-                time: meta.timestamp,
-                message: meta.message.map(|m| m.into_owned()).unwrap_or_default(),
-                changes: compare(&before, &after),
-            }
+        .map(|m| {
+            let author = m
+                .author
+                .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned());
+            (m.hash, author)
         })
-        .collect()
+        .collect();
+    for change in all.get_changes(&[]) {
+        let hash = change.hash();
+        let mut heads = replay.get_heads();
+        heads.sort();
+        let mut deps = change.deps().to_vec();
+        deps.sort();
+        let wanted_here = wanted(&hash);
+        let before = (wanted_here && heads == deps)
+            .then(|| current.take().unwrap_or_else(|| snapshot(&replay)));
+        let author = authors.get(&hash).cloned().flatten();
+        let (time, message) = (change.timestamp(), change.message().map(str::to_string));
+        if replay.apply_changes([change]).is_err() {
+            break;
+        }
+        current = None;
+        if !wanted_here {
+            continue;
+        }
+        let changes = match before {
+            Some(before) => {
+                let after = snapshot(&replay);
+                let found = compare(&before, &after);
+                current = Some(after);
+                found
+            }
+            None => {
+                let viewer = viewer.get_or_insert_with(|| Viewer::new(doc));
+                let before = viewer.at(&deps);
+                compare(&before, &viewer.at(&[hash]))
+            }
+        };
+        out.push(HistoryEntry {
+            hash,
+            author,
+            time,
+            message: message.unwrap_or_default(),
+            changes,
+        });
+    }
+    out
 }
 
 /// The change whose hash starts with `prefix` (at least 4 hex digits).

@@ -14,8 +14,15 @@ use super::overlay::{Choice, Editor, List, ListKind, MergeOffer, Overlay, Target
 impl App {
     /// Asks for the file to merge.
     pub(super) fn begin_merge(&mut self) {
-        let title = self.lang.t("Слить файл (путь к .karta или пакету изменений)", "Merge a file (path to a .karta or a bundle)");
-        self.overlay = Overlay::Prompt(Box::new(Editor::new(Target::MergeFile, title.to_string(), "")));
+        let title = self.lang.t(
+            "Слить файл (путь к .karta или пакету изменений)",
+            "Merge a file (path to a .karta or a bundle)",
+        );
+        self.overlay = Overlay::Prompt(Box::new(Editor::new(
+            Target::MergeFile,
+            title.to_string(),
+            "",
+        )));
     }
 
     /// Merges the file into a copy of the document and shows what it would
@@ -31,15 +38,32 @@ impl App {
             Err(e) => return self.complain(e.to_string()),
         };
         if applied.is_empty() {
-            let text = format!("{}: {}", path.display(), self.lang.t("ничего нового", "nothing new"));
+            let text = format!(
+                "{}: {}",
+                path.display(),
+                self.lang.t("ничего нового", "nothing new")
+            );
             return self.say(text);
         }
         let preview = merge::describe_applied(&merged, &applied);
-        let mut lines: Vec<String> = crate::commands::collab::preview_lines(&preview, self.lang).lines().map(one_line).collect();
+        let mut lines: Vec<String> = crate::commands::collab::preview_lines(&preview, self.lang)
+            .lines()
+            .map(one_line)
+            .collect();
         if lines.is_empty() {
-            lines.push(self.lang.t("(видимых изменений нет)", "(no visible changes)").to_string());
+            lines.push(
+                self.lang
+                    .t("(видимых изменений нет)", "(no visible changes)")
+                    .to_string(),
+            );
         }
-        self.overlay = Overlay::Merge(Box::new(MergeOffer { merged, path, lines, added: applied.len(), scroll: 0 }));
+        self.overlay = Overlay::Merge(Box::new(MergeOffer {
+            merged,
+            path,
+            lines,
+            added: applied.len(),
+            scroll: 0,
+        }));
     }
 
     /// Takes the offered merge into the document.
@@ -51,8 +75,18 @@ impl App {
         self.unsaved = true;
         self.reload();
         let text = match self.lang {
-            crate::i18n::Lang::Ru => format!("Слито из {}: изменений — {}; конфликтов — {}", offer.path.display(), offer.added, self.conflicts.len()),
-            crate::i18n::Lang::En => format!("Merged from {}: {} change(s); {} conflict(s)", offer.path.display(), offer.added, self.conflicts.len()),
+            crate::i18n::Lang::Ru => format!(
+                "Слито из {}: изменений — {}; конфликтов — {}",
+                offer.path.display(),
+                offer.added,
+                self.conflicts.len()
+            ),
+            crate::i18n::Lang::En => format!(
+                "Merged from {}: {} change(s); {} conflict(s)",
+                offer.path.display(),
+                offer.added,
+                self.conflicts.len()
+            ),
         };
         self.say(text);
     }
@@ -66,14 +100,29 @@ impl App {
             .conflicts
             .iter()
             .map(|c| Choice {
-                label: format!("{} — {}", describe::item_name(&c.item, self.lang), describe::field_name(&c.field, self.lang)),
-                value: c.values.iter().map(|v| describe::quote(&describe::value_text(&c.field, &v.value, self.lang))).collect::<Vec<_>>().join(" | "),
+                label: format!(
+                    "{} — {}",
+                    describe::item_name(&c.item, self.lang),
+                    describe::field_name(&c.field, self.lang)
+                ),
+                value: c
+                    .values
+                    .iter()
+                    .map(|v| describe::value_text(&c.field, &v.value, self.lang))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
                 depth: 0,
             })
             .collect();
         self.overlay = Overlay::List(List {
             kind: ListKind::Conflicts,
-            title: self.lang.t("Конфликты: выберите, что решить", "Conflicts: choose one to resolve").to_string(),
+            title: self
+                .lang
+                .t(
+                    "Конфликты: выберите, что решить",
+                    "Conflicts: choose one to resolve",
+                )
+                .to_string(),
             choices,
             selected: 0,
         });
@@ -81,7 +130,9 @@ impl App {
 
     /// Lists the values of one conflict to pick from.
     pub(super) fn show_conflict_values(&mut self, index: usize) {
-        let Some(c) = self.conflicts.get(index) else { return };
+        let Some(c) = self.conflicts.get(index) else {
+            return;
+        };
         let mut choices: Vec<Choice> = c
             .values
             .iter()
@@ -91,10 +142,21 @@ impl App {
                 depth: 0,
             })
             .collect();
-        choices.push(Choice { label: self.lang.t("Ввести своё значение…", "Type a value of my own…").to_string(), value: String::new(), depth: 0 });
+        choices.push(Choice {
+            label: self
+                .lang
+                .t("Ввести своё значение…", "Type a value of my own…")
+                .to_string(),
+            value: String::new(),
+            depth: 0,
+        });
         self.overlay = Overlay::List(List {
             kind: ListKind::ConflictValues(index),
-            title: format!("{} — {}", describe::item_name(&c.item, self.lang), describe::field_name(&c.field, self.lang)),
+            title: format!(
+                "{} — {}",
+                describe::item_name(&c.item, self.lang),
+                describe::field_name(&c.field, self.lang)
+            ),
             choices,
             selected: 0,
         });
@@ -103,7 +165,9 @@ impl App {
     /// Resolves conflict `index` with its value `choice`, or opens the
     /// editor for a value of one's own.
     pub(super) fn resolve_conflict(&mut self, index: usize, choice: usize) {
-        let Some(c) = self.conflicts.get(index).cloned() else { return };
+        let Some(c) = self.conflicts.get(index).cloned() else {
+            return;
+        };
         let Some(value) = c.values.get(choice).map(|v| v.value.clone()) else {
             return self.type_resolution(&c);
         };
@@ -123,14 +187,23 @@ impl App {
     /// concurrent value).
     fn type_resolution(&mut self, c: &conflicts::Conflict) {
         use crate::store::edit::ActivityField;
-        let shown = c.values.first().map(|v| v.value.clone()).unwrap_or_default();
+        let shown = c
+            .values
+            .first()
+            .map(|v| v.value.clone())
+            .unwrap_or_default();
         let field = match (&c.item.kind, &c.field) {
             (ItemKind::Activity, Field::Deadline) => ActivityField::Deadline,
             (ItemKind::Activity, Field::Responsible) => ActivityField::Responsible,
             (ItemKind::Activity, Field::Number) => ActivityField::Number,
             (ItemKind::Activity, Field::Text) => ActivityField::Text,
             (ItemKind::Activity, Field::Column { key, .. }) => ActivityField::Cell(key.clone()),
-            _ => return self.say(self.lang.t("Выберите одно из значений", "Choose one of the values")),
+            _ => {
+                return self.say(
+                    self.lang
+                        .t("Выберите одно из значений", "Choose one of the values"),
+                );
+            }
         };
         let title = describe::field_name(&c.field, self.lang);
         let mut editor = Editor::new(Target::Activity(c.item.id.clone(), field), title, &shown);
@@ -150,14 +223,24 @@ impl App {
         for entry in history::history(&self.doc, Some(&id)) {
             let when = describe::time_text(entry.time);
             for change in &entry.changes {
-                lines.push(one_line(&format!("{when}  {}", describe::phrase(change, entry.author.as_deref(), self.lang))));
+                lines.push(one_line(&format!(
+                    "{when}  {}",
+                    describe::phrase(change, entry.author.as_deref(), self.lang)
+                )));
             }
         }
         if lines.is_empty() {
             lines.push(self.lang.t("Изменений нет", "No changes").to_string());
         }
-        let title = self.lang.t("История (Esc — закрыть)", "History (Esc closes)").to_string();
-        self.overlay = Overlay::Text { title, lines, scroll: 0 };
+        let title = self
+            .lang
+            .t("История (Esc — закрыть)", "History (Esc closes)")
+            .to_string();
+        self.overlay = Overlay::Text {
+            title,
+            lines,
+            scroll: 0,
+        };
     }
 
     /// Rereads the conflicts (after a reload).

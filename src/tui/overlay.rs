@@ -237,7 +237,10 @@ impl Overlay {
         match self {
             Overlay::None => Mode::Normal,
             Overlay::Editor(_) => Mode::Edit,
-            Overlay::Help { .. } | Overlay::List(_) | Overlay::Filter(..) | Overlay::Text { .. } => Mode::List,
+            Overlay::Help { .. }
+            | Overlay::List(_)
+            | Overlay::Filter(..)
+            | Overlay::Text { .. } => Mode::List,
             Overlay::Prompt(_) => Mode::Prompt,
             Overlay::Confirm(..) | Overlay::Merge(_) => Mode::Confirm,
         }

@@ -40,19 +40,26 @@ impl App {
             Overlay::Text { scroll, lines, .. } => match action {
                 Some(Action::Down) => *scroll = (*scroll + 1).min(lines.len().saturating_sub(1)),
                 Some(Action::Up) => *scroll = scroll.saturating_sub(1),
-                Some(Action::PageDown) => *scroll = (*scroll + 10).min(lines.len().saturating_sub(1)),
+                Some(Action::PageDown) => {
+                    *scroll = (*scroll + 10).min(lines.len().saturating_sub(1))
+                }
                 Some(Action::PageUp) => *scroll = scroll.saturating_sub(10),
                 _ => self.overlay = Overlay::None,
             },
             Overlay::Merge(_) => match action {
                 Some(Action::Yes) => {
-                    if let Overlay::Merge(offer) = std::mem::replace(&mut self.overlay, Overlay::None) {
+                    if let Overlay::Merge(offer) =
+                        std::mem::replace(&mut self.overlay, Overlay::None)
+                    {
                         self.accept_merge(*offer);
                     }
                 }
                 Some(Action::No | Action::Cancel) => {
                     self.overlay = Overlay::None;
-                    self.say(self.lang.t("Слияние отменено, ничего не изменилось", "Merge cancelled, nothing changed"));
+                    self.say(self.lang.t(
+                        "Слияние отменено, ничего не изменилось",
+                        "Merge cancelled, nothing changed",
+                    ));
                 }
                 _ => {}
             },

@@ -91,11 +91,22 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
             .iter()
             .map(|v| {
                 let who = crate::describe::author_name(v.author.as_deref(), lang);
-                format!("{} ({who})", crate::describe::quote(&crate::describe::value_text(&c.field, &v.value, lang)))
+                format!(
+                    "{} ({who})",
+                    crate::describe::value_text(&c.field, &v.value, lang)
+                )
             })
             .collect();
-        let text = format!("{} {}: {}", lang.t("Конфликт —", "Conflict —"), crate::describe::field_name(&c.field, lang), values.join(" / "));
-        lines.push(Line::styled(one_line(&text), Style::new().fg(Color::White).bg(Color::Red)));
+        let text = format!(
+            "{} {}: {}",
+            lang.t("Конфликт —", "Conflict —"),
+            crate::describe::field_name(&c.field, lang),
+            values.join(" / ")
+        );
+        lines.push(Line::styled(
+            one_line(&text),
+            Style::new().fg(Color::White).bg(Color::Red),
+        ));
     }
     lines.push(Line::raw(""));
     lines.extend(sanitize(&a.text).lines().map(|l| Line::raw(l.to_string())));

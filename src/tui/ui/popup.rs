@@ -23,7 +23,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::List(list) => choose(frame, area, list),
         Overlay::Filter(draft, row) => filter(app, frame, area, draft, *row),
         Overlay::Confirm(_, question) => confirm(app, frame, area, question),
-        Overlay::Text { title, lines, scroll } => text(frame, area, title, lines, *scroll),
+        Overlay::Text {
+            title,
+            lines,
+            scroll,
+        } => text(frame, area, title, lines, *scroll),
         Overlay::Merge(offer) => merge(app, frame, area, offer),
     }
 }
@@ -31,16 +35,35 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// Lines to read, scrolled.
 fn text(frame: &mut Frame, area: Rect, title: &str, lines: &[String], scroll: usize) {
     let rect = centered(frame, area, 100, area.height.saturating_sub(2));
-    let lines: Vec<Line> = lines.iter().skip(scroll).map(|l| Line::raw(l.clone())).collect();
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(title)), rect);
+    let lines: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .map(|l| Line::raw(l.clone()))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(title)),
+        rect,
+    );
 }
 
 /// The merge preview with the question.
 fn merge(app: &App, frame: &mut Frame, area: Rect, offer: &super::super::overlay::MergeOffer) {
-    let keys = |action: Action| app.keymap.key_of(Mode::Confirm, action).map(|k| k.to_string()).unwrap_or_default();
+    let keys = |action: Action| {
+        app.keymap
+            .key_of(Mode::Confirm, action)
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    };
     let rect = centered(frame, area, 100, area.height.saturating_sub(2));
     let title = format!("{} {}", app.lang.t("Слить", "Merge"), offer.path.display());
-    let mut lines: Vec<Line> = offer.lines.iter().skip(offer.scroll).map(|l| Line::raw(l.clone())).collect();
+    let mut lines: Vec<Line> = offer
+        .lines
+        .iter()
+        .skip(offer.scroll)
+        .map(|l| Line::raw(l.clone()))
+        .collect();
     lines.push(Line::raw(""));
     let question = format!(
         "{} {} — {}, {} — {}",
@@ -51,7 +74,12 @@ fn merge(app: &App, frame: &mut Frame, area: Rect, offer: &super::super::overlay
         app.lang.t("нет", "no")
     );
     lines.push(Line::styled(question, Style::new().fg(Color::Yellow)));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(&title)), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(&title)),
+        rect,
+    );
 }
 
 /// A box of the given size in the middle of `area`, cleared.

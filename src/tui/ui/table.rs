@@ -133,12 +133,17 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
             let text_w =
                 w.saturating_sub(indent.width() + label_w + 1 + deadline_w + resp_w + status_w + 3);
             let a = &e.activity;
+            let (label, label_style) = if app.in_conflict(&a.id) {
+                (
+                    format!("‼{}", e.label),
+                    Style::new().fg(Color::White).bg(Color::Red),
+                )
+            } else {
+                (e.label.clone(), Style::new().fg(Color::DarkGray))
+            };
             let mut spans = vec![
                 Span::raw(indent),
-                Span::styled(
-                    pad(&fit(&e.label, label_w), label_w + 1),
-                    Style::new().fg(Color::DarkGray),
-                ),
+                Span::styled(pad(&fit(&label, label_w), label_w + 1), label_style),
                 Span::raw(pad(&fit(&one_line(&a.text), text_w), text_w + 1)),
             ];
             if deadline_w > 0 {
