@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod export;
+pub mod r#gen;
 pub mod i18n;
 pub mod import;
 pub mod model;

@@ -2,6 +2,7 @@
 //! dispatches.
 
 pub mod export;
+pub mod r#gen;
 pub mod import;
 pub mod roadmap;
 

@@ -76,6 +76,7 @@ pub enum StoreError {
 pub struct Doc {
     doc: AutoCommit,
     author: Option<String>,
+    ids: schema::IdSource,
 }
 
 impl Doc {
@@ -89,6 +90,7 @@ impl Doc {
         let mut doc = Doc {
             doc: AutoCommit::new(),
             author: None,
+            ids: schema::IdSource::Random,
         };
         doc.set_author(author);
         schema::write_roadmap(&mut doc.doc, roadmap)?;
@@ -107,7 +109,17 @@ impl Doc {
     /// (a reused actor id across diverged copies breaks later merges).
     pub(crate) fn from_loaded(mut doc: AutoCommit) -> Doc {
         doc.set_actor(ActorId::random());
-        Doc { doc, author: None }
+        Doc {
+            doc,
+            author: None,
+            ids: schema::IdSource::Random,
+        }
+    }
+
+    /// Makes the ids of items added from now on a deterministic sequence
+    /// (for generated roadmaps); forks get their own sequences.
+    pub fn seed_ids(&mut self, seed: u64) {
+        self.ids = schema::IdSource::seeded(seed);
     }
 
     /// Sets the name recorded with every following change.
@@ -157,6 +169,7 @@ impl Doc {
     pub fn fork(&mut self) -> Doc {
         let mut copy = Doc::from_loaded(self.doc.fork());
         copy.set_author(self.author.clone().as_deref());
+        copy.ids = self.ids.split();
         copy
     }
 
