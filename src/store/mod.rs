@@ -159,6 +159,24 @@ impl Doc {
         self.doc.save()
     }
 
+    /// The changes made since the last save (full or incremental), as bytes
+    /// that can be appended to the saved file.
+    pub fn save_incremental(&mut self) -> Vec<u8> {
+        self.doc.save_incremental()
+    }
+
+    /// A bundle of every change made after `heads`, for another copy that
+    /// has those heads.
+    pub fn changes_since(&mut self, heads: &[ChangeHash]) -> Vec<u8> {
+        self.doc.save_after(heads)
+    }
+
+    /// Applies a bundle of changes (from [`Doc::changes_since`] or
+    /// [`Doc::save_incremental`]); returns how many operations it held.
+    pub fn apply_bundle(&mut self, bytes: &[u8]) -> Result<usize, StoreError> {
+        Ok(self.doc.load_incremental(bytes)?)
+    }
+
     /// The current heads of the document's history.
     pub fn heads(&mut self) -> Vec<ChangeHash> {
         self.doc.get_heads()
