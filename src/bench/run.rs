@@ -86,7 +86,7 @@ pub fn measure(fixture: &Fixture, runs: usize) -> Result<Timings, StoreError> {
             Ok(doc.to_bytes())
         })?,
     );
-    let fresh = || Ok(Doc::from_bytes(&bytes, Path::new("base.karta"))?);
+    let fresh = || Doc::from_bytes(&bytes, Path::new("base.karta"));
     t.insert(
         "merge".into(),
         median(runs, fresh, |mut d| merge_file(&mut d, &foreign))?,
