@@ -153,5 +153,33 @@ pub fn render(results: &[SizeResult], js: &Value, machine: &str, command: &str) 
             ratio(file.map(|v| v as f64), gz.map(|v| v as f64))
         );
     }
+    samples_table(&mut out, js);
     out
+}
+
+/// The five samples: the `.karta` file of an unedited import against the
+/// gzip of its JSON export (the JS script measured the gzip).
+fn samples_table(out: &mut String, js: &Value) {
+    let Some(gz) = js["samples"].as_object().filter(|m| !m.is_empty()) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "## Unedited imports: file size against gzip of the JSON export\n\n| sample | .karta bytes | gzip(JSON) bytes | ratio (target ≤ 1.5×) |\n|---|---:|---:|---:|"
+    );
+    for (name, g) in gz {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples")
+            .join(format!("{name}.karta"));
+        let size = std::fs::metadata(path).map(|m| m.len()).ok();
+        let g = g.as_u64();
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} |",
+            size.map_or("–".into(), |v| v.to_string()),
+            g.map_or("–".into(), |v| v.to_string()),
+            ratio(size.map(|v| v as f64), g.map(|v| v as f64))
+        );
+    }
+    let _ = writeln!(out);
 }
