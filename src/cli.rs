@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::commands;
 use crate::config::Config;
 use crate::export::ExportFormat;
+use crate::r#gen::GenOptions;
 use crate::i18n::Lang;
 use crate::import::{Format, ImportOptions};
 use crate::model::Period;
@@ -211,6 +212,24 @@ pub enum Command {
         /// Number as written.
         number: String,
     },
+    /// Generate a synthetic roadmap with a long history (for benchmarks).
+    Gen {
+        /// Activities in the imported roadmap.
+        #[arg(long, default_value_t = 1000)]
+        activities: usize,
+        /// Edits made after the import, by several authors.
+        #[arg(long, default_value_t = 10_000)]
+        edits: usize,
+        /// Seed: the same arguments give the same roadmap.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The .karta file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Overwrite the output if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -341,5 +360,20 @@ pub fn run(cli: Cli) -> Result<()> {
             commands::edit::add(&file, &new, &config, lang)
         }
         Some(Command::Rm { file, number }) => commands::edit::rm(&file, &number, &config, lang),
+        Some(Command::Gen {
+            activities,
+            edits,
+            seed,
+            output,
+            force,
+        }) => commands::r#gen::run(
+            &GenOptions {
+                activities,
+                edits,
+                seed,
+            },
+            &output,
+            force,
+        ),
     }
 }

@@ -1,11 +1,13 @@
 //! karta: roadmaps (дорожные карты) of municipal education departments, kept
 //! as Automerge documents so copies edited offline merge without loss.
 
+pub mod bench;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod describe;
 pub mod export;
+pub mod r#gen;
 pub mod i18n;
 pub mod import;
 pub mod model;

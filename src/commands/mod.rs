@@ -4,6 +4,7 @@
 pub mod collab;
 pub mod edit;
 pub mod export;
+pub mod r#gen;
 pub mod history;
 pub mod import;
 pub mod roadmap;

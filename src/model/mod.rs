@@ -5,6 +5,7 @@
 pub mod deadline;
 pub mod people;
 pub mod position;
+pub mod search;
 pub mod stage;
 pub mod text;
 

@@ -217,13 +217,24 @@ impl Doc {
         after: Option<&str>,
         activity: &Activity,
     ) -> Result<String> {
-        self.check_parent(section)?;
         let pos = self.position_after(NodeKind::Activity, section, after);
+        let place = Place {
+            parent: section.to_string(),
+            pos,
+        };
+        self.add_activity_at(&place, activity)
+    }
+
+    /// Adds an activity at an exact place (a section, `""` for none, and a
+    /// position among its siblings, as [`Doc::set_place`] takes). Returns its
+    /// new id.
+    pub fn add_activity_at(&mut self, place: &Place, activity: &Activity) -> Result<String> {
+        self.check_parent(&place.parent)?;
         let mut fresh = activity.clone();
-        fresh.id = schema::new_item_id();
+        fresh.id = self.ids.next_item_id();
         let doc = self.automerge_mut();
         let map = root_map(doc, schema::K_ACTIVITIES)?;
-        let id = schema::put_activity(doc, &map, section, &pos, &fresh)?;
+        let id = schema::put_activity(doc, &map, &place.parent, &place.pos, &fresh)?;
         self.commit(&format!("add activity {id}"));
         Ok(id)
     }
@@ -239,7 +250,7 @@ impl Doc {
     ) -> Result<String> {
         self.check_parent(parent)?;
         let pos = self.position_after(NodeKind::Section, parent, after);
-        let id = schema::new_item_id();
+        let id = self.ids.next_item_id();
         let doc = self.automerge_mut();
         let map = root_map(doc, schema::K_SECTIONS)?;
         schema::put_section(doc, &map, &id, parent, &pos, section)?;

@@ -120,6 +120,7 @@ pub struct Doc {
     doc: AutoCommit,
     author: Option<String>,
     created: bool,
+    ids: schema::IdSource,
 }
 
 impl Doc {
@@ -134,6 +135,7 @@ impl Doc {
             doc: AutoCommit::new(),
             author: None,
             created: true,
+            ids: schema::IdSource::Random,
         };
         doc.set_author(author);
         schema::write_roadmap(&mut doc.doc, roadmap)?;
@@ -156,6 +158,7 @@ impl Doc {
             doc,
             author: None,
             created: false,
+            ids: schema::IdSource::Random,
         }
     }
 
@@ -178,6 +181,12 @@ impl Doc {
         let mut copy = Doc::from_loaded(self.doc.clone());
         copy.set_author(self.author.clone().as_deref());
         copy
+    }
+
+    /// Makes the ids of items added from now on a deterministic sequence
+    /// (for generated roadmaps); forks get their own sequences.
+    pub fn seed_ids(&mut self, seed: u64) {
+        self.ids = schema::IdSource::seeded(seed);
     }
 
     /// Sets the name recorded with every following change.
@@ -224,6 +233,18 @@ impl Doc {
         self.doc.save()
     }
 
+    /// A bundle of every change made after `heads`, for another copy that
+    /// has those heads.
+    pub fn changes_since(&mut self, heads: &[ChangeHash]) -> Vec<u8> {
+        self.doc.save_after(heads)
+    }
+
+    /// Applies a bundle of changes (from [`Doc::changes_since`] or
+    /// [`Doc::save_incremental`]); returns how many operations it held.
+    pub fn apply_bundle(&mut self, bytes: &[u8]) -> Result<usize, StoreError> {
+        Ok(self.doc.load_incremental(bytes)?)
+    }
+
     /// The current heads of the document's history.
     pub fn heads(&mut self) -> Vec<ChangeHash> {
         self.doc.get_heads()
@@ -234,6 +255,7 @@ impl Doc {
     pub fn fork(&mut self) -> Doc {
         let mut copy = Doc::from_loaded(self.doc.fork());
         copy.set_author(self.author.clone().as_deref());
+        copy.ids = self.ids.split();
         copy
     }
 

@@ -85,6 +85,42 @@ pub fn new_item_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
 }
 
+/// Where the ids of items added by edits come from: random (normal use) or
+/// a seeded sequence, so that a generated roadmap (`karta gen`) is the same
+/// every time. Both give 12 hex digits; the format does not change.
+#[derive(Debug, Clone, Default)]
+pub enum IdSource {
+    /// Fresh random ids.
+    #[default]
+    Random,
+    /// A deterministic sequence.
+    Seeded(fastrand::Rng),
+}
+
+impl IdSource {
+    /// A deterministic sequence of ids from `seed`.
+    pub fn seeded(seed: u64) -> IdSource {
+        IdSource::Seeded(fastrand::Rng::with_seed(seed))
+    }
+
+    /// The next item id.
+    pub fn next_item_id(&mut self) -> String {
+        match self {
+            IdSource::Random => new_item_id(),
+            IdSource::Seeded(rng) => format!("{:012x}", rng.u64(..1 << 48)),
+        }
+    }
+
+    /// An independent source for a copy of the document (a fork), so that
+    /// two seeded copies never hand out the same ids.
+    pub fn split(&mut self) -> IdSource {
+        match self {
+            IdSource::Random => IdSource::Random,
+            IdSource::Seeded(rng) => IdSource::seeded(rng.u64(..)),
+        }
+    }
+}
+
 /// A fresh random id for a whole roadmap.
 pub fn new_roadmap_id() -> String {
     uuid::Uuid::new_v4().to_string()

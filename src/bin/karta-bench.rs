@@ -1,0 +1,205 @@
+//! `karta-bench`: fixtures, side-by-side measurements (rewriting
+//! `BENCHMARKS.md`), peak memory and the soak of strided edits.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+
+use karta::bench::{self, fixtures, memory, report, run};
+use karta::store::edit::ActivityField;
+
+/// Counts live heap bytes, for the soak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: same layout as asked.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
+        LIVE.fetch_add(new, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: forwarded as given.
+        unsafe { System.realloc(ptr, layout, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Benchmarks of karta's store against Automerge-JS and a JSON floor.
+#[derive(Parser)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate the fixtures of the sizes (1000x10000,…; `all`).
+    Fixtures {
+        /// Sizes, as `KARTA_BENCH_SIZES` takes them.
+        #[arg(long, default_value = "")]
+        sizes: String,
+    },
+    /// Measure every size and write the report.
+    Measure {
+        /// Sizes, as `KARTA_BENCH_SIZES` takes them.
+        #[arg(long, default_value = "")]
+        sizes: String,
+        /// Runs per workload (the median is kept).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// The JS script's results.
+        #[arg(long)]
+        js: Option<PathBuf>,
+        /// Where to write the report.
+        #[arg(long, default_value = "BENCHMARKS.md")]
+        out: PathBuf,
+        /// The machine, as printed in the report.
+        #[arg(long, default_value = "")]
+        machine: String,
+        /// The command that reproduces the report.
+        #[arg(long, default_value = "bench/run.sh")]
+        command: String,
+    },
+    /// Open a file to the model and print the peak RSS in bytes.
+    Peak {
+        /// The `.karta` file.
+        file: PathBuf,
+    },
+    /// Strided edits on a loaded document, printing heap and RSS growth.
+    Soak {
+        /// The `.karta` file.
+        file: PathBuf,
+        /// Edits to make.
+        #[arg(long, default_value_t = 20_000)]
+        edits: usize,
+        /// Stride through the activities.
+        #[arg(long, default_value_t = 97)]
+        stride: usize,
+    },
+}
+
+fn main() -> Result<()> {
+    match Args::parse().command {
+        Command::Fixtures { sizes } => {
+            for size in bench::parse_sizes(&sizes) {
+                let f = fixtures::ensure(&fixtures::dir(), size)?;
+                println!("{}", f.karta.display());
+            }
+            Ok(())
+        }
+        Command::Measure {
+            sizes,
+            runs,
+            js,
+            out,
+            machine,
+            command,
+        } => measure(&sizes, runs, js.as_deref(), &out, &machine, &command),
+        Command::Peak { file } => {
+            let bytes = std::fs::read(&file).with_context(|| file.display().to_string())?;
+            let (_doc, roadmap) = bench::open(&bytes)?;
+            println!(
+                "{} {}",
+                memory::peak_rss().unwrap_or(0),
+                roadmap.activity_count()
+            );
+            Ok(())
+        }
+        Command::Soak {
+            file,
+            edits,
+            stride,
+        } => soak(&file, edits, stride),
+    }
+}
+
+fn measure(
+    sizes: &str,
+    runs: usize,
+    js: Option<&Path>,
+    out: &Path,
+    machine: &str,
+    command: &str,
+) -> Result<()> {
+    let js = match js {
+        Some(p) => serde_json::from_str(&std::fs::read_to_string(p)?)?,
+        None => serde_json::Value::Null,
+    };
+    let mut results = Vec::new();
+    for size in bench::parse_sizes(sizes) {
+        let fixture = fixtures::ensure(&fixtures::dir(), size)?;
+        eprintln!("measuring {}", size.label());
+        let timings = run::measure(&fixture, runs)?;
+        let peak = std::process::Command::new(std::env::current_exe()?)
+            .arg("peak")
+            .arg(&fixture.karta)
+            .output()?;
+        let peak_rss = String::from_utf8_lossy(&peak.stdout)
+            .split_whitespace()
+            .next()
+            .and_then(|v| v.parse().ok());
+        let stem = fixture
+            .karta
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        results.push(report::SizeResult {
+            label: size.label(),
+            stem,
+            timings,
+            peak_rss,
+            files: run::file_sizes(&fixture),
+        });
+    }
+    std::fs::write(out, report::render(&results, &js, machine, command))?;
+    Ok(())
+}
+
+fn soak(file: &Path, edits: usize, stride: usize) -> Result<()> {
+    let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
+    let (mut doc, roadmap) = bench::open(&bytes)?;
+    let mut texts: Vec<(String, String)> = roadmap
+        .activities_with_path()
+        .into_iter()
+        .map(|(_, a)| (a.id.clone(), a.text.clone()))
+        .collect();
+    anyhow::ensure!(!texts.is_empty(), "{}: no activities", file.display());
+    let mb = |v: usize| v as f64 / 1e6;
+    let heap0 = LIVE.load(Ordering::Relaxed);
+    let rss0 = memory::rss().unwrap_or(0) as usize;
+    println!("| edits | heap MB | heap × start | RSS MB |\n|---:|---:|---:|---:|");
+    println!("| 0 | {:.1} | 1.00 | {:.1} |", mb(heap0), mb(rss0));
+    let step = (edits / 10).max(1);
+    for i in 1..=edits {
+        let k = (i * stride) % texts.len();
+        let (id, text) = &mut texts[k];
+        text.push('ы');
+        doc.set_activity_field(id, &ActivityField::Text, text)?;
+        if i % step == 0 {
+            let heap = LIVE.load(Ordering::Relaxed);
+            let rss = memory::rss().unwrap_or(0) as usize;
+            println!(
+                "| {i} | {:.1} | {:.2} | {:.1} |",
+                mb(heap),
+                heap as f64 / heap0.max(1) as f64,
+                mb(rss)
+            );
+        }
+    }
+    Ok(())
+}
