@@ -32,4 +32,5 @@ largest=$(tail -n1 "$dir.list")
   echo
   "$bin/karta-bench" soak "$largest" --edits "$soak_edits"
 } >> BENCHMARKS.md
+cat bench/targets.md >> BENCHMARKS.md
 echo "BENCHMARKS.md rewritten"

@@ -141,6 +141,12 @@ pub fn render(results: &[SizeResult], js: &Value, machine: &str, command: &str) 
             mb(js_rss),
             ratio(r.peak_rss.map(|v| v as f64), js_rss.map(|v| v as f64))
         );
+        if let Some(errors) = js["errors"][&r.stem].as_array() {
+            let _ = writeln!(out, "\nAutomerge-JS failed (wasm panic, `–` above):");
+            for e in errors {
+                let _ = writeln!(out, "- {}", e.as_str().unwrap_or_default());
+            }
+        }
         let file = r.files.get("karta").copied();
         let json = r.files.get("json").copied();
         let gz = j["json_gzip"].as_u64();
