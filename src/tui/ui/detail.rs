@@ -12,7 +12,7 @@ use crate::model::deadline::{Deadline, DeadlineKind};
 use crate::model::text::{one_line, sanitize};
 
 use super::super::app::App;
-use super::super::editing::status_name;
+use super::super::forms::status_name;
 use super::super::rows::Row;
 
 /// Draws the pane for the row under the cursor.

@@ -13,7 +13,7 @@ use crate::model::text::one_line;
 use crate::report::fit;
 
 use super::super::app::App;
-use super::super::editing::status_name;
+use super::super::forms::status_name;
 use super::super::rows::{Row, View};
 
 /// Column widths for a screen width: (label, deadline, responsible, status).

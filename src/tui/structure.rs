@@ -1,0 +1,269 @@
+//! Changes to the shape of the roadmap from the editor: adding, deleting
+//! and moving activities and sections.
+
+use crate::model::text;
+use crate::store::edit::NodeKind;
+
+use super::app::App;
+use super::overlay::{Choice, Editor, List, ListKind, Overlay, Question, Target};
+use super::rows::Row;
+use super::undo::Op;
+
+impl App {
+    /// Starts adding an activity below the cursor.
+    pub(super) fn begin_add_activity(&mut self) {
+        let (section, after) = match self.current_row() {
+            Some(Row::Activity { entry, .. }) => {
+                let e = &self.catalog.entries[*entry];
+                (e.section.clone(), Some(e.activity.id.clone()))
+            }
+            Some(Row::Section { section, .. }) => {
+                (self.catalog.sections[*section].section.id.clone(), None)
+            }
+            _ if self.rows.is_empty() => (String::new(), None),
+            _ => {
+                return self.say(self.lang.t(
+                    "Выберите раздел или мероприятие",
+                    "Choose a section or an activity",
+                ));
+            }
+        };
+        let title = self.lang.t("Новое мероприятие", "New activity").to_string();
+        self.overlay = Overlay::Editor(Box::new(Editor::new(
+            Target::NewActivity { section, after },
+            title,
+            "",
+        )));
+    }
+
+    /// Starts adding a section after the cursor's section.
+    pub(super) fn begin_add_section(&mut self) {
+        let (parent, after) = match self.current_section().map(|i| &self.catalog.sections[i]) {
+            Some(s) => (s.parent.clone(), Some(s.section.id.clone())),
+            None => (
+                String::new(),
+                self.catalog
+                    .children_of("")
+                    .last()
+                    .map(|i| self.catalog.sections[*i].section.id.clone()),
+            ),
+        };
+        let title = self.lang.t("Новый раздел", "New section").to_string();
+        self.overlay = Overlay::Editor(Box::new(Editor::new(
+            Target::NewSection { parent, after },
+            title,
+            "",
+        )));
+    }
+
+    /// Asks before deleting the row under the cursor.
+    pub(super) fn ask_delete(&mut self) {
+        let lang = self.lang;
+        match self.current_row().cloned() {
+            Some(Row::Activity { entry, .. }) => {
+                let e = &self.catalog.entries[entry];
+                let text = format!(
+                    "{} {} «{}»?",
+                    lang.t("Удалить мероприятие", "Delete activity"),
+                    e.label,
+                    crate::report::fit(&text::one_line(&e.activity.text), 60)
+                );
+                self.overlay =
+                    Overlay::Confirm(Question::DeleteActivity(e.activity.id.clone()), text);
+            }
+            Some(Row::Section { section, .. }) => {
+                let s = &self.catalog.sections[section];
+                let text = match lang {
+                    crate::i18n::Lang::Ru => format!(
+                        "Удалить раздел «{}» и всё в нём ({})?",
+                        crate::report::fit(&s.heading(), 60),
+                        crate::plural::activities(s.activities)
+                    ),
+                    crate::i18n::Lang::En => format!(
+                        "Delete section «{}» and all in it ({} activities)?",
+                        crate::report::fit(&s.heading(), 60),
+                        s.activities
+                    ),
+                };
+                self.overlay =
+                    Overlay::Confirm(Question::DeleteSection(s.section.id.clone()), text);
+            }
+            _ => {}
+        }
+    }
+
+    /// Deletes an activity (a tombstone, undoable).
+    pub(super) fn delete_activity(&mut self, id: &str) {
+        let op = Op::Exists {
+            kind: NodeKind::Activity,
+            id: id.to_string(),
+            deleted: true,
+        };
+        self.apply_step(
+            self.lang
+                .t("Удаление мероприятия", "Activity deleted")
+                .to_string(),
+            vec![op],
+            None,
+        );
+    }
+
+    /// Deletes a section with every section and activity below it.
+    pub(super) fn delete_section(&mut self, id: &str) {
+        let sections = self.catalog.subtree(id);
+        let mut ops: Vec<Op> = self
+            .catalog
+            .entries
+            .iter()
+            .filter(|e| sections.contains(&e.section))
+            .map(|e| Op::Exists {
+                kind: NodeKind::Activity,
+                id: e.activity.id.clone(),
+                deleted: true,
+            })
+            .collect();
+        ops.extend(sections.iter().rev().map(|s| Op::Exists {
+            kind: NodeKind::Section,
+            id: s.clone(),
+            deleted: true,
+        }));
+        self.apply_step(
+            self.lang
+                .t("Удаление раздела", "Section deleted")
+                .to_string(),
+            ops,
+            None,
+        );
+    }
+
+    /// Opens the list of sections to move the row to.
+    pub(super) fn begin_move(&mut self) {
+        let (id, section) = match self.current_row() {
+            Some(Row::Activity { entry, .. }) => {
+                (self.catalog.entries[*entry].activity.id.clone(), false)
+            }
+            Some(Row::Section { section, .. }) => {
+                (self.catalog.sections[*section].section.id.clone(), true)
+            }
+            _ => return,
+        };
+        let choices = self
+            .catalog
+            .sections
+            .iter()
+            .map(|s| Choice {
+                label: s.heading(),
+                value: String::new(),
+                depth: s.depth,
+            })
+            .collect();
+        self.overlay = Overlay::List(List {
+            kind: ListKind::MoveTarget { id, section },
+            title: self
+                .lang
+                .t("Перенести в раздел", "Move to section")
+                .to_string(),
+            choices,
+            selected: self.current_section().unwrap_or(0),
+        });
+    }
+
+    pub(super) fn move_into(&mut self, id: &str, is_section: bool, target: &str) {
+        let kind = if is_section {
+            NodeKind::Section
+        } else {
+            NodeKind::Activity
+        };
+        if is_section && self.catalog.subtree(id).iter().any(|s| s == target) {
+            return self.complain(self.lang.t(
+                "Раздел нельзя перенести в самого себя",
+                "A section cannot move into itself",
+            ));
+        }
+        let last = if is_section {
+            self.catalog
+                .children_of(target)
+                .last()
+                .map(|i| self.catalog.sections[*i].section.id.clone())
+        } else {
+            self.catalog
+                .activities_in(target)
+                .last()
+                .map(|i| self.catalog.entries[*i].activity.id.clone())
+        };
+        self.place_after(kind, id, target, last.as_deref());
+    }
+
+    /// Moves the row one place up or down among its siblings.
+    pub(super) fn shift(&mut self, down: bool) {
+        let (kind, id, parent, siblings) = match self.current_row() {
+            Some(Row::Activity { entry, .. }) => {
+                let e = &self.catalog.entries[*entry];
+                let ids: Vec<String> = self
+                    .catalog
+                    .activities_in(&e.section)
+                    .iter()
+                    .map(|i| self.catalog.entries[*i].activity.id.clone())
+                    .collect();
+                (
+                    NodeKind::Activity,
+                    e.activity.id.clone(),
+                    e.section.clone(),
+                    ids,
+                )
+            }
+            Some(Row::Section { section, .. }) => {
+                let s = &self.catalog.sections[*section];
+                let ids: Vec<String> = self
+                    .catalog
+                    .children_of(&s.parent)
+                    .iter()
+                    .map(|i| self.catalog.sections[*i].section.id.clone())
+                    .collect();
+                (
+                    NodeKind::Section,
+                    s.section.id.clone(),
+                    s.parent.clone(),
+                    ids,
+                )
+            }
+            _ => return,
+        };
+        let Some(i) = siblings.iter().position(|s| *s == id) else {
+            return;
+        };
+        let after = match (down, i) {
+            (true, i) if i + 1 < siblings.len() => Some(siblings[i + 1].clone()),
+            (false, i) if i >= 2 => Some(siblings[i - 2].clone()),
+            (false, 1) => None,
+            _ => return,
+        };
+        self.place_after(kind, &id, &parent, after.as_deref());
+    }
+
+    fn place_after(&mut self, kind: NodeKind, id: &str, parent: &str, after: Option<&str>) {
+        let old = match self.doc.place(kind, id) {
+            Ok(p) => p,
+            Err(e) => return self.complain(e.to_string()),
+        };
+        if let Err(e) = self.doc.move_node(kind, id, parent, after) {
+            return self.complain(e.to_string());
+        }
+        let new = match self.doc.place(kind, id) {
+            Ok(p) => p,
+            Err(e) => return self.complain(e.to_string()),
+        };
+        let prefix = if kind == NodeKind::Section { "s" } else { "a" };
+        let op = Op::Place {
+            kind,
+            id: id.to_string(),
+            old,
+            new,
+        };
+        self.record(
+            self.lang.t("Перенос", "Move").to_string(),
+            vec![op],
+            Some(format!("{prefix}:{id}")),
+        );
+    }
+}
