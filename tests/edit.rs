@@ -179,3 +179,59 @@ fn concurrent_text_edits_merge_character_by_character() {
         "Провести городской семинар для завучей"
     );
 }
+
+#[test]
+fn imported_text_is_stored_compactly_and_becomes_mergeable_text_when_edited() {
+    let mut mine = doc();
+    let (_, ids) = first_section_ids(&mine);
+    let id = &ids[0];
+    let text_value = |doc: &Doc| {
+        let am = doc.automerge();
+        let activities = store::read::get_map(am, &automerge::ROOT, "activities").expect("map");
+        let obj = store::read::get_map(am, &activities, id).expect("activity");
+        automerge::ReadDoc::get(am, &obj, "text")
+            .expect("get")
+            .map(|(v, _)| v.is_object())
+    };
+    assert_eq!(text_value(&mine), Some(false), "imported: a scalar string");
+    let before = activity(&mine, id).text;
+    assert!(
+        !mine
+            .set_activity_field(id, &ActivityField::Text, &before)
+            .expect("same"),
+        "setting the same text records nothing"
+    );
+    mine.set_activity_field(id, &ActivityField::Text, "Провести семинар")
+        .expect("edit");
+    assert_eq!(text_value(&mine), Some(true), "edited: Automerge text");
+}
+
+#[test]
+fn concurrent_first_edits_of_an_imported_text_conflict_and_resolve() {
+    let mut mine = doc();
+    let mut theirs = mine.fork();
+    let (_, ids) = first_section_ids(&mine);
+    let id = &ids[0];
+    mine.set_activity_field(id, &ActivityField::Text, "Текст Ивановой")
+        .expect("mine");
+    theirs
+        .set_activity_field(id, &ActivityField::Text, "Текст Петровой")
+        .expect("theirs");
+    mine.merge(&mut theirs).expect("merge");
+    let conflicts = store::conflicts::conflicts(&mine);
+    let text = conflicts
+        .iter()
+        .find(|c| c.item.id == *id && c.field == store::changes::Field::Text)
+        .expect("the text conflict is listed");
+    let mut values: Vec<&str> = text.values.iter().map(|v| v.value.as_str()).collect();
+    values.sort_unstable();
+    assert_eq!(values, ["Текст Ивановой", "Текст Петровой"], "both kept");
+    store::conflicts::resolve(&mut mine, &text.item, &text.field, "Общий текст").expect("resolve");
+    assert_eq!(activity(&mine, id).text, "Общий текст");
+    assert!(
+        store::conflicts::conflicts(&mine)
+            .iter()
+            .all(|c| c.item.id != *id),
+        "resolved"
+    );
+}

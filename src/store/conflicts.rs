@@ -1,6 +1,8 @@
 //! Conflicts: when two people set the same short field differently, the
 //! document keeps both values (Automerge `get_all`); one value is shown
-//! meanwhile. Listing them and resolving one by setting the final value,
+//! meanwhile. An activity's text conflicts only when two copies edit an
+//! imported, never edited text concurrently (each turns the stored string
+//! into its own `Text`); later edits merge character by character. Listing them and resolving one by setting the final value,
 //! which replaces both for everyone who merges afterwards.
 
 use automerge::{AutoCommit, ObjId, ROOT, ReadDoc, Value};
@@ -45,7 +47,7 @@ pub fn conflicts(doc: &Doc) -> Vec<Conflict> {
             number: String::new(),
             label: snap.meta.get(meta::TITLE).cloned().unwrap_or_default(),
         };
-        for key in META_SCALARS {
+        for key in META_SCALARS.iter().chain([&meta::NOTES]) {
             push_conflict(
                 am,
                 &obj,
@@ -95,6 +97,18 @@ pub fn conflicts(doc: &Doc) -> Vec<Conflict> {
             };
             push_conflict(am, &obj, key, &item, field, &mut out);
         }
+        if item.kind == ItemKind::Activity {
+            push_conflict(am, &obj, node::TEXT, &item, Field::Text, &mut out);
+            if let Some(cells) = get_map(am, &obj, node::CELLS) {
+                for key in am.keys(&cells) {
+                    let field = Field::Column {
+                        title: snap.columns.get(&key).cloned().unwrap_or_default(),
+                        key: key.clone(),
+                    };
+                    push_conflict(am, &cells, &key, &item, field, &mut out);
+                }
+            }
+        }
     }
     out
 }
@@ -121,12 +135,13 @@ fn push_conflict(
                     .as_str()
                     .map(str::to_string)
                     .unwrap_or_else(|| s.to_string()),
+                Value::Object(automerge::ObjType::Text) => doc.text(id).unwrap_or_default(),
                 Value::Object(_) => String::new(),
             },
             author: author_of(doc, id),
         })
         .collect();
-    let shown = super::read::get_str(doc, obj, key);
+    let shown = super::read::get_text(doc, obj, key);
     if let Some(i) = values.iter().position(|v| v.value == shown) {
         let first = values.remove(i);
         values.insert(0, first);

@@ -427,11 +427,17 @@ fn put_scalar(
     Ok(true)
 }
 
-/// Updates a text object to `value` character by character (creating it if
-/// missing or if a scalar stands there).
+/// Updates a text object to `value` character by character. A fresh text
+/// object replaces whatever stands there when it is missing, a scalar string
+/// (text as imported, never edited) or in conflict (two copies turned the
+/// same string into text concurrently): putting it resolves the conflict.
 fn put_text(doc: &mut automerge::AutoCommit, obj: &ObjId, key: &str, value: &str) -> Result<bool> {
+    let conflicting = doc.get_all(obj, key).map(|v| v.len() > 1).unwrap_or(false);
     let text = match doc.get(obj, key)? {
-        Some((automerge::Value::Object(ObjType::Text), id)) => id,
+        Some((automerge::Value::Object(ObjType::Text), id)) if !conflicting => id,
+        Some((automerge::Value::Scalar(s), _)) if !conflicting && s.as_str() == Some(value) => {
+            return Ok(false);
+        }
         _ => {
             let id = doc.put_object(obj, key, ObjType::Text)?;
             doc.splice_text(&id, 0, 0, value)?;

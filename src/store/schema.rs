@@ -181,8 +181,7 @@ fn write_meta(doc: &mut AutoCommit, roadmap: &Roadmap) -> Result<()> {
         .unwrap_or_default();
     doc.put(&obj, meta::PERIOD_FROM, from)?;
     doc.put(&obj, meta::PERIOD_TO, to)?;
-    let notes = doc.put_object(&obj, meta::NOTES, ObjType::Text)?;
-    doc.splice_text(&notes, 0, 0, &m.notes)?;
+    doc.put(&obj, meta::NOTES, m.notes.as_str())?;
     Ok(())
 }
 
@@ -252,6 +251,10 @@ pub fn put_section(
 }
 
 /// Writes one activity under `activities` (the root activities map); returns its id.
+/// Free text (the text, extra cells) is written as a scalar string, which
+/// costs one operation instead of one per character; the first edit turns it
+/// into an Automerge `Text` (see `edit::put_text`), after which concurrent
+/// edits merge character by character.
 pub fn put_activity(
     doc: &mut AutoCommit,
     activities: &ObjId,
@@ -268,16 +271,14 @@ pub fn put_activity(
     doc.put(&obj, node::SECTION, section)?;
     doc.put(&obj, node::POS, pos)?;
     doc.put(&obj, node::NUMBER, activity.number.as_str())?;
-    let text = doc.put_object(&obj, node::TEXT, ObjType::Text)?;
-    doc.splice_text(&text, 0, 0, &activity.text)?;
+    doc.put(&obj, node::TEXT, activity.text.as_str())?;
     doc.put(&obj, node::DEADLINE, activity.deadline.as_str())?;
     doc.put(&obj, node::RESPONSIBLE, activity.responsible.join("\n"))?;
     doc.put(&obj, node::STATUS, activity.status.as_str())?;
     if !activity.cells.is_empty() {
         let cells = doc.put_object(&obj, node::CELLS, ObjType::Map)?;
         for (key, value) in &activity.cells {
-            let cell = doc.put_object(&cells, key.as_str(), ObjType::Text)?;
-            doc.splice_text(&cell, 0, 0, value)?;
+            doc.put(&cells, key.as_str(), value.as_str())?;
         }
     }
     Ok(id)
