@@ -225,14 +225,20 @@ impl App {
                 _ => None,
             })
             .collect();
-        match fields {
-            Some(ids) if self.patch_activities(&ids) => {
-                if self.conflicts.iter().any(|c| ids.contains(&c.item.id)) {
+        let patched = match fields {
+            Some(ids) => {
+                let patched = self.patch_activities(&ids);
+                if patched && self.conflicts.iter().any(|c| ids.contains(&c.item.id)) {
                     self.refresh_conflicts();
                 }
-                self.recatalog();
+                patched
             }
-            _ => self.reload(),
+            None => self.patch_structure(ops),
+        };
+        if patched {
+            self.recatalog();
+        } else {
+            self.reload();
         }
         if let Some(key) = focus {
             self.select_key(&key);

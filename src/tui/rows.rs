@@ -99,7 +99,7 @@ impl Filter {
             && self
                 .person
                 .as_ref()
-                .is_none_or(|key| e.responsible.iter().any(|r| Catalog::person_key(r) == *key))
+                .is_none_or(|key| e.keys.contains(key))
     }
 }
 
