@@ -86,6 +86,18 @@ impl Screen {
         self.draw()
     }
 
+    /// Moves the cursor one row down (to the top from the last row), then
+    /// draws a frame.
+    pub fn move_cursor(&mut self) -> Result<(), StoreError> {
+        let last = self.app.rows.len().saturating_sub(1);
+        let key = if self.app.cursor() >= last {
+            "Home"
+        } else {
+            "j"
+        };
+        self.frame(key)
+    }
+
     /// Opens the text editor on the activity under the cursor's text (the
     /// first field of the activity form), moving down to an activity first.
     pub fn open_text_editor(&mut self) -> Result<(), StoreError> {
@@ -123,8 +135,14 @@ pub const KEYS: [(&str, &str); 9] = [
     ("frame.key", "keystroke in a text field → frame"),
     ("frame.view", "switch view (1→2→3) → frame"),
     ("frame.open", "open: loaded document → first frame, view 1"),
-    ("frame.open.2", "open: loaded document → first frame, view 2"),
-    ("frame.open.3", "open: loaded document → first frame, view 3"),
+    (
+        "frame.open.2",
+        "open: loaded document → first frame, view 2",
+    ),
+    (
+        "frame.open.3",
+        "open: loaded document → first frame, view 3",
+    ),
     ("frame.add", "add an activity → frame"),
     ("frame.delete", "delete an activity → frame"),
     ("frame.move", "move an activity to another section → frame"),
@@ -149,8 +167,15 @@ pub fn measure(path: &Path, keys: usize, runs: usize) -> Result<Timings, StoreEr
     let (median, p99) = stats(keystrokes(&mut screen, keys)?);
     t.insert("frame.key".into(), median);
     t.insert("frame.key.p99".into(), p99);
-    t.insert("frame.view".into(), stats(view_switches(&mut screen, runs)?).0);
-    for (view, key) in [("1", "frame.open"), ("2", "frame.open.2"), ("3", "frame.open.3")] {
+    t.insert(
+        "frame.view".into(),
+        stats(view_switches(&mut screen, runs)?).0,
+    );
+    for (view, key) in [
+        ("1", "frame.open"),
+        ("2", "frame.open.2"),
+        ("3", "frame.open.3"),
+    ] {
         let mut times = Vec::new();
         for _ in 0..runs.max(1) {
             let doc = load()?;
@@ -167,20 +192,12 @@ pub fn measure(path: &Path, keys: usize, runs: usize) -> Result<Timings, StoreEr
     Ok(t)
 }
 
-/// Cursor moves down (up again at the bottom), one frame each.
+/// Cursor moves down (back to the top from the bottom), one frame each.
 pub fn cursor_moves(screen: &mut Screen, count: usize) -> Result<Vec<f64>, StoreError> {
     screen.frame("1 Home")?;
     let mut times = Vec::with_capacity(count);
-    let mut down = true;
     for _ in 0..count {
-        let last = screen.app.rows.len().saturating_sub(1);
-        if screen.app.cursor() >= last {
-            down = false;
-        } else if screen.app.cursor() == 0 {
-            down = true;
-        }
-        let key = if down { "j" } else { "k" };
-        times.push(time(|| screen.frame(key))?);
+        times.push(time(|| screen.move_cursor())?);
     }
     Ok(times)
 }

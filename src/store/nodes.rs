@@ -5,11 +5,11 @@ use automerge::{ObjId, ROOT, ReadDoc};
 
 use crate::model::{Section, SectionKind, Stage};
 
+use super::Doc;
 use super::edit::{NodeKind, Place};
 use super::read::{get_bool, get_map, get_str, get_uint, split_lines};
 use super::schema::node;
 use super::snapshot::{ACTIVITY_SCALARS, SECTION_SCALARS};
-use super::Doc;
 
 /// One node as the document has it now.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -135,7 +135,10 @@ impl Catalog {
                         && e.responsible == responsible
                         && e.raw_label == label
                         && e.path.len() == item.path.len()
-                        && e.path.iter().zip(&item.path).all(|(t, s)| same_line(t, &s.title))
+                        && e.path
+                            .iter()
+                            .zip(&item.path)
+                            .all(|(t, s)| same_line(t, &s.title))
                 })
             });
             let entry = kept.unwrap_or_else(|| {
@@ -186,7 +189,6 @@ impl Catalog {
             self.add_section(child, &s.id, depth + 1);
         }
     }
-
 
     /// The index of an activity by id.
     pub fn entry_index(&self, id: &str) -> Option<usize> {

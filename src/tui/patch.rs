@@ -64,8 +64,8 @@ fn patch(doc: &Doc, roadmap: &mut Roadmap, sections: &[&str], activities: &[&str
     let mut detached: Vec<Section> = Vec::new();
     let mut restored = Vec::new();
     for id in sections {
-        let old = take_section(&mut roadmap.sections, id)
-            .or_else(|| take_section(&mut detached, id));
+        let old =
+            take_section(&mut roadmap.sections, id).or_else(|| take_section(&mut detached, id));
         if old.is_none() {
             restored.push(*id);
         }
@@ -94,7 +94,8 @@ fn patch(doc: &Doc, roadmap: &mut Roadmap, sections: &[&str], activities: &[&str
     }
     for id in restored {
         if let Some(fresh) = fresh_section(doc, id) {
-            let touched = |c: &String| sections.contains(&c.as_str()) || activities.contains(&c.as_str());
+            let touched =
+                |c: &String| sections.contains(&c.as_str()) || activities.contains(&c.as_str());
             if !doc.live_children(id).iter().all(touched) {
                 return false;
             }
@@ -118,7 +119,14 @@ fn patch(doc: &Doc, roadmap: &mut Roadmap, sections: &[&str], activities: &[&str
             Some(s) => &mut s.activities,
             None => &mut roadmap.activities,
         };
-        if !insert(doc, NodeKind::Activity, list, activity, &state.place.pos, |a| &a.id) {
+        if !insert(
+            doc,
+            NodeKind::Activity,
+            list,
+            activity,
+            &state.place.pos,
+            |a| &a.id,
+        ) {
             return false;
         }
     }
@@ -225,7 +233,8 @@ fn take_activity(roadmap: &mut Roadmap, id: &str) -> bool {
 
 /// Takes an activity out of a section or the sections below it.
 fn take_within(section: &mut Section, id: &str) -> bool {
-    take_from(&mut section.activities, id) || section.sections.iter_mut().any(|s| take_within(s, id))
+    take_from(&mut section.activities, id)
+        || section.sections.iter_mut().any(|s| take_within(s, id))
 }
 
 fn take_from(list: &mut Vec<Activity>, id: &str) -> bool {
@@ -235,5 +244,73 @@ fn take_from(list: &mut Vec<Activity>, id: &str) -> bool {
             true
         }
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::SectionKind;
+    use crate::store::edit::new_section;
+
+    fn sample() -> Doc {
+        Doc::from_bytes(crate::commands::SAMPLE, Path::new("sample.karta")).expect("sample")
+    }
+
+    /// Patches a copy of `before` for the touched nodes and checks it
+    /// equals a whole read, without falling back.
+    fn check(doc: &Doc, before: &Roadmap, sections: &[&str], activities: &[&str]) -> Roadmap {
+        let mut roadmap = before.clone();
+        assert!(patch(doc, &mut roadmap, sections, activities), "patched");
+        assert!(roadmap == doc.roadmap(), "as a whole read");
+        roadmap
+    }
+
+    #[test]
+    fn additions_moves_deletions_and_restorations_patch_in_place() {
+        let mut doc = sample();
+        let mut roadmap = doc.roadmap();
+        let first = roadmap.sections[0].id.clone();
+        let second = roadmap.sections[1].id.clone();
+        let a = doc
+            .add_activity(&first, None, &Activity::default())
+            .expect("add");
+        roadmap = check(&doc, &roadmap, &[], &[&a]);
+        doc.move_node(NodeKind::Activity, &a, &second, None)
+            .expect("move");
+        roadmap = check(&doc, &roadmap, &[], &[&a]);
+        let s = doc
+            .add_section(&first, None, &new_section("Новый", SectionKind::Section))
+            .expect("section");
+        roadmap = check(&doc, &roadmap, &[&s], &[]);
+        doc.move_node(NodeKind::Activity, &a, &s, None)
+            .expect("into");
+        roadmap = check(&doc, &roadmap, &[], &[&a]);
+        doc.move_node(NodeKind::Section, &s, &second, None)
+            .expect("section moved");
+        roadmap = check(&doc, &roadmap, &[&s], &[]);
+        doc.set_deleted(NodeKind::Activity, &a, true)
+            .expect("delete");
+        doc.set_deleted(NodeKind::Section, &s, true)
+            .expect("delete");
+        roadmap = check(&doc, &roadmap, &[&s], &[&a]);
+        doc.set_deleted(NodeKind::Section, &s, false)
+            .expect("restore");
+        doc.set_deleted(NodeKind::Activity, &a, false)
+            .expect("restore");
+        check(&doc, &roadmap, &[&s], &[&a]);
+    }
+
+    #[test]
+    fn a_deleted_section_with_untouched_content_is_left_to_a_whole_read() {
+        let mut doc = sample();
+        let roadmap = doc.roadmap();
+        let first = roadmap.sections[0].id.clone();
+        doc.set_deleted(NodeKind::Section, &first, true)
+            .expect("delete");
+        let mut patched = roadmap.clone();
+        assert!(!patch(&doc, &mut patched, &[&first], &[]));
     }
 }
