@@ -88,7 +88,10 @@ impl App {
                     text: value.trim().to_string(),
                     ..Activity::default()
                 };
-                return match self.doc.add_activity(&section, after.as_deref(), &activity) {
+                let added = self
+                    .place_among(NodeKind::Activity, "", &section, after.as_deref())
+                    .and_then(|place| self.doc.add_activity_at(&place, &activity));
+                return match added {
                     Ok(id) => {
                         let op = Op::Exists {
                             kind: NodeKind::Activity,
