@@ -260,3 +260,64 @@ fn merging_a_colleagues_copy_after_a_preview_and_resolving_the_conflict() {
         "history of the activity"
     );
 }
+
+/// The model and the screen's catalog equal what a whole read of the
+/// document gives (`what` names the step for the failure message).
+fn same_as_fresh(app: &App, what: &str) {
+    let fresh = app.doc.roadmap();
+    assert!(app.roadmap == fresh, "model after {what}");
+    let built = karta::tui::catalog::Catalog::build(&fresh, app.today);
+    let debug = |v: &dyn std::fmt::Debug| format!("{v:?}");
+    assert_eq!(
+        debug(&app.catalog.entries),
+        debug(&built.entries),
+        "entries after {what}"
+    );
+    assert_eq!(
+        debug(&app.catalog.sections),
+        debug(&built.sections),
+        "sections after {what}"
+    );
+    assert_eq!(
+        debug(&app.catalog.people),
+        debug(&built.people),
+        "people after {what}"
+    );
+}
+
+#[test]
+fn structural_edits_patch_the_model_as_a_whole_read_would() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("chernogorsk", dir.path());
+    let steps = [
+        "j j a text:Новое Enter",
+        "J",
+        "K",
+        "m Down Down Enter",
+        "A text:Раздел Enter",
+        "a text:В_новом Enter",
+        "k m Down Enter",
+        "e Ctrl-a Ctrl-k text:Другое_название Enter",
+        "j r Alt-Enter text:Петров_П.П. Enter Esc",
+        "d y",
+        "u",
+        "Ctrl-r",
+        "u",
+        "G d y",
+        "g j j j d y",
+        "g d y",
+        "u",
+        "Ctrl-r",
+        "u u u u u u",
+        "Ctrl-r Ctrl-r Ctrl-r",
+    ];
+    for keys in steps {
+        press(&mut app, keys);
+        same_as_fresh(&app, keys);
+    }
+    for _ in 0..30 {
+        press(&mut app, "u");
+    }
+    same_as_fresh(&app, "undoing everything");
+    assert_eq!(app.catalog.entries.len(), 84, "everything undone");
+}

@@ -2,6 +2,7 @@
 //! `cargo bench` (criterion) and the side-by-side runner `karta-bench`.
 
 pub mod fixtures;
+pub mod frames;
 pub mod memory;
 pub mod report;
 pub mod run;

@@ -158,9 +158,39 @@ pub fn render(results: &[SizeResult], js: &Value, machine: &str, command: &str) 
             mb(gz),
             ratio(file.map(|v| v as f64), gz.map(|v| v as f64))
         );
+        frames_table(&mut out, &r.timings);
     }
     samples_table(&mut out, js);
     out
+}
+
+/// The editor's frame times, when they were measured (see
+/// [`super::frames`]).
+fn frames_table(out: &mut String, t: &Timings) {
+    if !t.contains_key(super::frames::KEYS[0].0) {
+        return;
+    }
+    let (w, h) = super::frames::SCREEN;
+    let _ = writeln!(
+        out,
+        "Editor frames: the real editor driven by its keymap, drawn on a {w}×{h} `TestBackend`.\n\n| workload | median | p99 | target |\n|---|---:|---:|---|"
+    );
+    let rows = super::frames::KEYS.iter().chain([&super::frames::UNDO_KEY]);
+    for (key, name) in rows {
+        let p99 = t.get(&format!("{key}.p99")).copied();
+        let target = if p99.is_some() {
+            "≤ 2 ms median, ≤ 8 ms p99"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {target} |",
+            ms(t.get(*key).copied()),
+            p99.map_or(String::new(), |v| ms(Some(v)))
+        );
+    }
+    let _ = writeln!(out);
 }
 
 /// The five samples: the `.karta` file of an unedited import against the

@@ -8,8 +8,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
-use karta::bench::{self, fixtures, memory, report, run};
+use karta::bench::{self, fixtures, frames, memory, report, run};
 use karta::store::edit::ActivityField;
+
+/// Keystrokes timed by each per-keystroke frame workload.
+const FRAME_KEYS: usize = 1000;
 
 /// Counts live heap bytes, for the soak.
 struct Counting;
@@ -75,6 +78,17 @@ enum Command {
         #[arg(long, default_value = "bench/run.sh")]
         command: String,
     },
+    /// Time the editor's frames on one file and print them.
+    Frames {
+        /// The `.karta` file.
+        file: PathBuf,
+        /// Keystrokes timed by each per-keystroke workload.
+        #[arg(long, default_value_t = FRAME_KEYS)]
+        keys: usize,
+        /// Runs of the other workloads (the median is kept).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
     /// Open a file to the model and print the peak RSS in bytes.
     Peak {
         /// The `.karta` file.
@@ -110,6 +124,16 @@ fn main() -> Result<()> {
             machine,
             command,
         } => measure(&sizes, runs, js.as_deref(), &out, &machine, &command),
+        Command::Frames { file, keys, runs } => {
+            let timings = frames::measure(&file, keys, runs)?;
+            for (key, name) in frames::KEYS.iter().chain([&frames::UNDO_KEY]) {
+                let p99 = timings.get(&format!("{key}.p99"));
+                let p99 = p99.map_or(String::new(), |v| format!(", p99 {v:.2} ms"));
+                let median = timings.get(*key).copied().unwrap_or(f64::NAN);
+                println!("{name}: median {median:.2} ms{p99}");
+            }
+            Ok(())
+        }
         Command::Peak { file } => {
             let bytes = std::fs::read(&file).with_context(|| file.display().to_string())?;
             let (_doc, roadmap) = bench::open(&bytes)?;
@@ -144,7 +168,8 @@ fn measure(
     for size in bench::parse_sizes(sizes) {
         let fixture = fixtures::ensure(&fixtures::dir(), size)?;
         eprintln!("measuring {}", size.label());
-        let timings = run::measure(&fixture, runs)?;
+        let mut timings = run::measure(&fixture, runs)?;
+        timings.extend(frames::measure(&fixture.karta, FRAME_KEYS, runs)?);
         let peak = std::process::Command::new(std::env::current_exe()?)
             .arg("peak")
             .arg(&fixture.karta)

@@ -11,6 +11,7 @@ pub mod journal;
 mod lock;
 pub mod lookup;
 pub mod merge;
+pub mod nodes;
 pub mod read;
 mod renumber;
 pub mod schema;

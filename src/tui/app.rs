@@ -135,7 +135,8 @@ impl App {
     /// Rebuilds the catalog and rows from `self.roadmap`.
     pub fn recatalog(&mut self) {
         let keep = self.current_key();
-        self.catalog = Catalog::build(&self.roadmap, self.today);
+        let old = std::mem::take(&mut self.catalog);
+        self.catalog = old.update(&self.roadmap, self.today);
         self.rebuild_rows();
         if let Some(key) = keep {
             self.select_key(&key);

@@ -2,12 +2,12 @@
 //! read, its section path and its effective responsible, every section with
 //! its depth. Built from the model after an edit, never on a keystroke.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::model::deadline::{self, Deadline, DeadlineGroup, Span};
-use crate::model::{Activity, Roadmap, Section, SectionKind, people, text};
+use crate::model::deadline::{self, Deadline, DeadlineContext, DeadlineGroup, Span};
+use crate::model::{Activity, Roadmap, Section, SectionKind, Status, people, text};
 use crate::views;
 
 /// One activity, ready to show.
@@ -19,6 +19,8 @@ pub struct Entry {
     pub section: String,
     /// Number, or the section's number with "…" for unnumbered steps.
     pub label: String,
+    /// The label before it was made one line.
+    raw_label: String,
     /// Titles of the sections above it, outermost first.
     pub path: Vec<String>,
     /// The deadline read.
@@ -31,6 +33,8 @@ pub struct Entry {
     pub responsible: Vec<String>,
     /// True when `responsible` comes from the section.
     pub inherited: bool,
+    /// The distinct person keys of `responsible`, in order.
+    pub keys: Vec<String>,
     /// Lower-cased text of every field, for search.
     pub haystack: String,
 }
@@ -92,60 +96,75 @@ pub struct Catalog {
     pub people: Vec<PersonEntry>,
     by_id: HashMap<String, usize>,
     section_by_id: HashMap<String, usize>,
+    /// What the deadlines were read with: the roadmap's context and the day.
+    judged: Option<(DeadlineContext, NaiveDate)>,
 }
 
 impl Catalog {
     /// Flattens `roadmap`, judging deadlines on `today`.
     pub fn build(roadmap: &Roadmap, today: NaiveDate) -> Catalog {
+        Catalog::default().update(roadmap, today)
+    }
+
+    /// Flattens `roadmap` again after an edit, reusing the entries of
+    /// activities that did not change (same fields, section, path, label
+    /// and responsible): only the others have their deadline read and
+    /// their search text made again.
+    pub fn update(self, roadmap: &Roadmap, today: NaiveDate) -> Catalog {
         let ctx = roadmap.deadline_context();
-        let mut catalog = Catalog::default();
+        let reuse = self.judged == Some((ctx, today));
+        let mut old: Vec<Option<Entry>> = self.entries.into_iter().map(Some).collect();
+        let mut catalog = Catalog {
+            judged: Some((ctx, today)),
+            ..Catalog::default()
+        };
         for item in views::items(roadmap) {
             let a = item.activity;
-            let d = deadline::parse(&a.deadline, &ctx);
-            let group = d.group(today, a.status.is_open());
+            let section = item.path.last().map_or("", |s| s.id.as_str());
             let (responsible, inherited) = item.effective_responsible();
-            let mut haystack = format!(
-                "{}\n{}\n{}\n{}",
-                a.number,
-                a.text,
-                a.deadline,
-                responsible.join("\n")
-            );
-            for cell in a.cells.values() {
-                haystack.push('\n');
-                haystack.push_str(cell);
-            }
-            catalog.by_id.insert(a.id.clone(), catalog.entries.len());
-            catalog.entries.push(Entry {
-                label: text::one_line(&item.label()),
-                section: item.path.last().map(|s| s.id.clone()).unwrap_or_default(),
-                path: item.path.iter().map(|s| text::one_line(&s.title)).collect(),
-                group,
-                next: d.next_occurrence(today),
-                deadline: d,
-                responsible: responsible.to_vec(),
-                inherited,
-                haystack: haystack.to_lowercase(),
-                activity: a.clone(),
+            let label = item.label();
+            let slot = match self.by_id.get(&a.id) {
+                Some(i) if reuse => old.get_mut(*i),
+                _ => None,
+            };
+            let kept = slot.and_then(|slot| {
+                slot.take_if(|e| {
+                    e.activity == *a
+                        && e.section == section
+                        && e.inherited == inherited
+                        && e.responsible == responsible
+                        && e.raw_label == label
+                        && e.path.len() == item.path.len()
+                        && e.path
+                            .iter()
+                            .zip(&item.path)
+                            .all(|(t, s)| same_line(t, &s.title))
+                })
             });
+            let entry = kept.unwrap_or_else(|| {
+                let d = deadline::parse(&a.deadline, &ctx);
+                Entry {
+                    label: text::one_line(&label),
+                    raw_label: label,
+                    section: section.to_string(),
+                    path: item.path.iter().map(|s| text::one_line(&s.title)).collect(),
+                    group: d.group(today, a.status.is_open()),
+                    next: d.next_occurrence(today),
+                    deadline: d,
+                    keys: person_keys(responsible),
+                    responsible: responsible.to_vec(),
+                    inherited,
+                    haystack: haystack(a, responsible),
+                    activity: a.clone(),
+                }
+            });
+            catalog.by_id.insert(a.id.clone(), catalog.entries.len());
+            catalog.entries.push(entry);
         }
         for s in &roadmap.sections {
             catalog.add_section(s, "", 0);
         }
-        catalog.people = views::by_person::group(roadmap, today)
-            .into_iter()
-            .map(|p| PersonEntry {
-                entries: p
-                    .activities
-                    .iter()
-                    .filter_map(|(item, _)| catalog.by_id.get(&item.activity.id).copied())
-                    .collect(),
-                key: p.key,
-                name: text::one_line(&p.name),
-                overdue: p.overdue,
-                done: p.done,
-            })
-            .collect();
+        catalog.people = people_of(&catalog.entries);
         catalog
     }
 
@@ -153,9 +172,14 @@ impl Catalog {
         self.section_by_id.insert(s.id.clone(), self.sections.len());
         self.sections.push(SectionEntry {
             section: Section {
+                id: s.id.clone(),
+                number: s.number.clone(),
+                title: s.title.clone(),
+                kind: s.kind,
+                stage: s.stage,
+                responsible: s.responsible.clone(),
                 sections: Vec::new(),
                 activities: Vec::new(),
-                ..s.clone()
             },
             parent: parent.to_string(),
             depth,
@@ -235,4 +259,73 @@ impl Catalog {
     pub fn person_key(entry: &str) -> String {
         people::entry_key(entry)
     }
+}
+
+/// Whether `shown` is `written` made one line (without making it when
+/// `written` holds nothing [`text::one_line`] would change).
+fn same_line(shown: &str, written: &str) -> bool {
+    let plain = |c: char| !c.is_control() && !('\u{200e}'..='\u{2069}').contains(&c);
+    if written.chars().all(plain) {
+        return shown == written;
+    }
+    shown == text::one_line(written)
+}
+
+/// The distinct person keys of responsible entries, in order.
+fn person_keys(responsible: &[String]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::with_capacity(responsible.len());
+    for r in responsible {
+        let key = people::entry_key(r);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+/// Lower-cased text of every field, for search.
+fn haystack(a: &Activity, responsible: &[String]) -> String {
+    let mut haystack = format!(
+        "{}\n{}\n{}\n{}",
+        a.number,
+        a.text,
+        a.deadline,
+        responsible.join("\n")
+    );
+    for cell in a.cells.values() {
+        haystack.push('\n');
+        haystack.push_str(cell);
+    }
+    haystack.to_lowercase()
+}
+
+/// People and bodies with their activities, sorted by name, as
+/// [`views::by_person::group`] lists them, but made from the entries,
+/// whose deadlines are already read.
+fn people_of(entries: &[Entry]) -> Vec<PersonEntry> {
+    let mut by_key: BTreeMap<&str, PersonEntry> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        for key in &e.keys {
+            let person = by_key.entry(key).or_insert_with(|| {
+                let written = e
+                    .responsible
+                    .iter()
+                    .find(|r| people::entry_key(r) == *key)
+                    .map_or("", String::as_str);
+                PersonEntry {
+                    key: key.clone(),
+                    name: text::one_line(&people::display_name(written)),
+                    entries: Vec::new(),
+                    overdue: 0,
+                    done: 0,
+                }
+            });
+            person.overdue += usize::from(e.group == DeadlineGroup::Overdue);
+            person.done += usize::from(e.activity.status == Status::Done);
+            person.entries.push(i);
+        }
+    }
+    let mut list: Vec<PersonEntry> = by_key.into_values().collect();
+    list.sort_by_cached_key(|p| p.name.to_lowercase());
+    list
 }

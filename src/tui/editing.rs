@@ -88,7 +88,10 @@ impl App {
                     text: value.trim().to_string(),
                     ..Activity::default()
                 };
-                return match self.doc.add_activity(&section, after.as_deref(), &activity) {
+                let added = self
+                    .place_among(NodeKind::Activity, "", &section, after.as_deref())
+                    .and_then(|place| self.doc.add_activity_at(&place, &activity));
+                return match added {
                     Ok(id) => {
                         let op = Op::Exists {
                             kind: NodeKind::Activity,
@@ -225,14 +228,20 @@ impl App {
                 _ => None,
             })
             .collect();
-        match fields {
-            Some(ids) if self.patch_activities(&ids) => {
-                if self.conflicts.iter().any(|c| ids.contains(&c.item.id)) {
+        let patched = match fields {
+            Some(ids) => {
+                let patched = self.patch_activities(&ids);
+                if patched && self.conflicts.iter().any(|c| ids.contains(&c.item.id)) {
                     self.refresh_conflicts();
                 }
-                self.recatalog();
+                patched
             }
-            _ => self.reload(),
+            None => self.patch_structure(ops),
+        };
+        if patched {
+            self.recatalog();
+        } else {
+            self.reload();
         }
         if let Some(key) = focus {
             self.select_key(&key);

@@ -9,6 +9,7 @@ pub mod editing;
 pub mod forms;
 pub mod keymap;
 pub mod overlay;
+mod patch;
 pub mod rows;
 pub mod run;
 pub mod structure;

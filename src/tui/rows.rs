@@ -96,10 +96,7 @@ impl Filter {
         let e = &catalog.entries[entry];
         self.status.is_none_or(|s| e.activity.status == s)
             && self.group.is_none_or(|g| e.group == g)
-            && self
-                .person
-                .as_ref()
-                .is_none_or(|key| e.responsible.iter().any(|r| Catalog::person_key(r) == *key))
+            && self.person.as_ref().is_none_or(|key| e.keys.contains(key))
     }
 }
 

@@ -1,8 +1,9 @@
 //! Changes to the shape of the roadmap from the editor: adding, deleting
 //! and moving activities and sections.
 
-use crate::model::text;
-use crate::store::edit::NodeKind;
+use crate::model::{position, text};
+use crate::store::StoreError;
+use crate::store::edit::{NodeKind, Place};
 
 use super::app::App;
 use super::overlay::{Choice, Editor, List, ListKind, Overlay, Question, Target};
@@ -241,18 +242,61 @@ impl App {
         self.place_after(kind, &id, &parent, after.as_deref());
     }
 
+    /// Where a node put under `parent` right after its sibling `after`
+    /// (None: first) goes, from the siblings the screen shows (the document
+    /// has the same ones), leaving `id` itself out: no scan of the whole
+    /// document.
+    pub(super) fn place_among(
+        &self,
+        kind: NodeKind,
+        id: &str,
+        parent: &str,
+        after: Option<&str>,
+    ) -> Result<Place, StoreError> {
+        let siblings: Vec<&str> = match kind {
+            NodeKind::Activity => self
+                .catalog
+                .activities_in(parent)
+                .into_iter()
+                .map(|i| self.catalog.entries[i].activity.id.as_str())
+                .collect(),
+            NodeKind::Section => self
+                .catalog
+                .children_of(parent)
+                .into_iter()
+                .map(|i| self.catalog.sections[i].section.id.as_str())
+                .collect(),
+        };
+        let siblings: Vec<&str> = siblings.into_iter().filter(|s| *s != id).collect();
+        let index = after.and_then(|a| siblings.iter().position(|s| *s == a));
+        let (before, next) = match index {
+            Some(i) => (Some(siblings[i]), siblings.get(i + 1).copied()),
+            None => (None, siblings.first().copied()),
+        };
+        let pos_of = |sibling: Option<&str>| -> Result<Option<String>, StoreError> {
+            sibling
+                .map(|s| self.doc.place(kind, s).map(|p| p.pos))
+                .transpose()
+        };
+        let (before, next) = (pos_of(before)?, pos_of(next)?);
+        Ok(Place {
+            parent: parent.to_string(),
+            pos: position::between(before.as_deref(), next.as_deref()),
+        })
+    }
+
     fn place_after(&mut self, kind: NodeKind, id: &str, parent: &str, after: Option<&str>) {
         let old = match self.doc.place(kind, id) {
             Ok(p) => p,
             Err(e) => return self.complain(e.to_string()),
         };
-        if let Err(e) = self.doc.move_node(kind, id, parent, after) {
-            return self.complain(e.to_string());
-        }
-        let new = match self.doc.place(kind, id) {
+        let new = match self.place_among(kind, id, parent, after) {
             Ok(p) => p,
             Err(e) => return self.complain(e.to_string()),
         };
+        if let Err(e) = self.doc.set_place(kind, id, &new) {
+            return self.complain(e.to_string());
+        }
         let prefix = if kind == NodeKind::Section { "s" } else { "a" };
         let op = Op::Place {
             kind,
