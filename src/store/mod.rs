@@ -2,7 +2,9 @@
 //! edits recorded with their author.
 
 pub mod bundle;
+pub mod cache;
 pub mod changes;
+pub mod compact;
 pub mod conflicts;
 pub mod edit;
 pub mod file;
@@ -148,6 +150,18 @@ impl Doc {
         let doc = file::decode(bytes, path)?;
         Doc::check_format(&doc, path)?;
         Ok(Doc::from_loaded(doc))
+    }
+
+    /// An empty stand-in for a document still loading: it holds no roadmap,
+    /// so an edit of it fails and saving it over a roadmap file is refused
+    /// (it is not a copy of that roadmap).
+    pub fn placeholder() -> Doc {
+        Doc {
+            doc: AutoCommit::new(),
+            author: None,
+            created: false,
+            ids: schema::IdSource::Random,
+        }
     }
 
     /// Wraps a loaded document, giving it a fresh actor id for this session

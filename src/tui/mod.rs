@@ -8,6 +8,7 @@ pub mod collab;
 pub mod editing;
 pub mod forms;
 pub mod keymap;
+pub mod loader;
 pub mod overlay;
 pub mod rows;
 pub mod run;
@@ -15,5 +16,6 @@ pub mod structure;
 pub mod ui;
 pub mod undo;
 pub mod update;
+pub mod upkeep;
 
 pub use run::{Options, open_app, run};
