@@ -69,11 +69,13 @@ impl Doc {
             file::decode_with(Path::new(NAME), || fresh.load_incremental(&delta))?;
         }
         let pending = self.doc.save_incremental();
-        fresh.set_actor(self.doc.get_actor().clone());
+        let actor = self.doc.get_actor().clone();
         fresh.save_incremental();
         self.doc = fresh;
         let author = self.author.clone();
+        // Setting an author picks a new actor: the old one is set after it.
         self.set_author(author.as_deref());
+        self.doc.set_actor(actor);
         Ok(pending)
     }
 }
