@@ -3,6 +3,7 @@
 
 pub mod fixtures;
 pub mod memory;
+pub mod open;
 pub mod report;
 pub mod run;
 

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
-use karta::bench::{self, fixtures, memory, report, run};
+use karta::bench::{self, fixtures, memory, open, report, run};
 use karta::store::edit::ActivityField;
 
 /// Counts live heap bytes, for the soak.
@@ -90,6 +90,22 @@ enum Command {
         /// Stride through the activities.
         #[arg(long, default_value_t = 97)]
         stride: usize,
+        /// Compact the document (in a worker) every N edits, as the editor
+        /// does; 0 never.
+        #[arg(long, default_value_t = 0)]
+        compact_every: usize,
+    },
+    /// Time the editor's first frame (and the document loaded behind it)
+    /// over several opens sharing a view cache, and print the peak RSS.
+    FirstFrame {
+        /// The `.karta` file.
+        file: PathBuf,
+        /// Opens (the first one is cold unless the cache is kept).
+        #[arg(long, default_value_t = 4)]
+        runs: usize,
+        /// The cache folder, kept; without it a temporary one is used.
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
     },
 }
 
@@ -124,7 +140,13 @@ fn main() -> Result<()> {
             file,
             edits,
             stride,
-        } => soak(&file, edits, stride),
+            compact_every,
+        } => soak(&file, edits, stride, compact_every),
+        Command::FirstFrame {
+            file,
+            runs,
+            cache_dir,
+        } => first_frame(&file, runs, cache_dir),
     }
 }
 
@@ -170,7 +192,24 @@ fn measure(
     Ok(())
 }
 
-fn soak(file: &Path, edits: usize, stride: usize) -> Result<()> {
+fn first_frame(file: &Path, runs: usize, cache_dir: Option<PathBuf>) -> Result<()> {
+    let temp = std::env::temp_dir().join(format!("karta-bench-cache-{}", std::process::id()));
+    let cache = cache_dir.clone().unwrap_or_else(|| temp.clone());
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    println!("| cache | first frame ms | document loaded ms |\n|---|---:|---:|");
+    for _ in 0..runs {
+        let f = open::first_frame(file, &cache)?;
+        let label = if f.from_cache { "warm" } else { "cold" };
+        println!("| {label} | {:.0} | {:.0} |", ms(f.frame), ms(f.ready));
+    }
+    if cache_dir.is_none() {
+        let _ = std::fs::remove_dir_all(&temp);
+    }
+    println!("peak RSS {:.1} MB", memory::peak_rss().unwrap_or(0) as f64 / 1e6);
+    Ok(())
+}
+
+fn soak(file: &Path, edits: usize, stride: usize, compact_every: usize) -> Result<()> {
     let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
     let (mut doc, roadmap) = bench::open(&bytes)?;
     let mut texts: Vec<(String, String)> = roadmap
@@ -185,11 +224,20 @@ fn soak(file: &Path, edits: usize, stride: usize) -> Result<()> {
     println!("| edits | heap MB | heap × start | RSS MB |\n|---:|---:|---:|---:|");
     println!("| 0 | {:.1} | 1.00 | {:.1} |", mb(heap0), mb(rss0));
     let step = (edits / 10).max(1);
+    let mut compaction = None;
+    let mut compactions = 0;
     for i in 1..=edits {
         let k = (i * stride) % texts.len();
         let (id, text) = &mut texts[k];
         text.push('ы');
         doc.set_activity_field(id, &ActivityField::Text, text)?;
+        if compact_every > 0 && i % compact_every == 0 && compaction.is_none() {
+            compaction = Some(doc.start_compaction());
+        }
+        if let Some(c) = compaction.take_if(|c| c.is_ready()) {
+            doc.finish_compaction(c)?;
+            compactions += 1;
+        }
         if i % step == 0 {
             let heap = LIVE.load(Ordering::Relaxed);
             let rss = memory::rss().unwrap_or(0) as usize;
@@ -200,6 +248,9 @@ fn soak(file: &Path, edits: usize, stride: usize) -> Result<()> {
                 mb(rss)
             );
         }
+    }
+    if compact_every > 0 {
+        println!("\n{compactions} compactions (every {compact_every} edits)");
     }
     Ok(())
 }
