@@ -39,11 +39,8 @@ impl Doc {
         let bytes = self.doc.save();
         let heads = self.doc.get_heads();
         let worker = std::thread::spawn(move || {
-            let mut fresh = file::decode(&bytes, Path::new(NAME))?;
+            let fresh = file::decode(&bytes, Path::new(NAME))?;
             drop(bytes);
-            // Everything up to here is in the journal already: later
-            // incremental saves start from these heads.
-            fresh.save_incremental();
             Ok(fresh)
         });
         Compaction { heads, worker }
@@ -68,9 +65,9 @@ impl Doc {
         if !delta.is_empty() {
             file::decode_with(Path::new(NAME), || fresh.load_incremental(&delta))?;
         }
-        let pending = self.doc.save_incremental();
+        let pending = self.save_incremental();
         let actor = self.doc.get_actor().clone();
-        fresh.save_incremental();
+        self.journaled = fresh.get_heads();
         self.doc = fresh;
         let author = self.author.clone();
         // Setting an author picks a new actor: the old one is set after it.

@@ -123,6 +123,9 @@ pub struct Doc {
     author: Option<String>,
     created: bool,
     ids: schema::IdSource,
+    /// The heads up to which changes were handed out by
+    /// [`Doc::save_incremental`] (the heads at loading, at first).
+    journaled: Vec<ChangeHash>,
 }
 
 impl Doc {
@@ -138,6 +141,7 @@ impl Doc {
             author: None,
             created: true,
             ids: schema::IdSource::Random,
+            journaled: Vec::new(),
         };
         doc.set_author(author);
         schema::write_roadmap(&mut doc.doc, roadmap)?;
@@ -161,6 +165,7 @@ impl Doc {
             author: None,
             created: false,
             ids: schema::IdSource::Random,
+            journaled: Vec::new(),
         }
     }
 
@@ -168,11 +173,13 @@ impl Doc {
     /// (a reused actor id across diverged copies breaks later merges).
     pub(crate) fn from_loaded(mut doc: AutoCommit) -> Doc {
         doc.set_actor(ActorId::random());
+        let journaled = doc.get_heads();
         Doc {
             doc,
             author: None,
             created: false,
             ids: schema::IdSource::Random,
+            journaled,
         }
     }
 
@@ -289,9 +296,14 @@ impl Doc {
 
     /// The changes made since the last call (or since loading), as bytes
     /// that [`Doc::apply_incremental`] reads back: what the crash journal
-    /// appends after every edit.
+    /// appends after every edit. (Automerge's own `save_incremental` would
+    /// hand out the whole loaded history on its first call.)
     pub fn save_incremental(&mut self) -> Vec<u8> {
-        self.doc.save_incremental()
+        let bytes = self.doc.save_after(&self.journaled);
+        if !bytes.is_empty() {
+            self.journaled = self.doc.get_heads();
+        }
+        bytes
     }
 
     /// Applies changes saved by [`Doc::save_incremental`] (or any Automerge

@@ -99,9 +99,14 @@ impl Catalog {
     pub fn build(roadmap: &Roadmap, today: NaiveDate) -> Catalog {
         let ctx = roadmap.deadline_context();
         let mut catalog = Catalog::default();
+        // Deadlines repeat ("Ежегодно", "Постоянно"): each text is read once.
+        let mut read: HashMap<&str, Deadline> = HashMap::new();
         for item in views::items(roadmap) {
             let a = item.activity;
-            let d = deadline::parse(&a.deadline, &ctx);
+            let d = read
+                .entry(a.deadline.as_str())
+                .or_insert_with(|| deadline::parse(&a.deadline, &ctx))
+                .clone();
             let group = d.group(today, a.status.is_open());
             let (responsible, inherited) = item.effective_responsible();
             let mut haystack = format!(
@@ -153,9 +158,14 @@ impl Catalog {
         self.section_by_id.insert(s.id.clone(), self.sections.len());
         self.sections.push(SectionEntry {
             section: Section {
+                id: s.id.clone(),
+                number: s.number.clone(),
+                title: s.title.clone(),
+                kind: s.kind,
+                stage: s.stage,
+                responsible: s.responsible.clone(),
                 sections: Vec::new(),
                 activities: Vec::new(),
-                ..s.clone()
             },
             parent: parent.to_string(),
             depth,

@@ -41,8 +41,7 @@ pub fn load(bytes: Vec<u8>, path: &std::path::Path, author: &str) -> Result<Load
     drop(bytes);
     doc.set_author(Some(author));
     let recovery = Journal::recover(path, &mut doc)?;
-    // Everything loaded is in the file or the journal already: the journal
-    // gets only what is changed from now on.
+    // What the journal held is in it already.
     doc.save_incremental();
     let roadmap = doc.roadmap();
     let conflicts = conflicts::conflicts(&doc);
@@ -54,28 +53,68 @@ pub fn load(bytes: Vec<u8>, path: &std::path::Path, author: &str) -> Result<Load
     })
 }
 
-/// A load under way in a worker thread.
+/// A load in a worker thread, started after the first frame (so that the
+/// frame has the processor to itself).
 pub struct Loader {
-    worker: JoinHandle<Result<Loaded, StoreError>>,
+    state: State,
     fingerprint: Fingerprint,
     heads: Vec<ChangeHash>,
 }
 
+enum State {
+    Waiting {
+        bytes: Vec<u8>,
+        path: PathBuf,
+        author: String,
+    },
+    Running(JoinHandle<Result<Loaded, StoreError>>),
+}
+
 impl Loader {
-    /// Starts loading `bytes` (the content of `path`, with `fingerprint`,
-    /// whose cached view was made at `heads`).
-    pub fn start(
+    /// A load of `bytes` (the content of `path`, with `fingerprint`, whose
+    /// cached view was made at `heads`), to start on the first poll.
+    pub fn new(
         bytes: Vec<u8>,
         path: PathBuf,
         author: String,
         fingerprint: Fingerprint,
         heads: Vec<ChangeHash>,
     ) -> Loader {
-        let worker = std::thread::spawn(move || load(bytes, &path, &author));
         Loader {
-            worker,
+            state: State::Waiting {
+                bytes,
+                path,
+                author,
+            },
             fingerprint,
             heads,
+        }
+    }
+
+    /// Starts the worker if it has not started; whether it has finished.
+    fn poll(&mut self) -> bool {
+        let state = std::mem::replace(&mut self.state, State::Waiting {
+            bytes: Vec::new(),
+            path: PathBuf::new(),
+            author: String::new(),
+        });
+        self.state = match state {
+            State::Waiting {
+                bytes,
+                path,
+                author,
+            } => State::Running(std::thread::spawn(move || load(bytes, &path, &author))),
+            running => running,
+        };
+        matches!(&self.state, State::Running(worker) if worker.is_finished())
+    }
+
+    /// Waits for the load (starting it if need be).
+    fn join(mut self) -> Option<Result<Loaded, StoreError>> {
+        self.poll();
+        match self.state {
+            State::Running(worker) => worker.join().ok(),
+            State::Waiting { .. } => None,
         }
     }
 }
@@ -89,7 +128,7 @@ impl App {
     /// Swaps the document in if the background load has finished; true
     /// when it did.
     pub fn poll_load(&mut self) -> bool {
-        if self.loading.as_ref().is_some_and(|l| l.worker.is_finished()) {
+        if self.loading.as_mut().is_some_and(Loader::poll) {
             self.await_load();
             return true;
         }
@@ -101,7 +140,8 @@ impl App {
         let Some(loader) = self.loading.take() else {
             return;
         };
-        let result = loader.worker.join().unwrap_or_else(|_| {
+        let (fingerprint, heads) = (loader.fingerprint, loader.heads.clone());
+        let result = loader.join().unwrap_or_else(|| {
             Err(StoreError::NotFound(
                 self.lang
                     .t("загрузка файла прервалась", "loading the file failed")
@@ -110,10 +150,10 @@ impl App {
         });
         match result {
             Ok(mut loaded) => {
-                if !loaded.recovery.changed && loaded.doc.heads() != loader.heads {
+                if !loaded.recovery.changed && loaded.doc.heads() != heads {
                     tracing::warn!("the cached view was made at other heads");
                 }
-                self.finish_load(loaded, loader.fingerprint);
+                self.finish_load(loaded, fingerprint);
             }
             Err(e) => {
                 tracing::error!(error = %e, "background load failed");

@@ -60,7 +60,7 @@ pub fn open_app(options: &Options) -> Result<App> {
     let fingerprint = Fingerprint::of(&bytes);
     if let Some(view) = cache.as_ref().and_then(|c| c.load(path, fingerprint)) {
         tracing::info!(file = %path.display(), "opened from the view cache");
-        let loader = Loader::start(
+        let loader = Loader::new(
             bytes,
             path.clone(),
             options.author.clone(),
