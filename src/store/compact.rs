@@ -33,6 +33,10 @@ impl Compaction {
 
 const NAME: &str = "(compaction)";
 
+/// The most changes (in bytes) made during a compaction that are applied
+/// to the fresh document (a few edits' worth).
+pub const MAX_CATCH_UP: usize = 16 * 1024;
+
 impl Doc {
     /// Saves the document and starts loading the bytes in a worker thread.
     pub fn start_compaction(&mut self) -> Compaction {
@@ -49,9 +53,17 @@ impl Doc {
     /// Waits for the worker (if it is still busy), applies the changes made
     /// since [`Doc::start_compaction`] to the fresh document and puts it in
     /// place of this one. Returns the changes this document had not yet
-    /// handed out through [`Doc::save_incremental`], for the journal. On an
-    /// error the document stays as it was.
-    pub fn finish_compaction(&mut self, compaction: Compaction) -> Result<Vec<u8>, StoreError> {
+    /// handed out through [`Doc::save_incremental`], for the journal.
+    ///
+    /// When more than [`MAX_CATCH_UP`] bytes of changes were made meanwhile,
+    /// the fresh document is dropped instead (Ok(None)): Automerge 0.12
+    /// grows far more applying many changes to a freshly loaded document
+    /// than it would have by keeping the old one. On an error, or None,
+    /// the document stays as it was.
+    pub fn finish_compaction(
+        &mut self,
+        compaction: Compaction,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
         let mut fresh = match compaction.worker.join() {
             Ok(result) => result?,
             Err(_) => {
@@ -62,6 +74,9 @@ impl Doc {
             }
         };
         let delta = self.doc.save_after(&compaction.heads);
+        if delta.len() > MAX_CATCH_UP {
+            return Ok(None);
+        }
         if !delta.is_empty() {
             file::decode_with(Path::new(NAME), || fresh.load_incremental(&delta))?;
         }
@@ -73,7 +88,7 @@ impl Doc {
         // Setting an author picks a new actor: the old one is set after it.
         self.set_author(author.as_deref());
         self.doc.set_actor(actor);
-        Ok(pending)
+        Ok(Some(pending))
     }
 }
 
@@ -99,7 +114,10 @@ mod tests {
         let before = doc.roadmap();
         let mut heads = doc.heads();
         heads.sort();
-        let pending = doc.finish_compaction(compaction).expect("finish");
+        let pending = doc
+            .finish_compaction(compaction)
+            .expect("finish")
+            .expect("a few edits are caught up");
         assert!(!pending.is_empty(), "the edits not yet journaled");
         assert_eq!(doc.roadmap(), before);
         let mut after = doc.heads();
