@@ -205,7 +205,10 @@ fn first_frame(file: &Path, runs: usize, cache_dir: Option<PathBuf>) -> Result<(
     if cache_dir.is_none() {
         let _ = std::fs::remove_dir_all(&temp);
     }
-    println!("peak RSS {:.1} MB", memory::peak_rss().unwrap_or(0) as f64 / 1e6);
+    println!(
+        "peak RSS {:.1} MB",
+        memory::peak_rss().unwrap_or(0) as f64 / 1e6
+    );
     Ok(())
 }
 

@@ -170,11 +170,7 @@ impl ViewCache {
 
 /// Reads a cache file: Ok(None) when it is a cache of another version of
 /// the file, Err when it is not a cache at all or damaged.
-fn parse(
-    bytes: &[u8],
-    name: &str,
-    fingerprint: Fingerprint,
-) -> Result<Option<CachedView>, String> {
+fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<CachedView>, String> {
     let split = bytes
         .iter()
         .position(|&b| b == b'\n')

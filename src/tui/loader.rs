@@ -93,11 +93,14 @@ impl Loader {
 
     /// Starts the worker if it has not started; whether it has finished.
     fn poll(&mut self) -> bool {
-        let state = std::mem::replace(&mut self.state, State::Waiting {
-            bytes: Vec::new(),
-            path: PathBuf::new(),
-            author: String::new(),
-        });
+        let state = std::mem::replace(
+            &mut self.state,
+            State::Waiting {
+                bytes: Vec::new(),
+                path: PathBuf::new(),
+                author: String::new(),
+            },
+        );
         self.state = match state {
             State::Waiting {
                 bytes,
@@ -244,8 +247,10 @@ impl App {
             Some(e) => {
                 let text = format!(
                     "{} {e}",
-                    self.lang
-                        .t("Только просмотр, файл не загружен:", "Read-only, the file did not load:")
+                    self.lang.t(
+                        "Только просмотр, файл не загружен:",
+                        "Read-only, the file did not load:"
+                    )
                 );
                 self.complain(text);
                 false
