@@ -272,6 +272,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 .or(config.keymap.clone())
                 .unwrap_or_else(|| "default".to_string()),
             author: config.author(),
+            cache_dir: crate::store::cache::ViewCache::default_dir(),
         }),
         None => commands::open(cli.file.as_deref()),
         Some(Command::Import {

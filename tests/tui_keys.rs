@@ -189,6 +189,7 @@ fn a_crash_loses_nothing_committed() {
         today: chrono::NaiveDate::from_ymd_opt(2022, 3, 1).expect("date"),
         keymap: "default".into(),
         author: "Тестова Т.Т.".into(),
+        cache_dir: None,
     };
     let reopened = karta::tui::open_app(&options).expect("reopen");
     assert!(reopened.unsaved);

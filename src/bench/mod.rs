@@ -4,6 +4,7 @@
 pub mod fixtures;
 pub mod frames;
 pub mod memory;
+pub mod open;
 pub mod report;
 pub mod run;
 

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
-use karta::bench::{self, fixtures, frames, memory, report, run};
+use karta::bench::{self, fixtures, frames, memory, open, report, run};
 use karta::store::edit::ActivityField;
 
 /// Keystrokes timed by each per-keystroke frame workload.
@@ -104,6 +104,22 @@ enum Command {
         /// Stride through the activities.
         #[arg(long, default_value_t = 97)]
         stride: usize,
+        /// Compact the document every N edits (saved, loaded in a worker
+        /// while nothing is edited, as the editor does in a pause); 0 never.
+        #[arg(long, default_value_t = 0)]
+        compact_every: usize,
+    },
+    /// Time the editor's first frame (and the document loaded behind it)
+    /// over several opens sharing a view cache, and print the peak RSS.
+    FirstFrame {
+        /// The `.karta` file.
+        file: PathBuf,
+        /// Opens (the first one is cold unless the cache is kept).
+        #[arg(long, default_value_t = 4)]
+        runs: usize,
+        /// The cache folder, kept; without it a temporary one is used.
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
     },
 }
 
@@ -148,7 +164,13 @@ fn main() -> Result<()> {
             file,
             edits,
             stride,
-        } => soak(&file, edits, stride),
+            compact_every,
+        } => soak(&file, edits, stride, compact_every),
+        Command::FirstFrame {
+            file,
+            runs,
+            cache_dir,
+        } => first_frame(&file, runs, cache_dir),
     }
 }
 
@@ -195,7 +217,27 @@ fn measure(
     Ok(())
 }
 
-fn soak(file: &Path, edits: usize, stride: usize) -> Result<()> {
+fn first_frame(file: &Path, runs: usize, cache_dir: Option<PathBuf>) -> Result<()> {
+    let temp = std::env::temp_dir().join(format!("karta-bench-cache-{}", std::process::id()));
+    let cache = cache_dir.clone().unwrap_or_else(|| temp.clone());
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    println!("| cache | first frame ms | document loaded ms |\n|---|---:|---:|");
+    for _ in 0..runs {
+        let f = open::first_frame(file, &cache)?;
+        let label = if f.from_cache { "warm" } else { "cold" };
+        println!("| {label} | {:.0} | {:.0} |", ms(f.frame), ms(f.ready));
+    }
+    if cache_dir.is_none() {
+        let _ = std::fs::remove_dir_all(&temp);
+    }
+    println!(
+        "peak RSS {:.1} MB",
+        memory::peak_rss().unwrap_or(0) as f64 / 1e6
+    );
+    Ok(())
+}
+
+fn soak(file: &Path, edits: usize, stride: usize, compact_every: usize) -> Result<()> {
     let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
     let (mut doc, roadmap) = bench::open(&bytes)?;
     let mut texts: Vec<(String, String)> = roadmap
@@ -207,24 +249,43 @@ fn soak(file: &Path, edits: usize, stride: usize) -> Result<()> {
     let mb = |v: usize| v as f64 / 1e6;
     let heap0 = LIVE.load(Ordering::Relaxed);
     let rss0 = memory::rss().unwrap_or(0) as usize;
-    println!("| edits | heap MB | heap × start | RSS MB |\n|---:|---:|---:|---:|");
-    println!("| 0 | {:.1} | 1.00 | {:.1} |", mb(heap0), mb(rss0));
+    println!(
+        "| edits | heap MB | heap × start | highest heap since the last row, MB | RSS MB |\n|---:|---:|---:|---:|---:|"
+    );
+    println!("| 0 | {:.1} | 1.00 | | {:.1} |", mb(heap0), mb(rss0));
     let step = (edits / 10).max(1);
+    let mut highest = heap0;
+    let mut compactions = 0;
     for i in 1..=edits {
         let k = (i * stride) % texts.len();
         let (id, text) = &mut texts[k];
         text.push('ы');
         doc.set_activity_field(id, &ActivityField::Text, text)?;
+        highest = highest.max(LIVE.load(Ordering::Relaxed));
+        if compact_every > 0 && i % compact_every == 0 {
+            // As the editor does in a pause: the worker loads the saved
+            // bytes while nothing is edited.
+            let compaction = doc.start_compaction();
+            highest = highest.max(LIVE.load(Ordering::Relaxed));
+            if doc.finish_compaction(compaction)?.is_some() {
+                compactions += 1;
+            }
+        }
         if i % step == 0 {
             let heap = LIVE.load(Ordering::Relaxed);
             let rss = memory::rss().unwrap_or(0) as usize;
             println!(
-                "| {i} | {:.1} | {:.2} | {:.1} |",
+                "| {i} | {:.1} | {:.2} | {:.1} | {:.1} |",
                 mb(heap),
                 heap as f64 / heap0.max(1) as f64,
+                mb(highest),
                 mb(rss)
             );
+            highest = heap;
         }
+    }
+    if compact_every > 0 {
+        println!("\n{compactions} compactions, one every {compact_every} edits");
     }
     Ok(())
 }

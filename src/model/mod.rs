@@ -19,7 +19,7 @@ pub use stage::Stage;
 
 /// A whole roadmap (дорожная карта): its heading, its own columns and its tree
 /// of sections with activities.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Roadmap {
     /// Identity of the roadmap, fixed at creation; copies share it.
     pub id: String,
@@ -34,7 +34,7 @@ pub struct Roadmap {
 }
 
 /// The heading of a roadmap.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Meta {
     /// Title as written ("План мероприятий («Дорожная карта») по …").
     pub title: String,
@@ -156,7 +156,7 @@ impl ColumnRole {
 }
 
 /// One column of a roadmap's own table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     /// Stable key: the role name for built-in roles, `col1`, `col2`… for others.
     /// Extra cells of activities are stored under this key.
@@ -205,7 +205,7 @@ impl SectionKind {
 }
 
 /// A heading of the roadmap with the sections and activities under it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Section {
     /// Stable id.
     pub id: String,
@@ -318,7 +318,7 @@ impl Status {
 }
 
 /// One activity (мероприятие) of a roadmap.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Activity {
     /// Stable id.
     pub id: String,

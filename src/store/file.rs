@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use automerge::AutoCommit;
 
+use super::cache::Fingerprint;
 use super::lock::FileLock;
 pub use super::lock::lock_path;
 use super::{Doc, StoreError};
@@ -120,13 +121,17 @@ fn one_line(s: &str) -> String {
 /// file on disk is read again and, when it holds changes this document lacks,
 /// merged in before writing. A file that now holds another roadmap (or cannot
 /// be read) is not overwritten, unless this document was created in this
-/// session (an import with `--force` replaces the file).
-pub fn save(path: &Path, doc: &mut Doc) -> Result<(), StoreError> {
+/// session (an import with `--force` replaces the file). Returns the
+/// fingerprint of the bytes written (the file is always written whole and
+/// compacted). The bytes are dropped before returning.
+pub fn save(path: &Path, doc: &mut Doc) -> Result<Fingerprint, StoreError> {
     let _lock = FileLock::acquire(path)?;
     if path.exists() {
         merge_disk_version(path, doc)?;
     }
-    write_atomic(path, &doc.to_bytes())
+    let bytes = doc.to_bytes();
+    write_atomic(path, &bytes)?;
+    Ok(Fingerprint::of(&bytes))
 }
 
 /// Merges the file at `path` into `doc` when it holds changes `doc` lacks.

@@ -2,7 +2,9 @@
 //! edits recorded with their author.
 
 pub mod bundle;
+pub mod cache;
 pub mod changes;
+pub mod compact;
 pub mod conflicts;
 pub mod edit;
 pub mod file;
@@ -122,6 +124,9 @@ pub struct Doc {
     author: Option<String>,
     created: bool,
     ids: schema::IdSource,
+    /// The heads up to which changes were handed out by
+    /// [`Doc::save_incremental`] (the heads at loading, at first).
+    journaled: Vec<ChangeHash>,
 }
 
 impl Doc {
@@ -137,6 +142,7 @@ impl Doc {
             author: None,
             created: true,
             ids: schema::IdSource::Random,
+            journaled: Vec::new(),
         };
         doc.set_author(author);
         schema::write_roadmap(&mut doc.doc, roadmap)?;
@@ -151,15 +157,30 @@ impl Doc {
         Ok(Doc::from_loaded(doc))
     }
 
+    /// An empty stand-in for a document still loading: it holds no roadmap,
+    /// so an edit of it fails and saving it over a roadmap file is refused
+    /// (it is not a copy of that roadmap).
+    pub fn placeholder() -> Doc {
+        Doc {
+            doc: AutoCommit::new(),
+            author: None,
+            created: false,
+            ids: schema::IdSource::Random,
+            journaled: Vec::new(),
+        }
+    }
+
     /// Wraps a loaded document, giving it a fresh actor id for this session
     /// (a reused actor id across diverged copies breaks later merges).
     pub(crate) fn from_loaded(mut doc: AutoCommit) -> Doc {
         doc.set_actor(ActorId::random());
+        let journaled = doc.get_heads();
         Doc {
             doc,
             author: None,
             created: false,
             ids: schema::IdSource::Random,
+            journaled,
         }
     }
 
@@ -276,9 +297,14 @@ impl Doc {
 
     /// The changes made since the last call (or since loading), as bytes
     /// that [`Doc::apply_incremental`] reads back: what the crash journal
-    /// appends after every edit.
+    /// appends after every edit. (Automerge's own `save_incremental` would
+    /// hand out the whole loaded history on its first call.)
     pub fn save_incremental(&mut self) -> Vec<u8> {
-        self.doc.save_incremental()
+        let bytes = self.doc.save_after(&self.journaled);
+        if !bytes.is_empty() {
+            self.journaled = self.doc.get_heads();
+        }
+        bytes
     }
 
     /// Applies changes saved by [`Doc::save_incremental`] (or any Automerge

@@ -11,14 +11,18 @@ use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 use crate::model::Roadmap;
+use crate::store::cache::ViewCache;
+use crate::store::conflicts::Conflict;
 use crate::store::journal::Journal;
 use crate::store::{self, Doc, StoreError};
 
 use super::catalog::Catalog;
 use super::keymap::Keymap;
+use super::loader::Loader;
 use super::overlay::Overlay;
 use super::rows::{self, Filter, Row, View};
 use super::undo::History;
+use super::upkeep::Upkeep;
 
 /// How a message in the status line looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +82,14 @@ pub struct App {
     pub(super) journal: Option<Journal>,
     pub(super) last_key: Instant,
     pub(super) draft_flushed: bool,
+    /// The document loading in the background (`doc` is a placeholder
+    /// until it is done).
+    pub(super) loading: Option<Loader>,
+    /// Why the document could not be loaded: the editor is read-only.
+    pub(super) load_error: Option<String>,
+    /// Where views of the file are cached.
+    pub(super) cache: Option<ViewCache>,
+    pub(super) upkeep: Upkeep,
 }
 
 impl App {
@@ -90,6 +102,21 @@ impl App {
         today: NaiveDate,
     ) -> App {
         let roadmap = doc.roadmap();
+        let conflicts = store::conflicts::conflicts(&doc);
+        App::assemble(doc, roadmap, conflicts, path, keymap, lang, today)
+    }
+
+    /// An editor over `doc` showing `roadmap` (already read from it, or
+    /// from the view cache while `doc` loads).
+    pub(super) fn assemble(
+        doc: Doc,
+        roadmap: Roadmap,
+        conflicts: Vec<Conflict>,
+        path: Option<PathBuf>,
+        keymap: Keymap,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> App {
         let catalog = Catalog::build(&roadmap, today);
         let journal = path.as_deref().map(Journal::new);
         let mut app = App {
@@ -111,15 +138,18 @@ impl App {
             show_detail: true,
             message: None,
             history: History::default(),
-            conflicts: Vec::new(),
+            conflicts,
             unsaved: false,
             quit: false,
             page: 20,
             journal,
             last_key: Instant::now(),
             draft_flushed: false,
+            loading: None,
+            load_error: None,
+            cache: None,
+            upkeep: Upkeep::default(),
         };
-        app.refresh_conflicts();
         app.rebuild_rows();
         app
     }
@@ -271,8 +301,16 @@ impl App {
     /// Appends the latest changes to the crash journal.
     pub fn journal_changes(&mut self) {
         let changes = self.doc.save_incremental();
+        self.append_journal(&changes);
+    }
+
+    /// Appends changes already taken from the document to the journal.
+    pub(super) fn append_journal(&mut self, changes: &[u8]) {
+        if !changes.is_empty() {
+            self.upkeep.changes += 1;
+        }
         if let Some(journal) = self.journal.as_mut()
-            && let Err(e) = journal.append(&changes)
+            && let Err(e) = journal.append(changes)
         {
             let text = format!("{}: {e}", self.lang.t("журнал изменений", "change journal"));
             self.complain(text);
@@ -286,8 +324,12 @@ impl App {
                 self.lang.t("файл не выбран", "no file chosen").to_string(),
             ));
         };
+        self.await_load();
+        if let Some(e) = &self.load_error {
+            return Err(StoreError::NotFound(e.clone()));
+        }
         let before = self.doc.heads();
-        store::save(&path, &mut self.doc)?;
+        let fingerprint = store::save(&path, &mut self.doc)?;
         self.doc.save_incremental();
         if self.doc.heads() != before {
             // Another program had changed the file: its changes are merged in.
@@ -302,6 +344,7 @@ impl App {
             journal.discard()?;
         }
         self.unsaved = false;
+        self.store_view(fingerprint);
         Ok(())
     }
 

@@ -114,6 +114,8 @@ impl Catalog {
         let ctx = roadmap.deadline_context();
         let reuse = self.judged == Some((ctx, today));
         let mut old: Vec<Option<Entry>> = self.entries.into_iter().map(Some).collect();
+        // Deadlines repeat ("Ежегодно", "Постоянно"): each text is read once.
+        let mut read: HashMap<String, Deadline> = HashMap::new();
         let mut catalog = Catalog {
             judged: Some((ctx, today)),
             ..Catalog::default()
@@ -142,7 +144,10 @@ impl Catalog {
                 })
             });
             let entry = kept.unwrap_or_else(|| {
-                let d = deadline::parse(&a.deadline, &ctx);
+                let d = read
+                    .entry(a.deadline.clone())
+                    .or_insert_with(|| deadline::parse(&a.deadline, &ctx))
+                    .clone();
                 Entry {
                     label: text::one_line(&label),
                     raw_label: label,

@@ -8,6 +8,7 @@ pub mod collab;
 pub mod editing;
 pub mod forms;
 pub mod keymap;
+pub mod loader;
 pub mod overlay;
 mod patch;
 pub mod rows;
@@ -16,5 +17,6 @@ pub mod structure;
 pub mod ui;
 pub mod undo;
 pub mod update;
+pub mod upkeep;
 
 pub use run::{Options, open_app, run};

@@ -1,9 +1,11 @@
 //! Starting and stopping the editor: open the file (and its crash journal),
-//! set up the terminal, loop over keys, restore the terminal.
+//! set up the terminal, loop over keys, restore the terminal. With a view
+//! of the file in the cache, the first frame is drawn from it while the
+//! document loads in the background (see `loader.rs`).
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -11,11 +13,12 @@ use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::Rect;
 
 use crate::i18n::Lang;
-use crate::store::journal::Journal;
+use crate::store::cache::{Fingerprint, ViewCache};
 use crate::store::{self, Doc};
 
 use super::app::App;
 use super::keymap::Keymap;
+use super::loader::{self, Loader};
 use super::ui;
 
 /// What the editor starts with.
@@ -31,47 +34,74 @@ pub struct Options {
     pub keymap: String,
     /// The user's name, recorded with every change.
     pub author: String,
+    /// Where views of files are cached for a fast start (None: no cache;
+    /// see [`ViewCache::default_dir`]).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Opens the file (or sample) and builds the editor's state, applying a
-/// crash journal left beside the file.
+/// crash journal left beside the file. When the view cache holds the
+/// roadmap of the file's bytes, the editor is built from it and the
+/// document goes on loading in the background.
 pub fn open_app(options: &Options) -> Result<App> {
     let user_keymap = crate::config::dir().map(|d| d.join("keymap.toml"));
     let keymap = Keymap::load(&options.keymap, user_keymap.as_deref())?;
-    let (mut doc, path) = match &options.file {
-        Some(path) => (store::open(path)?, Some(path.clone())),
-        None => (
-            Doc::from_bytes(
-                crate::commands::SAMPLE,
-                Path::new(crate::commands::SAMPLE_NAME),
-            )?,
-            None,
-        ),
+    let (lang, today) = (options.lang, options.today);
+    let Some(path) = &options.file else {
+        let mut doc = Doc::from_bytes(
+            crate::commands::SAMPLE,
+            Path::new(crate::commands::SAMPLE_NAME),
+        )?;
+        doc.set_author(Some(&options.author));
+        return Ok(App::new(doc, None, keymap, lang, today));
     };
-    doc.set_author(Some(&options.author));
-    let recovery = match &path {
-        Some(p) => Journal::recover(p, &mut doc)?,
-        None => Default::default(),
-    };
-    let mut app = App::new(doc, path, keymap, options.lang, options.today);
-    if recovery.changed {
-        app.unsaved = true;
-        let text = format!(
-            "{} {}",
-            options.lang.t(
-                "Восстановлены несохранённые изменения из журнала:",
-                "Unsaved changes restored from the journal:"
-            ),
-            recovery.records
+    let cache = options.cache_dir.clone().map(ViewCache::new);
+    let bytes = store::file::read_limited(path)?;
+    let fingerprint = Fingerprint::of(&bytes);
+    if let Some(view) = cache.as_ref().and_then(|c| c.load(path, fingerprint)) {
+        tracing::info!(file = %path.display(), "opened from the view cache");
+        let loader = Loader::new(
+            bytes,
+            path.clone(),
+            options.author.clone(),
+            fingerprint,
+            view.heads,
         );
-        app.say(text);
-        tracing::info!(records = recovery.records, "journal applied");
+        let mut app = App::assemble(
+            Doc::placeholder(),
+            view.roadmap,
+            Vec::new(),
+            Some(path.clone()),
+            keymap,
+            lang,
+            today,
+        );
+        app.loading = Some(loader);
+        app.set_view_cache(cache);
+        return Ok(app);
     }
+    let loaded = loader::load(bytes, path, &options.author)?;
+    let recovery = loaded.recovery;
+    let mut app = App::assemble(
+        loaded.doc,
+        loaded.roadmap,
+        loaded.conflicts,
+        Some(path.clone()),
+        keymap,
+        lang,
+        today,
+    );
+    app.set_view_cache(cache);
+    if !recovery.changed {
+        app.store_view(fingerprint);
+    }
+    app.announce_recovery(recovery);
     Ok(app)
 }
 
 /// Runs the editor until the user quits.
 pub fn run(options: &Options) -> Result<()> {
+    let started = Instant::now();
     start_log();
     let mut app = open_app(options)?;
     if !std::io::stdout().is_terminal() {
@@ -85,26 +115,45 @@ pub fn run(options: &Options) -> Result<()> {
     }
     let mut terminal = ratatui::try_init().context("terminal")?;
     store::file::hush_caught_panics();
+    draw(&mut terminal, &mut app)?;
+    tracing::info!(
+        ms = started.elapsed().as_millis(),
+        loading = app.is_loading(),
+        "first frame drawn"
+    );
     let result = event_loop(&mut terminal, &mut app);
     ratatui::restore();
     result
 }
 
+fn draw(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {
+    let size = terminal.size()?;
+    app.fit_to(Rect::new(0, 0, size.width, size.height));
+    terminal.draw(|frame| ui::render(app, frame))?;
+    Ok(())
+}
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {
     loop {
-        let size = terminal.size()?;
-        app.fit_to(Rect::new(0, 0, size.width, size.height));
-        terminal.draw(|frame| ui::render(app, frame))?;
+        app.upkeep();
+        draw(terminal, app)?;
         if app.quit {
             return Ok(());
         }
-        if !event::poll(Duration::from_millis(500))? {
+        let wait = if app.busy() { 50 } else { 500 };
+        if !event::poll(Duration::from_millis(wait))? {
             app.tick();
             continue;
         }
         loop {
             match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    if app.waits_for(key) {
+                        app.say(app.lang.t("Загрузка файла…", "Loading the file…"));
+                        draw(terminal, app)?;
+                    }
+                    app.handle_key(key);
+                }
                 Event::Paste(text) => app.paste(&text),
                 _ => {}
             }

@@ -20,6 +20,9 @@ impl App {
         if matches!(self.overlay, Overlay::None) {
             self.message = None;
         }
+        if !self.ready_for(action) {
+            return;
+        }
         match &mut self.overlay {
             Overlay::None => {
                 if let Some(action) = action {

@@ -1,7 +1,7 @@
 //! The roadmap by responsible person or body: one entry per person however
 //! their name was spelled, with their activities.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -31,14 +31,27 @@ pub struct Person<'a> {
 pub fn group(roadmap: &Roadmap, today: NaiveDate) -> Vec<Person<'_>> {
     let ctx = roadmap.deadline_context();
     let mut by_key: BTreeMap<String, Person<'_>> = BTreeMap::new();
+    // The same deadlines and names come back again and again: each is read once.
+    let mut deadlines: HashMap<&str, deadline::Deadline> = HashMap::new();
+    let mut keys: HashMap<String, String> = HashMap::new();
     for item in items(roadmap) {
         let (entries, inherited) = item.effective_responsible();
         let entries = entries.to_vec();
-        let d = deadline::parse(&item.activity.deadline, &ctx);
+        let text = item.activity.deadline.as_str();
+        let d = deadlines
+            .entry(text)
+            .or_insert_with(|| deadline::parse(text, &ctx));
         let overdue = d.group(today, item.activity.status.is_open()) == DeadlineGroup::Overdue;
         let mut seen = Vec::new();
         for entry in &entries {
-            let key = people::entry_key(entry);
+            let key = match keys.get(entry.as_str()) {
+                Some(k) => k.clone(),
+                None => {
+                    let k = people::entry_key(entry);
+                    keys.insert(entry.clone(), k.clone());
+                    k
+                }
+            };
             if seen.contains(&key) {
                 continue;
             }

@@ -1,0 +1,292 @@
+//! Opening a file in the background. When the view cache holds the
+//! roadmap of the file's exact bytes, the editor starts from it at once and
+//! the document loads in a worker thread (with the crash journal applied
+//! after it). Browsing works meanwhile; an action that needs the document
+//! waits for the load and then runs, so no edit is lost. A failed load is
+//! shown and leaves the editor read-only.
+
+use std::path::PathBuf;
+use std::thread::JoinHandle;
+
+use automerge::ChangeHash;
+
+use crate::model::Roadmap;
+use crate::store::cache::{Fingerprint, ViewCache};
+use crate::store::conflicts::{self, Conflict};
+use crate::store::journal::{Journal, Recovery};
+use crate::store::{Doc, StoreError};
+
+use super::action::Action;
+use super::app::App;
+use super::overlay::{Overlay, Target};
+
+/// A document read from a file with its journal applied, and what the
+/// editor shows of it.
+pub struct Loaded {
+    /// The document.
+    pub doc: Doc,
+    /// What the journal added.
+    pub recovery: Recovery,
+    /// The roadmap read from the document.
+    pub roadmap: Roadmap,
+    /// Its conflicting fields.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Reads a document from a file's bytes, records `author` with its
+/// changes, applies the crash journal and reads the roadmap. Slow for large
+/// files: run it in a worker when there is something to show meanwhile.
+pub fn load(bytes: Vec<u8>, path: &std::path::Path, author: &str) -> Result<Loaded, StoreError> {
+    let mut doc = Doc::from_bytes(&bytes, path)?;
+    drop(bytes);
+    doc.set_author(Some(author));
+    let recovery = Journal::recover(path, &mut doc)?;
+    // What the journal held is in it already.
+    doc.save_incremental();
+    let roadmap = doc.roadmap();
+    let conflicts = conflicts::conflicts(&doc);
+    Ok(Loaded {
+        doc,
+        recovery,
+        roadmap,
+        conflicts,
+    })
+}
+
+/// A load in a worker thread, started after the first frame (so that the
+/// frame has the processor to itself).
+pub struct Loader {
+    state: State,
+    fingerprint: Fingerprint,
+    heads: Vec<ChangeHash>,
+}
+
+enum State {
+    Waiting {
+        bytes: Vec<u8>,
+        path: PathBuf,
+        author: String,
+    },
+    Running(JoinHandle<Result<Loaded, StoreError>>),
+}
+
+impl Loader {
+    /// A load of `bytes` (the content of `path`, with `fingerprint`, whose
+    /// cached view was made at `heads`), to start on the first poll.
+    pub fn new(
+        bytes: Vec<u8>,
+        path: PathBuf,
+        author: String,
+        fingerprint: Fingerprint,
+        heads: Vec<ChangeHash>,
+    ) -> Loader {
+        Loader {
+            state: State::Waiting {
+                bytes,
+                path,
+                author,
+            },
+            fingerprint,
+            heads,
+        }
+    }
+
+    /// Starts the worker if it has not started; whether it has finished.
+    fn poll(&mut self) -> bool {
+        let state = std::mem::replace(
+            &mut self.state,
+            State::Waiting {
+                bytes: Vec::new(),
+                path: PathBuf::new(),
+                author: String::new(),
+            },
+        );
+        self.state = match state {
+            State::Waiting {
+                bytes,
+                path,
+                author,
+            } => State::Running(std::thread::spawn(move || load(bytes, &path, &author))),
+            running => running,
+        };
+        matches!(&self.state, State::Running(worker) if worker.is_finished())
+    }
+
+    /// Waits for the load (starting it if need be).
+    fn join(mut self) -> Option<Result<Loaded, StoreError>> {
+        self.poll();
+        match self.state {
+            State::Running(worker) => worker.join().ok(),
+            State::Waiting { .. } => None,
+        }
+    }
+}
+
+impl App {
+    /// Whether the document is still loading in the background.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Swaps the document in if the background load has finished; true
+    /// when it did.
+    pub fn poll_load(&mut self) -> bool {
+        if self.loading.as_mut().is_some_and(Loader::poll) {
+            self.await_load();
+            return true;
+        }
+        false
+    }
+
+    /// Waits for the background load, if any, and swaps the document in.
+    pub fn await_load(&mut self) {
+        let Some(loader) = self.loading.take() else {
+            return;
+        };
+        let (fingerprint, heads) = (loader.fingerprint, loader.heads.clone());
+        let result = loader.join().unwrap_or_else(|| {
+            Err(StoreError::NotFound(
+                self.lang
+                    .t("загрузка файла прервалась", "loading the file failed")
+                    .into(),
+            ))
+        });
+        match result {
+            Ok(mut loaded) => {
+                if !loaded.recovery.changed && loaded.doc.heads() != heads {
+                    tracing::warn!("the cached view was made at other heads");
+                }
+                self.finish_load(loaded, fingerprint);
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "background load failed");
+                self.load_error = Some(e.to_string());
+                self.complain(e.to_string());
+            }
+        }
+    }
+
+    fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
+        self.doc = loaded.doc;
+        self.conflicts = loaded.conflicts;
+        if loaded.roadmap != self.roadmap {
+            tracing::info!("the document differs from its cached view");
+            self.roadmap = loaded.roadmap;
+            self.recatalog();
+            if !loaded.recovery.changed {
+                self.store_view(fingerprint);
+            }
+        }
+        self.announce_recovery(loaded.recovery);
+    }
+
+    /// Tells the user what the journal restored.
+    pub(super) fn announce_recovery(&mut self, recovery: Recovery) {
+        if !recovery.changed {
+            return;
+        }
+        self.unsaved = true;
+        let text = format!(
+            "{} {}",
+            self.lang.t(
+                "Восстановлены несохранённые изменения из журнала:",
+                "Unsaved changes restored from the journal:"
+            ),
+            recovery.records
+        );
+        self.say(text);
+        tracing::info!(records = recovery.records, "journal applied");
+    }
+
+    /// Keeps the roadmap shown in the view cache, as the view of the file
+    /// bytes with `fingerprint` (which must be the document's saved state).
+    pub(super) fn store_view(&mut self, fingerprint: Fingerprint) {
+        let (Some(cache), Some(path)) = (&self.cache, &self.path) else {
+            return;
+        };
+        let heads = self.doc.heads();
+        if let Err(e) = cache.store(path, fingerprint, &heads, &self.roadmap) {
+            tracing::warn!(error = %e, "view cache not written");
+        }
+    }
+
+    /// Sets where views of the file are cached (None: nowhere).
+    pub fn set_view_cache(&mut self, cache: Option<ViewCache>) {
+        self.cache = cache;
+    }
+
+    /// Whether this key will wait for the background load (so that the
+    /// caller can say so on screen first).
+    pub fn waits_for(&self, event: crossterm::event::KeyEvent) -> bool {
+        let action = self
+            .keymap
+            .action(self.overlay.mode(), super::keymap::Key::from_event(event));
+        self.is_loading() && self.needs_doc(action)
+    }
+
+    /// Whether `action` (None: a key with no action) in the current overlay
+    /// would need the document. Browsing, searching, filtering and help
+    /// do not.
+    pub(super) fn needs_doc(&self, action: Option<Action>) -> bool {
+        match &self.overlay {
+            Overlay::None => action.is_some_and(|a| !browses(a)),
+            Overlay::Prompt(editor) => editor.target != Target::Search,
+            Overlay::Filter(..) | Overlay::Help { .. } | Overlay::Text { .. } => false,
+            _ => true,
+        }
+    }
+
+    /// Before an action: waits for the document when the action needs it;
+    /// false (with the error shown) when the document could not be loaded.
+    pub(super) fn ready_for(&mut self, action: Option<Action>) -> bool {
+        if !self.needs_doc(action) {
+            return true;
+        }
+        self.await_load();
+        match &self.load_error {
+            Some(e) => {
+                let text = format!(
+                    "{} {e}",
+                    self.lang.t(
+                        "Только просмотр, файл не загружен:",
+                        "Read-only, the file did not load:"
+                    )
+                );
+                self.complain(text);
+                false
+            }
+            None => true,
+        }
+    }
+}
+
+/// Actions that only move around the roadmap as shown.
+fn browses(action: Action) -> bool {
+    use Action::*;
+    matches!(
+        action,
+        Up | Down
+            | PageUp
+            | PageDown
+            | First
+            | Last
+            | Fold
+            | Unfold
+            | ToggleFold
+            | FoldAll
+            | UnfoldAll
+            | ViewMechanism
+            | ViewPerson
+            | ViewDeadline
+            | NextView
+            | PrevView
+            | ToggleDetail
+            | Search
+            | SearchNext
+            | SearchPrev
+            | Filter
+            | ClearFilter
+            | Help
+            | Quit
+    )
+}

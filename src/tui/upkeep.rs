@@ -1,0 +1,89 @@
+//! Work the editor does between keys: swapping in a document loaded in the
+//! background, and compacting the document against the memory an Automerge
+//! document gains with every edit (see [`crate::store::compact`]).
+
+use std::time::Duration;
+
+use crate::store::compact::Compaction;
+
+use super::app::App;
+use super::overlay::Overlay;
+
+/// Changes after which the document is compacted (when the user pauses).
+/// A loaded document gains up to a few MB with each of its first edits
+/// spread over a large roadmap (see `karta-bench soak`), so compacting
+/// after a few dozen keeps it near its loaded size.
+pub const COMPACT_AFTER: usize = 25;
+
+/// How long the keyboard must be idle before a compaction starts.
+pub const COMPACT_IDLE: Duration = Duration::from_secs(5);
+
+/// The compaction state of an editor.
+#[derive(Debug, Default)]
+pub struct Upkeep {
+    /// Changes made since the last compaction (or the load).
+    pub changes: usize,
+    compaction: Option<Compaction>,
+}
+
+impl Upkeep {
+    /// Whether a load or compaction is under way, so that the caller should
+    /// come back soon.
+    pub fn busy(&self) -> bool {
+        self.compaction.is_some()
+    }
+}
+
+impl App {
+    /// Between keys: swaps in a finished background load, starts a
+    /// compaction when enough changes were made and the user pauses, and
+    /// swaps in a finished one.
+    pub fn upkeep(&mut self) {
+        self.poll_load();
+        match &self.upkeep.compaction {
+            Some(c) if c.is_ready() => self.finish_compaction(),
+            Some(_) => {}
+            None if self.upkeep.changes >= COMPACT_AFTER
+                && self.last_key.elapsed() >= COMPACT_IDLE =>
+            {
+                self.start_compaction();
+            }
+            None => {}
+        }
+    }
+
+    /// Whether background work is under way (the loop should poll soon).
+    pub fn busy(&self) -> bool {
+        self.is_loading() || self.upkeep.busy()
+    }
+
+    /// Starts compacting the document now (unless it is loading, failed to
+    /// load, or a compaction is under way).
+    pub fn start_compaction(&mut self) {
+        if self.is_loading() || self.load_error.is_some() || self.upkeep.compaction.is_some() {
+            return;
+        }
+        if !matches!(self.overlay, Overlay::None) {
+            return;
+        }
+        tracing::info!(changes = self.upkeep.changes, "compaction started");
+        self.upkeep.compaction = Some(self.doc.start_compaction());
+    }
+
+    /// Waits for the compaction under way, if any, and swaps the compacted
+    /// document in.
+    pub fn finish_compaction(&mut self) {
+        let Some(compaction) = self.upkeep.compaction.take() else {
+            return;
+        };
+        match self.doc.finish_compaction(compaction) {
+            Ok(Some(pending)) => {
+                self.append_journal(&pending);
+                self.upkeep.changes = 0;
+                tracing::info!("compaction finished");
+            }
+            Ok(None) => tracing::info!("compaction dropped: too much was edited meanwhile"),
+            Err(e) => tracing::warn!(error = %e, "compaction failed, the document is unchanged"),
+        }
+    }
+}

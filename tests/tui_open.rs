@@ -1,0 +1,165 @@
+//! Opening from the view cache while the document loads in the background,
+//! and compacting the document during a session.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use karta::model::Status;
+use karta::store::cache::{Fingerprint, ViewCache};
+use karta::tui::app::App;
+
+fn options(file: &Path, cache: &Path) -> karta::tui::Options {
+    karta::tui::Options {
+        file: Some(file.to_path_buf()),
+        lang: karta::i18n::Lang::Ru,
+        today: chrono::NaiveDate::from_ymd_opt(2022, 3, 1).expect("date"),
+        keymap: "default".into(),
+        author: "Тестова Т.Т.".into(),
+        cache_dir: Some(cache.to_path_buf()),
+    }
+}
+
+/// A copy of a sample in `dir`, opened once so that its view is cached.
+fn cached_sample(name: &str, dir: &Path) -> (PathBuf, PathBuf) {
+    let file = dir.join(format!("{name}.karta"));
+    std::fs::copy(project(&format!("samples/{name}.karta")), &file).expect("copy");
+    let cache = dir.join("cache");
+    let cold = karta::tui::open_app(&options(&file, &cache)).expect("cold open");
+    assert!(!cold.is_loading(), "no cache yet: loaded at once");
+    (file, cache)
+}
+
+fn current(app: &App) -> karta::model::Activity {
+    let entry = app.current_entry().expect("an activity under the cursor");
+    app.catalog.entries[entry].activity.clone()
+}
+
+#[test]
+fn a_cached_view_shows_at_once_and_the_document_loads_behind_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("tynda", dir.path());
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    assert!(app.is_loading(), "built from the cache");
+    let expected = karta::store::open(&file).expect("open").roadmap();
+    assert_eq!(app.roadmap, expected);
+    let frame = screen(&mut app, 120, 30);
+    assert!(frame.contains("25 мероприятий"), "{frame}");
+    press(&mut app, "j j / text:мониторинг Enter Esc Tab");
+    assert!(app.is_loading(), "browsing does not wait for the document");
+    press(&mut app, "Tab Tab");
+    while !app.poll_load() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!app.unsaved);
+    assert_eq!(app.roadmap, expected);
+}
+
+#[test]
+fn an_edit_before_the_load_waits_for_it_and_is_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("tynda", dir.path());
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    assert!(app.is_loading());
+    press(&mut app, "j s Down Down Enter");
+    assert!(!app.is_loading(), "the edit waited for the document");
+    let id = current(&app).id;
+    assert_eq!(current(&app).status, Status::Done);
+    assert!(app.unsaved);
+    assert!(karta::store::journal::Journal::path_for(&file).exists());
+    press(&mut app, "Ctrl-s");
+    assert!(!app.unsaved);
+    let saved = karta::store::open(&file).expect("reopen").roadmap();
+    let status = saved
+        .activities_with_path()
+        .into_iter()
+        .find(|(_, a)| a.id == id)
+        .map(|(_, a)| a.status);
+    assert_eq!(status, Some(Status::Done));
+    let again = karta::tui::open_app(&options(&file, &cache)).expect("reopen");
+    assert!(again.is_loading(), "the save refreshed the cache");
+    assert_eq!(again.roadmap, saved);
+}
+
+#[test]
+fn the_journal_is_applied_after_a_background_load() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("tynda", dir.path());
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("open");
+    press(&mut app, "j s Down Down Enter");
+    let id = current(&app).id;
+    drop(app);
+    let mut reopened = karta::tui::open_app(&options(&file, &cache)).expect("reopen");
+    assert!(reopened.is_loading(), "the file did not change: cached");
+    reopened.await_load();
+    assert!(reopened.unsaved);
+    let entry = reopened.catalog.entry(&id).expect("entry");
+    assert_eq!(entry.activity.status, Status::Done, "recatalogued");
+}
+
+#[test]
+fn a_file_that_does_not_load_leaves_the_editor_read_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("broken.karta");
+    let junk = b"not an automerge document".to_vec();
+    std::fs::write(&file, &junk).expect("write");
+    let cache = dir.path().join("cache");
+    let roadmap = karta::store::open(&project("samples/tynda.karta"))
+        .expect("sample")
+        .roadmap();
+    ViewCache::new(cache.clone())
+        .store(&file, Fingerprint::of(&junk), &[], &roadmap)
+        .expect("cache");
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("open from cache");
+    assert!(app.is_loading());
+    press(&mut app, "j s Down Down Enter");
+    assert!(!app.is_loading());
+    let frame = screen(&mut app, 120, 30);
+    assert!(frame.contains("Только просмотр"), "{frame}");
+    press(&mut app, "Ctrl-s");
+    assert!(app.save().is_err());
+    assert_eq!(std::fs::read(&file).expect("read"), junk, "nothing written");
+    assert!(!karta::store::journal::Journal::path_for(&file).exists());
+}
+
+#[test]
+fn a_damaged_cache_falls_back_to_a_normal_load() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("tynda", dir.path());
+    for entry in std::fs::read_dir(&cache).expect("cache dir") {
+        let path = entry.expect("entry").path();
+        std::fs::write(&path, b"{\"format\":\"karta-view-cache\"").expect("damage");
+    }
+    let app = karta::tui::open_app(&options(&file, &cache)).expect("open");
+    assert!(!app.is_loading(), "a normal load");
+    assert_eq!(
+        app.roadmap,
+        karta::store::open(&file).expect("open").roadmap()
+    );
+}
+
+#[test]
+fn compacting_keeps_edits_made_meanwhile() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("tynda", dir.path());
+    let path = app.path.clone().expect("path");
+    press(&mut app, "j s Down Enter");
+    app.start_compaction();
+    press(&mut app, "j s Down Down Enter");
+    let id = current(&app).id;
+    app.finish_compaction();
+    press(&mut app, "k s Down Down Down Enter");
+    let model = app.doc.roadmap();
+    assert_eq!(model, app.roadmap);
+    drop(app);
+    let options = karta::tui::Options {
+        cache_dir: None,
+        ..options(&path, dir.path())
+    };
+    let reopened = karta::tui::open_app(&options).expect("reopen");
+    assert!(reopened.unsaved, "the journal has every edit");
+    assert_eq!(reopened.roadmap, model);
+    let entry = reopened.catalog.entry(&id).expect("entry");
+    assert_eq!(entry.activity.status, Status::Done);
+}
