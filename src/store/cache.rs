@@ -20,6 +20,8 @@ use super::StoreError;
 use crate::model::Roadmap;
 
 const TAG: &str = "karta-view-cache";
+/// The version of karta that writes the cache.
+const PROGRAM: &str = env!("CARGO_PKG_VERSION");
 const VERSION: u32 = 1;
 
 /// What identifies one version of a file's bytes: its length and a 64-bit
@@ -67,6 +69,9 @@ pub fn hash64(bytes: &[u8]) -> u64 {
 struct Header {
     format: String,
     version: u32,
+    /// The karta that wrote it: another build may read documents otherwise.
+    #[serde(default)]
+    program: String,
     file: String,
     fingerprint: Fingerprint,
     heads: Vec<String>,
@@ -152,6 +157,7 @@ impl ViewCache {
         let header = Header {
             format: TAG.into(),
             version: VERSION,
+            program: PROGRAM.into(),
             file: name,
             fingerprint,
             heads: heads.iter().map(ToString::to_string).collect(),
@@ -177,7 +183,7 @@ fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<Ca
         .ok_or("no header line")?;
     let (head, body) = bytes.split_at(split);
     let header: Header = serde_json::from_slice(head).map_err(|e| e.to_string())?;
-    if header.format != TAG || header.version != VERSION {
+    if header.format != TAG || header.version != VERSION || header.program != PROGRAM {
         return Err(format!("format {} {}", header.format, header.version));
     }
     if header.file != name {

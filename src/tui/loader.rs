@@ -27,23 +27,32 @@ pub struct Loaded {
     pub doc: Doc,
     /// What the journal added.
     pub recovery: Recovery,
-    /// The roadmap read from the document.
-    pub roadmap: Roadmap,
+    /// The roadmap read from the document; None when it is at the heads of
+    /// the cached view shown meanwhile (nothing to read: the view is it).
+    pub roadmap: Option<Roadmap>,
     /// Its conflicting fields.
     pub conflicts: Vec<Conflict>,
 }
 
 /// Reads a document from a file's bytes, records `author` with its
-/// changes, applies the crash journal and reads the roadmap. Slow for large
-/// files: run it in a worker when there is something to show meanwhile.
-pub fn load(bytes: Vec<u8>, path: &std::path::Path, author: &str) -> Result<Loaded, StoreError> {
+/// changes, applies the crash journal and reads the roadmap, unless the
+/// document turns out to be at `shown` (the heads of a view already shown).
+/// Slow for large files: run it in a worker when there is something to show
+/// meanwhile.
+pub fn load(
+    bytes: Vec<u8>,
+    path: &std::path::Path,
+    author: &str,
+    shown: Option<&[ChangeHash]>,
+) -> Result<Loaded, StoreError> {
     let mut doc = Doc::from_bytes(&bytes, path)?;
     drop(bytes);
     doc.set_author(Some(author));
     let recovery = Journal::recover(path, &mut doc)?;
     // What the journal held is in it already.
     doc.save_incremental();
-    let roadmap = doc.roadmap();
+    let unchanged = !recovery.changed && shown.is_some_and(|heads| doc.heads() == heads);
+    let roadmap = (!unchanged).then(|| doc.roadmap());
     let conflicts = conflicts::conflicts(&doc);
     Ok(Loaded {
         doc,
@@ -106,7 +115,12 @@ impl Loader {
                 bytes,
                 path,
                 author,
-            } => State::Running(std::thread::spawn(move || load(bytes, &path, &author))),
+            } => {
+                let heads = self.heads.clone();
+                State::Running(std::thread::spawn(move || {
+                    load(bytes, &path, &author, Some(&heads))
+                }))
+            }
             running => running,
         };
         matches!(&self.state, State::Running(worker) if worker.is_finished())
@@ -152,9 +166,9 @@ impl App {
             ))
         });
         match result {
-            Ok(mut loaded) => {
-                if !loaded.recovery.changed && loaded.doc.heads() != heads {
-                    tracing::warn!("the cached view was made at other heads");
+            Ok(loaded) => {
+                if loaded.roadmap.is_some() && !loaded.recovery.changed {
+                    tracing::warn!(?heads, "the cached view was made at other heads");
                 }
                 self.finish_load(loaded, fingerprint);
             }
@@ -169,9 +183,9 @@ impl App {
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
         self.doc = loaded.doc;
         self.conflicts = loaded.conflicts;
-        if loaded.roadmap != self.roadmap {
+        if let Some(roadmap) = loaded.roadmap.filter(|r| *r != self.roadmap) {
             tracing::info!("the document differs from its cached view");
-            self.roadmap = loaded.roadmap;
+            self.roadmap = roadmap;
             self.recatalog();
             if !loaded.recovery.changed {
                 self.store_view(fingerprint);

@@ -80,11 +80,12 @@ pub fn open_app(options: &Options) -> Result<App> {
         app.set_view_cache(cache);
         return Ok(app);
     }
-    let loaded = loader::load(bytes, path, &options.author)?;
+    let loaded = loader::load(bytes, path, &options.author, None)?;
     let recovery = loaded.recovery;
+    let roadmap = loaded.roadmap.unwrap_or_else(|| loaded.doc.roadmap());
     let mut app = App::assemble(
         loaded.doc,
-        loaded.roadmap,
+        roadmap,
         loaded.conflicts,
         Some(path.clone()),
         keymap,
