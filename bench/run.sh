@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
 sizes=${KARTA_BENCH_SIZES:-1000x10000}
 runs=${KARTA_BENCH_RUNS:-5}
-soak_edits=${KARTA_SOAK_EDITS:-20000}
+soak_edits=${KARTA_SOAK_EDITS:-4000}
+soak_compact=${KARTA_SOAK_COMPACT:-200}
 cargo build --release --bins
 bin=$CARGO_TARGET_DIR/release
 export KARTA_BENCH_DIR=${KARTA_BENCH_DIR:-$CARGO_TARGET_DIR/karta-fixtures}
@@ -28,9 +29,26 @@ machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | x
   --machine "$machine" --command "KARTA_BENCH_SIZES=$sizes bench/run.sh" --out BENCHMARKS.md
 largest=$(tail -n1 "$dir.list")
 {
+  echo "## Editor open: first frame, cold and from the view cache"
+  echo
+  echo "The real editor on a test terminal; *document loaded* is when the document, loading"
+  echo "behind the first frame, is ready for edits."
+  while read -r f; do
+    echo
+    echo "### $(basename "$f" .karta)"
+    echo
+    "$bin/karta-bench" first-frame "$f" --runs 3
+  done < "$dir.list"
+  echo
   echo "## Soak: $soak_edits strided text edits on $(basename "$largest")"
   echo
+  echo "Without compaction:"
+  echo
   "$bin/karta-bench" soak "$largest" --edits "$soak_edits"
+  echo
+  echo "Compacting every $soak_compact edits (as the editor does in a pause):"
+  echo
+  "$bin/karta-bench" soak "$largest" --edits "$soak_edits" --compact-every "$soak_compact"
 } >> BENCHMARKS.md
 cat bench/targets.md >> BENCHMARKS.md
 echo "BENCHMARKS.md rewritten"
