@@ -11,8 +11,10 @@ pub mod journal;
 mod lock;
 pub mod lookup;
 pub mod merge;
+pub mod fields;
 pub mod read;
 mod renumber;
+mod tree;
 pub mod schema;
 pub mod snapshot;
 
