@@ -36,6 +36,11 @@ impl<'a, D: ReadDoc> View<'a, D> {
         }
     }
 
+    /// The document read.
+    pub fn doc(&self) -> &'a D {
+        self.doc
+    }
+
     /// Every key of the map `obj` with its value, in key order.
     pub fn entries(&self, obj: &ObjId) -> impl Iterator<Item = (Cow<'a, str>, Raw<'a>)> + 'a {
         let range: MapRange<'a> = match self.at {

@@ -13,10 +13,12 @@ pub mod lookup;
 pub mod merge;
 pub mod fields;
 pub mod read;
+pub mod refresh;
 mod renumber;
 mod tree;
 pub mod schema;
 pub mod snapshot;
+pub mod touched;
 
 use std::path::PathBuf;
 
