@@ -61,7 +61,7 @@ fn random_edits_by_others_patch_in_exactly() {
         theirs.set_author(Some("Другой"));
         let mut rng = Rng::with_seed(seed * 31);
         let mut mirror = Mirror::new(&theirs.roadmap(), 1, words::people());
-        for _ in 0..(seed as usize * 15) {
+        for _ in 0..(seed as usize * 8) {
             mirror.edit(&mut rng, &mut theirs, 0).expect("edit");
         }
         // Concurrent edits of mine too, so the merge makes conflicts.

@@ -10,12 +10,12 @@ use std::collections::{BTreeSet, HashMap};
 
 use automerge::{AutoCommit, ChangeHash, ObjId};
 
-use crate::model::{Activity, Roadmap, Section};
+use crate::model::{Roadmap, Section};
 
 use super::Doc;
 use super::fields::View;
-use super::read::{Roots, get_str, read_columns, read_meta, read_placed, read_section};
-use super::schema::node;
+use super::placing::patch_activities;
+use super::read::{Roots, read_columns, read_meta, read_section};
 use super::touched::{Locator, Touched};
 
 /// How [`Doc::refresh`] brought the model up to date.
@@ -32,6 +32,11 @@ pub enum Refreshed {
 /// More operations than this in the added changes: read everything again.
 const MAX_OPS: usize = 200_000;
 
+/// Whether touching `n` of `total` activities is better done by a full read.
+fn too_many(n: usize, total: usize) -> bool {
+    n > total / 3 + 50
+}
+
 impl Doc {
     /// Brings `roadmap`, read from this document when its heads were
     /// `before`, up to date with every change added since (by a merge, a
@@ -42,9 +47,10 @@ impl Doc {
             return Refreshed::Unchanged;
         }
         let ops: usize = changes.iter().map(automerge::Change::len).sum();
-        let patched = ops <= MAX_OPS && {
+        let total = roadmap.activities.len() + count(&roadmap.sections);
+        let patched = ops <= MAX_OPS && !too_many(changes.len(), total) && {
             let touched = Locator::new(&self.doc).touched(&changes);
-            patch(&self.doc, roadmap, &touched, before)
+            !too_many(touched.activities.len(), total) && patch(&self.doc, roadmap, &touched, before)
         };
         if patched {
             Refreshed::Patched
@@ -57,7 +63,12 @@ impl Doc {
 
 /// Patches the touched parts into `roadmap`; false when only a full read
 /// will do (the model is then left half-patched for the caller to replace).
-fn patch(doc: &AutoCommit, roadmap: &mut Roadmap, touched: &Touched, before: &[ChangeHash]) -> bool {
+fn patch(
+    doc: &AutoCommit,
+    roadmap: &mut Roadmap,
+    touched: &Touched,
+    before: &[ChangeHash],
+) -> bool {
     let view = View::now(doc);
     let roots = Roots::read(view);
     let (Some(sections), Some(activities)) = (&roots.sections, &roots.activities) else {
@@ -65,10 +76,8 @@ fn patch(doc: &AutoCommit, roadmap: &mut Roadmap, touched: &Touched, before: &[C
     };
     let mut places = HashMap::new();
     index_sections(&roadmap.sections, &mut Vec::new(), &mut places);
-    let total = places.values().map(|p: &Place| p.activities).sum::<usize>() + roadmap.activities.len();
     if touched.everything
         || roots.id != roadmap.id
-        || touched.activities.len() > total / 3 + 50
         || !patch_sections(doc, roadmap, &places, sections, &touched.sections, before)
     {
         return false;
@@ -82,14 +91,22 @@ fn patch(doc: &AutoCommit, roadmap: &mut Roadmap, touched: &Touched, before: &[C
             .map(|o| read_columns(view, &o))
             .unwrap_or_default();
     }
-    patch_activities(view, roadmap, &places, activities, &touched.activities);
+    let live = |id: &str| places.contains_key(id);
+    patch_activities(view, roadmap, activities, &touched.activities, live);
     true
+}
+
+/// How many activities the sections hold, subsections included.
+fn count(sections: &[Section]) -> usize {
+    sections
+        .iter()
+        .map(|s| s.activities.len() + count(&s.sections))
+        .sum()
 }
 
 /// Where a section of the model is: indices from the top level down.
 struct Place {
     path: Vec<usize>,
-    activities: usize,
 }
 
 fn index_sections(list: &[Section], path: &mut Vec<usize>, out: &mut HashMap<String, Place>) {
@@ -97,10 +114,7 @@ fn index_sections(list: &[Section], path: &mut Vec<usize>, out: &mut HashMap<Str
         path.push(i);
         out.insert(
             s.id.clone(),
-            Place {
-                path: path.clone(),
-                activities: s.activities.len(),
-            },
+            Place { path: path.clone() },
         );
         index_sections(&s.sections, path, out);
         path.pop();
@@ -114,19 +128,6 @@ fn section_mut<'r>(roadmap: &'r mut Roadmap, path: &[usize]) -> Option<&'r mut S
         section = section.sections.get_mut(*i)?;
     }
     Some(section)
-}
-
-/// The list of activities of section `id` (`""`: the top level).
-fn list_mut<'r>(
-    roadmap: &'r mut Roadmap,
-    places: &HashMap<String, Place>,
-    id: &str,
-) -> Option<&'r mut Vec<Activity>> {
-    if id.is_empty() {
-        return Some(&mut roadmap.activities);
-    }
-    let place = places.get(id)?;
-    section_mut(roadmap, &place.path).map(|s| &mut s.activities)
 }
 
 /// Updates touched sections whose place did not change; false when one
@@ -165,64 +166,4 @@ fn patch_sections(
         section.responsible = fresh.responsible;
     }
     true
-}
-
-/// Takes the touched activities out of the model and puts back the live
-/// ones, each in its section's list at the place of its position.
-fn patch_activities(
-    view: View<'_, AutoCommit>,
-    roadmap: &mut Roadmap,
-    places: &HashMap<String, Place>,
-    map: &ObjId,
-    ids: &BTreeSet<String>,
-) {
-    if ids.is_empty() {
-        return;
-    }
-    roadmap.activities.retain(|a| !ids.contains(&a.id));
-    for place in places.values() {
-        if let Some(section) = section_mut(roadmap, &place.path) {
-            section.activities.retain(|a| !ids.contains(&a.id));
-        }
-    }
-    let mut arrivals: HashMap<String, Vec<(String, Activity)>> = HashMap::new();
-    for id in ids {
-        let Some(obj) = view.map(map, id) else {
-            continue;
-        };
-        let mut placed = read_placed(view, id, &obj, true);
-        if placed.deleted {
-            continue;
-        }
-        if !places.contains_key(&placed.section) {
-            placed.section.clear();
-        }
-        arrivals
-            .entry(placed.section)
-            .or_default()
-            .push((placed.pos, placed.activity));
-    }
-    let mut positions: HashMap<String, String> = HashMap::new();
-    for (section, mut list) in arrivals {
-        list.sort_by(|a, b| (&a.0, &a.1.id).cmp(&(&b.0, &b.1.id)));
-        let Some(target) = list_mut(roadmap, places, &section) else {
-            continue;
-        };
-        for (pos, activity) in list {
-            let at = target.partition_point(|sibling| {
-                let sibling_pos = positions
-                    .entry(sibling.id.clone())
-                    .or_insert_with(|| stored_pos(view, map, &sibling.id));
-                (&*sibling_pos, &sibling.id) < (&pos, &activity.id)
-            });
-            positions.insert(activity.id.clone(), pos);
-            target.insert(at, activity);
-        }
-    }
-}
-
-fn stored_pos(view: View<'_, AutoCommit>, map: &ObjId, id: &str) -> String {
-    view.map(map, id)
-        .map(|obj| get_str(view.doc(), &obj, node::POS))
-        .unwrap_or_default()
 }

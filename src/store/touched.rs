@@ -1,21 +1,22 @@
 //! Which parts of a roadmap a set of Automerge changes touched: each
 //! change's operations name the objects they write to, and each object sits
-//! under one heading field, column, section or activity (found by walking up
-//! its parents). Views of the roadmap then re-read just those parts.
+//! under one heading field, column, section or activity (see
+//! [`super::locate`]). Views of the roadmap then re-read just those parts.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
-use automerge::legacy::{Key, ObjectId};
-use automerge::{Change, ObjId, Prop, ReadDoc};
+use automerge::legacy::{Key, OpType};
+use automerge::{Change, ObjId, ReadDoc};
 
 use super::edit::NodeKind;
-use super::schema;
+use super::locate::{Place, Places};
 
 /// The parts of a roadmap some changes touched.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Touched {
     /// Something outside the known layout (the root's own fields, a whole
-    /// map replaced, an unknown object): only a full read is safe.
+    /// map replaced, an object that could not be placed): only a full read
+    /// is safe.
     pub everything: bool,
     /// The heading.
     pub meta: bool,
@@ -28,15 +29,6 @@ pub struct Touched {
 }
 
 impl Touched {
-    /// Whether nothing was touched.
-    pub fn is_empty(&self) -> bool {
-        !self.everything
-            && !self.meta
-            && !self.columns
-            && self.sections.is_empty()
-            && self.activities.is_empty()
-    }
-
     /// Adds what `other` touched.
     pub fn extend(&mut self, other: &Touched) {
         self.everything |= other.everything;
@@ -46,21 +38,14 @@ impl Touched {
         self.activities.extend(other.activities.iter().cloned());
     }
 
-    /// The touched ids of sections or activities.
-    pub fn nodes(&self, kind: NodeKind) -> &BTreeSet<String> {
-        match kind {
-            NodeKind::Section => &self.sections,
-            NodeKind::Activity => &self.activities,
-        }
-    }
-
     fn mark(&mut self, place: &Place, key: &Key) {
         match (place, key) {
-            (Place::Root, _) | (Place::Unknown, _) => self.everything = true,
+            (Place::Root, _) | (Place::Unknown, _) | (Place::Nodes(_), Key::Seq(_)) => {
+                self.everything = true
+            }
             (Place::Meta, _) => self.meta = true,
             (Place::Columns, _) => self.columns = true,
             (Place::Nodes(kind), Key::Map(id)) => self.node(*kind, id.to_string()),
-            (Place::Nodes(_), Key::Seq(_)) => self.everything = true,
             (Place::Node(kind, id), _) => self.node(*kind, id.clone()),
         }
     }
@@ -73,85 +58,42 @@ impl Touched {
     }
 }
 
-/// Where an object sits in a roadmap document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Place {
-    /// The root map.
-    Root,
-    /// The heading map or anything in it.
-    Meta,
-    /// The columns map or anything in it.
-    Columns,
-    /// The sections or activities map itself (ops on it name a node by key).
-    Nodes(NodeKind),
-    /// One section or activity, or anything in it.
-    Node(NodeKind, String),
-    /// Outside the known layout.
-    Unknown,
-}
-
 /// Finds what changes touched, remembering where each object sits.
 pub struct Locator<'a, D> {
-    doc: &'a D,
-    places: HashMap<ObjId, Place>,
+    places: Places<'a, D>,
 }
 
 impl<'a, D: ReadDoc> Locator<'a, D> {
     /// A locator over `doc`, which must hold every change it is given.
     pub fn new(doc: &'a D) -> Self {
         Locator {
-            doc,
-            places: HashMap::new(),
+            places: Places::new(doc),
         }
     }
 
-    /// What `changes` touched.
+    /// What `changes` touched. The objects they create are remembered, so
+    /// that objects made by a change are placed without reading the
+    /// document (pass changes in causal order).
     pub fn touched<'c>(&mut self, changes: impl IntoIterator<Item = &'c Change>) -> Touched {
         let mut touched = Touched::default();
         for change in changes {
-            for op in change.decode().operations {
-                let place = self.place(&op.obj);
+            let actor = change.actor_id().clone();
+            let start = change.start_op().get();
+            let message = change.message().unwrap_or_default();
+            let ops = change.decode().operations;
+            // Objects made first, then placed: a change may write to an
+            // object it makes later in its own list.
+            for (i, op) in ops.iter().enumerate() {
+                if let (OpType::Make(_), Key::Map(key)) = (&op.action, &op.key) {
+                    let made = ObjId::Id(start + i as u64, actor.clone(), usize::MAX);
+                    self.places.made(made, &op.obj, key.to_string());
+                }
+            }
+            for op in &ops {
+                let place = self.places.place(&op.obj, message);
                 touched.mark(&place, &op.key);
             }
         }
         touched
-    }
-
-    fn place(&mut self, obj: &ObjectId) -> Place {
-        let id = match obj {
-            ObjectId::Root => return Place::Root,
-            // The actor index is looked up by Automerge when it does not
-            // match; equality and hashing ignore it.
-            ObjectId::Id(op) => ObjId::Id(op.0, op.1.clone(), usize::MAX),
-        };
-        if let Some(place) = self.places.get(&id) {
-            return place.clone();
-        }
-        let place = self.locate(&id);
-        self.places.insert(id, place.clone());
-        place
-    }
-
-    fn locate(&self, obj: &ObjId) -> Place {
-        let Ok(parents) = self.doc.parents(obj) else {
-            return Place::Unknown;
-        };
-        let path = parents.path();
-        let key = |i: usize| match path.get(i) {
-            Some((_, Prop::Map(k))) => Some(k.as_str()),
-            _ => None,
-        };
-        let kind = match key(0) {
-            Some(schema::K_META) => return Place::Meta,
-            Some(schema::K_COLUMNS) => return Place::Columns,
-            Some(schema::K_SECTIONS) => NodeKind::Section,
-            Some(schema::K_ACTIVITIES) => NodeKind::Activity,
-            _ => return Place::Unknown,
-        };
-        match (path.len(), key(1)) {
-            (1, _) => Place::Nodes(kind),
-            (_, Some(id)) => Place::Node(kind, id.to_string()),
-            _ => Place::Unknown,
-        }
     }
 }
