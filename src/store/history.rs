@@ -1,14 +1,17 @@
 //! The history of a roadmap: every Automerge change with its author, time
-//! and the field-level changes it made, found by comparing the roadmap just
-//! before the change (at its dependencies) with the roadmap right after it.
+//! and the field-level changes it made, found by comparing the parts of the
+//! roadmap the change touched just before the change (at its dependencies)
+//! with the same parts right after it.
 
 use automerge::{AutoCommit, ChangeHash};
 
 use crate::model::Roadmap;
 
-use super::changes::{Change, ItemChange, compare};
+use super::changes::{Change, ItemChange, compare, compare_some};
+use super::fields::View;
 use super::read::read_roadmap;
-use super::snapshot::{Snapshot, Viewer, snapshot};
+use super::snapshot::{Snapshot, read_part};
+use super::touched::{Locator, Touched};
 use super::{Doc, StoreError};
 
 /// One Automerge change in words-ready form.
@@ -57,15 +60,19 @@ pub fn history(doc: &Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
 }
 
 /// The entries of the changes of `doc` that `wanted` accepts, oldest first
-/// (in causal order). The history is replayed change by change; a change
-/// made on top of everything before it is compared with the replayed state
-/// just before it, a change made concurrently with others with the document
-/// read at its own dependencies.
+/// (in causal order). The history is replayed change by change, keeping a
+/// picture of the replayed document up to date in the parts each change
+/// touched (found from its operations, see [`super::touched`]). A change
+/// made on top of everything before it is compared with that picture just
+/// before it; a change made concurrently with others with the document read
+/// at its own dependencies. Only the touched parts are read and compared.
 pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) -> Vec<HistoryEntry> {
     let mut all = doc.clone();
     let mut replay = AutoCommit::new();
-    let mut viewer: Option<Viewer> = None;
-    let mut current: Option<Snapshot> = Some(Snapshot::default());
+    let mut current = Snapshot::default();
+    // The parts of `current` behind `replay`.
+    let mut stale = Touched::default();
+    let mut locator = Locator::new(doc);
     let mut out = Vec::new();
     // Authors live in the document's actor table, so they are read from the
     // change metadata, not from the change itself.
@@ -85,29 +92,33 @@ pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) ->
         heads.sort();
         let mut deps = change.deps().to_vec();
         deps.sort();
+        let touched = locator.touched([&change]);
         let wanted_here = wanted(&hash);
-        let before = (wanted_here && heads == deps)
-            .then(|| current.take().unwrap_or_else(|| snapshot(&replay)));
+        let linear = wanted_here && heads == deps;
+        let before = linear.then(|| {
+            current.update(View::now(&replay), &std::mem::take(&mut stale));
+            current.part(&touched)
+        });
         let author = authors.get(&hash).cloned().flatten();
         let (time, message) = (change.timestamp(), change.message().map(str::to_string));
         if replay.apply_changes([change]).is_err() {
             break;
         }
-        current = None;
+        if !linear {
+            stale.extend(&touched);
+        }
         if !wanted_here {
             continue;
         }
         let changes = match before {
             Some(before) => {
-                let after = snapshot(&replay);
-                let found = compare(&before, &after);
-                current = Some(after);
-                found
+                current.update(View::now(&replay), &touched);
+                compare_touched(&before, &current, &touched)
             }
             None => {
-                let viewer = viewer.get_or_insert_with(|| Viewer::new(doc));
-                let before = viewer.at(&deps);
-                compare(&before, &viewer.at(&[hash]))
+                let before = read_part(View::at(doc, &deps), &touched);
+                let after = read_part(View::at(doc, &[hash]), &touched);
+                compare_touched(&before, &after, &touched)
             }
         };
         out.push(HistoryEntry {
@@ -119,6 +130,14 @@ pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) ->
         });
     }
     out
+}
+
+fn compare_touched(before: &Snapshot, after: &Snapshot, touched: &Touched) -> Vec<ItemChange> {
+    if touched.everything {
+        compare(before, after)
+    } else {
+        compare_some(before, after, |id| touched.has_node(id))
+    }
 }
 
 /// The change whose hash starts with `prefix` (at least 4 hex digits).

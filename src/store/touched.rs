@@ -38,6 +38,19 @@ impl Touched {
         self.activities.extend(other.activities.iter().cloned());
     }
 
+    /// The touched ids of sections or activities.
+    pub fn nodes(&self, kind: NodeKind) -> &BTreeSet<String> {
+        match kind {
+            NodeKind::Section => &self.sections,
+            NodeKind::Activity => &self.activities,
+        }
+    }
+
+    /// Whether the node `id` was touched.
+    pub fn has_node(&self, id: &str) -> bool {
+        self.sections.contains(id) || self.activities.contains(id)
+    }
+
     fn mark(&mut self, place: &Place, key: &Key) {
         match (place, key) {
             (Place::Root, _) | (Place::Unknown, _) | (Place::Nodes(_), Key::Seq(_)) => {
