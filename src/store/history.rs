@@ -60,18 +60,11 @@ pub fn history(doc: &Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
 }
 
 /// The entries of the changes of `doc` that `wanted` accepts, oldest first
-/// (in causal order). The history is replayed change by change, keeping a
-/// picture of the replayed document up to date in the parts each change
-/// touched (found from its operations, see [`super::touched`]). A change
-/// made on top of everything before it is compared with that picture just
-/// before it; a change made concurrently with others with the document read
-/// at its own dependencies. Only the touched parts are read and compared.
+/// (in causal order). Each change is compared in the parts it touched
+/// (found from its operations, see [`super::touched`]): the document read at
+/// the change's dependencies against the document read right after it.
 pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) -> Vec<HistoryEntry> {
     let mut all = doc.clone();
-    let mut replay = AutoCommit::new();
-    let mut current = Snapshot::default();
-    // The parts of `current` behind `replay`.
-    let mut stale = Touched::default();
     let mut locator = Locator::new(doc);
     let mut out = Vec::new();
     // Authors live in the document's actor table, so they are read from the
@@ -87,46 +80,24 @@ pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) ->
         })
         .collect();
     for change in all.get_changes(&[]) {
-        let hash = change.hash();
-        let mut heads = replay.get_heads();
-        heads.sort();
-        let mut deps = change.deps().to_vec();
-        deps.sort();
+        // Every change is located, wanted or not: the objects it makes
+        // place the later changes' operations.
         let touched = locator.touched([&change]);
-        let wanted_here = wanted(&hash);
-        let linear = wanted_here && heads == deps;
-        let before = linear.then(|| {
-            current.update(View::now(&replay), &std::mem::take(&mut stale));
-            current.part(&touched)
-        });
-        let author = authors.get(&hash).cloned().flatten();
-        let (time, message) = (change.timestamp(), change.message().map(str::to_string));
-        if replay.apply_changes([change]).is_err() {
-            break;
-        }
-        if !linear {
-            stale.extend(&touched);
-        }
-        if !wanted_here {
+        let hash = change.hash();
+        if !wanted(&hash) {
             continue;
         }
-        let changes = match before {
-            Some(before) => {
-                current.update(View::now(&replay), &touched);
-                compare_touched(&before, &current, &touched)
-            }
-            None => {
-                let before = read_part(View::at(doc, &deps), &touched);
-                let after = read_part(View::at(doc, &[hash]), &touched);
-                compare_touched(&before, &after, &touched)
-            }
-        };
+        let heads = [hash];
+        let views = (View::at(doc, change.deps()), View::at(doc, &heads));
+        let mut before = read_part(views.0, &touched);
+        let mut after = read_part(views.1, &touched);
+        Snapshot::fill_in(&mut before, &mut after, views);
         out.push(HistoryEntry {
             hash,
-            author,
-            time,
-            message: message.unwrap_or_default(),
-            changes,
+            author: authors.get(&hash).cloned().flatten(),
+            time: change.timestamp(),
+            message: change.message().unwrap_or_default().to_string(),
+            changes: compare_touched(&before, &after, &touched),
         });
     }
     out

@@ -104,25 +104,80 @@ pub fn read<D: ReadDoc>(view: View<'_, D>) -> Snapshot {
     snap
 }
 
-/// Reads the heading, the column titles and the nodes `touched` names (with
-/// their parent sections) as `view` sees them: enough to compare what
-/// changed in those nodes.
+/// Reads the nodes `touched` names as `view` sees them, and the heading and
+/// the column titles when it touched them (everything when it touched
+/// everything): the start of a picture to compare those nodes in (see
+/// [`Snapshot::fill_in`]).
 pub fn read_part<D: ReadDoc>(view: View<'_, D>, touched: &Touched) -> Snapshot {
+    if touched.everything {
+        return read(view);
+    }
     let roots = Roots::read(view);
     let mut snap = Snapshot::default();
-    snap.read_heading(view, &roots);
+    if touched.meta {
+        snap.read_meta(view, &roots);
+    }
+    if touched.columns {
+        snap.read_columns(view, &roots);
+    }
     for kind in [NodeKind::Section, NodeKind::Activity] {
         for id in touched.nodes(kind) {
             snap.read_one(view, &roots, kind, id);
         }
     }
-    let parents: Vec<String> = snap.nodes.values().map(|n| n.parent.clone()).collect();
-    for parent in parents {
-        if !parent.is_empty() && !snap.nodes.contains_key(&parent) {
-            snap.read_one(view, &roots, NodeKind::Section, &parent);
+    snap
+}
+
+/// Keys of node fields that are not extra cells.
+const OWN_FIELDS: [&str; 6] = [
+    node::TEXT,
+    node::DEADLINE,
+    node::RESPONSIBLE,
+    node::STATUS,
+    node::NUMBER,
+    node::TITLE,
+];
+
+impl Snapshot {
+    /// Completes two pictures from [`read_part`] for comparing: the parent
+    /// sections of nodes that moved, and the column titles after when a
+    /// cell changed.
+    pub fn fill_in<D: ReadDoc>(
+        before: &mut Snapshot,
+        after: &mut Snapshot,
+        (then, now): (View<'_, D>, View<'_, D>),
+    ) {
+        let mut parents = (Vec::new(), Vec::new());
+        let mut cells = false;
+        for (id, new) in &after.nodes {
+            let Some(old) = before.nodes.get(id) else {
+                continue;
+            };
+            if old.parent != new.parent || old.pos != new.pos {
+                parents.0.push(old.parent.clone());
+                parents.1.push(new.parent.clone());
+            }
+            cells |= new
+                .fields
+                .iter()
+                .chain(&old.fields)
+                .any(|(k, _)| !OWN_FIELDS.contains(&k.as_str()) && old.field(k) != new.field(k));
+        }
+        for (snap, view, ids) in [(before, then, parents.0), (&mut *after, now, parents.1)] {
+            if ids.is_empty() {
+                continue;
+            }
+            let roots = Roots::read(view);
+            for id in ids {
+                if !id.is_empty() && !snap.nodes.contains_key(&id) {
+                    snap.read_one(view, &roots, NodeKind::Section, &id);
+                }
+            }
+        }
+        if cells && after.columns.is_empty() {
+            after.read_columns(now, &Roots::read(now));
         }
     }
-    snap
 }
 
 fn roots_map(roots: &Roots, kind: NodeKind) -> Option<&ObjId> {
@@ -184,32 +239,42 @@ impl Snapshot {
     }
 
     fn read_heading<D: ReadDoc>(&mut self, view: View<'_, D>, roots: &Roots) {
+        self.read_meta(view, roots);
+        self.read_columns(view, roots);
+    }
+
+    fn read_meta<D: ReadDoc>(&mut self, view: View<'_, D>, roots: &Roots) {
         self.meta.clear();
-        if let Some(obj) = &roots.meta {
-            for key in META_SCALARS {
-                self.meta.insert(key.to_string(), String::new());
-            }
-            self.meta.insert(meta::NOTES.to_string(), String::new());
-            for (key, raw) in view.entries(obj) {
-                let value = match key.as_ref() {
-                    meta::NOTES => view.text_of(raw),
-                    k if META_SCALARS.contains(&k) => raw.string(),
-                    _ => continue,
-                };
-                self.meta.insert(key.into_owned(), value);
-            }
+        let Some(obj) = &roots.meta else {
+            return;
+        };
+        for key in META_SCALARS {
+            self.meta.insert(key.to_string(), String::new());
         }
+        self.meta.insert(meta::NOTES.to_string(), String::new());
+        for (key, raw) in view.entries(obj) {
+            let value = match key.as_ref() {
+                meta::NOTES => view.text_of(raw),
+                k if META_SCALARS.contains(&k) => raw.string(),
+                _ => continue,
+            };
+            self.meta.insert(key.into_owned(), value);
+        }
+    }
+
+    fn read_columns<D: ReadDoc>(&mut self, view: View<'_, D>, roots: &Roots) {
         self.columns.clear();
-        if let Some(obj) = &roots.columns {
-            for (key, raw) in view.entries(obj) {
-                if let Raw::Map(col) = raw {
-                    let title = view
-                        .entries(&col)
-                        .find(|(k, _)| k == node::COLUMN_TITLE)
-                        .map(|(_, raw)| raw.string())
-                        .unwrap_or_default();
-                    self.columns.insert(key.into_owned(), title);
-                }
+        let Some(obj) = &roots.columns else {
+            return;
+        };
+        for (key, raw) in view.entries(obj) {
+            if let Raw::Map(col) = raw {
+                let title = view
+                    .entries(&col)
+                    .find(|(k, _)| k == node::COLUMN_TITLE)
+                    .map(|(_, raw)| raw.string())
+                    .unwrap_or_default();
+                self.columns.insert(key.into_owned(), title);
             }
         }
     }
