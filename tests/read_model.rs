@@ -34,7 +34,11 @@ fn the_fast_reader_matches_the_old_one_on_the_samples() {
     for (name, _, _) in common::SAMPLES {
         let roadmap = common::import_sample(name);
         let doc = Doc::create(&roadmap, Some("test"), "import").expect("create");
-        assert_eq!(doc.roadmap(), slow_read::read_roadmap(doc.automerge()), "{name}");
+        assert_eq!(
+            doc.roadmap(),
+            slow_read::read_roadmap(doc.automerge()),
+            "{name}"
+        );
     }
 }
 
@@ -42,10 +46,19 @@ fn the_fast_reader_matches_the_old_one_on_the_samples() {
 fn a_deleted_activity_still_reads_whole_by_id() {
     let mut doc = generated(30, 0, 5);
     let roadmap = doc.roadmap();
-    let (_, first) = roadmap.activities_with_path().into_iter().next().expect("one");
+    let (_, first) = roadmap
+        .activities_with_path()
+        .into_iter()
+        .next()
+        .expect("one");
     let before = doc.activity(&first.id).expect("there");
     doc.set_deleted(karta::store::edit::NodeKind::Activity, &first.id, true)
         .expect("delete");
     assert_eq!(doc.activity(&first.id), Some(before));
-    assert!(doc.roadmap().activities_with_path().iter().all(|(_, a)| a.id != first.id));
+    assert!(
+        doc.roadmap()
+            .activities_with_path()
+            .iter()
+            .all(|(_, a)| a.id != first.id)
+    );
 }

@@ -3,9 +3,9 @@
 //! read of the document.
 
 use fastrand::Rng;
-use karta::model::{Activity, SectionKind};
 use karta::r#gen::edits::Mirror;
 use karta::r#gen::{GenOptions, generate, words};
+use karta::model::{Activity, SectionKind};
 use karta::store::Doc;
 use karta::store::bundle::{read_incoming, write_bundle};
 use karta::store::edit::{ActivityField, MetaField, NodeKind, SectionField, new_section};
@@ -84,7 +84,9 @@ fn adds_deletes_moves_and_heading_edits_patch_in_exactly() {
         ..Activity::default()
     };
     theirs.add_activity(&stage, None, &activity).expect("add");
-    theirs.add_activity("", None, &activity).expect("add at top");
+    theirs
+        .add_activity("", None, &activity)
+        .expect("add at top");
     theirs
         .set_deleted(NodeKind::Activity, &list[0], true)
         .expect("delete");
@@ -92,7 +94,12 @@ fn adds_deletes_moves_and_heading_edits_patch_in_exactly() {
         .move_node(NodeKind::Activity, &list[1], &stage, None)
         .expect("move");
     theirs
-        .move_node(NodeKind::Activity, &list[2], &some_stage(&theirs, 0), Some(&list[5]))
+        .move_node(
+            NodeKind::Activity,
+            &list[2],
+            &some_stage(&theirs, 0),
+            Some(&list[5]),
+        )
         .expect("move after");
     theirs
         .set_activity_field(&list[3], &ActivityField::Text, "Другой текст")
@@ -131,7 +138,10 @@ fn section_structure_changes_fall_back_to_a_full_read() {
         .expect("delete section");
     assert_eq!(merge_and_check(&mut mine, &mut theirs), Refreshed::Reread);
     let mut theirs = mine.fork();
-    assert_eq!(merge_and_check(&mut mine, &mut theirs), Refreshed::Unchanged);
+    assert_eq!(
+        merge_and_check(&mut mine, &mut theirs),
+        Refreshed::Unchanged
+    );
 }
 
 #[test]

@@ -83,11 +83,7 @@ pub fn one_edit(doc: &mut Doc, roadmap: &Roadmap, round: usize) -> Result<(), St
 /// Merges a foreign file (another copy's bytes) into `doc` and brings
 /// `roadmap` (the model read before) up to date, as the editor does after
 /// merging a colleague's file.
-pub fn merge_file(
-    doc: &mut Doc,
-    roadmap: &mut Roadmap,
-    foreign: &[u8],
-) -> Result<(), StoreError> {
+pub fn merge_file(doc: &mut Doc, roadmap: &mut Roadmap, foreign: &[u8]) -> Result<(), StoreError> {
     let mut other = Doc::from_bytes(foreign, Path::new("foreign.karta"))?;
     let before = doc.heads();
     doc.merge(&mut other)?;

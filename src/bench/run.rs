@@ -87,7 +87,12 @@ pub fn measure(fixture: &Fixture, runs: usize) -> Result<Timings, StoreError> {
         })?,
     );
     // The model of the file as opened; merges bring it up to date.
-    let fresh = || Ok((Doc::from_bytes(&bytes, Path::new("base.karta"))?, roadmap.clone()));
+    let fresh = || {
+        Ok((
+            Doc::from_bytes(&bytes, Path::new("base.karta"))?,
+            roadmap.clone(),
+        ))
+    };
     t.insert(
         "merge".into(),
         median(runs, fresh, |(mut d, mut model)| {

@@ -129,7 +129,9 @@ impl<'a, D: ReadDoc> Places<'a, D> {
     /// Places an object made before the changes examined.
     fn look_up(&mut self, obj: &ObjId, message: &str) -> Place {
         let doc = self.doc;
-        let index = self.index.get_or_insert_with(|| Index::read(View::now(doc)));
+        let index = self
+            .index
+            .get_or_insert_with(|| Index::read(View::now(doc)));
         if let Some(place) = index.direct(obj) {
             return place;
         }
@@ -219,7 +221,9 @@ impl Index {
                 .map(|(_, id)| id.as_str()),
             ObjId::Root => None,
         };
-        let named = message.split_whitespace().filter(|w| self.activities.contains_key(*w));
+        let named = message
+            .split_whitespace()
+            .filter(|w| self.activities.contains_key(*w));
         for id in before.into_iter().chain(named) {
             let Some(activity) = self.activities.get(id) else {
                 continue;

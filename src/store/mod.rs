@@ -5,22 +5,22 @@ pub mod bundle;
 pub mod changes;
 pub mod conflicts;
 pub mod edit;
+pub mod fields;
 pub mod file;
 pub mod history;
 pub mod journal;
-mod lock;
 mod locate;
+mod lock;
 pub mod lookup;
 pub mod merge;
 mod placing;
-pub mod fields;
 pub mod read;
 pub mod refresh;
 mod renumber;
-mod tree;
 pub mod schema;
 pub mod snapshot;
 pub mod touched;
+mod tree;
 
 use std::path::PathBuf;
 

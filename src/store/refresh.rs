@@ -50,7 +50,8 @@ impl Doc {
         let total = roadmap.activities.len() + count(&roadmap.sections);
         let patched = ops <= MAX_OPS && !too_many(changes.len(), total) && {
             let touched = Locator::new(&self.doc).touched(&changes);
-            !too_many(touched.activities.len(), total) && patch(&self.doc, roadmap, &touched, before)
+            !too_many(touched.activities.len(), total)
+                && patch(&self.doc, roadmap, &touched, before)
         };
         if patched {
             Refreshed::Patched
@@ -112,10 +113,7 @@ struct Place {
 fn index_sections(list: &[Section], path: &mut Vec<usize>, out: &mut HashMap<String, Place>) {
     for (i, s) in list.iter().enumerate() {
         path.push(i);
-        out.insert(
-            s.id.clone(),
-            Place { path: path.clone() },
-        );
+        out.insert(s.id.clone(), Place { path: path.clone() });
         index_sections(&s.sections, path, out);
         path.pop();
     }
@@ -142,9 +140,8 @@ fn patch_sections(
 ) -> bool {
     let (now, then) = (View::now(doc), View::at(doc, before));
     for id in ids {
-        let read = |view: View<'_, AutoCommit>| {
-            view.map(map, id).map(|obj| read_section(view, id, &obj))
-        };
+        let read =
+            |view: View<'_, AutoCommit>| view.map(map, id).map(|obj| read_section(view, id, &obj));
         let (Some((new, deleted)), Some((old, was_deleted))) = (read(now), read(then)) else {
             return false;
         };

@@ -97,7 +97,8 @@ pub fn read<D: ReadDoc>(view: View<'_, D>) -> Snapshot {
         };
         for (id, raw) in view.entries(map) {
             if let Raw::Map(obj) = raw {
-                snap.nodes.insert(id.into_owned(), read_node(view, kind, &obj));
+                snap.nodes
+                    .insert(id.into_owned(), read_node(view, kind, &obj));
             }
         }
     }
@@ -157,11 +158,10 @@ impl Snapshot {
                 parents.0.push(old.parent.clone());
                 parents.1.push(new.parent.clone());
             }
-            cells |= new
-                .fields
-                .iter()
-                .chain(&old.fields)
-                .any(|(k, _)| !OWN_FIELDS.contains(&k.as_str()) && old.field(k) != new.field(k));
+            cells |=
+                new.fields.iter().chain(&old.fields).any(|(k, _)| {
+                    !OWN_FIELDS.contains(&k.as_str()) && old.field(k) != new.field(k)
+                });
         }
         for (snap, view, ids) in [(before, then, parents.0), (&mut *after, now, parents.1)] {
             if ids.is_empty() {
@@ -188,53 +188,11 @@ fn roots_map(roots: &Roots, kind: NodeKind) -> Option<&ObjId> {
 }
 
 impl Snapshot {
-    /// Brings the parts `touched` names up to date with `view` (the whole
-    /// picture when it names everything).
-    pub fn update<D: ReadDoc>(&mut self, view: View<'_, D>, touched: &Touched) {
-        if touched.everything {
-            *self = read(view);
-            return;
-        }
-        let roots = Roots::read(view);
-        if touched.meta || touched.columns {
-            self.read_heading(view, &roots);
-        }
-        for kind in [NodeKind::Section, NodeKind::Activity] {
-            for id in touched.nodes(kind) {
-                self.nodes.remove(id);
-                self.read_one(view, &roots, kind, id);
-            }
-        }
-    }
-
-    /// A copy of the heading, the columns and the nodes `touched` names
-    /// with their parent sections (everything when it names everything).
-    pub fn part(&self, touched: &Touched) -> Snapshot {
-        if touched.everything {
-            return self.clone();
-        }
-        let mut part = Snapshot {
-            meta: self.meta.clone(),
-            nodes: BTreeMap::new(),
-            columns: self.columns.clone(),
-        };
-        let ids = touched.sections.iter().chain(&touched.activities);
-        for id in ids {
-            let Some(state) = self.nodes.get(id) else {
-                continue;
-            };
-            part.nodes.insert(id.clone(), state.clone());
-            if let Some(parent) = self.nodes.get(&state.parent) {
-                part.nodes.insert(state.parent.clone(), parent.clone());
-            }
-        }
-        part
-    }
-
     fn read_one<D: ReadDoc>(&mut self, view: View<'_, D>, roots: &Roots, kind: NodeKind, id: &str) {
         let obj = roots_map(roots, kind).and_then(|map| view.map(map, id));
         if let Some(obj) = obj {
-            self.nodes.insert(id.to_string(), read_node(view, kind, &obj));
+            self.nodes
+                .insert(id.to_string(), read_node(view, kind, &obj));
         }
     }
 
@@ -285,8 +243,10 @@ fn read_node<D: ReadDoc>(view: View<'_, D>, kind: NodeKind, obj: &ObjId) -> Node
         NodeKind::Activity => &ACTIVITY_SCALARS,
         NodeKind::Section => &SECTION_SCALARS,
     };
-    let mut fields: BTreeMap<String, String> =
-        scalars.iter().map(|k| (k.to_string(), String::new())).collect();
+    let mut fields: BTreeMap<String, String> = scalars
+        .iter()
+        .map(|k| (k.to_string(), String::new()))
+        .collect();
     let mut state = NodeState {
         kind,
         parent: String::new(),

@@ -29,15 +29,6 @@ pub struct Touched {
 }
 
 impl Touched {
-    /// Adds what `other` touched.
-    pub fn extend(&mut self, other: &Touched) {
-        self.everything |= other.everything;
-        self.meta |= other.meta;
-        self.columns |= other.columns;
-        self.sections.extend(other.sections.iter().cloned());
-        self.activities.extend(other.activities.iter().cloned());
-    }
-
     /// The touched ids of sections or activities.
     pub fn nodes(&self, kind: NodeKind) -> &BTreeSet<String> {
         match kind {

@@ -11,8 +11,8 @@ use karta::model::{
     Status,
 };
 
-use karta::store::schema::{self, meta, node};
 use karta::store::read::{get_bool, get_map, get_str, get_text, get_uint, split_lines};
+use karta::store::schema::{self, meta, node};
 
 fn get_date<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(get_str(doc, obj, key).trim(), "%Y-%m-%d").ok()
