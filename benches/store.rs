@@ -42,17 +42,20 @@ fn workloads(c: &mut Criterion) {
         });
         group.bench_function("merge_file_1000", |b| {
             b.iter_batched(
-                fresh,
-                |mut d| bench::merge_file(&mut d, &foreign).expect("merge"),
+                || (fresh(), roadmap.clone()),
+                |(mut d, mut model)| {
+                    bench::merge_file(&mut d, &mut model, &foreign).expect("merge");
+                    model
+                },
                 BatchSize::PerIteration,
             )
         });
         group.bench_function("apply_bundle_1000", |b| {
             b.iter_batched(
-                fresh,
-                |mut d| {
-                    d.apply_bundle(&bundle).expect("bundle");
-                    d.roadmap()
+                || (fresh(), roadmap.clone()),
+                |(mut d, mut model)| {
+                    bench::apply_bundle(&mut d, &mut model, &bundle).expect("bundle");
+                    model
                 },
                 BatchSize::PerIteration,
             )

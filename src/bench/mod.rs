@@ -82,12 +82,24 @@ pub fn one_edit(doc: &mut Doc, roadmap: &Roadmap, round: usize) -> Result<(), St
     Ok(())
 }
 
-/// Merges a foreign file (another copy's bytes) into `doc` and reads the
-/// roadmap again, as opening a colleague's file does.
-pub fn merge_file(doc: &mut Doc, foreign: &[u8]) -> Result<Roadmap, StoreError> {
+/// Merges a foreign file (another copy's bytes) into `doc` and brings
+/// `roadmap` (the model read before) up to date, as the editor does after
+/// merging a colleague's file.
+pub fn merge_file(doc: &mut Doc, roadmap: &mut Roadmap, foreign: &[u8]) -> Result<(), StoreError> {
     let mut other = Doc::from_bytes(foreign, Path::new("foreign.karta"))?;
+    let before = doc.heads();
     doc.merge(&mut other)?;
-    Ok(doc.roadmap())
+    doc.refresh(roadmap, &before);
+    Ok(())
+}
+
+/// Applies a bundle's changes to `doc` and brings `roadmap` (the model read
+/// before) up to date.
+pub fn apply_bundle(doc: &mut Doc, roadmap: &mut Roadmap, bundle: &[u8]) -> Result<(), StoreError> {
+    let before = doc.heads();
+    doc.apply_bundle(bundle)?;
+    doc.refresh(roadmap, &before);
+    Ok(())
 }
 
 /// The word searched for in the search workload.

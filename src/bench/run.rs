@@ -9,7 +9,7 @@ use std::time::Instant;
 use automerge::AutoCommit;
 
 use super::fixtures::Fixture;
-use super::{merge_file, one_edit, open, search_all};
+use super::{apply_bundle, merge_file, one_edit, open, search_all};
 use crate::store::{Doc, StoreError};
 
 /// Medians in milliseconds by workload name (`open`, `open.bare`…).
@@ -86,10 +86,18 @@ pub fn measure(fixture: &Fixture, runs: usize) -> Result<Timings, StoreError> {
             Ok(doc.to_bytes())
         })?,
     );
-    let fresh = || Doc::from_bytes(&bytes, Path::new("base.karta"));
+    // The model of the file as opened; merges bring it up to date.
+    let fresh = || {
+        Ok((
+            Doc::from_bytes(&bytes, Path::new("base.karta"))?,
+            roadmap.clone(),
+        ))
+    };
     t.insert(
         "merge".into(),
-        median(runs, fresh, |mut d| merge_file(&mut d, &foreign))?,
+        median(runs, fresh, |(mut d, mut model)| {
+            merge_file(&mut d, &mut model, &foreign)
+        })?,
     );
     t.insert(
         "merge.bare".into(),
@@ -104,9 +112,8 @@ pub fn measure(fixture: &Fixture, runs: usize) -> Result<Timings, StoreError> {
     );
     t.insert(
         "bundle.apply".into(),
-        median(runs, fresh, |mut d| {
-            d.apply_bundle(&bundle)?;
-            Ok(d.roadmap())
+        median(runs, fresh, |(mut d, mut model)| {
+            apply_bundle(&mut d, &mut model, &bundle)
         })?,
     );
     t.insert(

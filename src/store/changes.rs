@@ -112,6 +112,16 @@ pub struct Change {
 /// The changes that turn `before` into `after`: the heading first, then
 /// items in the order of their numbers.
 pub fn compare(before: &Snapshot, after: &Snapshot) -> Vec<ItemChange> {
+    compare_some(before, after, |_| true)
+}
+
+/// Like [`compare`], for the nodes whose ids `wanted` accepts only (the
+/// heading is always compared).
+pub fn compare_some(
+    before: &Snapshot,
+    after: &Snapshot,
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<ItemChange> {
     let mut out = Vec::new();
     let heading = Item {
         kind: ItemKind::Heading,
@@ -132,7 +142,7 @@ pub fn compare(before: &Snapshot, after: &Snapshot) -> Vec<ItemChange> {
             });
         }
     }
-    let mut ids: Vec<&String> = after.nodes.keys().collect();
+    let mut ids: Vec<&String> = after.nodes.keys().filter(|id| wanted(id)).collect();
     ids.sort_by_cached_key(|id| (number_order(after.nodes[*id].number()), (*id).clone()));
     for id in ids {
         let now = &after.nodes[id];

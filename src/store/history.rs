@@ -1,14 +1,17 @@
 //! The history of a roadmap: every Automerge change with its author, time
-//! and the field-level changes it made, found by comparing the roadmap just
-//! before the change (at its dependencies) with the roadmap right after it.
+//! and the field-level changes it made, found by comparing the parts of the
+//! roadmap the change touched just before the change (at its dependencies)
+//! with the same parts right after it.
 
 use automerge::{AutoCommit, ChangeHash};
 
 use crate::model::Roadmap;
 
-use super::changes::{Change, ItemChange, compare};
+use super::changes::{Change, ItemChange, compare, compare_some};
+use super::fields::View;
 use super::read::read_roadmap;
-use super::snapshot::{Snapshot, Viewer, snapshot};
+use super::snapshot::{Snapshot, read_part};
+use super::touched::{Locator, Touched};
 use super::{Doc, StoreError};
 
 /// One Automerge change in words-ready form.
@@ -57,15 +60,12 @@ pub fn history(doc: &Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
 }
 
 /// The entries of the changes of `doc` that `wanted` accepts, oldest first
-/// (in causal order). The history is replayed change by change; a change
-/// made on top of everything before it is compared with the replayed state
-/// just before it, a change made concurrently with others with the document
-/// read at its own dependencies.
+/// (in causal order). Each change is compared in the parts it touched
+/// (found from its operations, see [`super::touched`]): the document read at
+/// the change's dependencies against the document read right after it.
 pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) -> Vec<HistoryEntry> {
     let mut all = doc.clone();
-    let mut replay = AutoCommit::new();
-    let mut viewer: Option<Viewer> = None;
-    let mut current: Option<Snapshot> = Some(Snapshot::default());
+    let mut locator = Locator::new(doc);
     let mut out = Vec::new();
     // Authors live in the document's actor table, so they are read from the
     // change metadata, not from the change itself.
@@ -80,45 +80,35 @@ pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) ->
         })
         .collect();
     for change in all.get_changes(&[]) {
+        // Every change is located, wanted or not: the objects it makes
+        // place the later changes' operations.
+        let touched = locator.touched([&change]);
         let hash = change.hash();
-        let mut heads = replay.get_heads();
-        heads.sort();
-        let mut deps = change.deps().to_vec();
-        deps.sort();
-        let wanted_here = wanted(&hash);
-        let before = (wanted_here && heads == deps)
-            .then(|| current.take().unwrap_or_else(|| snapshot(&replay)));
-        let author = authors.get(&hash).cloned().flatten();
-        let (time, message) = (change.timestamp(), change.message().map(str::to_string));
-        if replay.apply_changes([change]).is_err() {
-            break;
-        }
-        current = None;
-        if !wanted_here {
+        if !wanted(&hash) {
             continue;
         }
-        let changes = match before {
-            Some(before) => {
-                let after = snapshot(&replay);
-                let found = compare(&before, &after);
-                current = Some(after);
-                found
-            }
-            None => {
-                let viewer = viewer.get_or_insert_with(|| Viewer::new(doc));
-                let before = viewer.at(&deps);
-                compare(&before, &viewer.at(&[hash]))
-            }
-        };
+        let heads = [hash];
+        let views = (View::at(doc, change.deps()), View::at(doc, &heads));
+        let mut before = read_part(views.0, &touched);
+        let mut after = read_part(views.1, &touched);
+        Snapshot::fill_in(&mut before, &mut after, views);
         out.push(HistoryEntry {
             hash,
-            author,
-            time,
-            message: message.unwrap_or_default(),
-            changes,
+            author: authors.get(&hash).cloned().flatten(),
+            time: change.timestamp(),
+            message: change.message().unwrap_or_default().to_string(),
+            changes: compare_touched(&before, &after, &touched),
         });
     }
     out
+}
+
+fn compare_touched(before: &Snapshot, after: &Snapshot, touched: &Touched) -> Vec<ItemChange> {
+    if touched.everything {
+        compare(before, after)
+    } else {
+        compare_some(before, after, |id| touched.has_node(id))
+    }
 }
 
 /// The change whose hash starts with `prefix` (at least 4 hex digits).

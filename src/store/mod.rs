@@ -7,17 +7,23 @@ pub mod changes;
 pub mod compact;
 pub mod conflicts;
 pub mod edit;
+pub mod fields;
 pub mod file;
 pub mod history;
 pub mod journal;
+mod locate;
 mod lock;
 pub mod lookup;
 pub mod merge;
 pub mod nodes;
+mod placing;
 pub mod read;
+pub mod refresh;
 mod renumber;
 pub mod schema;
 pub mod snapshot;
+pub mod touched;
+mod tree;
 
 use std::path::PathBuf;
 

@@ -4,8 +4,10 @@
 //! section whose parent is gone is shown at the top level, an activity whose
 //! section is gone stands outside any section. Nothing in the document is
 //! ever hidden because of damage elsewhere.
+//!
+//! Each object is read in one pass over its keys (see [`super::fields`]).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 
 use automerge::{ObjId, ObjType, ROOT, ReadDoc, Value};
 use chrono::NaiveDate;
@@ -15,7 +17,9 @@ use crate::model::{
     Status,
 };
 
+use super::fields::{Raw, View};
 use super::schema::{self, meta, node};
+use super::tree::{Node, build_tree};
 
 /// A scalar string at `obj[key]`, or empty.
 pub fn get_str<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str) -> String {
@@ -66,155 +70,254 @@ pub fn split_lines(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn get_date<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(get_str(doc, obj, key).trim(), "%Y-%m-%d").ok()
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// The objects under the root of a roadmap document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Roots {
+    /// The roadmap's identity.
+    pub id: String,
+    /// The heading map.
+    pub meta: Option<ObjId>,
+    /// The columns map.
+    pub columns: Option<ObjId>,
+    /// The sections map.
+    pub sections: Option<ObjId>,
+    /// The activities map.
+    pub activities: Option<ObjId>,
+}
+
+impl Roots {
+    /// Reads the root in one pass.
+    pub fn read<D: ReadDoc>(view: View<'_, D>) -> Roots {
+        let mut roots = Roots::default();
+        for (key, raw) in view.entries(&ROOT) {
+            let slot = match key.as_ref() {
+                schema::K_ID => {
+                    roots.id = raw.string();
+                    continue;
+                }
+                schema::K_META => &mut roots.meta,
+                schema::K_COLUMNS => &mut roots.columns,
+                schema::K_SECTIONS => &mut roots.sections,
+                schema::K_ACTIVITIES => &mut roots.activities,
+                _ => continue,
+            };
+            if let Raw::Map(obj) = raw {
+                *slot = Some(obj);
+            }
+        }
+        roots
+    }
 }
 
 /// Reads the whole roadmap.
 pub fn read_roadmap<D: ReadDoc>(doc: &D) -> Roadmap {
+    let view = View::now(doc);
+    let roots = Roots::read(view);
     let mut roadmap = Roadmap {
-        id: get_str(doc, &ROOT, schema::K_ID),
-        meta: read_meta(doc),
-        columns: read_columns(doc),
+        meta: roots.meta.map(|o| read_meta(view, &o)).unwrap_or_default(),
+        columns: roots
+            .columns
+            .map(|o| read_columns(view, &o))
+            .unwrap_or_default(),
+        id: roots.id,
         ..Roadmap::default()
     };
-    let mut nodes = read_sections(doc);
-    let mut by_section = read_activities(doc, &nodes);
+    let mut nodes = match &roots.sections {
+        Some(obj) => read_sections(view, obj),
+        None => HashMap::new(),
+    };
+    let mut by_section = match &roots.activities {
+        Some(obj) => read_activities(view, obj, &nodes),
+        None => HashMap::new(),
+    };
     roadmap.activities = by_section.remove("").unwrap_or_default();
     roadmap.sections = build_tree(&mut nodes, &mut by_section);
     roadmap
 }
 
-fn read_meta<D: ReadDoc>(doc: &D) -> Meta {
-    let Some(obj) = get_map(doc, &ROOT, schema::K_META) else {
-        return Meta::default();
-    };
-    let number = get_str(doc, &obj, meta::APPROVAL_NUMBER);
-    let date = get_date(doc, &obj, meta::APPROVAL_DATE);
-    let approval = (!number.is_empty() || date.is_some()).then_some(Approval { number, date });
-    let period = match (
-        get_date(doc, &obj, meta::PERIOD_FROM),
-        get_date(doc, &obj, meta::PERIOD_TO),
-    ) {
+/// Reads the heading map.
+pub(crate) fn read_meta<D: ReadDoc>(view: View<'_, D>, obj: &ObjId) -> Meta {
+    let mut m = Meta::default();
+    let (mut number, mut date, mut from, mut to) = (String::new(), None, None, None);
+    for (key, raw) in view.entries(obj) {
+        match key.as_ref() {
+            meta::TITLE => m.title = raw.string(),
+            meta::MUNICIPALITY => m.municipality = raw.string(),
+            meta::APPROVAL_NUMBER => number = raw.string(),
+            meta::APPROVAL_DATE => date = parse_date(&raw.string()),
+            meta::PERIOD_FROM => from = parse_date(&raw.string()),
+            meta::PERIOD_TO => to = parse_date(&raw.string()),
+            meta::NOTES => m.notes = view.text_of(raw),
+            _ => {}
+        }
+    }
+    m.approval = (!number.is_empty() || date.is_some()).then_some(Approval { number, date });
+    m.period = match (from, to) {
         (Some(from), Some(to)) if from <= to => Some(Period { from, to }),
         _ => None,
     };
-    Meta {
-        title: get_str(doc, &obj, meta::TITLE),
-        municipality: get_str(doc, &obj, meta::MUNICIPALITY),
-        approval,
-        period,
-        notes: get_text(doc, &obj, meta::NOTES),
-    }
+    m
 }
 
-fn read_columns<D: ReadDoc>(doc: &D) -> Vec<Column> {
-    let Some(obj) = get_map(doc, &ROOT, schema::K_COLUMNS) else {
-        return Vec::new();
-    };
-    let mut columns: Vec<(String, Column)> = doc
-        .keys(&obj)
-        .filter_map(|key| {
-            let col = get_map(doc, &obj, &key)?;
-            let role = ColumnRole::parse(&get_str(doc, &col, node::COLUMN_ROLE))
-                .unwrap_or(ColumnRole::Other);
-            Some((
-                get_str(doc, &col, node::POS),
-                Column {
-                    title: get_str(doc, &col, node::COLUMN_TITLE),
-                    key,
-                    role,
-                },
-            ))
+/// Reads the columns map, in the order of their positions.
+pub(crate) fn read_columns<D: ReadDoc>(view: View<'_, D>, obj: &ObjId) -> Vec<Column> {
+    let mut columns: Vec<(String, Column)> = view
+        .entries(obj)
+        .filter_map(|(key, raw)| {
+            let Raw::Map(col) = raw else {
+                return None;
+            };
+            let (mut pos, mut title, mut role) = (String::new(), String::new(), String::new());
+            for (field, raw) in view.entries(&col) {
+                match field.as_ref() {
+                    node::POS => pos = raw.string(),
+                    node::COLUMN_TITLE => title = raw.string(),
+                    node::COLUMN_ROLE => role = raw.string(),
+                    _ => {}
+                }
+            }
+            let role = ColumnRole::parse(&role).unwrap_or(ColumnRole::Other);
+            let key = key.into_owned();
+            Some((pos, Column { title, key, role }))
         })
         .collect();
     columns.sort_by(|a, b| (&a.0, &a.1.key).cmp(&(&b.0, &b.1.key)));
     columns.into_iter().map(|(_, c)| c).collect()
 }
 
-/// A section read from the document, before the tree is built.
-struct Node {
-    parent: String,
-    pos: String,
-    section: Section,
+/// Reads one section map: its place, its own fields and whether it is
+/// deleted.
+pub(crate) fn read_section<D: ReadDoc>(view: View<'_, D>, id: &str, obj: &ObjId) -> (Node, bool) {
+    let mut node = Node {
+        parent: String::new(),
+        pos: String::new(),
+        section: Section {
+            id: id.to_string(),
+            ..Section::default()
+        },
+    };
+    let mut kind = String::new();
+    let mut deleted = false;
+    let s = &mut node.section;
+    for (key, raw) in view.entries(obj) {
+        match key.as_ref() {
+            node::PARENT => node.parent = raw.string(),
+            node::POS => node.pos = raw.string(),
+            node::NUMBER => s.number = raw.string(),
+            node::TITLE => s.title = raw.string(),
+            node::KIND => kind = raw.string(),
+            node::STAGE => s.stage = raw.number().and_then(Stage::from_number),
+            node::RESPONSIBLE => s.responsible = split_lines(&raw.string()),
+            node::DELETED => deleted = raw.is_true(),
+            _ => {}
+        }
+    }
+    s.kind = SectionKind::parse(&kind);
+    (node, deleted)
 }
 
-fn read_sections<D: ReadDoc>(doc: &D) -> HashMap<String, Node> {
-    let Some(obj) = get_map(doc, &ROOT, schema::K_SECTIONS) else {
-        return HashMap::new();
-    };
-    doc.keys(&obj)
-        .filter_map(|id| {
-            let s = get_map(doc, &obj, &id)?;
-            if get_bool(doc, &s, node::DELETED) {
+fn read_sections<D: ReadDoc>(view: View<'_, D>, obj: &ObjId) -> HashMap<String, Node> {
+    view.entries(obj)
+        .filter_map(|(id, raw)| {
+            let Raw::Map(s) = raw else {
                 return None;
-            }
-            let section = Section {
-                number: get_str(doc, &s, node::NUMBER),
-                title: get_str(doc, &s, node::TITLE),
-                kind: SectionKind::parse(&get_str(doc, &s, node::KIND)),
-                stage: get_uint(doc, &s, node::STAGE).and_then(Stage::from_number),
-                responsible: split_lines(&get_str(doc, &s, node::RESPONSIBLE)),
-                id: id.clone(),
-                ..Section::default()
             };
-            let node = Node {
-                parent: get_str(doc, &s, node::PARENT),
-                pos: get_str(doc, &s, node::POS),
-                section,
-            };
-            Some((id, node))
+            let (node, deleted) = read_section(view, &id, &s);
+            (!deleted).then(|| (id.into_owned(), node))
         })
         .collect()
 }
 
+/// One activity map as stored: the activity and its place.
+pub(crate) struct Placed {
+    /// The section it belongs to as stored (`""`: none).
+    pub section: String,
+    /// Position among its siblings.
+    pub pos: String,
+    /// Whether it carries a tombstone (its fields are then left unread).
+    pub deleted: bool,
+    /// The activity.
+    pub activity: Activity,
+}
+
+/// Reads one activity map in one pass; with `skip_deleted`, a deleted
+/// one's text and cells are left unread.
+pub(crate) fn read_placed<D: ReadDoc>(
+    view: View<'_, D>,
+    id: &str,
+    obj: &ObjId,
+    skip_deleted: bool,
+) -> Placed {
+    let mut placed = Placed {
+        section: String::new(),
+        pos: String::new(),
+        deleted: false,
+        activity: Activity {
+            id: id.to_string(),
+            ..Activity::default()
+        },
+    };
+    let (mut text, mut cells, mut status) = (None, None, String::new());
+    let a = &mut placed.activity;
+    for (key, raw) in view.entries(obj) {
+        match key.as_ref() {
+            node::SECTION => placed.section = raw.string(),
+            node::POS => placed.pos = raw.string(),
+            node::DELETED => placed.deleted = raw.is_true(),
+            node::NUMBER => a.number = raw.string(),
+            node::TEXT => text = Some(raw),
+            node::DEADLINE => a.deadline = raw.string(),
+            node::RESPONSIBLE => a.responsible = split_lines(&raw.string()),
+            node::STATUS => status = raw.string(),
+            node::CELLS => cells = Some(raw),
+            _ => {}
+        }
+    }
+    if placed.deleted && skip_deleted {
+        return placed;
+    }
+    a.status = Status::parse(&status).unwrap_or_default();
+    a.text = text.map(|t| view.text_of(t)).unwrap_or_default();
+    if let Some(Raw::Map(cells)) = cells {
+        a.cells = view
+            .entries(&cells)
+            .map(|(k, raw)| (k.into_owned(), view.text_of(raw)))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+    }
+    placed
+}
+
 /// Reads one activity map.
 pub fn read_activity<D: ReadDoc>(doc: &D, id: &str, obj: &ObjId) -> Activity {
-    let cells = get_map(doc, obj, node::CELLS)
-        .map(|cells| {
-            doc.keys(&cells)
-                .map(|k| {
-                    let v = get_text(doc, &cells, &k);
-                    (k, v)
-                })
-                .filter(|(_, v)| !v.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
-    Activity {
-        id: id.to_string(),
-        number: get_str(doc, obj, node::NUMBER),
-        text: get_text(doc, obj, node::TEXT),
-        deadline: get_str(doc, obj, node::DEADLINE),
-        responsible: split_lines(&get_str(doc, obj, node::RESPONSIBLE)),
-        status: Status::parse(&get_str(doc, obj, node::STATUS)).unwrap_or_default(),
-        cells,
-    }
+    read_placed(View::now(doc), id, obj, false).activity
 }
 
 fn read_activities<D: ReadDoc>(
-    doc: &D,
+    view: View<'_, D>,
+    obj: &ObjId,
     sections: &HashMap<String, Node>,
 ) -> HashMap<String, Vec<Activity>> {
     let mut by_section: HashMap<String, Vec<(String, Activity)>> = HashMap::new();
-    if let Some(obj) = get_map(doc, &ROOT, schema::K_ACTIVITIES) {
-        for id in doc.keys(&obj) {
-            let Some(a) = get_map(doc, &obj, &id) else {
-                continue;
-            };
-            if get_bool(doc, &a, node::DELETED) {
-                continue;
-            }
-            let mut section = get_str(doc, &a, node::SECTION);
-            if !sections.contains_key(&section) {
-                section.clear();
-            }
-            let pos = get_str(doc, &a, node::POS);
-            by_section
-                .entry(section)
-                .or_default()
-                .push((pos, read_activity(doc, &id, &a)));
+    for (id, raw) in view.entries(obj) {
+        let Raw::Map(a) = raw else {
+            continue;
+        };
+        let mut placed = read_placed(view, &id, &a, true);
+        if placed.deleted {
+            continue;
         }
+        if !sections.contains_key(&placed.section) {
+            placed.section.clear();
+        }
+        by_section
+            .entry(placed.section)
+            .or_default()
+            .push((placed.pos, placed.activity));
     }
     by_section
         .into_iter()
@@ -223,81 +326,4 @@ fn read_activities<D: ReadDoc>(
             (section, list.into_iter().map(|(_, a)| a).collect())
         })
         .collect()
-}
-
-/// Builds the section tree. Sections whose parent is missing, deleted or part
-/// of a cycle (concurrent moves can make one) are put at the top level.
-fn build_tree(
-    nodes: &mut HashMap<String, Node>,
-    activities: &mut HashMap<String, Vec<Activity>>,
-) -> Vec<Section> {
-    let mut children: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-    let mut roots: Vec<(String, String)> = Vec::new();
-    for (id, n) in nodes.iter() {
-        if n.parent.is_empty() || !nodes.contains_key(&n.parent) || n.parent == *id {
-            roots.push((n.pos.clone(), id.clone()));
-        } else {
-            children
-                .entry(n.parent.clone())
-                .or_default()
-                .push((n.pos.clone(), id.clone()));
-        }
-    }
-    // Sections unreachable from the roots sit on a cycle: lift the smallest id
-    // of each cycle to the top level until everything is reachable.
-    loop {
-        let reachable = reachable_from(&roots, &children);
-        let mut stranded: Vec<&String> =
-            nodes.keys().filter(|id| !reachable.contains(*id)).collect();
-        if stranded.is_empty() {
-            break;
-        }
-        stranded.sort();
-        let lifted = stranded[0].clone();
-        if let Some(n) = nodes.get(&lifted) {
-            if let Some(list) = children.get_mut(&n.parent) {
-                list.retain(|(_, id)| *id != lifted);
-            }
-            roots.push((n.pos.clone(), lifted));
-        }
-    }
-    assemble(&mut roots, nodes, &mut children, activities)
-}
-
-fn reachable_from(
-    roots: &[(String, String)],
-    children: &BTreeMap<String, Vec<(String, String)>>,
-) -> HashSet<String> {
-    let mut seen = HashSet::new();
-    let mut stack: Vec<&String> = roots.iter().map(|(_, id)| id).collect();
-    while let Some(id) = stack.pop() {
-        if seen.insert(id.clone())
-            && let Some(list) = children.get(id)
-        {
-            stack.extend(list.iter().map(|(_, c)| c));
-        }
-    }
-    seen
-}
-
-fn assemble(
-    list: &mut [(String, String)],
-    nodes: &mut HashMap<String, Node>,
-    children: &mut BTreeMap<String, Vec<(String, String)>>,
-    activities: &mut HashMap<String, Vec<Activity>>,
-) -> Vec<Section> {
-    list.sort();
-    let mut out = Vec::with_capacity(list.len());
-    for (_, id) in list.iter() {
-        let Some(node) = nodes.remove(id) else {
-            continue;
-        };
-        let mut section = node.section;
-        section.activities = activities.remove(id).unwrap_or_default();
-        if let Some(mut kids) = children.remove(id) {
-            section.sections = assemble(&mut kids, nodes, children, activities);
-        }
-        out.push(section);
-    }
-    out
 }

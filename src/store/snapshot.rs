@@ -4,13 +4,14 @@
 //! (see [`super::changes`]).
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
-use automerge::{AutoCommit, ChangeHash, ObjId, ROOT, ReadDoc};
+use automerge::{ObjId, ReadDoc};
 
 use super::edit::NodeKind;
-use super::read::{get_bool, get_map, get_str, get_text};
-use super::schema::{self, meta, node};
+use super::fields::{Raw, View};
+use super::read::Roots;
+use super::schema::{meta, node};
+use super::touched::Touched;
 
 /// One section or activity as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,96 +81,203 @@ pub const META_SCALARS: [&str; 6] = [
     meta::PERIOD_TO,
 ];
 
-/// Reads the document as it is now (or as isolated, see [`Viewer`]).
+/// Reads the document as it is now (or as isolated).
 pub fn snapshot<D: ReadDoc>(doc: &D) -> Snapshot {
+    read(View::now(doc))
+}
+
+/// Reads the whole document as `view` sees it.
+pub fn read<D: ReadDoc>(view: View<'_, D>) -> Snapshot {
+    let roots = Roots::read(view);
     let mut snap = Snapshot::default();
-    if let Some(obj) = get_map(doc, &ROOT, schema::K_META) {
-        for key in META_SCALARS {
-            snap.meta.insert(key.to_string(), get_str(doc, &obj, key));
-        }
-        snap.meta
-            .insert(meta::NOTES.to_string(), get_text(doc, &obj, meta::NOTES));
-    }
-    if let Some(obj) = get_map(doc, &ROOT, schema::K_COLUMNS) {
-        for key in doc.keys(&obj) {
-            if let Some(col) = get_map(doc, &obj, &key) {
-                let title = get_str(doc, &col, node::COLUMN_TITLE);
-                snap.columns.insert(key, title);
-            }
-        }
-    }
+    snap.read_heading(view, &roots);
     for kind in [NodeKind::Section, NodeKind::Activity] {
-        let Some(map) = get_map(doc, &ROOT, kind.map_key()) else {
+        let Some(map) = roots_map(&roots, kind) else {
             continue;
         };
-        for id in doc.keys(&map) {
-            if let Some(obj) = get_map(doc, &map, &id) {
-                snap.nodes.insert(id, read_node(doc, kind, &obj));
+        for (id, raw) in view.entries(map) {
+            if let Raw::Map(obj) = raw {
+                snap.nodes
+                    .insert(id.into_owned(), read_node(view, kind, &obj));
             }
         }
     }
     snap
 }
 
-fn read_node<D: ReadDoc>(doc: &D, kind: NodeKind, obj: &ObjId) -> NodeState {
-    let mut fields = BTreeMap::new();
+/// Reads the nodes `touched` names as `view` sees them, and the heading and
+/// the column titles when it touched them (everything when it touched
+/// everything): the start of a picture to compare those nodes in (see
+/// [`Snapshot::fill_in`]).
+pub fn read_part<D: ReadDoc>(view: View<'_, D>, touched: &Touched) -> Snapshot {
+    if touched.everything {
+        return read(view);
+    }
+    let roots = Roots::read(view);
+    let mut snap = Snapshot::default();
+    if touched.meta {
+        snap.read_meta(view, &roots);
+    }
+    if touched.columns {
+        snap.read_columns(view, &roots);
+    }
+    for kind in [NodeKind::Section, NodeKind::Activity] {
+        for id in touched.nodes(kind) {
+            snap.read_one(view, &roots, kind, id);
+        }
+    }
+    snap
+}
+
+/// Keys of node fields that are not extra cells.
+const OWN_FIELDS: [&str; 6] = [
+    node::TEXT,
+    node::DEADLINE,
+    node::RESPONSIBLE,
+    node::STATUS,
+    node::NUMBER,
+    node::TITLE,
+];
+
+impl Snapshot {
+    /// Completes two pictures from [`read_part`] for comparing: the parent
+    /// sections of nodes that moved, and the column titles after when a
+    /// cell changed.
+    pub fn fill_in<D: ReadDoc>(
+        before: &mut Snapshot,
+        after: &mut Snapshot,
+        (then, now): (View<'_, D>, View<'_, D>),
+    ) {
+        let mut parents = (Vec::new(), Vec::new());
+        let mut cells = false;
+        for (id, new) in &after.nodes {
+            let Some(old) = before.nodes.get(id) else {
+                continue;
+            };
+            if old.parent != new.parent || old.pos != new.pos {
+                parents.0.push(old.parent.clone());
+                parents.1.push(new.parent.clone());
+            }
+            cells |=
+                new.fields.iter().chain(&old.fields).any(|(k, _)| {
+                    !OWN_FIELDS.contains(&k.as_str()) && old.field(k) != new.field(k)
+                });
+        }
+        for (snap, view, ids) in [(before, then, parents.0), (&mut *after, now, parents.1)] {
+            if ids.is_empty() {
+                continue;
+            }
+            let roots = Roots::read(view);
+            for id in ids {
+                if !id.is_empty() && !snap.nodes.contains_key(&id) {
+                    snap.read_one(view, &roots, NodeKind::Section, &id);
+                }
+            }
+        }
+        if cells && after.columns.is_empty() {
+            after.read_columns(now, &Roots::read(now));
+        }
+    }
+}
+
+fn roots_map(roots: &Roots, kind: NodeKind) -> Option<&ObjId> {
+    match kind {
+        NodeKind::Section => roots.sections.as_ref(),
+        NodeKind::Activity => roots.activities.as_ref(),
+    }
+}
+
+impl Snapshot {
+    fn read_one<D: ReadDoc>(&mut self, view: View<'_, D>, roots: &Roots, kind: NodeKind, id: &str) {
+        let obj = roots_map(roots, kind).and_then(|map| view.map(map, id));
+        if let Some(obj) = obj {
+            self.nodes
+                .insert(id.to_string(), read_node(view, kind, &obj));
+        }
+    }
+
+    fn read_heading<D: ReadDoc>(&mut self, view: View<'_, D>, roots: &Roots) {
+        self.read_meta(view, roots);
+        self.read_columns(view, roots);
+    }
+
+    fn read_meta<D: ReadDoc>(&mut self, view: View<'_, D>, roots: &Roots) {
+        self.meta.clear();
+        let Some(obj) = &roots.meta else {
+            return;
+        };
+        for key in META_SCALARS {
+            self.meta.insert(key.to_string(), String::new());
+        }
+        self.meta.insert(meta::NOTES.to_string(), String::new());
+        for (key, raw) in view.entries(obj) {
+            let value = match key.as_ref() {
+                meta::NOTES => view.text_of(raw),
+                k if META_SCALARS.contains(&k) => raw.string(),
+                _ => continue,
+            };
+            self.meta.insert(key.into_owned(), value);
+        }
+    }
+
+    fn read_columns<D: ReadDoc>(&mut self, view: View<'_, D>, roots: &Roots) {
+        self.columns.clear();
+        let Some(obj) = &roots.columns else {
+            return;
+        };
+        for (key, raw) in view.entries(obj) {
+            if let Raw::Map(col) = raw {
+                let title = view
+                    .entries(&col)
+                    .find(|(k, _)| k == node::COLUMN_TITLE)
+                    .map(|(_, raw)| raw.string())
+                    .unwrap_or_default();
+                self.columns.insert(key.into_owned(), title);
+            }
+        }
+    }
+}
+
+fn read_node<D: ReadDoc>(view: View<'_, D>, kind: NodeKind, obj: &ObjId) -> NodeState {
     let scalars: &[&str] = match kind {
         NodeKind::Activity => &ACTIVITY_SCALARS,
         NodeKind::Section => &SECTION_SCALARS,
     };
-    for key in scalars {
-        fields.insert(key.to_string(), get_str(doc, obj, key));
+    let mut fields: BTreeMap<String, String> = scalars
+        .iter()
+        .map(|k| (k.to_string(), String::new()))
+        .collect();
+    let mut state = NodeState {
+        kind,
+        parent: String::new(),
+        pos: String::new(),
+        deleted: false,
+        fields: BTreeMap::new(),
+    };
+    let mut text = String::new();
+    let mut cells = None;
+    for (key, raw) in view.entries(obj) {
+        match key.as_ref() {
+            k if k == kind.parent_key() => state.parent = raw.string(),
+            node::POS => state.pos = raw.string(),
+            node::DELETED => state.deleted = raw.is_true(),
+            node::TEXT if kind == NodeKind::Activity => text = view.text_of(raw),
+            node::CELLS if kind == NodeKind::Activity => cells = Some(raw),
+            k if scalars.contains(&k) => {
+                fields.insert(key.into_owned(), raw.string());
+            }
+            _ => {}
+        }
     }
     if kind == NodeKind::Activity {
-        fields.insert(node::TEXT.to_string(), get_text(doc, obj, node::TEXT));
-        if let Some(cells) = get_map(doc, obj, node::CELLS) {
-            for key in doc.keys(&cells) {
-                let value = get_text(doc, &cells, &key);
-                fields.insert(key, value);
+        fields.insert(node::TEXT.to_string(), text);
+        if let Some(Raw::Map(cells)) = cells {
+            for (key, raw) in view.entries(&cells) {
+                let value = view.text_of(raw);
+                fields.insert(key.into_owned(), value);
             }
         }
     }
-    NodeState {
-        kind,
-        parent: get_str(doc, obj, kind.parent_key()),
-        pos: get_str(doc, obj, node::POS),
-        deleted: get_bool(doc, obj, node::DELETED),
-        fields,
-    }
-}
-
-/// Reads a document at chosen points of its history, reusing one isolated
-/// copy and remembering the last picture taken.
-pub struct Viewer {
-    view: AutoCommit,
-    last: Option<(Vec<ChangeHash>, Rc<Snapshot>)>,
-}
-
-impl Viewer {
-    /// A viewer over a copy of `doc`.
-    pub fn new(doc: &AutoCommit) -> Viewer {
-        Viewer {
-            view: doc.clone(),
-            last: None,
-        }
-    }
-
-    /// The document as it was at `heads` (an empty list: before anything).
-    pub fn at(&mut self, heads: &[ChangeHash]) -> Rc<Snapshot> {
-        let mut key = heads.to_vec();
-        key.sort();
-        if let Some((last_heads, snap)) = &self.last
-            && *last_heads == key
-        {
-            return Rc::clone(snap);
-        }
-        let snap = Rc::new(if key.is_empty() {
-            Snapshot::default()
-        } else {
-            self.view.isolate(&key);
-            snapshot(&self.view)
-        });
-        self.last = Some((key, Rc::clone(&snap)));
-        snap
-    }
+    state.fields = fields;
+    state
 }

@@ -68,12 +68,16 @@ impl App {
 
     /// Takes the offered merge into the document.
     pub(super) fn accept_merge(&mut self, mut offer: MergeOffer) {
+        let before = self.doc.heads();
         if let Err(e) = self.doc.merge(&mut offer.merged) {
             return self.complain(e.to_string());
         }
         self.journal_changes();
         self.unsaved = true;
-        self.reload();
+        // Only what the merge touched is read again.
+        self.doc.refresh(&mut self.roadmap, &before);
+        self.refresh_conflicts();
+        self.recatalog();
         let text = match self.lang {
             crate::i18n::Lang::Ru => format!(
                 "Слито из {}: изменений — {}; конфликтов — {}",

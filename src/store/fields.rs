@@ -1,0 +1,144 @@
+//! Reading one object of a karta document in a single pass over its keys
+//! (`map_range`) instead of a `get` per field, as the document is now or as
+//! it was at some heads. Values keep the forgiving rules of
+//! [`super::read`]: a mistyped field reads as empty.
+
+use std::borrow::Cow;
+
+use automerge::iter::MapRange;
+use automerge::{ChangeHash, ObjId, ObjType, ReadDoc, ScalarValueRef, ValueRef};
+
+/// Where reads look: the document as it is, or as it was at some heads.
+pub struct View<'a, D> {
+    doc: &'a D,
+    at: Option<&'a [ChangeHash]>,
+}
+
+impl<D> Clone for View<'_, D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D> Copy for View<'_, D> {}
+
+impl<'a, D: ReadDoc> View<'a, D> {
+    /// The document as it is.
+    pub fn now(doc: &'a D) -> Self {
+        View { doc, at: None }
+    }
+
+    /// The document as it was at `heads`.
+    pub fn at(doc: &'a D, heads: &'a [ChangeHash]) -> Self {
+        View {
+            doc,
+            at: Some(heads),
+        }
+    }
+
+    /// The document read.
+    pub fn doc(&self) -> &'a D {
+        self.doc
+    }
+
+    /// Every key of the map `obj` with its value, in key order.
+    pub fn entries(&self, obj: &ObjId) -> impl Iterator<Item = (Cow<'a, str>, Raw<'a>)> + 'a {
+        let range: MapRange<'a> = match self.at {
+            Some(heads) => self.doc.map_range_at(obj, .., heads),
+            None => self.doc.map_range(obj, ..),
+        };
+        range.map(|item| {
+            let raw = Raw::of(&item.value, || item.id());
+            (item.key, raw)
+        })
+    }
+
+    /// The map object at `obj[key]`.
+    pub fn map(&self, obj: &ObjId, key: &str) -> Option<ObjId> {
+        let found = match self.at {
+            Some(heads) => self.doc.get_at(obj, key, heads),
+            None => self.doc.get(obj, key),
+        };
+        match found {
+            Ok(Some((automerge::Value::Object(ObjType::Map), id))) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The text of the text object `obj` (empty when it is not one).
+    pub fn text(&self, obj: &ObjId) -> String {
+        match self.at {
+            Some(heads) => self.doc.text_at(obj, heads),
+            None => self.doc.text(obj),
+        }
+        .unwrap_or_default()
+    }
+
+    /// A value as a string the way text fields read: the text of a text
+    /// object, a scalar string as it is, anything else empty.
+    pub fn text_of(&self, raw: Raw<'_>) -> String {
+        match raw {
+            Raw::Text(obj) => self.text(&obj),
+            Raw::Str(s) => s.into_owned(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// One stored value, classified.
+#[derive(Debug, Clone)]
+pub enum Raw<'a> {
+    /// A scalar string.
+    Str(Cow<'a, str>),
+    /// A text object (read on demand).
+    Text(ObjId),
+    /// A map object.
+    Map(ObjId),
+    /// A boolean.
+    Bool(bool),
+    /// A number, as `ScalarValue::as_u64` reads it.
+    Number(Option<u64>),
+    /// Anything else (lists, bytes, null…).
+    Other,
+}
+
+impl<'a> Raw<'a> {
+    fn of(value: &ValueRef<'a>, id: impl FnOnce() -> ObjId) -> Raw<'a> {
+        match value {
+            ValueRef::Object(ObjType::Text) => Raw::Text(id()),
+            ValueRef::Object(ObjType::Map) => Raw::Map(id()),
+            ValueRef::Object(_) => Raw::Other,
+            ValueRef::Scalar(ScalarValueRef::Str(s)) => Raw::Str(s.clone()),
+            ValueRef::Scalar(ScalarValueRef::Boolean(b)) => Raw::Bool(*b),
+            ValueRef::Scalar(s) => {
+                let owned: automerge::ScalarValue = s.into();
+                Raw::Number(
+                    owned
+                        .as_u64()
+                        .or_else(|| owned.as_i64().and_then(|v| u64::try_from(v).ok())),
+                )
+            }
+        }
+    }
+
+    /// The value as a scalar string field reads: empty unless a string.
+    pub fn string(self) -> String {
+        match self {
+            Raw::Str(s) => s.into_owned(),
+            _ => String::new(),
+        }
+    }
+
+    /// Whether the value is `true`.
+    pub fn is_true(&self) -> bool {
+        matches!(self, Raw::Bool(true))
+    }
+
+    /// The value as an unsigned number.
+    pub fn number(&self) -> Option<u64> {
+        match self {
+            Raw::Number(n) => *n,
+            _ => None,
+        }
+    }
+}
