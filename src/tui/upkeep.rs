@@ -10,10 +10,13 @@ use super::app::App;
 use super::overlay::Overlay;
 
 /// Changes after which the document is compacted (when the user pauses).
-/// A loaded document gains up to a few MB with each of its first edits
-/// spread over a large roadmap (see `karta-bench soak`), so compacting
-/// after a few dozen keeps it near its loaded size.
-pub const COMPACT_AFTER: usize = 25;
+/// A loaded document gains memory with its first edits spread over a large
+/// roadmap, then levels off (1.7× its loaded heap at 10k activities × 100k
+/// edits, see `karta-bench soak` in BENCHMARKS.md), while a compaction
+/// briefly holds a second document being loaded: at that size it costs more
+/// peak memory than it wins back if run often. So it runs after a long
+/// session's worth of edits, bounding growth without paying that peak often.
+pub const COMPACT_AFTER: usize = 1000;
 
 /// How long the keyboard must be idle before a compaction starts.
 pub const COMPACT_IDLE: Duration = Duration::from_secs(5);
