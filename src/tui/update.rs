@@ -380,7 +380,11 @@ impl App {
         }
         self.search = Some(q.clone());
         if !self.rows.iter().any(|r| self.row_matches(r, &q))
-            && self.catalog.entries.iter().any(|e| e.haystack.contains(&q))
+            && self
+                .catalog
+                .entries
+                .iter()
+                .any(|e| e.haystack().contains(&q))
         {
             self.folded.clear();
             self.rebuild_rows();
@@ -411,7 +415,7 @@ impl App {
     /// Whether a row matches a lower-case query.
     pub fn row_matches(&self, row: &Row, query: &str) -> bool {
         match row {
-            Row::Activity { entry, .. } => self.catalog.entries[*entry].haystack.contains(query),
+            Row::Activity { entry, .. } => self.catalog.entries[*entry].haystack().contains(query),
             Row::Section { section, .. } => self.catalog.sections[*section]
                 .heading()
                 .to_lowercase()
