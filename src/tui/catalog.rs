@@ -124,71 +124,30 @@ impl Catalog {
         let ctx = roadmap.deadline_context();
         let reuse = self.judged == Some((ctx, today));
         let mut old: Vec<Option<Entry>> = self.entries.into_iter().map(Some).collect();
-        // Deadlines repeat ("Ежегодно", "Постоянно"): each text is read once.
-        let mut read: HashMap<String, Deadline> = HashMap::new();
-        // So do responsible cells; section titles are shared by all below.
-        let mut keys_of: HashMap<String, Vec<String>> = HashMap::new();
-        let mut titles: HashMap<&str, String> = HashMap::new();
+        let items = views::items(roadmap);
+        let mut entries: Vec<Option<Entry>> = items
+            .iter()
+            .map(|item| {
+                let slot = match self.by_id.get(&item.activity.id) {
+                    Some(i) if reuse => old.get_mut(*i),
+                    _ => None,
+                };
+                slot.and_then(|slot| slot.take_if(|e| e.still_shows(item)))
+            })
+            .collect();
+        let missing: Vec<usize> = (0..items.len()).filter(|&i| entries[i].is_none()).collect();
+        let made = make_entries(&items, &missing, &ctx, today);
+        for (i, entry) in missing.into_iter().zip(made) {
+            entries[i] = Some(entry);
+        }
         let mut catalog = Catalog {
             judged: Some((ctx, today)),
             ..Catalog::default()
         };
-        for item in views::items(roadmap) {
-            let a = item.activity;
-            let section = item.path.last().map_or("", |s| s.id.as_str());
-            let (responsible, inherited) = item.effective_responsible();
-            let label = item.label();
-            let slot = match self.by_id.get(&a.id) {
-                Some(i) if reuse => old.get_mut(*i),
-                _ => None,
-            };
-            let kept = slot.and_then(|slot| {
-                slot.take_if(|e| {
-                    e.activity == *a
-                        && e.section == section
-                        && e.inherited == inherited
-                        && e.responsible == responsible
-                        && e.raw_label == label
-                        && e.path.len() == item.path.len()
-                        && e.path
-                            .iter()
-                            .zip(&item.path)
-                            .all(|(t, s)| same_line(t, &s.title))
-                })
-            });
-            let entry = kept.unwrap_or_else(|| {
-                let d = read
-                    .entry(a.deadline.clone())
-                    .or_insert_with(|| deadline::parse(&a.deadline, &ctx))
-                    .clone();
-                Entry {
-                    label: text::one_line(&label),
-                    raw_label: label,
-                    section: section.to_string(),
-                    path: item
-                        .path
-                        .iter()
-                        .map(|s| {
-                            titles
-                                .entry(s.id.as_str())
-                                .or_insert_with(|| text::one_line(&s.title))
-                                .clone()
-                        })
-                        .collect(),
-                    group: d.group(today, a.status.is_open()),
-                    next: d.next_occurrence(today),
-                    deadline: d,
-                    keys: keys_of
-                        .entry(responsible.join("\n"))
-                        .or_insert_with(|| person_keys(responsible))
-                        .clone(),
-                    responsible: responsible.to_vec(),
-                    inherited,
-                    haystack: OnceLock::new(),
-                    activity: a.clone(),
-                }
-            });
-            catalog.by_id.insert(a.id.clone(), catalog.entries.len());
+        for entry in entries.into_iter().flatten() {
+            catalog
+                .by_id
+                .insert(entry.activity.id.clone(), catalog.entries.len());
             catalog.entries.push(entry);
         }
         for s in &roadmap.sections {
@@ -299,6 +258,105 @@ fn same_line(shown: &str, written: &str) -> bool {
         return shown == written;
     }
     shown == text::one_line(written)
+}
+
+impl Entry {
+    /// Whether this entry still shows `item` as it is now (same fields,
+    /// section, path, label and responsible).
+    fn still_shows(&self, item: &views::Item) -> bool {
+        let (responsible, inherited) = item.effective_responsible();
+        self.activity == *item.activity
+            && self.section == item.path.last().map_or("", |s| s.id.as_str())
+            && self.inherited == inherited
+            && self.responsible == responsible
+            && self.raw_label == item.label()
+            && self.path.len() == item.path.len()
+            && self
+                .path
+                .iter()
+                .zip(&item.path)
+                .all(|(t, s)| same_line(t, &s.title))
+    }
+}
+
+/// Entries made from more items than this are made by two threads.
+const PARALLEL_FROM: usize = 2000;
+
+/// Makes the entries of `items[i]` for each `i` of `which`, in order; a
+/// large first build is split between two threads.
+fn make_entries(
+    items: &[views::Item],
+    which: &[usize],
+    ctx: &DeadlineContext,
+    today: NaiveDate,
+) -> Vec<Entry> {
+    let make = |part: &[usize]| {
+        let mut maker = EntryMaker::default();
+        part.iter()
+            .map(|&i| maker.make(&items[i], ctx, today))
+            .collect::<Vec<Entry>>()
+    };
+    if which.len() < PARALLEL_FROM {
+        return make(which);
+    }
+    let (first, second) = which.split_at(which.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| make(second));
+        let mut out = make(first);
+        out.extend(other.join().unwrap_or_else(|_| make(second)));
+        out
+    })
+}
+
+/// Makes entries, reading each distinct deadline, responsible cell and
+/// section title once (they repeat: "Ежегодно", "Постоянно"…).
+#[derive(Default)]
+struct EntryMaker<'a> {
+    deadlines: HashMap<&'a str, Deadline>,
+    keys: HashMap<&'a [String], Vec<String>>,
+    titles: HashMap<&'a str, String>,
+}
+
+impl<'a> EntryMaker<'a> {
+    fn make(&mut self, item: &views::Item<'a>, ctx: &DeadlineContext, today: NaiveDate) -> Entry {
+        let a = item.activity;
+        let (responsible, inherited) = item.effective_responsible();
+        let label = item.label();
+        let d = self
+            .deadlines
+            .entry(a.deadline.as_str())
+            .or_insert_with(|| deadline::parse(&a.deadline, ctx))
+            .clone();
+        let keys = self
+            .keys
+            .entry(responsible)
+            .or_insert_with(|| person_keys(responsible))
+            .clone();
+        let path = item
+            .path
+            .iter()
+            .map(|s| {
+                self.titles
+                    .entry(s.id.as_str())
+                    .or_insert_with(|| text::one_line(&s.title))
+                    .clone()
+            })
+            .collect();
+        Entry {
+            label: text::one_line(&label),
+            raw_label: label,
+            section: item.path.last().map_or("", |s| s.id.as_str()).to_string(),
+            path,
+            group: d.group(today, a.status.is_open()),
+            next: d.next_occurrence(today),
+            deadline: d,
+            keys,
+            responsible: responsible.to_vec(),
+            inherited,
+            haystack: OnceLock::new(),
+            activity: a.clone(),
+        }
+    }
 }
 
 /// The distinct person keys of responsible entries, in order.

@@ -16,10 +16,10 @@ pub struct Item<'a> {
     pub activity: &'a Activity,
 }
 
-impl Item<'_> {
+impl<'a> Item<'a> {
     /// The people responsible: the activity's own, or, when it names none,
     /// those of the nearest section above it that names some.
-    pub fn effective_responsible(&self) -> (&[String], bool) {
+    pub fn effective_responsible(&self) -> (&'a [String], bool) {
         if !self.activity.responsible.is_empty() {
             return (&self.activity.responsible, false);
         }
