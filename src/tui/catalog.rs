@@ -144,6 +144,8 @@ impl Catalog {
             judged: Some((ctx, today)),
             ..Catalog::default()
         };
+        catalog.entries.reserve(entries.len());
+        catalog.by_id.reserve(entries.len());
         for entry in entries.into_iter().flatten() {
             catalog
                 .by_id
