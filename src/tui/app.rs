@@ -162,6 +162,15 @@ impl App {
         self.recatalog();
     }
 
+    /// After changes from elsewhere (a merge) were added to the document
+    /// since `before`: reads back only what they touched and rebuilds the
+    /// screen's data.
+    pub fn refresh_since(&mut self, before: &[automerge::ChangeHash]) {
+        self.doc.refresh(&mut self.roadmap, before);
+        self.refresh_conflicts();
+        self.recatalog();
+    }
+
     /// Rebuilds the catalog and rows from `self.roadmap`.
     pub fn recatalog(&mut self) {
         let keep = self.current_key();
@@ -333,7 +342,7 @@ impl App {
         self.doc.save_incremental();
         if self.doc.heads() != before {
             // Another program had changed the file: its changes are merged in.
-            self.reload();
+            self.refresh_since(&before);
             let text = self.lang.t(
                 "Сохранено вместе с изменениями, сделанными в файле другой программой",
                 "Saved together with changes another program made to the file",

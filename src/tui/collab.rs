@@ -74,10 +74,7 @@ impl App {
         }
         self.journal_changes();
         self.unsaved = true;
-        // Only what the merge touched is read again.
-        self.doc.refresh(&mut self.roadmap, &before);
-        self.refresh_conflicts();
-        self.recatalog();
+        self.refresh_since(&before);
         let text = match self.lang {
             crate::i18n::Lang::Ru => format!(
                 "Слито из {}: изменений — {}; конфликтов — {}",
@@ -175,11 +172,12 @@ impl App {
         let Some(value) = c.values.get(choice).map(|v| v.value.clone()) else {
             return self.type_resolution(&c);
         };
+        let before = self.doc.heads();
         match conflicts::resolve(&mut self.doc, &c.item, &c.field, &value) {
             Ok(_) => {
                 self.journal_changes();
                 self.unsaved = true;
-                self.reload();
+                self.refresh_since(&before);
                 self.say(self.lang.t("Конфликт решён", "Conflict resolved"));
             }
             Err(e) => self.complain(e.to_string()),
