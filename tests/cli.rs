@@ -69,6 +69,44 @@ fn import_says_what_it_read() {
 }
 
 #[test]
+fn import_summary_speaks_the_chosen_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |lang: &str, out: &str| {
+        let done = karta(dir.path())
+            .args([
+                "import",
+                source("lesosibirsk").to_str().expect("path"),
+                "--lang",
+                lang,
+                "-o",
+            ])
+            .arg(dir.path().join(out))
+            .output()
+            .expect("run");
+        assert!(done.status.success());
+        String::from_utf8(done.stdout).expect("utf-8")
+    };
+    let ru = run("ru", "ru.karta");
+    assert!(ru.contains("прочитано как текст с табуляциями"), "{ru}");
+    assert!(
+        ru.contains("примечание: период не назван в заголовке; взят по годам в сроках: 2021–2022"),
+        "{ru}"
+    );
+    assert!(
+        !ru.contains("period") && !ru.contains("tab-separated"),
+        "{ru}"
+    );
+    let en = run("en", "en.karta");
+    assert!(en.contains("read as tab-separated text"), "{en}");
+    assert!(
+        en.contains(
+            "note: period not named in the title; taken from the years in the deadlines: 2021–2022"
+        ),
+        "{en}"
+    );
+}
+
+#[test]
 fn bad_input_gets_one_line_naming_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let docx = dir.path().join("plan.docx");

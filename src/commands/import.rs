@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use crate::config::Config;
 use crate::i18n::Lang;
-use crate::import::{self, Format, ImportOptions, ImportReport};
+use crate::import::{self, ImportOptions, ImportReport};
 use crate::model::Roadmap;
 use crate::model::text::one_line;
 use crate::plural;
@@ -38,7 +38,7 @@ pub fn run(
 
 /// The summary of an import, one fact per line.
 fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lang) {
-    let format = report.format.map_or("?", Format::name);
+    let format = report.format.map_or("?", |f| f.name(lang));
     let encoding = report
         .encoding
         .map(|e| format!(" ({e})"))
@@ -120,6 +120,11 @@ fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lan
         }
     }
     for w in &report.warnings {
-        let _ = writeln!(out, "{}: {w}", lang.t("примечание", "note"));
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            lang.t("примечание", "note"),
+            w.describe(lang)
+        );
     }
 }

@@ -13,6 +13,9 @@ pub mod tsv;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use chrono::Datelike;
+
+use crate::i18n::Lang;
 use crate::model::{Period, Roadmap, deadline, people};
 
 /// One line of the source: blank, plain text, or a table row.
@@ -48,11 +51,61 @@ pub enum Format {
 
 impl Format {
     /// A name to show.
-    pub fn name(self) -> &'static str {
+    pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Format::Tsv => "tab-separated text",
-            Format::Markdown => "Markdown tables",
+            Format::Tsv => lang.t("текст с табуляциями", "tab-separated text"),
+            Format::Markdown => lang.t("таблицы Markdown", "Markdown tables"),
             Format::Csv => "CSV",
+        }
+    }
+}
+
+/// A decision the reader made that the user should know of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportWarning {
+    /// Text outside the table, kept in the notes.
+    StrayText {
+        /// Line of the source.
+        line: usize,
+    },
+    /// A row with more cells than the header, joined to the last column.
+    ExtraCells {
+        /// Line of the source.
+        line: usize,
+        /// How many cells more.
+        count: usize,
+    },
+    /// No period in the heading: taken from the years the deadlines name.
+    PeriodFromDeadlines {
+        /// First year.
+        from: i32,
+        /// Last year.
+        to: i32,
+    },
+}
+
+impl ImportWarning {
+    /// The warning in words.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ImportWarning::StrayText { line }, Lang::Ru) => {
+                format!("строка {line}: текст вне таблицы сохранён в примечаниях")
+            }
+            (ImportWarning::StrayText { line }, Lang::En) => {
+                format!("line {line}: text outside the table kept in the notes")
+            }
+            (ImportWarning::ExtraCells { line, count }, Lang::Ru) => format!(
+                "строка {line}: ячеек больше, чем в заголовке, на {count}; присоединены к последнему столбцу"
+            ),
+            (ImportWarning::ExtraCells { line, count }, Lang::En) => format!(
+                "line {line}: {count} cells more than the header has; joined to the last column"
+            ),
+            (ImportWarning::PeriodFromDeadlines { from, to }, Lang::Ru) => {
+                format!("период не назван в заголовке; взят по годам в сроках: {from}–{to}")
+            }
+            (ImportWarning::PeriodFromDeadlines { from, to }, Lang::En) => format!(
+                "period not named in the title; taken from the years in the deadlines: {from}–{to}"
+            ),
         }
     }
 }
@@ -84,8 +137,8 @@ pub struct ImportReport {
     pub unknown_deadlines: Vec<(String, String)>,
     /// Deadlines read with a correction or an inference.
     pub guessed_deadlines: Vec<(String, String)>,
-    /// Decisions the reader made, each naming its line.
-    pub warnings: Vec<String>,
+    /// Decisions the reader made.
+    pub warnings: Vec<ImportWarning>,
 }
 
 /// Overrides for what the heading block says.
@@ -220,11 +273,10 @@ pub fn import_text(text: &str, format: Format) -> Result<(Roadmap, ImportReport)
     if heading.period.is_none()
         && let Some(p) = roadmap.meta.period
     {
-        report.warnings.push(format!(
-            "period not named in the title; taken from the years in the deadlines: {}–{}",
-            p.from.format("%Y"),
-            p.to.format("%Y")
-        ));
+        report.warnings.push(ImportWarning::PeriodFromDeadlines {
+            from: p.from.year(),
+            to: p.to.year(),
+        });
     }
     Ok((roadmap, report))
 }

@@ -4,7 +4,7 @@
 
 use crate::model::{Activity, Column, ColumnRole, Section, SectionKind, Stage, people};
 
-use super::{Line, SourceLine, columns, html};
+use super::{ImportWarning, Line, SourceLine, columns, html};
 
 /// What the table holds once read.
 #[derive(Debug, Default)]
@@ -18,7 +18,7 @@ pub struct Table {
     /// Text lines among the rows that are neither headings nor rows.
     pub stray_text: Vec<String>,
     /// Things the reader had to decide, each naming its line.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ImportWarning>,
 }
 
 /// Index of the first table row, and of the header row among them.
@@ -98,7 +98,7 @@ struct Reader {
     last: Option<usize>,
     after_break: bool,
     stray_text: Vec<String>,
-    warnings: Vec<String>,
+    warnings: Vec<ImportWarning>,
 }
 
 impl Reader {
@@ -126,9 +126,8 @@ impl Reader {
             return;
         }
         if split_number(&text).0.is_empty() && !html::is_emphasised(raw) {
-            self.warnings.push(format!(
-                "line {number}: text outside the table kept in the notes"
-            ));
+            self.warnings
+                .push(ImportWarning::StrayText { line: number });
             self.stray_text.push(text);
         } else {
             self.open_section(&text);
@@ -140,10 +139,10 @@ impl Reader {
         if cells.len() > self.columns.len() {
             let extra: Vec<String> = cells.split_off(self.columns.len());
             if extra.iter().any(|c| !c.is_empty()) {
-                self.warnings.push(format!(
-                    "line {number}: {} cells more than the header has; joined to the last column",
-                    extra.len()
-                ));
+                self.warnings.push(ImportWarning::ExtraCells {
+                    line: number,
+                    count: extra.len(),
+                });
                 if let Some(last) = cells.last_mut() {
                     for e in extra.iter().filter(|e| !e.is_empty()) {
                         join_cell(last, e);
