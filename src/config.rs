@@ -28,6 +28,20 @@ pub fn dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "karta").map(|p| p.config_dir().to_path_buf())
 }
 
+/// The folder holding karta's data (bundles kept aside until the changes
+/// they continue arrive): `$KARTA_DATA_DIR`, else `data` in
+/// `$KARTA_CONFIG_DIR` when that is set (tests), else the system's data
+/// folder.
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("KARTA_DATA_DIR") {
+        return Some(PathBuf::from(d));
+    }
+    if let Some(d) = std::env::var_os("KARTA_CONFIG_DIR") {
+        return Some(PathBuf::from(d).join("data"));
+    }
+    directories::ProjectDirs::from("", "", "karta").map(|p| p.data_dir().to_path_buf())
+}
+
 /// Path of the settings file.
 pub fn file() -> Option<PathBuf> {
     dir().map(|d| d.join("config.toml"))

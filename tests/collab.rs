@@ -131,15 +131,15 @@ fn separately_imported_roadmaps_are_never_mixed() {
         Doc::create(&import_sample("lysva"), Some("Петров П.П."), "import").expect("create");
     store::save(&other, &mut doc).expect("save");
     let bytes = std::fs::read(&base).expect("read");
-    let err =
-        merge_files(&base, std::slice::from_ref(&other), Some("Я"), false).expect_err("refused");
+    let err = merge_files(&base, std::slice::from_ref(&other), Some("Я"), false, None)
+        .expect_err("refused");
     assert!(matches!(err, StoreError::DifferentRoadmap { .. }), "{err}");
     assert_eq!(std::fs::read(&base).expect("read"), bytes, "mine untouched");
     let mut other_doc = store::open(&other).expect("open");
     let (bundle, _) = write_bundle(&mut other_doc, &[]);
     let b = dir.path().join("other-bundle.karta");
     std::fs::write(&b, bundle).expect("write");
-    let err = merge_files(&base, &[b], Some("Я"), false).expect_err("refused");
+    let err = merge_files(&base, &[b], Some("Я"), false, None).expect_err("refused");
     assert!(matches!(err, StoreError::DifferentRoadmap { .. }), "{err}");
     assert_eq!(std::fs::read(&base).expect("read"), bytes, "mine untouched");
 }

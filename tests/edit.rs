@@ -181,11 +181,12 @@ fn concurrent_text_edits_merge_character_by_character() {
 }
 
 #[test]
-fn imported_text_is_stored_compactly_and_becomes_mergeable_text_when_edited() {
+fn imported_text_is_automerge_text_so_first_concurrent_edits_merge() {
     let mut mine = doc();
+    let mut theirs = mine.fork();
     let (_, ids) = first_section_ids(&mine);
     let id = &ids[0];
-    let text_value = |doc: &Doc| {
+    let is_text_object = |doc: &Doc| {
         let am = doc.automerge();
         let activities = store::read::get_map(am, &automerge::ROOT, "activities").expect("map");
         let obj = store::read::get_map(am, &activities, id).expect("activity");
@@ -193,7 +194,11 @@ fn imported_text_is_stored_compactly_and_becomes_mergeable_text_when_edited() {
             .expect("get")
             .map(|(v, _)| v.is_object())
     };
-    assert_eq!(text_value(&mine), Some(false), "imported: a scalar string");
+    assert_eq!(
+        is_text_object(&mine),
+        Some(true),
+        "imported: Automerge text"
+    );
     let before = activity(&mine, id).text;
     assert!(
         !mine
@@ -201,21 +206,31 @@ fn imported_text_is_stored_compactly_and_becomes_mergeable_text_when_edited() {
             .expect("same"),
         "setting the same text records nothing"
     );
-    mine.set_activity_field(id, &ActivityField::Text, "Провести семинар")
-        .expect("edit");
-    assert_eq!(text_value(&mine), Some(true), "edited: Automerge text");
+    mine.set_activity_field(id, &ActivityField::Text, &format!("{before} (город)"))
+        .expect("mine");
+    theirs
+        .set_activity_field(id, &ActivityField::Text, &format!("Срочно: {before}"))
+        .expect("theirs");
+    mine.merge(&mut theirs).expect("merge");
+    assert_eq!(
+        activity(&mine, id).text,
+        format!("Срочно: {before} (город)"),
+        "both first edits kept, character by character"
+    );
+    assert!(store::conflicts::conflicts(&mine).is_empty());
 }
 
 #[test]
-fn concurrent_first_edits_of_an_imported_text_conflict_and_resolve() {
+fn concurrent_first_edits_of_an_old_scalar_text_conflict_and_resolve() {
     let mut mine = doc();
-    let mut theirs = mine.fork();
     let (_, ids) = first_section_ids(&mine);
-    let id = &ids[0];
-    mine.set_activity_field(id, &ActivityField::Text, "Текст Ивановой")
+    let id = ids[0].clone();
+    put_scalar_text(&mut mine, &id, "Старый текст");
+    let mut theirs = mine.fork();
+    mine.set_activity_field(&id, &ActivityField::Text, "Текст Ивановой")
         .expect("mine");
     theirs
-        .set_activity_field(id, &ActivityField::Text, "Текст Петровой")
+        .set_activity_field(&id, &ActivityField::Text, "Текст Петровой")
         .expect("theirs");
     mine.merge(&mut theirs).expect("merge");
     let conflicts = store::conflicts::conflicts(&mine);
@@ -227,11 +242,133 @@ fn concurrent_first_edits_of_an_imported_text_conflict_and_resolve() {
     values.sort_unstable();
     assert_eq!(values, ["Текст Ивановой", "Текст Петровой"], "both kept");
     store::conflicts::resolve(&mut mine, &text.item, &text.field, "Общий текст").expect("resolve");
-    assert_eq!(activity(&mine, id).text, "Общий текст");
+    assert_eq!(activity(&mine, &id).text, "Общий текст");
     assert!(
         store::conflicts::conflicts(&mine)
             .iter()
             .all(|c| c.item.id != *id),
         "resolved"
+    );
+}
+
+#[test]
+fn resolving_a_text_conflict_keeps_what_a_colleague_types_meanwhile() {
+    let mut mine = doc();
+    let (_, ids) = first_section_ids(&mine);
+    let id = ids[0].clone();
+    put_scalar_text(&mut mine, &id, "Старый текст");
+    let mut theirs = mine.fork();
+    mine.set_activity_field(&id, &ActivityField::Text, "Текст Ивановой")
+        .expect("mine");
+    theirs
+        .set_activity_field(&id, &ActivityField::Text, "Текст Петровой")
+        .expect("theirs");
+    mine.merge(&mut theirs).expect("merge");
+    theirs.merge(&mut mine).expect("merge back");
+    let conflict = store::conflicts::conflicts(&mine)
+        .into_iter()
+        .find(|c| c.item.id == *id)
+        .expect("conflict");
+    // Both texts are Automerge text now: each colleague keeps typing into
+    // the one she sees while the other resolves.
+    let shown = activity(&theirs, &id).text;
+    let other = conflict
+        .values
+        .iter()
+        .map(|v| v.value.clone())
+        .find(|v| *v != shown)
+        .expect("other value");
+    store::conflicts::resolve(&mut mine, &conflict.item, &conflict.field, &other).expect("resolve");
+    let typing = format!("{shown}, с дополнением");
+    theirs
+        .set_activity_field(&id, &ActivityField::Text, &typing)
+        .expect("typing");
+    mine.merge(&mut theirs).expect("merge the typing");
+    let text = activity(&mine, &id).text;
+    let listed = store::conflicts::conflicts(&mine)
+        .into_iter()
+        .filter(|c| c.item.id == *id)
+        .flat_map(|c| c.values)
+        .any(|v| v.value.contains("с дополнением"));
+    assert!(
+        text.contains("с дополнением") || listed,
+        "the colleague's typing is in the text or listed as a conflict: {text:?}"
+    );
+}
+
+/// Puts an old-style scalar string as an activity's text (files of earlier
+/// versions and of other programs hold such).
+fn put_scalar_text(doc: &mut Doc, id: &str, value: &str) {
+    use automerge::transaction::Transactable;
+    let bytes = doc.to_bytes();
+    let mut am = automerge::AutoCommit::load(&bytes).expect("load");
+    let activities = store::read::get_map(&am, &automerge::ROOT, "activities").expect("map");
+    let obj = store::read::get_map(&am, &activities, id).expect("activity");
+    am.put(&obj, "text", value).expect("put");
+    am.commit();
+    *doc = Doc::from_bytes(&am.save(), std::path::Path::new("old.karta")).expect("reload");
+    doc.set_author(Some("Иванова И.И."));
+}
+
+#[test]
+fn first_cell_edits_in_two_copies_of_an_old_file_are_both_kept() {
+    let mut mine = doc();
+    let (_, ids) = first_section_ids(&mine);
+    let id = ids[0].clone();
+    // Files of earlier versions created an activity's `cells` map on its
+    // first cell edit; two copies doing that at once leave two maps.
+    {
+        use automerge::transaction::Transactable;
+        let bytes = mine.to_bytes();
+        let mut am = automerge::AutoCommit::load(&bytes).expect("load");
+        let activities = store::read::get_map(&am, &automerge::ROOT, "activities").expect("map");
+        let obj = store::read::get_map(&am, &activities, &id).expect("activity");
+        am.delete(&obj, "cells").expect("delete");
+        am.commit();
+        mine = Doc::from_bytes(&am.save(), std::path::Path::new("old.karta")).expect("reload");
+    }
+    let mut theirs = mine.fork();
+    let result = ActivityField::Cell("result".into());
+    let notes = ActivityField::Cell("col9".into());
+    mine.set_activity_field(&id, &result, "Проведён семинар")
+        .expect("mine");
+    theirs
+        .set_activity_field(&id, &notes, "Перенесли из-за ГИА")
+        .expect("theirs");
+    theirs
+        .set_activity_field(&id, &result, "Семинар отменён")
+        .expect("theirs");
+    mine.merge(&mut theirs).expect("merge");
+    let cells = activity(&mine, &id).cells;
+    assert_eq!(
+        cells.get("col9").map(String::as_str),
+        Some("Перенесли из-за ГИА")
+    );
+    assert!(cells.contains_key("result"));
+    let conflict = store::conflicts::conflicts(&mine)
+        .into_iter()
+        .find(|c| c.item.id == id)
+        .expect("the two results are a listed conflict");
+    let mut values: Vec<String> = conflict.values.iter().map(|v| v.value.clone()).collect();
+    values.sort();
+    assert_eq!(values, ["Проведён семинар", "Семинар отменён"]);
+    store::conflicts::resolve(
+        &mut mine,
+        &conflict.item,
+        &conflict.field,
+        "Семинар перенесён",
+    )
+    .expect("resolve");
+    assert_eq!(
+        activity(&mine, &id).cells.get("result").map(String::as_str),
+        Some("Семинар перенесён")
+    );
+    assert!(store::conflicts::conflicts(&mine).is_empty());
+    // A later edit of the cell that came with the other map still lands.
+    mine.set_activity_field(&id, &notes, "Перенесли на май")
+        .expect("edit");
+    assert_eq!(
+        activity(&mine, &id).cells.get("col9").map(String::as_str),
+        Some("Перенесли на май")
     );
 }

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::store::changes::ItemChange;
 use crate::store::conflicts::{conflicts, resolve as resolve_conflict};
 use crate::store::lookup::{find_field, find_item, stored_value};
-use crate::store::merge::{MergePreview, merge_files};
+use crate::store::merge::{FileOutcome, MergePreview, merge_files};
 use crate::store::{self, bundle};
 
 /// Prefixes a library error that does not name the file with its name.
@@ -52,17 +52,40 @@ pub fn merge(
     config: &Config,
     lang: Lang,
 ) -> Result<()> {
-    let outcome = merge_files(mine, theirs, Some(&config.author()), dry_run)?;
+    let data = crate::config::data_dir();
+    let outcome = merge_files(
+        mine,
+        theirs,
+        Some(&config.author()),
+        dry_run,
+        data.as_deref(),
+    )?;
     let mut out = String::new();
     for file in &outcome.files {
+        let path = file.path.display();
+        let _ = match (&file.outcome, lang) {
+            (FileOutcome::Merged(n), Lang::Ru) => writeln!(out, "{path}: новых изменений — {n}"),
+            (FileOutcome::Merged(n), Lang::En) => writeln!(out, "{path}: {n} new change(s)"),
+            (FileOutcome::KeptAside, Lang::Ru) => writeln!(
+                out,
+                "{path}: эти изменения продолжают более ранние, которых у вас ещё нет; файл отложен и будет применён сам, когда придут более ранние"
+            ),
+            (FileOutcome::KeptAside, Lang::En) => writeln!(
+                out,
+                "{path}: these changes continue earlier ones you have not received yet; kept aside, applied by itself when the earlier ones arrive"
+            ),
+        };
+    }
+    for n in &outcome.released {
         let _ = match lang {
             Lang::Ru => writeln!(
                 out,
-                "{}: новых изменений — {}",
-                file.path.display(),
-                file.added
+                "применён отложенный ранее файл изменений: новых изменений — {n}"
             ),
-            Lang::En => writeln!(out, "{}: {} new change(s)", file.path.display(), file.added),
+            Lang::En => writeln!(
+                out,
+                "applied a file of changes kept aside earlier: {n} new change(s)"
+            ),
         };
     }
     if outcome.preview.is_empty() {
@@ -89,8 +112,8 @@ pub fn merge(
         lang.t("слито и сохранено", "merged and saved")
     } else {
         lang.t(
-            "пробный прогон, файл не изменён",
-            "dry run, the file is unchanged",
+            "предпросмотр, файл не изменён",
+            "preview, the file is unchanged",
         )
     };
     let _ = writeln!(out, "{}: {verdict}", mine.display());
@@ -134,7 +157,7 @@ pub fn make_bundle(
                 }
                 .into());
             }
-            other.heads()
+            bundle::common_changes(&mut doc, &mut other)
         }
         (None, Some(name)) => crate::peers::last_sent(&doc.roadmap_id(), name)?,
         (None, None) => bail!(
@@ -143,6 +166,7 @@ pub fn make_bundle(
         ),
     };
     let (bytes, count) = bundle::write_bundle(&mut doc, &known);
+    let output = &bundle_path(output);
     store::file::write_atomic(output, &bytes)?;
     if let Some(name) = to {
         crate::peers::remember(&doc.roadmap_id(), name, &doc.heads())?;
@@ -161,6 +185,20 @@ pub fn make_bundle(
         ),
     };
     super::print(&format!("{line}\n"))
+}
+
+/// The file a bundle is written to: `output`, with the bundle extension
+/// added when it has another (a bundle is never taken for a roadmap).
+fn bundle_path(output: &Path) -> PathBuf {
+    match output.extension() {
+        Some(e) if e == bundle::EXTENSION => return output.to_path_buf(),
+        Some(e) if e == "karta" => return output.with_extension(bundle::EXTENSION),
+        _ => {}
+    }
+    let mut name = output.as_os_str().to_owned();
+    name.push(".");
+    name.push(bundle::EXTENSION);
+    PathBuf::from(name)
 }
 
 /// `karta conflicts FILE`: every field holding several values.

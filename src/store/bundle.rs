@@ -1,25 +1,68 @@
 //! Bundles: just the changes another copy lacks, much smaller than the whole
-//! file. A bundle is one header line, `KARTA-BUNDLE 1 <roadmap id>\n`,
-//! followed by Automerge changes as written by `saveSince` / `save_after`
-//! (any Automerge implementation applies them with `loadIncremental`).
+//! file, sent by e-mail or on a stick as `NAME.karta-changes`.
+//!
+//! A bundle is a few header lines and Automerge changes (see
+//! `docs/format.md`):
+//!
+//! ```text
+//! KARTA-BUNDLE 2 <roadmap id>
+//! from: <sender's name>
+//! time: <seconds since 1970>
+//! heads: <hash> <hash>…        the sender's heads: every change up to them
+//! changes: <count>             how many changes the payload holds
+//! length: <bytes>              the payload's length
+//! sha256: <hex>                the payload's SHA-256
+//!
+//! <payload: save_after(heads the receiver has), or the whole document>
+//! ```
+//!
+//! Nothing of a bundle is applied unless all of it is sound: the length, the
+//! checksum, every chunk of the payload ([`super::chunks`]) and the count of
+//! changes must agree. Bundles of version 1 (a header line, then the
+//! payload) carry no checksum; they are accepted when every chunk checks.
 
 use std::path::Path;
 
 use automerge::ChangeHash;
+use sha2::Digest;
 
+use super::chunks::{self, Damage};
 use super::file::{decode_with, read_limited};
 use super::{Doc, StoreError};
 
-/// The start of every bundle's header line.
-pub const MAGIC: &str = "KARTA-BUNDLE 1 ";
+/// The start of every bundle's first line.
+pub const MAGIC_PREFIX: &str = "KARTA-BUNDLE ";
+/// The first line's start in the bundles this version writes.
+pub const MAGIC: &str = "KARTA-BUNDLE 2 ";
+/// The first line's start in bundles of version 1.
+const MAGIC_V1: &str = "KARTA-BUNDLE 1 ";
+/// The extension of bundle files (never `.karta`: a bundle is not a roadmap).
+pub const EXTENSION: &str = "karta-changes";
+/// The longest header read (a header is a few lines).
+const MAX_HEADER: usize = 64 * 1024;
 
-/// A bundle read from a file.
+/// What a bundle says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    /// The sender's name, when given.
+    pub from: Option<String>,
+    /// When it was made (seconds since 1970), when given.
+    pub time: Option<i64>,
+    /// The sender's heads when it was made.
+    pub heads: Vec<ChangeHash>,
+}
+
+/// A bundle read from a file, its integrity checked.
 #[derive(Debug, Clone)]
 pub struct Bundle {
     /// The roadmap the changes belong to.
     pub roadmap_id: String,
+    /// What the header says (empty for version 1).
+    pub header: Header,
     /// The Automerge changes.
     pub changes: Vec<u8>,
+    /// The hashes of the changes the payload holds.
+    pub hashes: Vec<ChangeHash>,
 }
 
 /// What a file given to `karta merge` holds.
@@ -39,44 +82,145 @@ pub fn write_bundle(doc: &mut Doc, known: &[ChangeHash]) -> (Vec<u8>, usize) {
         .filter(|h| doc.has_all(&[*h]))
         .collect();
     let count = doc.automerge_mut().get_changes(&known).len();
-    let mut out = format!("{MAGIC}{}\n", doc.roadmap_id()).into_bytes();
-    // Single changes carry their dependencies' hashes and are compressed
-    // one by one, so after many changes the compressed whole document is
-    // smaller; `loadIncremental` reads either form.
+    // Single changes carry their dependencies' hashes, so after many
+    // changes the compressed whole document is smaller; either is read.
     let changes = doc.automerge_mut().save_after(&known);
     let whole = doc.to_bytes();
-    out.extend(if known.is_empty() || whole.len() < changes.len() {
-        whole
+    let payload = if known.is_empty() || whole.len() < changes.len() {
+        let total = doc.automerge_mut().get_changes(&[]).len();
+        (whole, total)
     } else {
-        changes
-    });
-    (out, count)
+        (changes, count)
+    };
+    let heads = doc.heads();
+    let mut out = format!("{MAGIC}{}\n", doc.roadmap_id());
+    if let Some(author) = doc.author() {
+        out.push_str(&format!("from: {}\n", one_line(author)));
+    }
+    out.push_str(&format!("time: {}\n", chrono::Utc::now().timestamp()));
+    let heads: Vec<String> = heads.iter().map(|h| h.to_string()).collect();
+    out.push_str(&format!("heads: {}\n", heads.join(" ")));
+    out.push_str(&format!("changes: {}\n", payload.1));
+    out.push_str(&format!("length: {}\n", payload.0.len()));
+    out.push_str(&format!(
+        "sha256: {}\n\n",
+        hex(&sha2::Sha256::digest(&payload.0))
+    ));
+    let mut bytes = out.into_bytes();
+    bytes.extend(payload.0);
+    (bytes, count)
 }
 
-/// Reads a file given to `karta merge`: a bundle or a whole document.
+/// The common changes of two copies: every change of `theirs` that `mine`
+/// has too. A bundle for `theirs` written after these holds only what it
+/// lacks, even when it has changes of its own.
+pub fn common_changes(mine: &mut Doc, theirs: &mut Doc) -> Vec<ChangeHash> {
+    let hashes: Vec<ChangeHash> = theirs
+        .automerge_mut()
+        .get_changes(&[])
+        .iter()
+        .map(|c| c.hash())
+        .collect();
+    hashes.into_iter().filter(|h| mine.has_all(&[*h])).collect()
+}
+
+/// Reads a file given to `karta merge`: a bundle (checked whole) or a whole
+/// document.
 pub fn read_incoming(path: &Path) -> Result<Incoming, StoreError> {
     let bytes = read_limited(path)?;
-    let Some(rest) = bytes.strip_prefix(MAGIC.as_bytes()) else {
-        return Ok(Incoming::Document(Box::new(Doc::from_bytes(&bytes, path)?)));
-    };
-    let corrupt = |reason: &str| StoreError::Corrupt {
+    if bytes.starts_with(MAGIC_PREFIX.as_bytes()) {
+        return read_bundle(&bytes, path).map(Incoming::Bundle);
+    }
+    Ok(Incoming::Document(Box::new(Doc::from_bytes(&bytes, path)?)))
+}
+
+/// Parses and checks a bundle's bytes (`path` names it in errors).
+pub fn read_bundle(bytes: &[u8], path: &Path) -> Result<Bundle, StoreError> {
+    let damaged = |damage: Damage| StoreError::Damaged {
         path: path.to_path_buf(),
-        reason: reason.to_string(),
+        damage,
     };
-    let end = rest
-        .iter()
-        .position(|b| *b == b'\n')
-        .ok_or_else(|| corrupt("the bundle header is cut off"))?;
-    let roadmap_id = std::str::from_utf8(&rest[..end])
-        .ok()
-        .map(str::trim)
-        .filter(|id| !id.is_empty() && id.len() <= 100 && id.chars().all(|c| c.is_ascii_graphic()))
-        .ok_or_else(|| corrupt("the bundle header names no roadmap"))?
-        .to_string();
-    Ok(Incoming::Bundle(Bundle {
-        roadmap_id,
-        changes: rest[end + 1..].to_vec(),
-    }))
+    let cut = || damaged(Damage::CutOff);
+    let (first, mut rest) = split_line(bytes).ok_or_else(cut)?;
+    let (version, roadmap_id) = if let Some(id) = first.strip_prefix(MAGIC) {
+        (2, id)
+    } else if let Some(id) = first.strip_prefix(MAGIC_V1) {
+        (1, id)
+    } else {
+        return Err(StoreError::NewerFormat {
+            path: path.to_path_buf(),
+            version: first
+                .strip_prefix(MAGIC_PREFIX)
+                .and_then(|v| v.split(' ').next())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+            supported: 2,
+        });
+    };
+    let roadmap_id = roadmap_id.trim();
+    if roadmap_id.is_empty()
+        || roadmap_id.len() > 100
+        || !roadmap_id.chars().all(|c| c.is_ascii_graphic())
+    {
+        return Err(damaged(Damage::NotAChunk));
+    }
+    let mut header = Header::default();
+    let mut declared = Declared::default();
+    if version == 2 {
+        loop {
+            let (line, after) = split_line(rest).ok_or_else(cut)?;
+            rest = after;
+            if line.is_empty() {
+                break;
+            }
+            if bytes.len() - rest.len() > MAX_HEADER {
+                return Err(damaged(Damage::Corrupted));
+            }
+            let (key, value) = line.split_once(": ").unwrap_or((line, ""));
+            let bad = || damaged(Damage::Corrupted);
+            match key {
+                "from" => header.from = Some(value.to_string()),
+                "time" => header.time = Some(value.parse().map_err(|_| bad())?),
+                "heads" => {
+                    header.heads = value
+                        .split_whitespace()
+                        .map(|h| h.parse().map_err(|_| bad()))
+                        .collect::<Result<_, _>>()?;
+                }
+                "changes" => declared.count = Some(value.parse().map_err(|_| bad())?),
+                "length" => declared.length = Some(value.parse().map_err(|_| bad())?),
+                "sha256" => declared.sha256 = Some(value.to_string()),
+                _ => {}
+            }
+        }
+        let (Some(length), Some(sha256)) = (declared.length, &declared.sha256) else {
+            return Err(damaged(Damage::Corrupted));
+        };
+        if rest.len() < length {
+            return Err(cut());
+        }
+        if rest.len() > length || hex(&sha2::Sha256::digest(rest)) != *sha256 {
+            return Err(damaged(Damage::Corrupted));
+        }
+    }
+    let hashes = chunks::verify(rest).map_err(damaged)?;
+    if declared.count.is_some_and(|n| n != hashes.len()) {
+        return Err(damaged(Damage::Corrupted));
+    }
+    Ok(Bundle {
+        roadmap_id: roadmap_id.to_string(),
+        header,
+        changes: rest.to_vec(),
+        hashes,
+    })
+}
+
+/// The counts a version-2 header declares about its payload.
+#[derive(Default)]
+struct Declared {
+    count: Option<usize>,
+    length: Option<usize>,
+    sha256: Option<String>,
 }
 
 /// Applies a bundle read from `path` to `doc`; returns the hashes of the
@@ -93,7 +237,7 @@ pub fn apply_bundle(
             theirs: bundle.roadmap_id.clone(),
         });
     }
-    if bundle.changes.is_empty() {
+    if bundle.changes.is_empty() || doc.has_all(&bundle.hashes) {
         return Ok(Vec::new());
     }
     let mut trial = doc.automerge().clone();
@@ -101,11 +245,9 @@ pub fn apply_bundle(
     decode_with(path, || trial.load_incremental(&bundle.changes))?;
     let missing = trial.get_missing_deps(&[]);
     if !missing.is_empty() {
-        let hashes: Vec<String> = missing.iter().take(3).map(short).collect();
         return Err(StoreError::MissingPrerequisites {
             path: path.to_path_buf(),
             count: missing.len(),
-            hashes: hashes.join(", "),
         });
     }
     let added: Vec<ChangeHash> = trial
@@ -118,7 +260,35 @@ pub fn apply_bundle(
     Ok(added)
 }
 
+/// Whether `doc` has every change a bundle's payload depends on, so that
+/// applying it would succeed.
+pub fn applicable(doc: &Doc, bundle: &Bundle) -> bool {
+    let mut trial = doc.automerge().clone();
+    super::file::quietly(|| trial.load_incremental(&bundle.changes))
+        .map(|r| r.is_ok() && trial.get_missing_deps(&[]).is_empty())
+        .unwrap_or(false)
+}
+
 /// A change hash shortened for people (8 hex digits).
 pub fn short(hash: &ChangeHash) -> String {
     hash.to_string().chars().take(8).collect()
+}
+
+/// The next line of `bytes` (as UTF-8, without its `\n`) and what follows.
+fn split_line(bytes: &[u8]) -> Option<(&str, &[u8])> {
+    let end = bytes.iter().take(MAX_HEADER).position(|b| *b == b'\n')?;
+    let line = std::str::from_utf8(&bytes[..end]).ok()?;
+    Some((line.trim_end_matches('\r'), &bytes[end + 1..]))
+}
+
+/// Lower-case hex digits of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A name on one line (a header line must not break).
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }

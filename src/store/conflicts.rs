@@ -9,9 +9,11 @@ use automerge::{AutoCommit, ObjId, ROOT, ReadDoc, Value};
 
 use super::changes::{Field, Item, ItemKind};
 use super::edit::{ActivityField, MetaField, SectionField};
+use super::fields::View;
 use super::read::get_map;
 use super::schema::{self, meta, node};
 use super::snapshot::{ACTIVITY_SCALARS, META_SCALARS, SECTION_SCALARS, snapshot};
+use super::textslot::{Slot, author_of};
 use super::{Doc, StoreError};
 
 /// One of the values a conflicting field holds.
@@ -47,7 +49,15 @@ pub fn conflicts(doc: &Doc) -> Vec<Conflict> {
             number: String::new(),
             label: snap.meta.get(meta::TITLE).cloned().unwrap_or_default(),
         };
-        for key in META_SCALARS.iter().chain([&meta::NOTES]) {
+        let notes = Slot::direct(&obj, meta::NOTES);
+        push_text_conflict(
+            am,
+            &notes,
+            &item,
+            Field::Heading(meta::NOTES.to_string()),
+            &mut out,
+        );
+        for key in META_SCALARS.iter() {
             push_conflict(
                 am,
                 &obj,
@@ -98,15 +108,20 @@ pub fn conflicts(doc: &Doc) -> Vec<Conflict> {
             push_conflict(am, &obj, key, &item, field, &mut out);
         }
         if item.kind == ItemKind::Activity {
-            push_conflict(am, &obj, node::TEXT, &item, Field::Text, &mut out);
-            if let Some(cells) = get_map(am, &obj, node::CELLS) {
-                for key in am.keys(&cells) {
-                    let field = Field::Column {
-                        title: snap.columns.get(&key).cloned().unwrap_or_default(),
-                        key: key.clone(),
-                    };
-                    push_conflict(am, &cells, &key, &item, field, &mut out);
-                }
+            let text = Slot::direct(&obj, node::TEXT);
+            push_text_conflict(am, &text, &item, Field::Text, &mut out);
+            let keys: std::collections::BTreeSet<String> = View::now(am)
+                .all_maps(&obj, node::CELLS)
+                .iter()
+                .flat_map(|cells| am.keys(cells).collect::<Vec<_>>())
+                .collect();
+            for key in keys {
+                let field = Field::Column {
+                    title: snap.columns.get(&key).cloned().unwrap_or_default(),
+                    key: key.clone(),
+                };
+                let cell = Slot::cell(am, &obj, &key);
+                push_text_conflict(am, &cell, &item, field, &mut out);
             }
         }
     }
@@ -157,12 +172,31 @@ fn push_conflict(
     }
 }
 
-fn author_of(doc: &AutoCommit, id: &ObjId) -> Option<String> {
-    match id {
-        ObjId::Id(_, actor, _) => doc
-            .get_author_for_actor(actor)
-            .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned()),
-        ObjId::Root => None,
+/// Lists a free-text field whose open values (see [`Slot::open_values`])
+/// differ.
+fn push_text_conflict(
+    doc: &AutoCommit,
+    slot: &Slot,
+    item: &Item,
+    field: Field,
+    out: &mut Vec<Conflict>,
+) {
+    let values: Vec<ConflictValue> = slot
+        .open_values(doc)
+        .into_iter()
+        .map(|v| ConflictValue {
+            value: v.text,
+            author: v.author,
+        })
+        .collect();
+    let distinct: std::collections::HashSet<&str> =
+        values.iter().map(|v| v.value.as_str()).collect();
+    if distinct.len() > 1 {
+        out.push(Conflict {
+            item: item.clone(),
+            field,
+            values,
+        });
     }
 }
 

@@ -7,6 +7,7 @@ use automerge::{ObjId, ObjType, ROOT, ReadDoc};
 use crate::model::{Activity, Section, SectionKind, position};
 
 use super::read::{get_bool, get_map, get_str};
+use super::textslot::Slot;
 use super::{Doc, StoreError, schema};
 use schema::{meta, node};
 
@@ -152,14 +153,8 @@ impl Doc {
         let obj = self.node(NodeKind::Activity, id)?;
         let doc = self.automerge_mut();
         let changed = match field {
-            ActivityField::Text => put_text(doc, &obj, node::TEXT, value)?,
-            ActivityField::Cell(key) => {
-                let cells = match get_map(doc, &obj, node::CELLS) {
-                    Some(cells) => cells,
-                    None => doc.put_object(&obj, node::CELLS, ObjType::Map)?,
-                };
-                put_text(doc, &cells, key, value)?
-            }
+            ActivityField::Text => Slot::direct(&obj, node::TEXT).set(doc, value)?,
+            ActivityField::Cell(key) => Slot::cell(doc, &obj, key).set(doc, value)?,
             ActivityField::Deadline => put_scalar(doc, &obj, node::DEADLINE, value)?,
             ActivityField::Responsible => put_scalar(doc, &obj, node::RESPONSIBLE, value)?,
             ActivityField::Status => put_scalar(doc, &obj, node::STATUS, value)?,
@@ -199,7 +194,7 @@ impl Doc {
             None => doc.put_object(ROOT, schema::K_META, ObjType::Map)?,
         };
         let changed = if field == MetaField::Notes {
-            put_text(doc, &obj, field.key(), value)?
+            Slot::direct(&obj, field.key()).set(doc, value)?
         } else {
             put_scalar(doc, &obj, field.key(), value)?
         };
@@ -424,29 +419,5 @@ fn put_scalar(
         return Ok(false);
     }
     doc.put(obj, key, value)?;
-    Ok(true)
-}
-
-/// Updates a text object to `value` character by character. A fresh text
-/// object replaces whatever stands there when it is missing, a scalar string
-/// (text as imported, never edited) or in conflict (two copies turned the
-/// same string into text concurrently): putting it resolves the conflict.
-fn put_text(doc: &mut automerge::AutoCommit, obj: &ObjId, key: &str, value: &str) -> Result<bool> {
-    let conflicting = doc.get_all(obj, key).map(|v| v.len() > 1).unwrap_or(false);
-    let text = match doc.get(obj, key)? {
-        Some((automerge::Value::Object(ObjType::Text), id)) if !conflicting => id,
-        Some((automerge::Value::Scalar(s), _)) if !conflicting && s.as_str() == Some(value) => {
-            return Ok(false);
-        }
-        _ => {
-            let id = doc.put_object(obj, key, ObjType::Text)?;
-            doc.splice_text(&id, 0, 0, value)?;
-            return Ok(true);
-        }
-    };
-    if doc.text(&text)? == value {
-        return Ok(false);
-    }
-    doc.update_text(&text, value)?;
     Ok(true)
 }

@@ -43,14 +43,90 @@ impl<'a, D: ReadDoc> View<'a, D> {
 
     /// Every key of the map `obj` with its value, in key order.
     pub fn entries(&self, obj: &ObjId) -> impl Iterator<Item = (Cow<'a, str>, Raw<'a>)> + 'a {
+        self.flagged(obj).map(|(key, raw, _)| (key, raw))
+    }
+
+    /// Every key of the map `obj` with its value and whether other copies
+    /// set the key concurrently (the value is then Automerge's pick).
+    pub fn flagged(&self, obj: &ObjId) -> impl Iterator<Item = (Cow<'a, str>, Raw<'a>, bool)> + 'a {
         let range: MapRange<'a> = match self.at {
             Some(heads) => self.doc.map_range_at(obj, .., heads),
             None => self.doc.map_range(obj, ..),
         };
         range.map(|item| {
             let raw = Raw::of(&item.value, || item.id());
-            (item.key, raw)
+            (item.key, raw, item.conflict)
         })
+    }
+
+    /// Every value at `obj[key]` (several when copies set it
+    /// concurrently), the one Automerge shows first.
+    pub fn all(&self, obj: &ObjId, key: &str) -> Vec<(automerge::Value<'a>, ObjId)> {
+        let found = match self.at {
+            Some(heads) => self.doc.get_all_at(obj, key, heads),
+            None => self.doc.get_all(obj, key),
+        };
+        let mut values = found.unwrap_or_default();
+        // Automerge lists the values in the order of the operations that
+        // wrote them; the one it shows is the last.
+        values.reverse();
+        values
+    }
+
+    /// Every map at `obj[key]`, the one Automerge shows first.
+    pub fn all_maps(&self, obj: &ObjId, key: &str) -> Vec<ObjId> {
+        self.all(obj, key)
+            .into_iter()
+            .filter(|(v, _)| matches!(v, automerge::Value::Object(ObjType::Map)))
+            .map(|(_, id)| id)
+            .collect()
+    }
+
+    /// The cells of the activity map `activity`, by column key. Two copies
+    /// that each created the `cells` map concurrently (files of older
+    /// versions created it on the first cell edit) leave two maps under one
+    /// key: the cells are the union of all of them, each key read from the
+    /// first map, in the order of [`View::all_maps`], that holds it.
+    pub fn cells(&self, activity: &ObjId) -> Vec<(String, String)> {
+        let mut cells: Vec<(String, String)> = Vec::new();
+        for map in self.all_maps(activity, super::schema::node::CELLS) {
+            for (key, raw) in self.entries(&map) {
+                if !cells.iter().any(|(k, _)| *k == key) {
+                    cells.push((key.into_owned(), self.text_of(raw)));
+                }
+            }
+        }
+        cells.sort();
+        cells
+    }
+
+    /// The cells of `activity` given the value its `cells` key holds and
+    /// whether that key is in conflict (read by [`View::flagged`]): one
+    /// map read directly, several merged by [`View::cells`].
+    pub fn cells_from(
+        &self,
+        activity: &ObjId,
+        raw: Raw<'_>,
+        conflict: bool,
+    ) -> Vec<(String, String)> {
+        match raw {
+            _ if conflict => self.cells(activity),
+            Raw::Map(map) => self
+                .entries(&map)
+                .map(|(k, raw)| (k.into_owned(), self.text_of(raw)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The cells map of `activity` holding the cell `key` (the first of
+    /// [`View::all_maps`] that has it), or the one Automerge shows.
+    pub fn cells_map_for(&self, activity: &ObjId, key: &str) -> Option<ObjId> {
+        let maps = self.all_maps(activity, super::schema::node::CELLS);
+        maps.iter()
+            .find(|m| !self.all(m, key).is_empty())
+            .or(maps.first())
+            .cloned()
     }
 
     /// The map object at `obj[key]`.

@@ -230,8 +230,9 @@ impl Index {
             };
             let found = holds(view, activity, obj)
                 || view
-                    .map(activity, node::CELLS)
-                    .is_some_and(|cells| holds(view, &cells, obj));
+                    .all_maps(activity, node::CELLS)
+                    .iter()
+                    .any(|cells| holds(view, cells, obj));
             if found {
                 return Some(Place::Node(NodeKind::Activity, id.to_string()));
             }

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use automerge::{ChangeHash, ROOT, ReadDoc};
 
-use super::bundle::{Incoming, apply_bundle, read_incoming};
+use super::bundle::{Bundle, Incoming, applicable, apply_bundle, read_incoming};
 use super::changes::{Change, ChangeKind, Field};
 use super::history::entries;
+use super::pending::Pending;
 use super::{Doc, StoreError, schema};
 
 /// The changes of one author, folded: several edits of one field show as one
@@ -36,13 +37,23 @@ impl MergePreview {
     }
 }
 
+/// What became of one file given to [`merge_files`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileOutcome {
+    /// Merged: how many Automerge changes it added that the copy lacked.
+    Merged(usize),
+    /// A bundle continuing changes this copy has not received: kept aside
+    /// and applied by a later merge that brings them.
+    KeptAside,
+}
+
 /// One file merged by [`merge_files`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergedFile {
     /// The file.
     pub path: PathBuf,
-    /// How many Automerge changes it added that the copy lacked.
-    pub added: usize,
+    /// What became of it.
+    pub outcome: FileOutcome,
 }
 
 /// What [`merge_files`] did.
@@ -50,6 +61,9 @@ pub struct MergedFile {
 pub struct MergeOutcome {
     /// Each file given, in order.
     pub files: Vec<MergedFile>,
+    /// Bundles kept aside by an earlier merge that this one applied, with
+    /// how many changes each added.
+    pub released: Vec<usize>,
     /// Everything the files brought in.
     pub preview: MergePreview,
     /// Whether MINE was written.
@@ -65,7 +79,10 @@ pub fn preview(mine: &Doc, theirs: &Doc) -> Result<MergePreview, StoreError> {
 }
 
 /// Merges every file of `others` (whole copies or bundles) into the file
-/// `mine`; with `dry_run`, only says what would change. Any failure leaves
+/// `mine`; with `dry_run`, only says what would change. Bundles are applied
+/// in the order their changes depend on each other, whatever the order
+/// given; one that continues changes not received yet is kept aside in
+/// `pending` (when given) and applied by a later merge. Any failure leaves
 /// `mine` untouched; the save is atomic and merges what another program
 /// wrote meanwhile.
 pub fn merge_files(
@@ -73,29 +90,104 @@ pub fn merge_files(
     others: &[PathBuf],
     author: Option<&str>,
     dry_run: bool,
+    pending: Option<&Path>,
 ) -> Result<MergeOutcome, StoreError> {
     let mut doc = super::open(mine)?;
     doc.set_author(author);
-    let mut files = Vec::new();
+    let incoming: Vec<(PathBuf, Incoming)> = others
+        .iter()
+        .map(|path| Ok((path.clone(), read_incoming(path)?)))
+        .collect::<Result<_, StoreError>>()?;
+    let kept = pending.map(|dir| Pending::new(dir, &doc.roadmap_id()));
+    let mut outcomes: Vec<Option<FileOutcome>> = vec![None; incoming.len()];
     let mut applied = Vec::new();
-    for path in others {
-        let added = merge_incoming(&mut doc, read_incoming(path)?, path)?;
-        files.push(MergedFile {
-            path: path.clone(),
-            added: added.len(),
-        });
+    let mut waiting: Vec<(Option<usize>, PathBuf, Bundle)> = Vec::new();
+    for (i, (path, item)) in incoming.into_iter().enumerate() {
+        match item {
+            Incoming::Document(theirs) => {
+                let added = merge_incoming(&mut doc, Incoming::Document(theirs), &path)?;
+                outcomes[i] = Some(FileOutcome::Merged(added.len()));
+                applied.extend(added);
+            }
+            Incoming::Bundle(bundle) => {
+                check_same_roadmap(&doc, &bundle, &path)?;
+                waiting.push((Some(i), path, bundle));
+            }
+        }
+    }
+    if let Some(kept) = &kept {
+        waiting.extend(kept.list().into_iter().map(|(p, b)| (None, p, b)));
+    }
+    let mut released = Vec::new();
+    let mut applied_stored = Vec::new();
+    loop {
+        let ready = waiting
+            .iter()
+            .position(|(_, _, b)| doc.has_all(&b.hashes) || applicable(&doc, b));
+        let Some(index) = ready else { break };
+        let (given, path, bundle) = waiting.remove(index);
+        let added = merge_incoming(&mut doc, Incoming::Bundle(bundle), &path)?;
+        match given {
+            Some(i) => outcomes[i] = Some(FileOutcome::Merged(added.len())),
+            None => {
+                released.push(added.len());
+                applied_stored.push(path);
+            }
+        }
         applied.extend(added);
+    }
+    for (given, path, _) in &waiting {
+        let Some(i) = given else { continue };
+        match (&kept, dry_run) {
+            (Some(kept), false) => {
+                kept.keep(path)?;
+            }
+            (None, _) => {
+                return Err(StoreError::MissingPrerequisites {
+                    path: path.clone(),
+                    count: 1,
+                });
+            }
+            (Some(_), true) => {}
+        }
+        outcomes[*i] = Some(FileOutcome::KeptAside);
     }
     let preview = describe_applied(&doc, &applied);
     let saved = !dry_run && !applied.is_empty();
     if saved {
         super::save(mine, &mut doc)?;
     }
+    if !dry_run && let Some(kept) = &kept {
+        for path in &applied_stored {
+            kept.release(path);
+        }
+    }
+    let files = others
+        .iter()
+        .zip(outcomes)
+        .map(|(path, outcome)| MergedFile {
+            path: path.clone(),
+            outcome: outcome.unwrap_or(FileOutcome::Merged(0)),
+        })
+        .collect();
     Ok(MergeOutcome {
         files,
+        released,
         preview,
         saved,
     })
+}
+
+/// Refuses a bundle of another roadmap.
+fn check_same_roadmap(doc: &Doc, bundle: &Bundle, path: &Path) -> Result<(), StoreError> {
+    if bundle.roadmap_id != doc.roadmap_id() {
+        return Err(StoreError::DifferentRoadmap {
+            path: path.to_path_buf(),
+            mine: doc.roadmap_id(),
+            theirs: bundle.roadmap_id.clone(),
+        });
+    }
+    Ok(())
 }
 
 /// Merges what a file holds into `doc`; returns the hashes added.

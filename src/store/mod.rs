@@ -4,6 +4,7 @@
 pub mod bundle;
 pub mod cache;
 pub mod changes;
+pub mod chunks;
 pub mod compact;
 pub mod conflicts;
 pub mod edit;
@@ -16,12 +17,14 @@ mod lock;
 pub mod lookup;
 pub mod merge;
 pub mod nodes;
+pub mod pending;
 mod placing;
 pub mod read;
 pub mod refresh;
 mod renumber;
 pub mod schema;
 pub mod snapshot;
+pub mod textslot;
 pub mod touched;
 mod tree;
 
@@ -102,15 +105,29 @@ pub enum StoreError {
     },
     /// A bundle whose earlier changes this copy does not have yet.
     #[error(
-        "{path}: this bundle continues {count} change(s) this copy lacks ({hashes}); merge the earlier bundle or the whole file from its sender first"
+        "{path}: these changes continue {count} earlier change(s) this copy has not received yet; merge the earlier bundle or the whole file from its sender first"
     )]
     MissingPrerequisites {
         /// The bundle.
         path: PathBuf,
         /// How many changes are missing.
         count: usize,
-        /// The first few missing hashes, shortened.
-        hashes: String,
+    },
+    /// A bundle that is cut off or damaged: nothing of it is applied.
+    #[error("{path}: the file of changes is {}; nothing was applied, ask the sender for it again", damage_words(*.damage))]
+    Damaged {
+        /// The bundle.
+        path: PathBuf,
+        /// What is wrong with it.
+        damage: chunks::Damage,
+    },
+    /// A file of changes given where a roadmap is expected.
+    #[error(
+        "{path}: this is a file of changes, not a roadmap; merge it into your roadmap with karta merge"
+    )]
+    IsBundle {
+        /// The file.
+        path: PathBuf,
     },
     /// The file's advisory lock is held by another program for too long.
     #[error(
@@ -122,6 +139,16 @@ pub enum StoreError {
         /// The lock file.
         lock: PathBuf,
     },
+}
+
+/// Damage in words, for [`StoreError::Damaged`].
+fn damage_words(damage: chunks::Damage) -> &'static str {
+    match damage {
+        chunks::Damage::NotAChunk => "not readable",
+        chunks::Damage::CutOff => "cut off (incomplete)",
+        chunks::Damage::Corrupted => "damaged",
+        chunks::Damage::UnknownKind => "of an unknown kind",
+    }
 }
 
 /// A roadmap document open for reading and editing.
@@ -158,6 +185,11 @@ impl Doc {
 
     /// Opens a document from bytes already read (`path` names it in errors).
     pub fn from_bytes(bytes: &[u8], path: &std::path::Path) -> Result<Doc, StoreError> {
+        if bytes.starts_with(bundle::MAGIC_PREFIX.as_bytes()) {
+            return Err(StoreError::IsBundle {
+                path: path.to_path_buf(),
+            });
+        }
         let doc = file::decode(bytes, path)?;
         Doc::check_format(&doc, path)?;
         Ok(Doc::from_loaded(doc))

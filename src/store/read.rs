@@ -263,7 +263,7 @@ pub(crate) fn read_placed<D: ReadDoc>(
     };
     let (mut text, mut cells, mut status) = (None, None, String::new());
     let a = &mut placed.activity;
-    for (key, raw) in view.entries(obj) {
+    for (key, raw, conflict) in view.flagged(obj) {
         match key.as_ref() {
             node::SECTION => placed.section = raw.string(),
             node::POS => placed.pos = raw.string(),
@@ -273,7 +273,7 @@ pub(crate) fn read_placed<D: ReadDoc>(
             node::DEADLINE => a.deadline = raw.string(),
             node::RESPONSIBLE => a.responsible = split_lines(&raw.string()),
             node::STATUS => status = raw.string(),
-            node::CELLS => cells = Some(raw),
+            node::CELLS => cells = Some((raw, conflict)),
             _ => {}
         }
     }
@@ -282,10 +282,10 @@ pub(crate) fn read_placed<D: ReadDoc>(
     }
     a.status = Status::parse(&status).unwrap_or_default();
     a.text = text.map(|t| view.text_of(t)).unwrap_or_default();
-    if let Some(Raw::Map(cells)) = cells {
+    if let Some((raw, conflict)) = cells {
         a.cells = view
-            .entries(&cells)
-            .map(|(k, raw)| (k.into_owned(), view.text_of(raw)))
+            .cells_from(obj, raw, conflict)
+            .into_iter()
             .filter(|(_, v)| !v.is_empty())
             .collect();
     }

@@ -181,7 +181,7 @@ fn write_meta(doc: &mut AutoCommit, roadmap: &Roadmap) -> Result<()> {
         .unwrap_or_default();
     doc.put(&obj, meta::PERIOD_FROM, from)?;
     doc.put(&obj, meta::PERIOD_TO, to)?;
-    doc.put(&obj, meta::NOTES, m.notes.as_str())?;
+    put_new_text(doc, &obj, meta::NOTES, &m.notes)?;
     Ok(())
 }
 
@@ -251,10 +251,12 @@ pub fn put_section(
 }
 
 /// Writes one activity under `activities` (the root activities map); returns its id.
-/// Free text (the text, extra cells) is written as a scalar string, which
-/// costs one operation instead of one per character; the first edit turns it
-/// into an Automerge `Text` (see `edit::put_text`), after which concurrent
-/// edits merge character by character.
+/// Free text (the text, every extra cell) is written as Automerge `Text`, so
+/// two people editing different places of one sentence merge character by
+/// character from the very first edit. The `cells` map is created with the
+/// activity, always: a map created later by two copies at once would leave
+/// two maps under one key (readers still merge such maps, see
+/// [`super::fields::View::cells`]).
 pub fn put_activity(
     doc: &mut AutoCommit,
     activities: &ObjId,
@@ -271,15 +273,27 @@ pub fn put_activity(
     doc.put(&obj, node::SECTION, section)?;
     doc.put(&obj, node::POS, pos)?;
     doc.put(&obj, node::NUMBER, activity.number.as_str())?;
-    doc.put(&obj, node::TEXT, activity.text.as_str())?;
+    put_new_text(doc, &obj, node::TEXT, &activity.text)?;
     doc.put(&obj, node::DEADLINE, activity.deadline.as_str())?;
     doc.put(&obj, node::RESPONSIBLE, activity.responsible.join("\n"))?;
     doc.put(&obj, node::STATUS, activity.status.as_str())?;
-    if !activity.cells.is_empty() {
-        let cells = doc.put_object(&obj, node::CELLS, ObjType::Map)?;
-        for (key, value) in &activity.cells {
-            doc.put(&cells, key.as_str(), value.as_str())?;
-        }
+    let cells = doc.put_object(&obj, node::CELLS, ObjType::Map)?;
+    for (key, value) in &activity.cells {
+        put_new_text(doc, &cells, key, value)?;
     }
     Ok(id)
+}
+
+/// Puts a new `Text` holding `value` at `obj[key]`.
+pub(crate) fn put_new_text(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    key: &str,
+    value: &str,
+) -> Result<()> {
+    let text = doc.put_object(obj, key, ObjType::Text)?;
+    if !value.is_empty() {
+        doc.splice_text(&text, 0, 0, value)?;
+    }
+    Ok(())
 }

@@ -256,13 +256,13 @@ fn read_node<D: ReadDoc>(view: View<'_, D>, kind: NodeKind, obj: &ObjId) -> Node
     };
     let mut text = String::new();
     let mut cells = None;
-    for (key, raw) in view.entries(obj) {
+    for (key, raw, conflict) in view.flagged(obj) {
         match key.as_ref() {
             k if k == kind.parent_key() => state.parent = raw.string(),
             node::POS => state.pos = raw.string(),
             node::DELETED => state.deleted = raw.is_true(),
             node::TEXT if kind == NodeKind::Activity => text = view.text_of(raw),
-            node::CELLS if kind == NodeKind::Activity => cells = Some(raw),
+            node::CELLS if kind == NodeKind::Activity => cells = Some((raw, conflict)),
             k if scalars.contains(&k) => {
                 fields.insert(key.into_owned(), raw.string());
             }
@@ -271,11 +271,8 @@ fn read_node<D: ReadDoc>(view: View<'_, D>, kind: NodeKind, obj: &ObjId) -> Node
     }
     if kind == NodeKind::Activity {
         fields.insert(node::TEXT.to_string(), text);
-        if let Some(Raw::Map(cells)) = cells {
-            for (key, raw) in view.entries(&cells) {
-                let value = view.text_of(raw);
-                fields.insert(key.into_owned(), value);
-            }
+        if let Some((raw, conflict)) = cells {
+            fields.extend(view.cells_from(obj, raw, conflict));
         }
     }
     state.fields = fields;
