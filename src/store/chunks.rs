@@ -58,9 +58,12 @@ pub fn verify(bytes: &[u8]) -> Result<Vec<ChangeHash>, Damage> {
     Ok(hashes)
 }
 
-/// Splits the first chunk off `bytes`: the chunk, its kind, its header
-/// checksum and what follows it.
-fn split_chunk(bytes: &[u8]) -> Result<(&[u8], u8, [u8; 4], &[u8]), Damage> {
+/// The first chunk of some bytes: the chunk, its kind, its header checksum
+/// and what follows it.
+type Split<'a> = (&'a [u8], u8, [u8; 4], &'a [u8]);
+
+/// Splits the first chunk off `bytes`.
+fn split_chunk(bytes: &[u8]) -> Result<Split<'_>, Damage> {
     if bytes.len() < 9 {
         return Err(if MAGIC.starts_with(&bytes[..bytes.len().min(4)]) {
             Damage::CutOff
