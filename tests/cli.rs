@@ -11,9 +11,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn karta(config: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("karta").expect("binary");
-    cmd.env("KARTA_CONFIG_DIR", config);
-    cmd
+    Command::from_std(karta_command(config))
 }
 
 fn import(dir: &Path, name: &str) -> std::path::PathBuf {
