@@ -47,6 +47,11 @@ pub fn file() -> Option<PathBuf> {
     dir().map(|d| d.join("config.toml"))
 }
 
+/// Path of the user's keys over the built-in keymap.
+pub fn keymap_file() -> Option<PathBuf> {
+    dir().map(|d| d.join("keymap.toml"))
+}
+
 impl Config {
     /// Loads the settings; a missing file gives the defaults.
     pub fn load() -> anyhow::Result<Config> {

@@ -11,9 +11,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn karta(config: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("karta").expect("binary");
-    cmd.env("KARTA_CONFIG_DIR", config);
-    cmd
+    Command::from_std(karta_command(config))
 }
 
 fn import(dir: &Path, name: &str) -> std::path::PathBuf {
@@ -312,4 +310,41 @@ fn renumber_through_the_binary() {
     let json = export_json(dir.path(), &file);
     assert_eq!(json["sections"][0]["number"], "1.");
     assert_eq!(json["sections"][0]["sections"][0]["number"], "1.1.");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("lysva.karta");
+    fs::copy(project("samples/lysva.karta"), &file).expect("copy");
+    let file = file.to_str().expect("path");
+    let commands: [&[&str]; 8] = [
+        &["whoami"],
+        &["whoami", "--set", "Тестова Т.Т."],
+        &[file],
+        &["export", "--format", "json", file],
+        &["report", file],
+        &["log", file],
+        &["renumber", file],
+        &["set", file, "1.1", "deadline", "Декабрь 2021"],
+    ];
+    for args in commands {
+        // As `karta … | head -1` once `head` is gone: the reading end is
+        // closed before karta writes anything.
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = karta_command(dir.path())
+            .args(args)
+            .stdout(writer)
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.is_empty(), "karta {args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "karta {args:?}");
+    }
+    let json = export_json(dir.path(), Path::new(file));
+    assert!(
+        json.to_string().contains("Декабрь 2021"),
+        "the edit was saved"
+    );
 }

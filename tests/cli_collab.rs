@@ -13,8 +13,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn karta(config: &Path, name: &str) -> Command {
-    let mut cmd = Command::cargo_bin("karta").expect("binary");
-    cmd.env("KARTA_CONFIG_DIR", config.join(name));
+    let cmd = Command::from_std(karta_command(&config.join(name)));
     fs::create_dir_all(config.join(name)).expect("config dir");
     fs::write(
         config.join(name).join("config.toml"),
@@ -400,9 +399,8 @@ fn two_programs_saving_at_once_lose_nothing() {
     let children: Vec<std::process::Child> = numbers
         .iter()
         .map(|n| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("karta"));
-            cmd.env("KARTA_CONFIG_DIR", dir.path().join("race"))
-                .arg("set")
+            let mut cmd = karta_command(&dir.path().join("race"));
+            cmd.arg("set")
                 .arg(&mine)
                 .args([n.to_string(), "deadline".into(), format!("срок {n}")])
                 .stdout(std::process::Stdio::null());

@@ -1,12 +1,13 @@
 //! `karta gen`: the same arguments give the same roadmap; it opens and
 //! exports like any other.
 
+mod common;
+
 use assert_cmd::Command;
 
 fn generate(dir: &std::path::Path, name: &str, seed: &str) -> String {
     let file = dir.join(name);
-    Command::cargo_bin("karta")
-        .expect("binary")
+    Command::from_std(common::karta_command(dir))
         .args([
             "gen",
             "--activities",
@@ -20,8 +21,7 @@ fn generate(dir: &std::path::Path, name: &str, seed: &str) -> String {
         .arg(&file)
         .assert()
         .success();
-    let out = Command::cargo_bin("karta")
-        .expect("binary")
+    let out = common::karta_command(dir)
         .arg("export")
         .arg(&file)
         .args(["--format", "json"])

@@ -190,6 +190,7 @@ fn a_crash_loses_nothing_committed() {
         keymap: "default".into(),
         author: "Тестова Т.Т.".into(),
         cache_dir: None,
+        keymap_file: None,
     };
     let reopened = karta::tui::open_app(&options).expect("reopen");
     assert!(reopened.unsaved);

@@ -18,6 +18,7 @@ fn options(file: &Path, cache: &Path) -> karta::tui::Options {
         keymap: "default".into(),
         author: "Тестова Т.Т.".into(),
         cache_dir: Some(cache.to_path_buf()),
+        keymap_file: None,
     }
 }
 

@@ -1,91 +1,24 @@
-//! The real binary in a real terminal (tmux): edit, save, quit, and survive
-//! `kill -9`; the saved file is checked with `karta export --format json`.
-//! Needs tmux (`.ci/run` installs it).
+//! The real binary in a real terminal (a pseudo-terminal driven from the
+//! test): edit, save, quit, and survive `kill -9`; the saved file is checked
+//! with `karta export --format json`.
 
 mod common;
+#[path = "common/pty.rs"]
+mod pty;
 
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
 
-/// A tmux server of its own, killed when dropped.
-struct Tmux {
-    socket: String,
-}
+use pty::Pty;
 
-impl Tmux {
-    fn start(name: &str, file: &Path, config: &Path) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("karta-test-{}-{name}", std::process::id()),
-        };
-        let command = format!(
-            "KARTA_CONFIG_DIR='{}' '{}' '{}' --today 2022-03-01",
-            config.display(),
-            env!("CARGO_BIN_EXE_karta"),
-            file.display()
-        );
-        tmux.run(&["new-session", "-d", "-x", "120", "-y", "35", &command]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux must be installed (apt-get install -y tmux)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "0", k]);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "0"])
-    }
-
-    /// Waits until the screen shows `text`.
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(20) {
-            if self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!("the screen never showed «{text}»:\n{}", self.screen());
-    }
-
-    fn alive(&self) -> bool {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "has-session"])
-            .status()
-            .is_ok_and(|s| s.success())
-    }
-
-    fn wait_exit(&self) {
-        let start = Instant::now();
-        while self.alive() && start.elapsed() < Duration::from_secs(20) {
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        assert!(!self.alive(), "karta did not quit:\n{}", self.screen());
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
+/// `karta FILE --today 2022-03-01` in a terminal, with `dir` for settings.
+fn start(file: &Path, dir: &Path) -> Pty {
+    let file = file.to_str().expect("path");
+    Pty::karta(&[file, "--today", "2022-03-01"], dir)
 }
 
 fn export(file: &Path) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_karta"))
+    let dir = file.parent().expect("folder");
+    let out = common::karta_command(dir)
         .args(["export", "--format", "json"])
         .arg(file)
         .output()
@@ -125,16 +58,16 @@ fn sample(dir: &Path) -> std::path::PathBuf {
 fn edit_save_and_quit_in_a_real_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = sample(dir.path());
-    let tmux = Tmux::start("save", &file, dir.path());
-    tmux.wait_for("По механизмам");
-    tmux.keys(&["j", "s", "Down", "Down", "Enter"]);
-    tmux.wait_for("Статус: выполнено");
-    tmux.keys(&["j", "e", "Enter", "End", " (проверено)", "Enter"]);
-    tmux.wait_for("(проверено)");
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("Сохранено");
-    tmux.keys(&["q"]);
-    tmux.wait_exit();
+    let mut karta = start(&file, dir.path());
+    karta.wait_for("По механизмам");
+    karta.keys(&["j", "s", "Down", "Down", "Enter"]);
+    karta.wait_for("Статус: выполнено");
+    karta.keys(&["j", "e", "Enter", "End", " (проверено)", "Enter"]);
+    karta.wait_for("(проверено)");
+    karta.keys(&["C-s"]);
+    karta.wait_for("Сохранено");
+    karta.keys(&["q"]);
+    assert!(karta.wait_exit().success(), "{}", karta.screen());
     let json = export(&file);
     assert_eq!(statuses(&json).iter().filter(|s| *s == "done").count(), 1);
     assert!(json.to_string().contains("(проверено)"));
@@ -148,17 +81,12 @@ fn edit_save_and_quit_in_a_real_terminal() {
 fn kill_9_loses_no_committed_edit() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = sample(dir.path());
-    let tmux = Tmux::start("kill", &file, dir.path());
-    tmux.wait_for("По механизмам");
-    tmux.keys(&["j", "s", "Down", "Enter"]);
-    tmux.wait_for("Статус: в работе");
-    let pid = tmux.run(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
-    let killed = Command::new("kill")
-        .args(["-9", pid.trim()])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
-    tmux.wait_exit();
+    let mut karta = start(&file, dir.path());
+    karta.wait_for("По механизмам");
+    karta.keys(&["j", "s", "Down", "Enter"]);
+    karta.wait_for("Статус: в работе");
+    karta.kill_9();
+    assert!(!karta.wait_exit().success(), "killed");
     assert_eq!(
         statuses(&export(&file))
             .iter()
@@ -167,12 +95,12 @@ fn kill_9_loses_no_committed_edit() {
         0,
         "not saved yet"
     );
-    let again = Tmux::start("reopen", &file, dir.path());
+    let mut again = start(&file, dir.path());
     again.wait_for("Восстановлены");
     again.keys(&["C-s"]);
     again.wait_for("Сохранено");
     again.keys(&["q"]);
-    again.wait_exit();
+    assert!(again.wait_exit().success(), "{}", again.screen());
     assert_eq!(
         statuses(&export(&file))
             .iter()

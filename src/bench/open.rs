@@ -30,6 +30,7 @@ pub fn first_frame(file: &Path, cache_dir: &Path) -> anyhow::Result<FirstFrame> 
         keymap: "default".into(),
         author: "karta-bench".into(),
         cache_dir: Some(cache_dir.to_path_buf()),
+        keymap_file: None,
     };
     let start = Instant::now();
     let mut app = crate::tui::open_app(&options)?;

@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use karta::bench::{self, fixtures, frames, memory, open, report, run};
+use karta::commands::print;
 use karta::store::edit::ActivityField;
 
 /// Keystrokes timed by each per-keystroke frame workload.
@@ -128,7 +129,7 @@ fn main() -> Result<()> {
         Command::Fixtures { sizes } => {
             for size in bench::parse_sizes(&sizes) {
                 let f = fixtures::ensure(&fixtures::dir(), size)?;
-                println!("{}", f.karta.display());
+                print(&format!("{}\n", f.karta.display()))?;
             }
             Ok(())
         }
@@ -146,18 +147,18 @@ fn main() -> Result<()> {
                 let p99 = timings.get(&format!("{key}.p99"));
                 let p99 = p99.map_or(String::new(), |v| format!(", p99 {v:.2} ms"));
                 let median = timings.get(*key).copied().unwrap_or(f64::NAN);
-                println!("{name}: median {median:.2} ms{p99}");
+                print(&format!("{name}: median {median:.2} ms{p99}\n"))?;
             }
             Ok(())
         }
         Command::Peak { file } => {
             let bytes = std::fs::read(&file).with_context(|| file.display().to_string())?;
             let (_doc, roadmap) = bench::open(&bytes)?;
-            println!(
-                "{} {}",
+            print(&format!(
+                "{} {}\n",
                 memory::peak_rss().unwrap_or(0),
                 roadmap.activity_count()
-            );
+            ))?;
             Ok(())
         }
         Command::Soak {
@@ -221,19 +222,23 @@ fn first_frame(file: &Path, runs: usize, cache_dir: Option<PathBuf>) -> Result<(
     let temp = std::env::temp_dir().join(format!("karta-bench-cache-{}", std::process::id()));
     let cache = cache_dir.clone().unwrap_or_else(|| temp.clone());
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
-    println!("| cache | first frame ms | document loaded ms |\n|---|---:|---:|");
+    print("| cache | first frame ms | document loaded ms |\n|---|---:|---:|\n")?;
     for _ in 0..runs {
         let f = open::first_frame(file, &cache)?;
         let label = if f.from_cache { "warm" } else { "cold" };
-        println!("| {label} | {:.0} | {:.0} |", ms(f.frame), ms(f.ready));
+        print(&format!(
+            "| {label} | {:.0} | {:.0} |\n",
+            ms(f.frame),
+            ms(f.ready)
+        ))?;
     }
     if cache_dir.is_none() {
         let _ = std::fs::remove_dir_all(&temp);
     }
-    println!(
-        "peak RSS {:.1} MB",
+    print(&format!(
+        "peak RSS {:.1} MB\n",
         memory::peak_rss().unwrap_or(0) as f64 / 1e6
-    );
+    ))?;
     Ok(())
 }
 
@@ -249,10 +254,14 @@ fn soak(file: &Path, edits: usize, stride: usize, compact_every: usize) -> Resul
     let mb = |v: usize| v as f64 / 1e6;
     let heap0 = LIVE.load(Ordering::Relaxed);
     let rss0 = memory::rss().unwrap_or(0) as usize;
-    println!(
-        "| edits | heap MB | heap × start | highest heap since the last row, MB | RSS MB |\n|---:|---:|---:|---:|---:|"
-    );
-    println!("| 0 | {:.1} | 1.00 | | {:.1} |", mb(heap0), mb(rss0));
+    print(
+        "| edits | heap MB | heap × start | highest heap since the last row, MB | RSS MB |\n|---:|---:|---:|---:|---:|\n",
+    )?;
+    print(&format!(
+        "| 0 | {:.1} | 1.00 | | {:.1} |\n",
+        mb(heap0),
+        mb(rss0)
+    ))?;
     let step = (edits / 10).max(1);
     let mut highest = heap0;
     let mut compactions = 0;
@@ -274,18 +283,20 @@ fn soak(file: &Path, edits: usize, stride: usize, compact_every: usize) -> Resul
         if i % step == 0 {
             let heap = LIVE.load(Ordering::Relaxed);
             let rss = memory::rss().unwrap_or(0) as usize;
-            println!(
-                "| {i} | {:.1} | {:.2} | {:.1} | {:.1} |",
+            print(&format!(
+                "| {i} | {:.1} | {:.2} | {:.1} | {:.1} |\n",
                 mb(heap),
                 heap as f64 / heap0.max(1) as f64,
                 mb(highest),
                 mb(rss)
-            );
+            ))?;
             highest = heap;
         }
     }
     if compact_every > 0 {
-        println!("\n{compactions} compactions, one every {compact_every} edits");
+        print(&format!(
+            "\n{compactions} compactions, one every {compact_every} edits\n"
+        ))?;
     }
     Ok(())
 }

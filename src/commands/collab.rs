@@ -284,12 +284,12 @@ pub fn resolve(
     };
     resolve_conflict(&mut doc, &item, &field, &value).map_err(in_file(file))?;
     store::save(file, &mut doc)?;
-    println!(
-        "{}: {} {} = {}",
+    super::print(&format!(
+        "{}: {} {} = {}\n",
         file.display(),
         item_name(&item, lang),
         field_name(&field, lang),
         value_text(&field, &value, lang)
-    );
+    ))?;
     Ok(())
 }

@@ -43,17 +43,17 @@ pub fn set(
     }
     let what = format!("{} {}", item_name(&item, lang), field_name(&field, lang));
     if changed {
-        println!(
-            "{}: {what} = {}",
+        super::print(&format!(
+            "{}: {what} = {}\n",
             file.display(),
             value_text(&field, &value, lang)
-        );
+        ))?;
     } else {
-        println!(
-            "{}: {what}: {}",
+        super::print(&format!(
+            "{}: {what}: {}\n",
             file.display(),
             lang.t("уже это значение", "already that value")
-        );
+        ))?;
     }
     Ok(())
 }
@@ -108,12 +108,12 @@ pub fn add(file: &Path, new: &NewActivity<'_>, config: &Config, lang: Lang) -> R
     doc.add_activity(&section_id, last.as_deref(), &activity)
         .map_err(in_file(file))?;
     store::save(file, &mut doc)?;
-    println!(
-        "{}: {} {}",
+    super::print(&format!(
+        "{}: {} {}\n",
         file.display(),
         lang.t("добавлено", "added"),
         crate::describe::quote(&activity.text)
-    );
+    ))?;
     Ok(())
 }
 
@@ -143,11 +143,11 @@ pub fn rm(file: &Path, number: &str, config: &Config, lang: Lang) -> Result<()> 
     doc.set_deleted(kind, &item.id, true)
         .map_err(in_file(file))?;
     store::save(file, &mut doc)?;
-    println!(
-        "{}: {} {}",
+    super::print(&format!(
+        "{}: {} {}\n",
         file.display(),
         lang.t("удалено", "deleted"),
         item_name(&item, lang)
-    );
+    ))?;
     Ok(())
 }

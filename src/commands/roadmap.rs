@@ -29,12 +29,12 @@ pub fn new(
     roadmap.columns = crate::model::default_columns();
     let mut doc = Doc::create(&roadmap, Some(&config.author()), "new roadmap")?;
     store::save(file, &mut doc)?;
-    println!(
-        "{}: {} {}",
+    super::print(&format!(
+        "{}: {} {}\n",
         file.display(),
         lang.t("новая дорожная карта", "new roadmap"),
         doc.roadmap_id()
-    );
+    ))?;
     Ok(())
 }
 
@@ -51,11 +51,11 @@ pub fn renumber(file: &Path, config: &Config, lang: Lang) -> Result<()> {
     doc.set_author(Some(&config.author()));
     let changed = doc.renumber()?;
     store::save(file, &mut doc)?;
-    println!(
-        "{}: {} {changed}",
+    super::print(&format!(
+        "{}: {} {changed}\n",
         file.display(),
         lang.t("изменено номеров:", "numbers changed:")
-    );
+    ))?;
     Ok(())
 }
 
@@ -69,18 +69,18 @@ pub fn whoami(set: Option<String>, mut config: Config, lang: Lang) -> Result<()>
             }
             config.name = Some(name.clone());
             let path = config.save()?;
-            println!("{name} ({})", path.display());
+            super::print(&format!("{name} ({})\n", path.display()))?;
         }
         None => match &config.name {
-            Some(name) => println!("{name}"),
-            None => println!(
-                "{} ({})",
+            Some(name) => super::print(&format!("{name}\n"))?,
+            None => super::print(&format!(
+                "{} ({})\n",
                 config.author(),
                 lang.t(
                     "имя не задано; задайте его: karta whoami --set \"Фамилия И.О.\"",
                     "not set; set it with: karta whoami --set \"Фамилия И.О.\""
                 )
-            ),
+            ))?,
         },
     }
     Ok(())

@@ -37,6 +37,9 @@ pub struct Options {
     /// Where views of files are cached for a fast start (None: no cache;
     /// see [`ViewCache::default_dir`]).
     pub cache_dir: Option<PathBuf>,
+    /// The user's own keys over the built-in keymap (None: the built-in
+    /// keymap alone; see [`crate::config::keymap_file`]).
+    pub keymap_file: Option<PathBuf>,
 }
 
 /// Opens the file (or sample) and builds the editor's state, applying a
@@ -44,8 +47,7 @@ pub struct Options {
 /// roadmap of the file's bytes, the editor is built from it and the
 /// document goes on loading in the background.
 pub fn open_app(options: &Options) -> Result<App> {
-    let user_keymap = crate::config::dir().map(|d| d.join("keymap.toml"));
-    let keymap = Keymap::load(&options.keymap, user_keymap.as_deref())?;
+    let keymap = Keymap::load(&options.keymap, options.keymap_file.as_deref())?;
     let (lang, today) = (options.lang, options.today);
     let Some(path) = &options.file else {
         let mut doc = Doc::from_bytes(

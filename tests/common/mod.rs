@@ -21,6 +21,16 @@ pub fn project(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+/// The real `karta` binary with `config` as its config folder and
+/// `config/cache` as its view cache, so that no test reads the user's own
+/// settings, keymap or cache.
+pub fn karta_command(config: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_karta"));
+    cmd.env("KARTA_CONFIG_DIR", config)
+        .env("KARTA_CACHE_DIR", config.join("cache"));
+    cmd
+}
+
 /// The seed text of a sample.
 pub fn source(name: &str) -> PathBuf {
     project(&format!("samples/source/{name}.txt"))
