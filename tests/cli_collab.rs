@@ -425,3 +425,48 @@ fn two_programs_saving_at_once_lose_nothing() {
     }
     assert!(!karta::store::file::lock_path(&mine).exists());
 }
+
+#[test]
+fn a_bundle_since_a_copy_with_edits_of_its_own_holds_only_what_it_lacks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mine, theirs) = setup(dir.path());
+    let k = |n| karta(dir.path(), n);
+    k("Корчевская И.П.")
+        .arg("set")
+        .arg(&theirs)
+        .args(["1.2", "deadline", "Май 2022"])
+        .assert()
+        .success();
+    k("Колосов В.Г.")
+        .arg("set")
+        .arg(&mine)
+        .args(["1.1", "status", "done"])
+        .assert()
+        .success();
+    let out = dir.path().join("for-her.karta");
+    k("Колосов В.Г.")
+        .arg("bundle")
+        .arg(&mine)
+        .arg("--since")
+        .arg(&theirs)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("изменений — 1,"))
+        .stdout(predicate::str::contains("for-her.karta-changes"));
+    let written = dir.path().join("for-her.karta-changes");
+    assert!(fs::read(&written).expect("bundle").len() * 4 < fs::read(&mine).expect("mine").len());
+    k("Корчевская И.П.")
+        .arg("merge")
+        .arg(&theirs)
+        .arg(&written)
+        .assert()
+        .success();
+    let merged = json(dir.path(), &theirs);
+    let text = merged.to_string();
+    assert!(
+        text.contains("Май 2022") && text.contains("\"done\""),
+        "both edits"
+    );
+}

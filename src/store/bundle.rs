@@ -11,13 +11,13 @@
 //! heads: <hash> <hash>…        the sender's heads: every change up to them
 //! changes: <count>             how many changes the payload holds
 //! length: <bytes>              the payload's length
-//! sha256: <hex>                the payload's SHA-256
+//! sha256: <hex>                SHA-256 of the lines above and the payload
 //!
 //! <payload: save_after(heads the receiver has), or the whole document>
 //! ```
 //!
 //! Nothing of a bundle is applied unless all of it is sound: the length, the
-//! checksum, every chunk of the payload ([`super::chunks`]) and the count of
+//! checksum (of the header too, so a damaged sender's name is caught), every chunk of the payload ([`super::chunks`]) and the count of
 //! changes must agree. Bundles of version 1 (a header line, then the
 //! payload) carry no checksum; they are accepted when every chunk checks.
 
@@ -102,10 +102,8 @@ pub fn write_bundle(doc: &mut Doc, known: &[ChangeHash]) -> (Vec<u8>, usize) {
     out.push_str(&format!("heads: {}\n", heads.join(" ")));
     out.push_str(&format!("changes: {}\n", payload.1));
     out.push_str(&format!("length: {}\n", payload.0.len()));
-    out.push_str(&format!(
-        "sha256: {}\n\n",
-        hex(&sha2::Sha256::digest(&payload.0))
-    ));
+    let sum = checksum(out.as_bytes(), &payload.0);
+    out.push_str(&format!("sha256: {sum}\n\n"));
     let mut bytes = out.into_bytes();
     bytes.extend(payload.0);
     (bytes, count)
@@ -167,13 +165,14 @@ pub fn read_bundle(bytes: &[u8], path: &Path) -> Result<Bundle, StoreError> {
     let mut header = Header::default();
     let mut declared = Declared::default();
     if version == 2 {
+        let mut summed = bytes.len() - rest.len();
         loop {
             let (line, after) = split_line(rest).ok_or_else(cut)?;
             rest = after;
             if line.is_empty() {
                 break;
             }
-            if bytes.len() - rest.len() > MAX_HEADER {
+            if declared.sha256.is_some() || bytes.len() - rest.len() > MAX_HEADER {
                 return Err(damaged(Damage::Corrupted));
             }
             let (key, value) = line.split_once(": ").unwrap_or((line, ""));
@@ -192,6 +191,9 @@ pub fn read_bundle(bytes: &[u8], path: &Path) -> Result<Bundle, StoreError> {
                 "sha256" => declared.sha256 = Some(value.to_string()),
                 _ => {}
             }
+            if declared.sha256.is_none() {
+                summed = bytes.len() - rest.len();
+            }
         }
         let (Some(length), Some(sha256)) = (declared.length, &declared.sha256) else {
             return Err(damaged(Damage::Corrupted));
@@ -199,7 +201,7 @@ pub fn read_bundle(bytes: &[u8], path: &Path) -> Result<Bundle, StoreError> {
         if rest.len() < length {
             return Err(cut());
         }
-        if rest.len() > length || hex(&sha2::Sha256::digest(rest)) != *sha256 {
+        if rest.len() > length || checksum(&bytes[..summed], rest) != *sha256 {
             return Err(damaged(Damage::Corrupted));
         }
     }
@@ -279,6 +281,14 @@ fn split_line(bytes: &[u8]) -> Option<(&str, &[u8])> {
     let end = bytes.iter().take(MAX_HEADER).position(|b| *b == b'\n')?;
     let line = std::str::from_utf8(&bytes[..end]).ok()?;
     Some((line.trim_end_matches('\r'), &bytes[end + 1..]))
+}
+
+/// The SHA-256 of a bundle's header lines and payload, in hex.
+fn checksum(header: &[u8], payload: &[u8]) -> String {
+    let mut sha = sha2::Sha256::new();
+    sha.update(header);
+    sha.update(payload);
+    hex(&sha.finalize())
 }
 
 /// Lower-case hex digits of `bytes`.
