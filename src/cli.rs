@@ -205,11 +205,27 @@ pub enum Command {
         #[arg(long)]
         responsible: Option<String>,
     },
-    /// Delete an activity or section (it can be restored from history).
+    /// Delete an activity, or a section with everything in it (to the bin:
+    /// `karta restore` brings it back).
     Rm {
         /// The roadmap.
         file: PathBuf,
-        /// Number as written.
+        /// Number as written (or id, or #N for the N-th activity).
+        number: String,
+        /// Confirms deleting a section with all its activities.
+        #[arg(long)]
+        section: bool,
+    },
+    /// List what was deleted (the bin), with edits made to it meanwhile.
+    Trash {
+        /// The roadmap.
+        file: PathBuf,
+    },
+    /// Bring back a deleted activity or section with everything deleted with it.
+    Restore {
+        /// The roadmap.
+        file: PathBuf,
+        /// Number as written, or id (see karta trash).
         number: String,
     },
     /// Generate a synthetic roadmap with a long history (for benchmarks).
@@ -316,7 +332,7 @@ pub fn run(cli: Cli) -> Result<()> {
             to,
             output,
         }) => commands::collab::make_bundle(&file, since.as_deref(), to.as_deref(), &output, lang),
-        Some(Command::Conflicts { file }) => commands::collab::list_conflicts(&file, lang),
+        Some(Command::Conflicts { file }) => commands::collab::list_conflicts(&file, &config, lang),
         Some(Command::Resolve {
             file,
             number,
@@ -361,7 +377,15 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             commands::edit::add(&file, &new, &config, lang)
         }
-        Some(Command::Rm { file, number }) => commands::edit::rm(&file, &number, &config, lang),
+        Some(Command::Rm {
+            file,
+            number,
+            section,
+        }) => commands::edit::rm(&file, &number, section, &config, lang),
+        Some(Command::Trash { file }) => commands::trash::trash(&file, &config, lang),
+        Some(Command::Restore { file, number }) => {
+            commands::trash::restore(&file, &number, &config, lang)
+        }
         Some(Command::Gen {
             activities,
             edits,

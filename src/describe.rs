@@ -8,6 +8,7 @@ use crate::model::Status;
 use crate::model::text::one_line;
 use crate::store::changes::{ChangeKind, Field, Item, ItemChange, ItemKind};
 use crate::store::schema::meta;
+use crate::store::trash::Deleted;
 
 /// Longest piece of free text quoted in a description.
 const QUOTE_LIMIT: usize = 60;
@@ -46,7 +47,7 @@ pub fn gender_of(name: &str) -> Gender {
 
 /// A past-tense verb agreeing with `gender`: `verb("изменил", …)` →
 /// "изменила" / "изменил" / "изменил(а)".
-fn verb(masculine: &str, gender: Gender) -> String {
+pub fn verb(masculine: &str, gender: Gender) -> String {
     match gender {
         Gender::Female => format!("{masculine}а"),
         Gender::Male => masculine.to_string(),
@@ -183,6 +184,56 @@ pub fn author_name(author: Option<&str>, lang: Lang) -> String {
 pub fn author_line(author: Option<&str>, changes: &[ItemChange], lang: Lang) -> String {
     let phrases: Vec<String> = changes.iter().map(|c| phrase(c, author, lang)).collect();
     format!("{}: {}", author_name(author, lang), phrases.join("; "))
+}
+
+/// A deletion whose item was edited by someone who did not see it, in one
+/// line: "Сенюта Л.А. удалил(а) 3.12. «…», а вы изменили в нём срок:
+/// «Май» → «Июнь»". `me` is the reader's own name ("вы" for her edits).
+pub fn deletion_line(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String {
+    let who = author_name(deleted.by.as_deref(), lang);
+    let gender = deleted.by.as_deref().map_or(Gender::Unknown, gender_of);
+    let deleted_verb = lang.t(&verb("удалил", gender), "deleted").to_string();
+    let edits: Vec<String> = deleted
+        .unseen
+        .iter()
+        .map(|e| {
+            let mine = e.author.is_some() && e.author.as_deref() == me;
+            let editor = match (mine, lang) {
+                (true, Lang::Ru) => "вы изменили".to_string(),
+                (true, Lang::En) => "you changed".to_string(),
+                (false, Lang::Ru) => match e.author.as_deref() {
+                    Some(a) => format!(
+                        "{} {}",
+                        author_name(Some(a), lang),
+                        verb("изменил", gender_of(a))
+                    ),
+                    None => "кто-то изменил".to_string(),
+                },
+                (false, Lang::En) => format!("{} changed", author_name(e.author.as_deref(), lang)),
+            };
+            let place = if e.item.id == deleted.item.id {
+                lang.t("в нём", "in it").to_string()
+            } else {
+                format!("{} {}", lang.t("в", "in"), item_name(&e.item, lang))
+            };
+            format!(
+                "{editor} {place} {}: {} → {}",
+                field_name(&e.field, lang),
+                value_text(&e.field, &e.old, lang),
+                value_text(&e.field, &e.new, lang)
+            )
+        })
+        .collect();
+    let tail = match lang {
+        Lang::Ru => "всё сохранено в корзине (karta trash), вернуть — karta restore",
+        Lang::En => "all kept in the bin (karta trash); bring it back with karta restore",
+    };
+    format!(
+        "{who} {deleted_verb} {}, {} {}; {tail}",
+        item_name(&deleted.item, lang),
+        lang.t("а", "but"),
+        edits.join(lang.t(", а ", ", and "))
+    )
 }
 
 /// A time of a change as local date and time ("2024-05-01 14:03").

@@ -470,3 +470,70 @@ fn a_bundle_since_a_copy_with_edits_of_its_own_holds_only_what_it_lacks() {
         "both edits"
     );
 }
+
+#[test]
+fn two_different_resolutions_of_one_conflict_are_a_conflict_again_and_both_in_the_log() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mine, theirs) = setup(dir.path());
+    let k = |n| karta(dir.path(), n);
+    k("Колосов В.Г.")
+        .arg("set")
+        .arg(&mine)
+        .args(["1.1", "deadline", "Январь 2022"])
+        .assert()
+        .success();
+    k("Корчевская И.П.")
+        .arg("set")
+        .arg(&theirs)
+        .args(["1.1", "deadline", "Февраль 2022"])
+        .assert()
+        .success();
+    k("Колосов В.Г.")
+        .arg("merge")
+        .arg(&mine)
+        .arg(&theirs)
+        .assert()
+        .success();
+    k("Корчевская И.П.")
+        .arg("merge")
+        .arg(&theirs)
+        .arg(&mine)
+        .assert()
+        .success();
+    // Each resolves the same conflict her own way, before seeing the other.
+    k("Колосов В.Г.")
+        .arg("resolve")
+        .arg(&mine)
+        .args(["1.1", "deadline", "Январь 2022"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("конфликт решён"));
+    k("Корчевская И.П.")
+        .arg("resolve")
+        .arg(&theirs)
+        .args(["1.1", "deadline", "Март 2022"])
+        .assert()
+        .success();
+    k("Колосов В.Г.")
+        .arg("merge")
+        .arg(&mine)
+        .arg(&theirs)
+        .assert()
+        .success();
+    k("Колосов В.Г.")
+        .arg("conflicts")
+        .arg(&mine)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("«Январь 2022»"))
+        .stdout(predicate::str::contains("«Март 2022»"));
+    let log = k("Колосов В.Г.")
+        .arg("log")
+        .arg(&mine)
+        .args(["--number", "1.1"])
+        .output()
+        .expect("log");
+    let log = String::from_utf8_lossy(&log.stdout);
+    assert!(log.contains("решил конфликт"), "{log}");
+    assert!(log.contains("решила конфликт"), "{log}");
+}

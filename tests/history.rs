@@ -30,11 +30,26 @@ fn the_history_matches_whole_document_comparisons() {
         let after = picture(&[change.hash()]);
         expected.push((change.hash(), compare(&before, &after)));
     }
-    expected.reverse();
-    let found: Vec<_> = history(&doc, None)
-        .into_iter()
-        .map(|e| (e.hash, e.changes))
+    expected.sort_by_key(|(hash, _)| *hash);
+    let entries = history(&doc, None);
+    // Newest first by the authors' clocks, never a change listed before
+    // (below) one it depends on.
+    for pair in entries.windows(2) {
+        assert!(pair[0].time >= pair[1].time, "newest first");
+    }
+    let place: std::collections::HashMap<_, _> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.hash, i))
         .collect();
+    for (i, e) in entries.iter().enumerate() {
+        assert!(
+            e.deps.iter().all(|d| place[d] > i),
+            "after what it depends on"
+        );
+    }
+    let mut found: Vec<_> = entries.into_iter().map(|e| (e.hash, e.changes)).collect();
+    found.sort_by_key(|(hash, _)| *hash);
     assert_eq!(found.len(), expected.len());
     for (f, e) in found.iter().zip(&expected) {
         assert_eq!(f, e);

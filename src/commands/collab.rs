@@ -101,6 +101,13 @@ pub fn merge(
         return super::print(&out);
     }
     out.push_str(&preview_lines(&outcome.preview, lang));
+    for deleted in &outcome.deleted_but_edited {
+        let _ = writeln!(
+            out,
+            "‼ {}",
+            describe::deletion_line(deleted, Some(&config.author()), lang)
+        );
+    }
     if outcome.preview.by_author.is_empty() {
         let _ = writeln!(
             out,
@@ -201,11 +208,13 @@ fn bundle_path(output: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// `karta conflicts FILE`: every field holding several values.
-pub fn list_conflicts(file: &Path, lang: Lang) -> Result<()> {
+/// `karta conflicts FILE`: every field holding several values, and every
+/// deleted item someone edited without seeing the deletion.
+pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
     let doc = store::open(file)?;
     let found = conflicts(&doc);
-    if found.is_empty() {
+    let deleted = store::merge::deleted_but_edited(&doc);
+    if found.is_empty() && deleted.is_empty() {
         return super::print(&format!(
             "{}: {}\n",
             file.display(),
@@ -213,6 +222,16 @@ pub fn list_conflicts(file: &Path, lang: Lang) -> Result<()> {
         ));
     }
     let mut out = String::new();
+    for d in &deleted {
+        let _ = writeln!(
+            out,
+            "‼ {}",
+            describe::deletion_line(d, Some(&config.author()), lang)
+        );
+    }
+    if found.is_empty() {
+        return super::print(&out);
+    }
     for c in &found {
         let number = match c.item.kind {
             store::changes::ItemKind::Heading => "-".to_string(),
@@ -285,8 +304,9 @@ pub fn resolve(
     resolve_conflict(&mut doc, &item, &field, &value).map_err(in_file(file))?;
     store::save(file, &mut doc)?;
     super::print(&format!(
-        "{}: {} {} = {}\n",
+        "{}: {} {} {}: {}\n",
         file.display(),
+        lang.t("конфликт решён —", "conflict resolved:"),
         item_name(&item, lang),
         field_name(&field, lang),
         value_text(&field, &value, lang)

@@ -44,7 +44,7 @@ pub fn set(
     let what = format!("{} {}", item_name(&item, lang), field_name(&field, lang));
     if changed {
         super::print(&format!(
-            "{}: {what} = {}\n",
+            "{}: {what}: {}\n",
             file.display(),
             value_text(&field, &value, lang)
         ))?;
@@ -130,24 +130,59 @@ fn find_section<'a>(
     })
 }
 
-/// `karta rm FILE NUMBER`: deletes an activity (or section); a tombstone, so
-/// a concurrent edit elsewhere is not lost.
-pub fn rm(file: &Path, number: &str, config: &Config, lang: Lang) -> Result<()> {
+/// `karta rm FILE NUMBER [--section]`: deletes an activity, or (with
+/// `section` confirming it) a section with everything in it. A tombstone:
+/// the bin keeps it, a concurrent edit elsewhere is not lost, and `karta
+/// restore` brings it back.
+pub fn rm(file: &Path, number: &str, section: bool, config: &Config, lang: Lang) -> Result<()> {
     let mut doc = open_as_author(file, config)?;
-    let item = find_item(&doc.roadmap(), number, None).map_err(in_file(file))?;
+    let roadmap = doc.roadmap();
+    let item = find_item(&roadmap, number, None).map_err(in_file(file))?;
     let kind = match item.kind {
         ItemKind::Activity => NodeKind::Activity,
         ItemKind::Section => NodeKind::Section,
-        ItemKind::Heading => bail!("{}: the heading cannot be deleted", file.display()),
+        ItemKind::Heading => bail!(
+            "{}: {}",
+            file.display(),
+            lang.t(
+                "заголовок карты удалить нельзя",
+                "the heading cannot be deleted"
+            )
+        ),
     };
-    doc.set_deleted(kind, &item.id, true)
-        .map_err(in_file(file))?;
+    if kind == NodeKind::Section && !section {
+        let inside = roadmap
+            .activities_with_path()
+            .iter()
+            .filter(|(path, _)| path.iter().any(|s| s.id == item.id))
+            .count();
+        bail!(
+            "{}: {} — {}; {}",
+            file.display(),
+            item_name(&item, lang),
+            match lang {
+                Lang::Ru => format!("в нём {}", crate::plural::activities(inside)),
+                Lang::En => format!("a section with {inside} activities"),
+            },
+            lang.t(
+                "чтобы удалить его со всем содержимым, добавьте --section",
+                "add --section to delete it with everything in it"
+            )
+        );
+    }
+    let count = doc.delete_tree(kind, &item.id).map_err(in_file(file))?;
     store::save(file, &mut doc)?;
+    let with = match (count.saturating_sub(1), lang) {
+        (0, _) => String::new(),
+        (n, Lang::Ru) => format!(" и всё, что в нём ({n})"),
+        (n, Lang::En) => format!(" and everything in it ({n})"),
+    };
     super::print(&format!(
-        "{}: {} {}\n",
+        "{}: {} {}{with}; {}\n",
         file.display(),
-        lang.t("удалено", "deleted"),
-        item_name(&item, lang)
+        lang.t("удалено в корзину:", "moved to the bin:"),
+        item_name(&item, lang),
+        lang.t("вернуть — karta restore", "bring back with karta restore")
     ))?;
     Ok(())
 }

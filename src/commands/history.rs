@@ -6,11 +6,14 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::describe::{author_name, phrase, time_text};
+use crate::describe::{
+    Gender, author_name, field_name, gender_of, item_name, phrase, time_text, value_text, verb,
+};
 use crate::export::ExportFormat;
 use crate::i18n::Lang;
 use crate::report::{self, ReportKind};
 use crate::store::bundle::short;
+use crate::store::changes::ChangeKind;
 use crate::store::history::{find_change, history, roadmap_at};
 use crate::store::lookup::find_item;
 use crate::store::{self};
@@ -38,8 +41,27 @@ pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) 
             author_name(author, lang)
         );
         const SHOWN: usize = 12;
+        let resolved = entry.message.starts_with(store::RESOLVE_PREFIX);
         for change in entry.changes.iter().take(SHOWN) {
-            let _ = writeln!(out, "  {}", phrase(change, author, lang));
+            let said = match (&change.kind, resolved) {
+                (ChangeKind::FieldChanged { field, new, .. }, true) => format!(
+                    "{} {}: {}",
+                    field_name(field, lang),
+                    item_name(&change.item, lang),
+                    value_text(field, new, lang)
+                ),
+                _ => phrase(change, author, lang),
+            };
+            let _ = if resolved {
+                let gender = author.map_or(Gender::Unknown, gender_of);
+                let verb = match lang {
+                    Lang::Ru => format!("{} конфликт", verb("решил", gender)),
+                    Lang::En => "resolved a conflict".to_string(),
+                };
+                writeln!(out, "  {verb}: {said}")
+            } else {
+                writeln!(out, "  {said}")
+            };
         }
         if entry.changes.len() > SHOWN {
             let more = entry.changes.len() - SHOWN;

@@ -8,6 +8,7 @@ pub mod r#gen;
 pub mod history;
 pub mod import;
 pub mod roadmap;
+pub mod trash;
 
 use std::io::Write;
 use std::path::Path;

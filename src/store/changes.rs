@@ -203,7 +203,8 @@ fn compare_node(
     }
 }
 
-fn item_of(id: &str, state: &NodeState) -> Item {
+/// The item a node is, as people name it.
+pub(crate) fn item_of(id: &str, state: &NodeState) -> Item {
     Item {
         kind: match state.kind {
             NodeKind::Activity => ItemKind::Activity,
@@ -219,7 +220,8 @@ fn parent_item(snap: &Snapshot, parent: &str) -> Option<Item> {
     snap.nodes.get(parent).map(|state| item_of(parent, state))
 }
 
-fn field_of(key: &str, kind: NodeKind, snap: &Snapshot) -> Field {
+/// The field stored under `key` of a node.
+pub(crate) fn field_of(key: &str, kind: NodeKind, snap: &Snapshot) -> Field {
     match key {
         node::TEXT => Field::Text,
         node::DEADLINE => Field::Deadline,

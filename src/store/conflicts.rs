@@ -204,7 +204,7 @@ fn push_text_conflict(
 /// held, for everyone who merges afterwards; returns false when nothing
 /// needed to change.
 pub fn resolve(doc: &mut Doc, item: &Item, field: &Field, value: &str) -> Result<bool, StoreError> {
-    set_field(doc, item, field, value)
+    doc.resolving(|doc| set_field(doc, item, field, value))
 }
 
 /// Sets one field of an activity, a section or the heading (the value as

@@ -418,6 +418,13 @@ fn put_scalar(
     if !conflicting && get_str(doc, obj, key) == value {
         return Ok(false);
     }
+    if conflicting {
+        // Automerge skips a put of the value already shown, which would
+        // leave a resolution unrecorded (and a colleague's different
+        // resolution would then win silently): delete every value first,
+        // so the put is always an operation of its own.
+        doc.delete(obj, key)?;
+    }
     doc.put(obj, key, value)?;
     Ok(true)
 }

@@ -7,7 +7,7 @@ use automerge::{AutoCommit, ChangeHash};
 
 use crate::model::Roadmap;
 
-use super::changes::{Change, ItemChange, compare, compare_some};
+use super::changes::{Change, ChangeKind, ItemChange, compare, compare_some, field_of, item_of};
 use super::fields::View;
 use super::read::read_roadmap;
 use super::snapshot::{Snapshot, read_part};
@@ -27,6 +27,8 @@ pub struct HistoryEntry {
     pub message: String,
     /// What the change did, item by item.
     pub changes: Vec<ItemChange>,
+    /// The changes it came right after.
+    pub deps: Vec<ChangeHash>,
 }
 
 impl HistoryEntry {
@@ -45,10 +47,11 @@ impl HistoryEntry {
     }
 }
 
-/// The history of the roadmap, newest first; with `activity`, only the
-/// changes that touched that activity (or section) id.
+/// The history of the roadmap, newest first by the authors' clocks (ties
+/// broken by hash, so identical copies list it in the same order); with
+/// `activity`, only the changes that touched that activity (or section) id.
 pub fn history(doc: &Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
-    let mut entries = entries(doc.automerge(), |_| true);
+    let mut entries = in_time_order(entries(doc.automerge(), |_| true));
     if let Some(id) = activity {
         for entry in &mut entries {
             entry.changes.retain(|c| c.item.id == id);
@@ -57,6 +60,44 @@ pub fn history(doc: &Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
     }
     entries.reverse();
     entries
+}
+
+/// Entries oldest first by their authors' clocks, never a change before one
+/// it came after, ties broken by hash: the same order in every copy that
+/// holds the same changes, whatever order they were merged in.
+fn in_time_order(entries: Vec<HistoryEntry>) -> Vec<HistoryEntry> {
+    use std::cmp::Reverse;
+    use std::collections::{BinaryHeap, HashMap};
+    let index: HashMap<ChangeHash, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.hash, i))
+        .collect();
+    let mut waiting: Vec<usize> = vec![0; entries.len()];
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
+    for (i, e) in entries.iter().enumerate() {
+        for dep in e.deps.iter().filter_map(|d| index.get(d)) {
+            waiting[i] += 1;
+            after[*dep].push(i);
+        }
+    }
+    let key = |i: usize| Reverse((entries[i].time, entries[i].hash, i));
+    let mut ready: BinaryHeap<_> = (0..entries.len())
+        .filter(|i| waiting[*i] == 0)
+        .map(key)
+        .collect();
+    let mut order = Vec::with_capacity(entries.len());
+    while let Some(Reverse((_, _, i))) = ready.pop() {
+        order.push(i);
+        for &next in &after[i] {
+            waiting[next] -= 1;
+            if waiting[next] == 0 {
+                ready.push(key(next));
+            }
+        }
+    }
+    let mut slots: Vec<Option<HistoryEntry>> = entries.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// The entries of the changes of `doc` that `wanted` accepts, oldest first
@@ -92,12 +133,20 @@ pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) ->
         let mut before = read_part(views.0, &touched);
         let mut after = read_part(views.1, &touched);
         Snapshot::fill_in(&mut before, &mut after, views);
+        let message = change.message().unwrap_or_default().to_string();
+        let mut changes = compare_touched(&before, &after, &touched);
+        if changes.is_empty() {
+            // A resolution that kept the value shown changes nothing
+            // visible, but is history all the same.
+            changes.extend(resolution(&message, &after));
+        }
         out.push(HistoryEntry {
             hash,
             author: authors.get(&hash).cloned().flatten(),
             time: change.timestamp(),
-            message: change.message().unwrap_or_default().to_string(),
-            changes: compare_touched(&before, &after, &touched),
+            message,
+            changes,
+            deps: change.deps().to_vec(),
         });
     }
     out
@@ -109,6 +158,25 @@ fn compare_touched(before: &Snapshot, after: &Snapshot, touched: &Touched) -> Ve
     } else {
         compare_some(before, after, |id| touched.has_node(id))
     }
+}
+
+/// The field a resolving change set, from its message (`resolve deadline
+/// of activity <id>`), as a change from the value to itself.
+fn resolution(message: &str, after: &Snapshot) -> Option<ItemChange> {
+    let rest = message.strip_prefix(super::RESOLVE_PREFIX)?;
+    let (key, node) = rest.split_once(" of ")?;
+    let id = node.split_whitespace().nth(1)?;
+    let state = after.nodes.get(id)?;
+    let key = key.strip_prefix("cell ").unwrap_or(key);
+    let value = state.field(key).to_string();
+    Some(ItemChange {
+        item: item_of(id, state),
+        kind: ChangeKind::FieldChanged {
+            field: field_of(key, state.kind, after),
+            old: value.clone(),
+            new: value,
+        },
+    })
 }
 
 /// The change whose hash starts with `prefix` (at least 4 hex digits).

@@ -58,7 +58,10 @@ fn describe(item: &Item) -> String {
 }
 
 /// The item numbered `number`: an activity when one has the number, else a
-/// section; `-` names the roadmap's heading. `kind` limits the search.
+/// section; `-` names the roadmap's heading. An item without a number is
+/// named by its id (12 hex digits, as `karta export --format json` shows)
+/// or by its place, `#N`: the N-th activity in reading order (the N-th
+/// section when `kind` asks for a section). `kind` limits the search.
 pub fn find_item(
     roadmap: &Roadmap,
     number: &str,
@@ -72,8 +75,34 @@ pub fn find_item(
             label: roadmap.meta.title.clone(),
         });
     }
-    let wanted = normal(number);
     let all = items(roadmap);
+    if let Some(item) = all
+        .iter()
+        .find(|i| i.id == number.trim() && kind.is_none_or(|k| i.kind == k))
+    {
+        return Ok(item.clone());
+    }
+    if let Some(place) = number.trim().strip_prefix('#') {
+        let wanted = kind.unwrap_or(ItemKind::Activity);
+        let of_kind = all.iter().filter(|i| i.kind == wanted);
+        let count = of_kind.clone().count();
+        return place
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| of_kind.clone().nth(n.checked_sub(1)?))
+            .cloned()
+            .ok_or_else(|| {
+                StoreError::NotFound(format!(
+                    "no «{}»: the roadmap has {count} {}",
+                    one_line(number),
+                    match wanted {
+                        ItemKind::Section => "section(s)",
+                        _ => "activities",
+                    }
+                ))
+            });
+    }
+    let wanted = normal(number);
     let matching: Vec<&Item> = all
         .iter()
         .filter(|i| {

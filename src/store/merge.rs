@@ -9,6 +9,7 @@ use super::bundle::{Bundle, Incoming, applicable, apply_bundle, read_incoming};
 use super::changes::{Change, ChangeKind, Field};
 use super::history::entries;
 use super::pending::Pending;
+use super::trash::{Deleted, deleted_items};
 use super::{Doc, StoreError, schema};
 
 /// The changes of one author, folded: several edits of one field show as one
@@ -66,6 +67,9 @@ pub struct MergeOutcome {
     pub released: Vec<usize>,
     /// Everything the files brought in.
     pub preview: MergePreview,
+    /// Deleted items that someone edited without seeing the deletion, newly
+    /// so after this merge (the edits are kept: see [`super::trash`]).
+    pub deleted_but_edited: Vec<Deleted>,
     /// Whether MINE was written.
     pub saved: bool,
 }
@@ -94,6 +98,7 @@ pub fn merge_files(
 ) -> Result<MergeOutcome, StoreError> {
     let mut doc = super::open(mine)?;
     doc.set_author(author);
+    let edited_before = deleted_but_edited(&doc);
     let incoming: Vec<(PathBuf, Incoming)> = others
         .iter()
         .map(|path| Ok((path.clone(), read_incoming(path)?)))
@@ -153,6 +158,14 @@ pub fn merge_files(
         outcomes[*i] = Some(FileOutcome::KeptAside);
     }
     let preview = describe_applied(&doc, &applied);
+    let news = if applied.is_empty() {
+        Vec::new()
+    } else {
+        deleted_but_edited(&doc)
+            .into_iter()
+            .filter(|d| !edited_before.contains(d))
+            .collect()
+    };
     let saved = !dry_run && !applied.is_empty();
     if saved {
         super::save(mine, &mut doc)?;
@@ -174,8 +187,17 @@ pub fn merge_files(
         files,
         released,
         preview,
+        deleted_but_edited: news,
         saved,
     })
+}
+
+/// The deleted items someone edited without seeing the deletion.
+pub fn deleted_but_edited(doc: &Doc) -> Vec<Deleted> {
+    deleted_items(doc)
+        .into_iter()
+        .filter(|d| !d.unseen.is_empty())
+        .collect()
 }
 
 /// Refuses a bundle of another roadmap.

@@ -26,6 +26,7 @@ pub mod schema;
 pub mod snapshot;
 pub mod textslot;
 pub mod touched;
+pub mod trash;
 mod tree;
 
 use std::path::PathBuf;
@@ -151,6 +152,9 @@ fn damage_words(damage: chunks::Damage) -> &'static str {
     }
 }
 
+/// How the message of a change that resolves a conflict starts.
+pub const RESOLVE_PREFIX: &str = "resolve ";
+
 /// A roadmap document open for reading and editing.
 pub struct Doc {
     doc: AutoCommit,
@@ -160,6 +164,9 @@ pub struct Doc {
     /// The heads up to which changes were handed out by
     /// [`Doc::save_incremental`] (the heads at loading, at first).
     journaled: Vec<ChangeHash>,
+    /// Whether the edits being made resolve a conflict (their messages
+    /// then say `resolve …`, and history tells it so).
+    resolving: bool,
 }
 
 impl Doc {
@@ -176,6 +183,7 @@ impl Doc {
             created: true,
             ids: schema::IdSource::Random,
             journaled: Vec::new(),
+            resolving: false,
         };
         doc.set_author(author);
         schema::write_roadmap(&mut doc.doc, roadmap)?;
@@ -205,6 +213,7 @@ impl Doc {
             created: false,
             ids: schema::IdSource::Random,
             journaled: Vec::new(),
+            resolving: false,
         }
     }
 
@@ -219,6 +228,7 @@ impl Doc {
             created: false,
             ids: schema::IdSource::Random,
             journaled,
+            resolving: false,
         }
     }
 
@@ -261,9 +271,23 @@ impl Doc {
         self.author.as_deref()
     }
 
+    /// Runs edits that resolve a conflict: their changes are recorded as
+    /// resolutions (`resolve …`), which history tells as «решил(а)
+    /// конфликт».
+    pub fn resolving<T>(&mut self, edit: impl FnOnce(&mut Doc) -> T) -> T {
+        self.resolving = true;
+        let out = edit(self);
+        self.resolving = false;
+        out
+    }
+
     /// Commits pending edits as one change with a message and the current time.
     pub fn commit(&mut self, message: &str) -> Option<ChangeHash> {
         let time = chrono::Utc::now().timestamp();
+        let message = match message.strip_prefix("set ") {
+            Some(rest) if self.resolving => format!("{RESOLVE_PREFIX}{rest}"),
+            _ => message.to_string(),
+        };
         self.doc.commit_with(
             CommitOptions::default()
                 .with_message(message.to_string())

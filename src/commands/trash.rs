@@ -1,0 +1,129 @@
+//! The recycle bin from the command line: `karta trash` lists what was
+//! deleted (and edits made to it by people who did not see the deletion),
+//! `karta restore` brings an item back with everything deleted with it.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Result, anyhow};
+
+use crate::config::Config;
+use crate::describe::{Gender, author_name, deletion_line, gender_of, item_name, time_text, verb};
+use crate::i18n::Lang;
+use crate::model::text::one_line;
+use crate::store::changes::ItemKind;
+use crate::store::edit::NodeKind;
+use crate::store::trash::{Deleted, deleted_items};
+use crate::store::{self};
+
+/// `karta trash FILE`: everything deleted, the latest first.
+pub fn trash(file: &Path, config: &Config, lang: Lang) -> Result<()> {
+    let doc = store::open(file)?;
+    let items = deleted_items(&doc);
+    if items.is_empty() {
+        return super::print(&format!(
+            "{}: {}\n",
+            file.display(),
+            lang.t("корзина пуста", "the bin is empty")
+        ));
+    }
+    let me = config.author();
+    let mut out = String::new();
+    for d in &items {
+        let _ = writeln!(out, "{}", entry_line(d, lang));
+        if !d.unseen.is_empty() {
+            let _ = writeln!(out, "  ‼ {}", deletion_line(d, Some(&me), lang));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.t(
+            "вернуть: karta restore ФАЙЛ НОМЕР (или id)",
+            "to bring one back: karta restore FILE NUMBER (or id)"
+        )
+    );
+    super::print(&out)
+}
+
+/// One line of the bin: what, by whom, when, how much with it.
+fn entry_line(d: &Deleted, lang: Lang) -> String {
+    let with = match (d.activities, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Ru) => format!(
+            " (с {n} {})",
+            crate::plural::choose(n, "мероприятием", "мероприятиями", "мероприятиями")
+        ),
+        (n, Lang::En) => format!(" (with {n} activities)"),
+    };
+    let gender = d.by.as_deref().map_or(Gender::Unknown, gender_of);
+    // An item without a number is named by its id for `karta restore`.
+    let id = if d.item.number.trim().is_empty() {
+        format!(" [id {}]", d.item.id)
+    } else {
+        String::new()
+    };
+    format!(
+        "{}{with}{id} — {} {} {}",
+        item_name(&d.item, lang),
+        lang.t(&verb("удалил", gender), "deleted by"),
+        author_name(d.by.as_deref(), lang),
+        time_text(d.time),
+    )
+}
+
+/// `karta restore FILE NUMBER|ID`: brings back a deleted item and what was
+/// deleted with it.
+pub fn restore(file: &Path, what: &str, config: &Config, lang: Lang) -> Result<()> {
+    let mut doc = store::open(file)?;
+    doc.set_author(Some(&config.author()));
+    let items = deleted_items(&doc);
+    let wanted = what.trim().trim_end_matches('.');
+    let found: Vec<&Deleted> = items
+        .iter()
+        .filter(|d| {
+            d.item.id == wanted || one_line(d.item.number.trim()).trim_end_matches('.') == wanted
+        })
+        .collect();
+    let d = match found.as_slice() {
+        [one] => *one,
+        [] => {
+            return Err(anyhow!(
+                "{}: {} «{}»",
+                file.display(),
+                lang.t("в корзине нет", "the bin holds nothing numbered"),
+                one_line(what)
+            ));
+        }
+        many => {
+            let ids: Vec<String> = many.iter().map(|d| d.item.id.clone()).collect();
+            return Err(anyhow!(
+                "{}: {} «{}»: {}",
+                file.display(),
+                lang.t(
+                    "в корзине несколько с номером; укажите id",
+                    "several in the bin are numbered; give the id"
+                ),
+                one_line(what),
+                ids.join(", ")
+            ));
+        }
+    };
+    let kind = match d.item.kind {
+        ItemKind::Section => NodeKind::Section,
+        _ => NodeKind::Activity,
+    };
+    let count = doc.restore(kind, &d.item.id)?;
+    store::save(file, &mut doc)?;
+    super::print(&format!(
+        "{}: {} {}{}\n",
+        file.display(),
+        lang.t("восстановлено", "restored"),
+        item_name(&d.item, lang),
+        match (count.saturating_sub(1), lang) {
+            (0, _) => String::new(),
+            (n, Lang::Ru) => format!(" и ещё {n} вместе с ним"),
+            (n, Lang::En) => format!(" and {n} more with it"),
+        }
+    ))
+}
