@@ -287,6 +287,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 format,
                 title,
                 municipality,
+                lang,
             };
             commands::import::run(&source, &output, &options, force, &config, lang)
         }

@@ -156,7 +156,7 @@ fn stamp(line: &str) -> Option<Approval> {
 }
 
 /// "на 2020-2021 годы", "на 2022-2025 гг.", "на 2021 год" in the title.
-fn find_period(title: &str) -> Option<Period> {
+pub fn find_period(title: &str) -> Option<Period> {
     let words: Vec<&str> = title.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
         if !w.eq_ignore_ascii_case("на") {
