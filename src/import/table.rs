@@ -2,7 +2,7 @@
 //! the management cycle, activities, and rows that continue the previous one
 //! after a page break.
 
-use crate::model::{Activity, Column, ColumnRole, Section, SectionKind, Stage, people};
+use crate::model::{Activity, Column, ColumnRole, Section, SectionKind, Stage, Status, people};
 
 use super::{ImportWarning, Line, Problem, SourceLine, columns, html};
 
@@ -403,10 +403,15 @@ impl Reader {
     }
 
     fn finish(mut self) -> Table {
+        let statuses = self.completion();
         let activities: Vec<Activity> = self
             .activities
             .iter()
-            .map(|a| to_activity(&self.columns, &a.cells))
+            .zip(statuses)
+            .map(|(a, status)| Activity {
+                status: status.unwrap_or_default(),
+                ..to_activity(&self.columns, &a.cells)
+            })
             .collect();
         let mut slots: Vec<Option<Activity>> = activities.into_iter().map(Some).collect();
         let top_activities = self
@@ -430,6 +435,61 @@ impl Reader {
             stray_text: self.stray_text,
             warnings: self.warnings,
         }
+    }
+}
+
+impl Reader {
+    /// The status each activity's completion columns record. A completion
+    /// column holding nothing but karta's status words says no more than the
+    /// status: it is dropped (the other columns' keys closing up); any other
+    /// keeps its text.
+    fn completion(&mut self) -> Vec<Option<Status>> {
+        let completion: Vec<usize> = (0..self.columns.len())
+            .filter(|i| {
+                self.columns[*i].role == ColumnRole::Other
+                    && columns::is_completion(&self.columns[*i].title)
+            })
+            .collect();
+        let cells = |i: usize| self.activities.iter().filter_map(move |a| a.cells.get(i));
+        let pure: Vec<usize> = completion
+            .iter()
+            .copied()
+            .filter(|i| {
+                cells(*i).any(|c| !c.is_empty())
+                    && cells(*i).all(|c| c.is_empty() || columns::is_status_word(c))
+            })
+            .collect();
+        let order = pure
+            .iter()
+            .chain(completion.iter().filter(|i| !pure.contains(i)));
+        let order: Vec<usize> = order.copied().collect();
+        let statuses = self
+            .activities
+            .iter()
+            .map(|a| {
+                order
+                    .iter()
+                    .find_map(|i| a.cells.get(*i).and_then(|c| columns::completion_status(c)))
+            })
+            .collect();
+        for i in pure.into_iter().rev() {
+            self.columns.remove(i);
+            for a in &mut self.activities {
+                if i < a.cells.len() {
+                    a.cells.remove(i);
+                }
+            }
+        }
+        let mut other = 0;
+        for c in self
+            .columns
+            .iter_mut()
+            .filter(|c| c.role == ColumnRole::Other)
+        {
+            other += 1;
+            c.key = format!("col{other}");
+        }
+        statuses
     }
 }
 
