@@ -218,7 +218,7 @@ impl Body {
             }
             "r" => self.in_run = true,
             "t" if self.in_run => self.in_text = true,
-            "tab" if self.in_run => self.push_str(" "),
+            "tab" if self.in_run => self.push_str("\t"),
             "br" | "cr" if self.in_run => self.push_str("\n"),
             "noBreakHyphen" if self.in_run => self.push_str("-"),
             _ => {}
