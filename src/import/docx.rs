@@ -604,6 +604,8 @@ fn to_source(blocks: Vec<Block>, styles: &HashMap<String, String>) -> Source {
                     if !in_table {
                         push(&mut source, Line::Blank);
                     }
+                } else if in_table && text.contains("___") {
+                    // A line for a signature or a date under the table.
                 } else {
                     push(&mut source, Line::Text(text));
                 }
