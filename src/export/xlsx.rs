@@ -1,5 +1,6 @@
-//! The roadmap as an Excel workbook: one sheet with the approval line and the
-//! title above one table of the roadmap's own columns and the status; the
+//! The roadmap as an Excel workbook: one sheet with the approval lines, the
+//! municipality (when the title does not name it) and the title above one
+//! table of the roadmap's own columns and the status; the
 //! header frozen and filtered, widths set, text wrapped, section rows merged
 //! across and bold. Every value is written as a string, and a cell that
 //! starts like a formula carries Excel's quote prefix, so nothing from the
@@ -44,6 +45,13 @@ pub fn to_bytes(roadmap: &Roadmap) -> Result<Vec<u8>, XlsxError> {
             &plain,
         )?;
         row += 3;
+    }
+    if !m.municipality.is_empty()
+        && crate::import::heading::find_municipality(&m.title).as_deref()
+            != Some(m.municipality.as_str())
+    {
+        write(sheet, row, 0, &m.municipality, &plain)?;
+        row += 2;
     }
     let title = Format::new()
         .set_bold()
