@@ -324,3 +324,65 @@ fn damaged_and_foreign_containers_are_refused_in_one_line() {
         );
     }
 }
+
+/// The JSON of a roadmap without ids and notes: what a round trip keeps.
+fn content(mut v: Value) -> Value {
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                map.remove("id");
+                map.values_mut().for_each(strip);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut v);
+    if let Value::Object(map) = &mut v {
+        map.remove("notes");
+    }
+    v
+}
+
+fn export(dir: &Path, file: &Path, format: &str, output: &str) -> PathBuf {
+    let out = dir.join(output);
+    let done = karta(dir)
+        .arg("export")
+        .arg(file)
+        .args(["--format", format, "-o"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    out
+}
+
+#[test]
+fn word_to_karta_to_word_to_karta_is_the_same_roadmap() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let source = write(d, "roadmap.docx", &word_roadmap());
+    let first = import(d, &source, "first.karta");
+    let again = export(d, &first, "docx", "again.docx");
+    let second = import(d, &again, "second.karta");
+    assert_eq!(content(json(d, &first)), content(json(d, &second)));
+}
+
+#[test]
+fn the_five_samples_come_back_from_word_and_excel() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    for (name, _, _) in SAMPLES {
+        let sample = project(&format!("samples/{name}.karta"));
+        let expected = content(json(d, &sample));
+        for format in ["docx", "xlsx"] {
+            let out = export(d, &sample, format, &format!("{name}.{format}"));
+            let back = import(d, &out, &format!("{name}.{format}.karta"));
+            assert_eq!(content(json(d, &back)), expected, "{name} through {format}");
+        }
+    }
+}
