@@ -386,3 +386,175 @@ fn the_five_samples_come_back_from_word_and_excel() {
         }
     }
 }
+
+/// An Excel roadmap written by the test: the approval block and the title in
+/// cells above the table, a header with a row of column numbers, a section
+/// row merged across, a responsible merged down, a date stored as a date, a
+/// cell of two lines, an empty row, and a completion column.
+fn excel_roadmap() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let plain = Format::new();
+    let date = Format::new().set_num_format("dd.mm.yyyy");
+    let put = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, t: &str| {
+        sheet.write_string(r, c, t).expect("write");
+    };
+    put(sheet, 0, 3, "УТВЕРЖДЕНО");
+    put(sheet, 1, 3, "приказом от 15.08.2024 № 301");
+    put(
+        sheet,
+        3,
+        0,
+        "План мероприятий («дорожная карта») по повышению качества образования в Энском муниципальном районе на 2024-2026 годы",
+    );
+    for (c, t) in ["№ п/п", "Мероприятие", "Срок", "Ответственный", "Статус"]
+        .iter()
+        .enumerate()
+    {
+        put(sheet, 5, c as u16, t);
+        sheet
+            .write_number(6, c as u16, c as f64 + 1.0)
+            .expect("write");
+    }
+    sheet
+        .merge_range(7, 0, 7, 4, "1. Мониторинг", &plain)
+        .expect("merge");
+    put(sheet, 8, 0, "1.1.");
+    put(sheet, 8, 1, "Провести ВПР\nи проанализировать итоги");
+    let day = ExcelDateTime::from_ymd(2025, 5, 20).expect("date");
+    sheet
+        .write_datetime_with_format(8, 2, &day, &date)
+        .expect("date");
+    sheet
+        .merge_range(8, 3, 9, 3, "Иванова А.А.", &plain)
+        .expect("merge");
+    put(sheet, 8, 4, "выполнено");
+    put(sheet, 9, 0, "1.2.");
+    put(sheet, 9, 1, "=Сформировать отчёт");
+    put(sheet, 9, 2, "Ежегодно, июнь");
+    put(sheet, 9, 4, "в работе");
+    put(sheet, 11, 0, "1.3.");
+    put(sheet, 11, 1, "Обсудить на совещании");
+    put(sheet, 11, 2, "Сентябрь 2025");
+    put(sheet, 11, 3, "УО");
+    book.save_to_buffer().expect("xlsx")
+}
+
+#[test]
+fn an_excel_roadmap_comes_in_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let source = write(d, "roadmap.xlsx", &excel_roadmap());
+    let v = json(d, &import(d, &source, "r.karta"));
+    assert_eq!(v["approval"]["number"], "301");
+    assert_eq!(
+        v["title"],
+        "План мероприятий («дорожная карта») по повышению качества образования в Энском муниципальном районе на 2024-2026 годы"
+    );
+    assert_eq!(v["municipality"], "Энский муниципальный район");
+    assert_eq!(v["period"]["to"], "2026-12-31");
+    assert_eq!(v["columns"].as_array().map(Vec::len), Some(4), "{v:#}");
+    let s = &v["sections"][0];
+    assert_eq!(s["number"], "1.");
+    let a = &s["activities"];
+    assert_eq!(a.as_array().map(Vec::len), Some(3), "{v:#}");
+    assert_eq!(a[0]["text"], "Провести ВПР\nи проанализировать итоги");
+    assert_eq!(a[0]["deadline"]["text"], "20.05.2025");
+    assert_eq!(a[0]["deadline"]["kind"], "date");
+    assert_eq!(a[0]["status"], "done");
+    assert_eq!(a[1]["responsible"][0], "Иванова А.А.", "merged down");
+    assert_eq!(a[1]["text"], "=Сформировать отчёт");
+    assert_eq!(a[1]["status"], "in_progress");
+    assert_eq!(a[2]["responsible"][0], "УО");
+    assert_eq!(a[2]["status"], "planned");
+}
+
+#[test]
+fn exports_never_carry_a_formula() {
+    use calamine::{Data, Reader as _, Xlsx};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let source = write(d, "roadmap.xlsx", &excel_roadmap());
+    let file = import(d, &source, "r.karta");
+    let xlsx = export(d, &file, "xlsx", "out.xlsx");
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).expect("open");
+    let sheet = book.sheet_names()[0].clone();
+    let formulas = book.worksheet_formula(&sheet).expect("formulas");
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+    let cells = book.worksheet_range(&sheet).expect("cells");
+    assert!(
+        cells
+            .used_cells()
+            .any(|(_, _, c)| *c == Data::String("=Сформировать отчёт".into()))
+    );
+    let csv = export(d, &file, "csv", "out.csv");
+    let bytes = std::fs::read(csv).expect("csv");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+    assert!(text.lines().next().is_some_and(|h| h.ends_with(";Статус")));
+    assert!(text.contains(";'=Сформировать отчёт;"));
+    assert!(text.contains(";выполнено"));
+}
+
+#[test]
+fn csv_as_russian_excel_saves_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let text = "УТВЕРЖДЕНО;;;;\r\n\"приказом управления образования\r\nот 01.09.2024 № 77\";;;;\r\n;;;;\r\nПлан мероприятий (дорожная карта) по развитию МСОКО города Энска на 2024-2025 годы;;;;\r\n;;;;\r\n№ п/п;Мероприятия;Сроки;Ответственные;Отметка о выполнении\r\n1;2;3;4;5\r\n1. Оценка качества;;;;\r\n1.1.;\"Провести мониторинг\r\nпо итогам четверти\";Декабрь 2024;Фролова Е.В.;выполнено\r\n;;;;\r\n1.2.;Обсудить итоги;Январь 2025;УО;не выполнено\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+    let source = write(d, "roadmap.csv", &bytes);
+    let v = json(d, &import(d, &source, "r.karta"));
+    assert_eq!(v["approval"]["number"], "77");
+    assert_eq!(v["municipality"], "город Энск");
+    assert!(
+        v["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("План мероприятий")),
+        "{v:#}"
+    );
+    let s = &v["sections"];
+    assert_eq!(s.as_array().map(Vec::len), Some(1), "{v:#}");
+    let a = &s[0]["activities"];
+    assert_eq!(a.as_array().map(Vec::len), Some(2), "{v:#}");
+    assert_eq!(a[0]["text"], "Провести мониторинг\nпо итогам четверти");
+    assert_eq!(a[0]["status"], "done");
+    assert_eq!(a[1]["status"], "planned");
+    assert_eq!(a[1]["col1"], "не выполнено");
+}
+
+#[test]
+fn a_calendar_of_the_deadlines_with_stable_uids() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let sample = project("samples/chernogorsk.karta");
+    let read = |name: &str| std::fs::read_to_string(export(d, &sample, "ics", name)).expect("ics");
+    let (one, two) = (read("a.ics"), read("b.ics"));
+    let uids = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(!uids(&one).is_empty());
+    assert_eq!(uids(&one), uids(&two));
+    assert!(one.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(one.contains("RRULE:FREQ=YEARLY"));
+    assert!(one.contains("DUE;VALUE=DATE:"));
+    assert!(one.split("\r\n").all(|l| l.len() <= 75));
+}
+
+#[test]
+fn errors_speak_english_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let source = write(dir.path(), "x.docx", &zip(&[("a.txt", "x")]));
+    let out = karta(dir.path())
+        .arg("import")
+        .arg(&source)
+        .args(["--lang", "en", "-o"])
+        .arg(dir.path().join("x.karta"))
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("neither a Word document"), "{err}");
+}
