@@ -73,6 +73,9 @@ enum Block {
     Table(Vec<Row>),
 }
 
+/// Columns of a table read at most.
+const MAX_COLUMNS: usize = 256;
+
 /// Elements whose content is not the document's running text.
 const SKIPPED: [&str; 8] = [
     "drawing",
@@ -450,7 +453,7 @@ impl Numbering {
             self.started.push(num_id.to_string());
             for (l, start) in &overrides {
                 if let Some(c) = counters.get_mut(*l) {
-                    *c = Some(start - 1);
+                    *c = Some(start.saturating_sub(1));
                 }
             }
         }
@@ -545,6 +548,9 @@ fn roman(mut n: i64) -> String {
 fn grid_cells(row: &Row, above: &[String], fill: &dyn Fn(usize) -> bool) -> Vec<String> {
     let mut out = vec![String::new(); row.grid_before];
     for cell in &row.cells {
+        if out.len() >= MAX_COLUMNS {
+            break;
+        }
         let at = out.len();
         let text = match cell.merge {
             Merge::Continue if fill(at) => above.get(at).cloned().unwrap_or_default(),
@@ -679,4 +685,33 @@ fn subtitle_period(text: &str) -> Option<Period> {
         from: heading::parse_date(from)?,
         to: heading::parse_date(to)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_numbers_in_their_formats() {
+        assert_eq!(format_number(4, "upperRoman"), "IV");
+        assert_eq!(format_number(3, "russianLower"), "в");
+        assert_eq!(format_number(27, "lowerLetter"), "aa");
+        assert_eq!(format_number(7, "decimalZero"), "07");
+        assert_eq!(format_number(12, "decimal"), "12");
+        assert_eq!(format_number(i64::MIN, "upperRoman"), i64::MIN.to_string());
+    }
+
+    #[test]
+    fn counters_run_on_and_restart_below() {
+        let xml = "<w:numbering xmlns:w=\"w\"><w:abstractNum w:abstractNumId=\"5\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2.\"/><w:suff w:val=\"nothing\"/></w:lvl></w:abstractNum><w:num w:numId=\"2\"><w:abstractNumId w:val=\"5\"/></w:num></w:numbering>";
+        let mut n = Numbering::parse(xml).expect("numbering");
+        let labels: Vec<(String, bool)> =
+            [(0, "2"), (1, "2"), (1, "2"), (0, "2"), (1, "2"), (0, "9")]
+                .iter()
+                .filter_map(|(level, id)| n.next(id, *level))
+                .collect();
+        let texts: Vec<&str> = labels.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(texts, ["1.", "1.1.", "1.2.", "2.", "2.1."]);
+        assert!(labels[1].1, "no space after a level with suff nothing");
+    }
 }

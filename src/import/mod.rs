@@ -314,8 +314,9 @@ pub fn import_file(
 }
 
 /// Reads the bytes of a file: a Word or Excel container by its content, else
-/// text in the given or detected format.
-fn import_bytes(
+/// text in the given or detected format (`path` names it for the detection
+/// by extension). Never panics, whatever the bytes.
+pub fn import_bytes(
     bytes: &[u8],
     path: &Path,
     format: Option<Format>,

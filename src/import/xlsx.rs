@@ -20,6 +20,9 @@ const MAX_ROWS: u32 = 100_000;
 /// Columns read from a sheet at most.
 const MAX_COLUMNS: u32 = 64;
 
+/// Cells read from a sheet at most, merged regions filled in included.
+const MAX_CELLS: usize = 1_000_000;
+
 /// Reads the workbook in `archive`.
 pub fn read(archive: &mut Archive) -> Result<Source, Problem> {
     let bytes = archive.repacked()?;
@@ -58,7 +61,7 @@ fn sheet(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, Problem> {
         let mut reader = book.worksheet_cells_reader(name).map_err(bad)?;
         while let Some(cell) = reader.next_cell().map_err(bad)? {
             let (row, column) = cell.get_position();
-            if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            if row >= MAX_ROWS || column >= MAX_COLUMNS || cells.len() >= MAX_CELLS {
                 continue;
             }
             let text = value_text(cell.get_value());
@@ -83,6 +86,9 @@ fn sheet(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, Problem> {
             continue;
         }
         for row in top + 1..=bottom.min(MAX_ROWS - 1) {
+            if cells.len() >= MAX_CELLS {
+                break;
+            }
             cells.entry((row, left)).or_insert_with(|| value.clone());
         }
     }
