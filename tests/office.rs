@@ -159,7 +159,7 @@ fn word_roadmap() -> Vec<u8> {
         activity(
             &["Разработать положение о МСОКО", "и утвердить его приказом"],
             "Январь 2024",
-            "Фролова Е.В.",
+            "Фролова Е.В., начальник отдела общего образования",
             "<w:vMerge w:val=\"restart\"/>",
             "выполнено",
         ),
@@ -177,7 +177,7 @@ fn word_roadmap() -> Vec<u8> {
         activity(
             &["Провести семинар для заместителей директоров"],
             "Октябрь 2024",
-            "МБУ «ЦРО»",
+            "МБУ «ЦРО» (Зайцева Н.П.)",
             "",
             "перенесено на ноябрь",
         ),
@@ -279,16 +279,22 @@ fn a_word_roadmap_comes_in_whole() {
         "Разработать положение о МСОКО\nи утвердить его приказом"
     );
     assert_eq!(a[0]["deadline"]["text"], "Январь 2024");
-    assert_eq!(a[0]["responsible"][0], "Фролова Е.В.");
+    assert_eq!(
+        a[0]["responsible"],
+        serde_json::json!(["Фролова Е.В., начальник отдела общего образования"])
+    );
     assert_eq!(a[0]["status"], "done");
     assert_eq!(a[0]["col1"], "выполнено");
     assert_eq!(a[1]["number"], "1.2.");
-    assert_eq!(a[1]["responsible"][0], "Фролова Е.В.", "merged down");
+    assert_eq!(a[1]["responsible"], a[0]["responsible"], "merged down");
     assert_eq!(a[1]["status"], "in_progress");
     let b = &sections[1]["activities"];
     assert_eq!(b.as_array().map(Vec::len), Some(1), "{v:#}");
     assert_eq!(b[0]["number"], "2.1.");
-    assert_eq!(b[0]["responsible"][0], "МБУ «ЦРО»");
+    assert_eq!(
+        b[0]["responsible"],
+        serde_json::json!(["МБУ «ЦРО»", "Зайцева Н.П."])
+    );
     assert_eq!(b[0]["status"], "planned");
     assert_eq!(b[0]["col1"], "перенесено на ноябрь");
 }
