@@ -563,11 +563,6 @@ fn grid_cells(row: &Row, above: &[String], fill: &dyn Fn(usize) -> bool) -> Vec<
     out
 }
 
-/// Whether a row of cells names the columns.
-fn is_header(cells: &[String]) -> bool {
-    columns::is_header(cells)
-}
-
 /// The body as lines: paragraphs and layout tables as text, the roadmap's
 /// table (and the tables continuing it) as rows.
 fn to_source(blocks: Vec<Block>, styles: &HashMap<String, String>) -> Source {
@@ -583,7 +578,7 @@ fn to_source(blocks: Vec<Block>, styles: &HashMap<String, String>) -> Source {
             .collect()
     };
     let roadmap_table = blocks.iter().position(|b| match b {
-        Block::Table(rows) => expanded(rows).iter().any(|r| is_header(r)),
+        Block::Table(rows) => expanded(rows).iter().any(|r| columns::is_header(r)),
         _ => false,
     });
     let mut header: Option<Vec<String>> = None;
@@ -632,37 +627,24 @@ fn to_source(blocks: Vec<Block>, styles: &HashMap<String, String>) -> Source {
                         Some(h) => h.clone(),
                         None => expanded(&rows)
                             .into_iter()
-                            .find(|r| is_header(r))
+                            .find(|r| columns::is_header(r))
                             .unwrap_or_default(),
                     };
-                    let roles: Vec<Option<ColumnRole>> =
-                        head.iter().map(|t| columns::role_of(t)).collect();
-                    let fill = |at: usize| {
-                        at > 0
-                            && !matches!(
-                                roles.get(at).copied().flatten(),
-                                Some(ColumnRole::Number | ColumnRole::Stage | ColumnRole::Text)
-                            )
-                    };
-                    let mut above: Vec<String> = Vec::new();
-                    for row in &rows {
-                        let cells = grid_cells(row, &above, &fill);
-                        above = cells.clone();
-                        if continues && row.header {
-                            continue;
-                        }
+                    for cells in table_rows(&rows, &head, continues) {
                         push(&mut source, Line::Row(cells));
                     }
                     if is_roadmap {
                         header = Some(head);
                     }
                 } else {
-                    for row in &rows {
-                        for cell in &row.cells {
-                            for line in cell_text(cell).lines() {
-                                push(&mut source, Line::Text(line.to_string()));
-                            }
-                        }
+                    let lines: Vec<String> = rows
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .flat_map(|c| cell_text(c).lines().map(str::to_string).collect::<Vec<_>>())
+                        .filter(|l| !l.contains("___"))
+                        .collect();
+                    for line in lines {
+                        push(&mut source, Line::Text(line));
                     }
                 }
             }
@@ -672,6 +654,30 @@ fn to_source(blocks: Vec<Block>, styles: &HashMap<String, String>) -> Source {
         source.title = Some(title.join(" "));
     }
     source
+}
+
+/// The rows of a table of the roadmap spread over its grid, cells merged
+/// down filled in the columns `header` does not name number, stage or text;
+/// a continuing table's repeated header rows left out.
+fn table_rows(rows: &[Row], header: &[String], continues: bool) -> Vec<Vec<String>> {
+    let roles: Vec<Option<ColumnRole>> = header.iter().map(|t| columns::role_of(t)).collect();
+    let fill = |at: usize| {
+        at > 0
+            && !matches!(
+                roles.get(at).copied().flatten(),
+                Some(ColumnRole::Number | ColumnRole::Stage | ColumnRole::Text)
+            )
+    };
+    let mut above: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let cells = grid_cells(row, &above, &fill);
+        above = cells.clone();
+        if !(continues && row.header) {
+            out.push(cells);
+        }
+    }
+    out
 }
 
 /// A subtitle naming the period: "на 2024–2025 годы", "с 01.09.2024 по 31.05.2025".
