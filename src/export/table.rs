@@ -191,7 +191,7 @@ pub fn weight(field: &Field) -> u32 {
         Field::Role(ColumnRole::Text) => 40,
         Field::Role(ColumnRole::Stage) => 16,
         Field::Role(ColumnRole::Deadline) => 16,
-        Field::Status => 12,
+        Field::Status => 15,
         _ => 22,
     }
 }
