@@ -40,7 +40,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import a roadmap from Word text (tab-separated), Markdown tables or CSV.
+    /// Import a roadmap from Word (.docx or text), Excel (.xlsx), Markdown tables or CSV.
     Import {
         /// The file to read.
         source: PathBuf,
@@ -60,7 +60,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Write a roadmap as JSON, Markdown or CSV.
+    /// Write a roadmap as JSON, Markdown, CSV, Word (docx), Excel (xlsx) or a calendar (ics).
     Export {
         /// The roadmap.
         file: PathBuf,
@@ -70,6 +70,10 @@ pub enum Command {
         /// Where to write (standard output when absent).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// CSV delimiter: one character, or "tab" (`;` when absent, as
+        /// Russian Excel expects).
+        #[arg(long, value_parser = parse_delimiter)]
+        delimiter: Option<u8>,
     },
     /// Print a view of the roadmap: by mechanism, person or deadline.
     Report {
@@ -253,6 +257,14 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("«{s}» is not a date in the form YYYY-MM-DD"))
 }
 
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() && s != "\"" && s != "\n" => Ok(s.as_bytes()[0]),
+        _ => Err(format!("«{s}»: one ASCII character or \"tab\"")),
+    }
+}
+
 fn parse_years(s: &str) -> Result<Period, String> {
     let (a, b) = s.split_once(['-', '–']).unwrap_or((s, s));
     let from: i32 = a
@@ -304,6 +316,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 format,
                 title,
                 municipality,
+                lang,
             };
             commands::import::run(&source, &output, &options, force, &config, lang)
         }
@@ -311,7 +324,8 @@ pub fn run(cli: Cli) -> Result<()> {
             file,
             format,
             output,
-        }) => commands::export::run(&file, format, output.as_deref()),
+            delimiter,
+        }) => commands::export::run(&file, format, output.as_deref(), delimiter, lang),
         Some(Command::Report { file, by, today }) => commands::roadmap::report(&file, by, today),
         Some(Command::New {
             file,

@@ -1,23 +1,65 @@
-//! `karta export`: the roadmap as JSON, Markdown or CSV.
+//! `karta export`: the roadmap as JSON, Markdown, CSV, Word, Excel or a
+//! calendar.
 
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
 use crate::export::ExportFormat;
+use crate::i18n::Lang;
+use crate::model::Roadmap;
 use crate::store;
 
-/// Writes `file` in `format` to `output` (atomically) or standard output.
-pub fn run(file: &Path, format: ExportFormat, output: Option<&Path>) -> Result<()> {
+/// The CSV delimiter Russian Excel expects.
+pub const DEFAULT_DELIMITER: u8 = b';';
+
+/// Writes `file` in `format` to `output` (atomically) or standard output;
+/// `delimiter` is CSV's (`;` when absent).
+pub fn run(
+    file: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    delimiter: Option<u8>,
+    lang: Lang,
+) -> Result<()> {
     let roadmap = store::open(file)?.roadmap();
-    let text = match format {
-        ExportFormat::Json => crate::export::json::to_string(&roadmap),
-        ExportFormat::Md => crate::export::markdown::to_string(&roadmap),
-        ExportFormat::Csv => crate::export::csv::to_string(&roadmap)
-            .with_context(|| format!("{}: writing CSV", file.display()))?,
-    };
+    let bytes = render(&roadmap, format, delimiter.unwrap_or(DEFAULT_DELIMITER))
+        .with_context(|| format!("{}: {}", file.display(), lang.t("экспорт", "export")))?;
     match output {
-        Some(path) => Ok(store::file::write_atomic(path, text.as_bytes())?),
-        None => super::print(&text),
+        Some(path) => Ok(store::file::write_atomic(path, &bytes)?),
+        None if format.is_binary() && std::io::stdout().is_terminal() => bail!(
+            "{}",
+            lang.t(
+                "файл Word или Excel не выводится на экран: укажите -o ФАЙЛ",
+                "a Word or Excel file is not shown on the terminal: give -o FILE"
+            )
+        ),
+        None => write_stdout(&bytes),
+    }
+}
+
+/// The roadmap in `format`, as the bytes of the file. CSV starts with a
+/// byte-order mark so that Excel reads it as UTF-8.
+pub fn render(roadmap: &Roadmap, format: ExportFormat, delimiter: u8) -> Result<Vec<u8>> {
+    Ok(match format {
+        ExportFormat::Json => crate::export::json::to_string(roadmap).into_bytes(),
+        ExportFormat::Md => crate::export::markdown::to_string(roadmap).into_bytes(),
+        ExportFormat::Csv => {
+            let text = crate::export::csv::to_string_with(roadmap, delimiter)?;
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()
+        }
+        ExportFormat::Docx => crate::export::docx::to_bytes(roadmap)?,
+        ExportFormat::Xlsx => crate::export::xlsx::to_bytes(roadmap)?,
+        ExportFormat::Ics => crate::export::ics::to_string(roadmap).into_bytes(),
+    })
+}
+
+/// Writes bytes to standard output; a closed pipe is not an error.
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing to standard output"),
     }
 }

@@ -87,9 +87,14 @@ pub fn show(file: &Path, at: &str, format: Option<ExportFormat>) -> Result<()> {
     let hash = find_change(&doc, at).map_err(super::collab::in_file(file))?;
     let roadmap = roadmap_at(&doc, hash);
     let text = match format {
-        Some(ExportFormat::Json) => crate::export::json::to_string(&roadmap),
-        Some(ExportFormat::Md) => crate::export::markdown::to_string(&roadmap),
-        Some(ExportFormat::Csv) => crate::export::csv::to_string(&roadmap)?,
+        Some(f) if f.is_binary() => {
+            anyhow::bail!("--format {f:?}: karta export -o FILE writes Word and Excel files")
+        }
+        Some(f) => String::from_utf8(super::export::render(
+            &roadmap,
+            f,
+            super::export::DEFAULT_DELIMITER,
+        )?)?,
         None => report::render(
             &roadmap,
             ReportKind::Mechanism,

@@ -6,10 +6,17 @@ use crate::model::{Activity, Roadmap, Section};
 
 use super::markdown::{Field, field_text};
 
-/// The roadmap as CSV text.
+/// The roadmap as CSV text, separated by commas.
 pub fn to_string(roadmap: &Roadmap) -> Result<String, csv::Error> {
+    to_string_with(roadmap, b',')
+}
+
+/// The roadmap as CSV text with the given delimiter (`;` for Russian Excel).
+pub fn to_string_with(roadmap: &Roadmap, delimiter: u8) -> Result<String, csv::Error> {
     let columns = columns_of(roadmap);
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
     w.write_record(columns.iter().map(|(t, _)| neutralise(t)))?;
     for a in &roadmap.activities {
         write_activity(&mut w, &columns, a)?;
@@ -41,6 +48,7 @@ fn columns_of(roadmap: &Roadmap) -> Vec<(String, Field)> {
     for c in roadmap.columns.iter().filter(|c| c.role.is_extra()) {
         cols.push((c.title.clone(), Field::Cell(c.key.clone())));
     }
+    cols.push(("Статус".into(), Field::Status));
     cols
 }
 

@@ -62,6 +62,7 @@ fn columns_of(roadmap: &Roadmap) -> Vec<(String, Field)> {
             cols.push((title.into(), Field::Role(role)));
         }
     }
+    cols.push(("Статус".into(), Field::Status));
     cols
 }
 
@@ -71,6 +72,8 @@ pub enum Field {
     Role(ColumnRole),
     /// An extra cell by key.
     Cell(String),
+    /// The status, in Russian.
+    Status,
 }
 
 /// The text of one field of an activity.
@@ -82,6 +85,7 @@ pub fn field_text(a: &Activity, field: &Field) -> String {
         Field::Role(ColumnRole::Responsible) => a.responsible.join(", "),
         Field::Role(_) => String::new(),
         Field::Cell(key) => a.cells.get(key).cloned().unwrap_or_default(),
+        Field::Status => a.status.russian().to_string(),
     }
 }
 

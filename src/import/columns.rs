@@ -2,7 +2,7 @@
 //! they are worded ("Сроки", "Срок решения", "Сроки исполнения" are all the
 //! deadline).
 
-use crate::model::{Column, ColumnRole, Stage};
+use crate::model::{Column, ColumnRole, Stage, Status};
 
 /// The role a header cell names, if it names a known one.
 pub fn role_of(title: &str) -> Option<ColumnRole> {
@@ -43,6 +43,50 @@ pub fn role_of(title: &str) -> Option<ColumnRole> {
     } else {
         None
     }
+}
+
+/// Whether a column records completion: «Отметка о выполнении», «Статус»,
+/// «Исполнение», «Информация об исполнении».
+pub fn is_completion(title: &str) -> bool {
+    let t = title.trim().to_lowercase().replace('ё', "е");
+    t.starts_with("статус")
+        || t.starts_with("отметка о")
+        || t.starts_with("исполнение")
+        || t.starts_with("выполнение")
+        || t.contains("о выполнении")
+        || t.contains("об исполнении")
+}
+
+/// The status a completion cell records: «выполнено» (also «выполнено.
+/// Приказ от …»), «в работе», «не выполнено» and «перенесено» (still to do),
+/// «отменено»; None when it says none of these.
+pub fn completion_status(cell: &str) -> Option<Status> {
+    let t = cell.trim().to_lowercase().replace('ё', "е");
+    let starts = |words: &[&str]| words.iter().any(|w| t.starts_with(w));
+    if starts(&["не выполн", "не исполн", "перенес", "не начат"]) {
+        Some(Status::Planned)
+    } else if starts(&[
+        "частично",
+        "в работе",
+        "в процессе",
+        "выполняется",
+        "исполняется",
+    ]) {
+        Some(Status::InProgress)
+    } else if starts(&["выполнен", "исполнен", "сделано", "готово"]) {
+        Some(Status::Done)
+    } else if starts(&["отмен", "исключ"]) {
+        Some(Status::Cancelled)
+    } else {
+        Status::parse(&t)
+    }
+}
+
+/// Whether a completion cell holds nothing but karta's own word for a status
+/// (what karta's exports write), so the status alone keeps all it says.
+pub fn is_status_word(cell: &str) -> bool {
+    let t = cell.trim().to_lowercase();
+    Status::ALL.iter().any(|s| s.russian() == t)
 }
 
 /// Whether a row looks like a header: at least two cells name known roles,
@@ -191,6 +235,29 @@ mod tests {
         assert_eq!(cols[4].role, ColumnRole::Other);
         assert_eq!(cols[4].key, "col2");
         assert_eq!(cols[4].title, "Срок 2");
+    }
+
+    #[test]
+    fn completion_columns_and_cells() {
+        assert!(is_completion("Отметка о выполнении"));
+        assert!(is_completion("Статус"));
+        assert!(is_completion("Исполнение"));
+        assert!(!is_completion("Ответственные"));
+        assert_eq!(completion_status("Выполнено"), Some(Status::Done));
+        assert_eq!(
+            completion_status("выполнено, приказ от 12.03.2024 № 5"),
+            Some(Status::Done)
+        );
+        assert_eq!(completion_status("не выполнено"), Some(Status::Planned));
+        assert_eq!(
+            completion_status("перенесено на 2025"),
+            Some(Status::Planned)
+        );
+        assert_eq!(completion_status("в работе"), Some(Status::InProgress));
+        assert_eq!(completion_status("отменено"), Some(Status::Cancelled));
+        assert_eq!(completion_status("см. отчёт"), None);
+        assert!(is_status_word("выполнено"));
+        assert!(!is_status_word("перенесено"));
     }
 
     #[test]

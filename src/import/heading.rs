@@ -119,6 +119,32 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// Parses "«12» января 2024 г." (also without the quotes or the "г.").
+pub fn parse_date_in_words(s: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    let cleaned = s.replace(['«', '»', '"', '“', '”'], " ");
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let [day, month, year, ..] = words.as_slice() else {
+        return None;
+    };
+    let month = MONTHS.iter().position(|m| month.to_lowercase() == *m)? as u32 + 1;
+    let year: i32 = year.trim_end_matches(['г', '.']).parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day.parse().ok()?)
+}
+
 /// The approving order: either lines of their own ("22.06.2020", "№ 242"), or
 /// a stamp line "от 26.02.2022 № 20".
 fn find_approval(lines: &[String]) -> Option<Approval> {
@@ -133,10 +159,19 @@ fn find_approval(lines: &[String]) -> Option<Approval> {
             date: Some(date),
         });
     }
-    lines
+    let short = |l: &&String| l.chars().count() < 160;
+    let approved = lines
         .iter()
-        .filter(|l| l.chars().count() < 160)
-        .find_map(|l| stamp(l))
+        .position(|l| l.to_lowercase().contains("утвержд"));
+    approved
+        .and_then(|at| {
+            lines[at..]
+                .iter()
+                .take(8)
+                .filter(short)
+                .find_map(|l| stamp(l))
+        })
+        .or_else(|| lines.iter().filter(short).find_map(|l| stamp(l)))
 }
 
 /// "… от 26.02.2022 № 20" in one line.
@@ -144,7 +179,7 @@ fn stamp(line: &str) -> Option<Approval> {
     let at = line.find("от ")?;
     let rest = &line[at + "от ".len()..];
     let (date, after) = rest.split_once('№')?;
-    let date = parse_date(date)?;
+    let date = parse_date(date).or_else(|| parse_date_in_words(date))?;
     let number = after
         .split_whitespace()
         .next()?
@@ -156,7 +191,7 @@ fn stamp(line: &str) -> Option<Approval> {
 }
 
 /// "на 2020-2021 годы", "на 2022-2025 гг.", "на 2021 год" in the title.
-fn find_period(title: &str) -> Option<Period> {
+pub fn find_period(title: &str) -> Option<Period> {
     let words: Vec<&str> = title.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
         if !w.eq_ignore_ascii_case("на") {
@@ -331,6 +366,20 @@ mod tests {
             Some("город Черногорск")
         );
         assert_eq!(find_municipality("План мероприятий"), None);
+    }
+
+    #[test]
+    fn approval_stamp_beside_another_order() {
+        let h = read(&lines(
+            "СОГЛАСОВАНО\nпротокол от 10.01.2024 № 3\nУТВЕРЖДЕНО\nприказом управления образования\nот «12» января 2024 г. № 15-од\n",
+        ));
+        assert_eq!(
+            h.approval,
+            Some(Approval {
+                number: "15-од".into(),
+                date: NaiveDate::from_ymd_opt(2024, 1, 12)
+            })
+        );
     }
 
     #[test]

@@ -1,14 +1,18 @@
-//! Importing roadmaps from the text people have: Word exports (tab-separated
-//! text), Markdown pipe tables and CSV. One file per format reads lines and
-//! rows; [`table`] interprets the rows the same way for all of them.
+//! Importing roadmaps from the files people have: Word documents (.docx) and
+//! their text exports (tab-separated), Excel workbooks (.xlsx), Markdown pipe
+//! tables and CSV. One file per format reads lines and rows; [`table`]
+//! interprets the rows the same way for all of them.
 
+pub mod archive;
 pub mod columns;
 pub mod csv;
+pub mod docx;
 pub mod heading;
 pub mod html;
 pub mod markdown;
 pub mod table;
 pub mod tsv;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,6 +51,10 @@ pub enum Format {
     Markdown,
     /// Comma- or semicolon-separated values.
     Csv,
+    /// A Word document.
+    Docx,
+    /// An Excel workbook.
+    Xlsx,
 }
 
 impl Format {
@@ -56,8 +64,130 @@ impl Format {
             Format::Tsv => lang.t("текст с табуляциями", "tab-separated text"),
             Format::Markdown => lang.t("таблицы Markdown", "Markdown tables"),
             Format::Csv => "CSV",
+            Format::Docx => lang.t("документ Word (.docx)", "Word document (.docx)"),
+            Format::Xlsx => lang.t("книга Excel (.xlsx)", "Excel workbook (.xlsx)"),
         }
     }
+
+    /// Whether the format is a zip container rather than text.
+    fn is_container(self) -> bool {
+        matches!(self, Format::Docx | Format::Xlsx)
+    }
+
+    /// How the table reader takes this format's rows.
+    fn style(self) -> table::Style {
+        match self {
+            Format::Tsv | Format::Markdown => table::Style::default(),
+            Format::Csv => table::Style {
+                html: true,
+                page_breaks: false,
+                preamble_rows: true,
+            },
+            Format::Docx | Format::Xlsx => table::Style {
+                html: false,
+                page_breaks: false,
+                preamble_rows: true,
+            },
+        }
+    }
+}
+
+/// Why a file could not be read, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A PDF.
+    Pdf,
+    /// A zip that is neither a Word document nor an Excel workbook.
+    OtherZip,
+    /// A zip that cannot be unpacked.
+    DamagedZip(String),
+    /// A part of a container that unpacks to more than the limit.
+    PartTooLarge(String),
+    /// XML that cannot be read.
+    BadXml(String),
+    /// A workbook that cannot be read.
+    BadWorkbook(String),
+    /// Binary data, not text.
+    Binary,
+    /// Text not valid in the encoding its byte-order mark names.
+    BadText(&'static str),
+    /// A CSV record (by number) that cannot be read.
+    BadCsv(usize, String),
+    /// No table rows at all.
+    NoTable,
+    /// Rows, but none naming the columns.
+    NoHeader,
+}
+
+impl Problem {
+    /// The problem in words.
+    pub fn describe(&self, lang: Lang) -> String {
+        let l = |ru: &str, en: &str| lang.t(ru, en).to_string();
+        match self {
+            Problem::Pdf => l(
+                "файл PDF: karta читает документы Word и Excel, текст, Markdown и CSV",
+                "a PDF file: karta reads Word and Excel documents, text, Markdown and CSV",
+            ),
+            Problem::OtherZip => l(
+                "архив zip, но не документ Word (.docx) и не книга Excel (.xlsx)",
+                "a zip archive that is neither a Word document (.docx) nor an Excel workbook (.xlsx)",
+            ),
+            Problem::DamagedZip(e) => format!(
+                "{}: {e}",
+                lang.t(
+                    "архив повреждён или обрезан",
+                    "a damaged or truncated archive"
+                )
+            ),
+            Problem::PartTooLarge(name) => format!(
+                "{} {name} {} {} МБ",
+                lang.t("часть", "part"),
+                lang.t("распаковывается больше чем в", "unpacks to more than"),
+                archive::MAX_PART / (1024 * 1024)
+            ),
+            Problem::BadXml(e) => format!(
+                "{}: {e}",
+                lang.t("документ повреждён (XML)", "a damaged document (XML)")
+            ),
+            Problem::BadWorkbook(e) => format!(
+                "{}: {e}",
+                lang.t(
+                    "книга Excel не читается",
+                    "the Excel workbook cannot be read"
+                )
+            ),
+            Problem::Binary => l("двоичный файл, а не текст", "a binary file, not text"),
+            Problem::BadText(encoding) => format!(
+                "{} {encoding}",
+                lang.t("текст с ошибками в кодировке", "not valid text in")
+            ),
+            Problem::BadCsv(n, e) => {
+                format!("CSV, {} {n}: {e}", lang.t("запись", "record"))
+            }
+            Problem::NoTable => l(
+                "таблица не найдена: ожидались строки таблицы Word, Excel, Markdown, CSV или текста с табуляциями",
+                "no table found: expected Word, Excel, Markdown, CSV or tab-separated rows",
+            ),
+            Problem::NoHeader => l(
+                "не найдена строка заголовка с названиями столбцов (например, «Мероприятия», «Сроки», «Ответственные»)",
+                "no header row naming the columns (such as «Мероприятия», «Сроки», «Ответственные») was found",
+            ),
+        }
+    }
+}
+
+/// What a file holds once split into lines, with what its structure says
+/// about the heading beyond the lines.
+#[derive(Debug, Default)]
+pub struct Source {
+    /// The lines and rows in order.
+    pub lines: Vec<SourceLine>,
+    /// The title, when the file marks it (a Word paragraph styled as title).
+    pub title: Option<String>,
+    /// The municipality, when the file marks it (styled as subtitle).
+    pub municipality: Option<String>,
+    /// The period, when the file marks it (a subtitle "на 2024–2025 годы").
+    pub period: Option<Period>,
 }
 
 /// A decision the reader made that the user should know of.
@@ -150,6 +280,8 @@ pub struct ImportOptions {
     pub title: Option<String>,
     /// Municipality instead of the one found.
     pub municipality: Option<String>,
+    /// Language of the error messages.
+    pub lang: Lang,
 }
 
 /// Imports a roadmap file.
@@ -161,12 +293,11 @@ pub fn import_file(
         path: path.to_path_buf(),
         reason,
     };
+    let lang = options.lang;
     let bytes = crate::store::file::read_limited(path)
         .map_err(|e| fail(strip_path(&e.to_string(), path)))?;
-    let (text, encoding) = decode(&bytes).map_err(fail)?;
-    let format = options.format.unwrap_or_else(|| detect(path, &text));
-    let (mut roadmap, mut report) = import_text(&text, format).map_err(fail)?;
-    report.encoding = encoding;
+    let (mut roadmap, report) =
+        import_bytes(&bytes, path, options.format).map_err(|p| fail(p.describe(lang)))?;
     if let Some(t) = &options.title {
         roadmap.meta.title = t.clone();
     }
@@ -182,6 +313,30 @@ pub fn import_file(
     Ok((roadmap, report))
 }
 
+/// Reads the bytes of a file: a Word or Excel container by its content, else
+/// text in the given or detected format (`path` names it for the detection
+/// by extension). Never panics, whatever the bytes.
+pub fn import_bytes(
+    bytes: &[u8],
+    path: &Path,
+    format: Option<Format>,
+) -> Result<(Roadmap, ImportReport), Problem> {
+    if bytes.starts_with(b"PK\x03\x04") || format.is_some_and(Format::is_container) {
+        let mut archive = archive::Archive::open(bytes)?;
+        let found = archive.format().ok_or(Problem::OtherZip)?;
+        let source = match found {
+            Format::Docx => docx::read(&mut archive)?,
+            _ => xlsx::read(&mut archive)?,
+        };
+        return import_source(source, found);
+    }
+    let (text, encoding) = decode(bytes)?;
+    let format = format.unwrap_or_else(|| detect(path, &text));
+    let (roadmap, mut report) = import_source(split(&text, format)?, format)?;
+    report.encoding = encoding;
+    Ok((roadmap, report))
+}
+
 fn strip_path(message: &str, path: &Path) -> String {
     let prefix = format!("{}: ", path.display());
     message.strip_prefix(&prefix).unwrap_or(message).to_string()
@@ -189,23 +344,20 @@ fn strip_path(message: &str, path: &Path) -> String {
 
 /// Text of the file: UTF-8 (with or without BOM), UTF-16 with BOM, or
 /// Windows-1251 (the usual Russian Windows encoding). Binary files are refused.
-pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), String> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err("a Word .docx or other zip file: save it from Word as plain text (.txt) and import that".into());
-    }
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), Problem> {
     if bytes.starts_with(b"%PDF") {
-        return Err("a PDF file: karta imports text, Markdown or CSV".into());
+        return Err(Problem::Pdf);
     }
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
-            return Err(format!("not valid {} text", encoding.name()));
+            return Err(Problem::BadText(encoding.name()));
         }
         let name = (encoding != encoding_rs::UTF_8).then(|| encoding.name());
         return Ok((text.into_owned(), name));
     }
     if bytes.contains(&0) {
-        return Err("a binary file, not text".into());
+        return Err(Problem::Binary);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_string(), None)),
@@ -231,24 +383,68 @@ pub fn detect(path: &Path, text: &str) -> Format {
     }
 }
 
-/// Imports a roadmap from text in the given format.
+/// Imports a roadmap from text in the given format; a problem is described
+/// in Russian.
 pub fn import_text(text: &str, format: Format) -> Result<(Roadmap, ImportReport), String> {
+    split(text, format)
+        .and_then(|source| import_source(source, format))
+        .map_err(|p| p.describe(Lang::default()))
+}
+
+/// Splits text into lines in a text format.
+fn split(text: &str, format: Format) -> Result<Source, Problem> {
     let lines = match format {
         Format::Tsv => tsv::read(text),
         Format::Markdown => markdown::read(text),
         Format::Csv => csv::read(text)?,
+        Format::Docx | Format::Xlsx => return Err(Problem::OtherZip),
     };
+    Ok(Source {
+        lines,
+        ..Source::default()
+    })
+}
+
+/// The lines of the heading block: everything above the table's first row
+/// (or above its header, where rows above it are a preamble in cells), a
+/// cell of several lines giving several.
+fn heading_lines(lines: &[SourceLine], end: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for l in &lines[..end] {
+        match &l.line {
+            Line::Text(t) => out.push(crate::model::text::sanitize(t)),
+            Line::Row(cells) if cells.iter().any(|c| c.contains('\n')) => out.extend(
+                cells
+                    .iter()
+                    .flat_map(|c| c.lines())
+                    .map(crate::model::text::sanitize),
+            ),
+            Line::Row(cells) => out.push(crate::model::text::sanitize(cells.join(" ").trim())),
+            Line::Blank => out.push(String::new()),
+        }
+    }
+    out
+}
+
+/// Imports a roadmap from its lines.
+fn import_source(source: Source, format: Format) -> Result<(Roadmap, ImportReport), Problem> {
+    let lines = source.lines;
+    let style = format.style();
     let (first, header) = table::find_table(&lines)?;
-    let heading_lines: Vec<String> = lines[..first]
-        .iter()
-        .map(|l| match &l.line {
-            Line::Text(t) => crate::model::text::sanitize(t),
-            Line::Row(cells) => crate::model::text::sanitize(&cells.join(" ")),
-            Line::Blank => String::new(),
-        })
-        .collect();
-    let heading = heading::read(&heading_lines);
-    let table = table::read(&lines, first, header);
+    let first = if style.preamble_rows { header } else { first };
+    let mut heading = heading::read(&heading_lines(&lines, first));
+    if let Some(title) = source.title {
+        heading.period = heading::find_period(&title).or(heading.period);
+        if heading.municipality.is_empty() {
+            heading.municipality = heading::find_municipality(&title).unwrap_or_default();
+        }
+        heading.title = title;
+    }
+    if let Some(m) = source.municipality {
+        heading.municipality = m;
+    }
+    heading.period = source.period.or(heading.period);
+    let table = table::read(&lines, first, header, style);
     let mut notes = heading.notes;
     for stray in &table.stray_text {
         if !notes.is_empty() {

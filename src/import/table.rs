@@ -2,9 +2,33 @@
 //! the management cycle, activities, and rows that continue the previous one
 //! after a page break.
 
-use crate::model::{Activity, Column, ColumnRole, Section, SectionKind, Stage, people};
+use crate::model::{Activity, Column, ColumnRole, Section, SectionKind, Stage, Status, people};
 
-use super::{ImportWarning, Line, SourceLine, columns, html};
+use super::{ImportWarning, Line, Problem, SourceLine, columns, html};
+
+/// How a format's rows are to be taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Cells may hold HTML remnants (`<p>`, `<i>`, entities) to turn into text.
+    pub html: bool,
+    /// A blank line is a page break after which a row may continue the
+    /// previous one.
+    pub page_breaks: bool,
+    /// Rows above the header are a preamble (the approval block and title in
+    /// cells), not part of the table.
+    pub preamble_rows: bool,
+}
+
+impl Default for Style {
+    /// Text exported from Word: HTML remnants, page breaks, no preamble rows.
+    fn default() -> Style {
+        Style {
+            html: true,
+            page_breaks: true,
+            preamble_rows: false,
+        }
+    }
+}
 
 /// What the table holds once read.
 #[derive(Debug, Default)]
@@ -22,26 +46,41 @@ pub struct Table {
 }
 
 /// Index of the first table row, and of the header row among them.
-pub fn find_table(lines: &[SourceLine]) -> Result<(usize, usize), String> {
+pub fn find_table(lines: &[SourceLine]) -> Result<(usize, usize), Problem> {
     let first = lines
         .iter()
         .position(|l| matches!(l.line, Line::Row(_)))
-        .ok_or("no table found: expected tab-separated, Markdown or CSV rows")?;
+        .ok_or(Problem::NoTable)?;
     let header = lines[first..]
         .iter()
         .position(|l| match &l.line {
-            Line::Row(cells) => columns::is_header(&clean_cells(cells)),
+            Line::Row(cells) => columns::is_header(&clean_cells(cells, true)),
             _ => false,
         })
-        .ok_or("no header row naming the columns (such as «Мероприятия», «Сроки», «Ответственные») was found")?;
+        .ok_or(Problem::NoHeader)?;
     Ok((first, first + header))
 }
 
-fn clean_cells(cells: &[String]) -> Vec<String> {
+fn clean_cells(cells: &[String], html: bool) -> Vec<String> {
     cells
         .iter()
-        .map(|c| crate::model::text::sanitize(&html::to_text(c)))
+        .map(|c| {
+            if html {
+                crate::model::text::sanitize(&html::to_text(c))
+            } else {
+                crate::model::text::sanitize(c.trim())
+            }
+        })
         .collect()
+}
+
+/// Whether a row only numbers the columns ("1 2 3 4 5" under the header).
+fn is_column_numbers(cells: &[String]) -> bool {
+    cells.iter().filter(|c| !c.is_empty()).count() >= 3
+        && cells
+            .iter()
+            .enumerate()
+            .all(|(i, c)| c.is_empty() || c.trim_end_matches('.') == (i + 1).to_string())
 }
 
 /// An activity being read: its cells by column, where it lives.
@@ -60,9 +99,9 @@ struct RawSection {
 }
 
 /// Reads the rows from `first` on; `header` is the header row's index.
-pub fn read(lines: &[SourceLine], first: usize, header: usize) -> Table {
+pub fn read(lines: &[SourceLine], first: usize, header: usize, style: Style) -> Table {
     let header_cells = match &lines[header].line {
-        Line::Row(cells) => clean_cells(cells),
+        Line::Row(cells) => clean_cells(cells, style.html),
         _ => Vec::new(),
     };
     let first_column: Vec<String> = lines[first..]
@@ -76,6 +115,7 @@ pub fn read(lines: &[SourceLine], first: usize, header: usize) -> Table {
     let mut reader = Reader {
         columns: columns::layout(&header_cells, &first_refs),
         header: header_cells,
+        style,
         ..Reader::default()
     };
     for (i, line) in lines.iter().enumerate().skip(first) {
@@ -99,9 +139,14 @@ struct Reader {
     after_break: bool,
     stray_text: Vec<String>,
     warnings: Vec<ImportWarning>,
+    style: Style,
 }
 
 impl Reader {
+    fn html(&self) -> bool {
+        self.style.html
+    }
+
     fn col(&self, role: ColumnRole) -> Option<usize> {
         self.columns.iter().position(|c| c.role == role)
     }
@@ -114,18 +159,23 @@ impl Reader {
 
     fn line(&mut self, line: &SourceLine) {
         match &line.line {
-            Line::Blank => self.after_break = true,
+            Line::Blank => self.after_break = self.style.page_breaks,
             Line::Text(t) => self.text_line(t, line.number),
             Line::Row(cells) => self.row(cells, line.number),
         }
     }
 
     fn text_line(&mut self, raw: &str, number: usize) {
-        let text = crate::model::text::sanitize(&html::to_text(&html::strip_bold(raw)));
+        let html = self.html();
+        let text = if html {
+            crate::model::text::sanitize(&html::to_text(&html::strip_bold(raw)))
+        } else {
+            crate::model::text::sanitize(raw.trim())
+        };
         if text.is_empty() {
             return;
         }
-        if split_number(&text).0.is_empty() && !html::is_emphasised(raw) {
+        if split_number(&text).0.is_empty() && !(html && html::is_emphasised(raw)) {
             self.warnings
                 .push(ImportWarning::StrayText { line: number });
             self.stray_text.push(text);
@@ -135,7 +185,7 @@ impl Reader {
     }
 
     fn row(&mut self, raw: &[String], number: usize) {
-        let mut cells = clean_cells(raw);
+        let mut cells = clean_cells(raw, self.html());
         if cells.len() > self.columns.len() {
             let extra: Vec<String> = cells.split_off(self.columns.len());
             if extra.iter().any(|c| !c.is_empty()) {
@@ -151,7 +201,7 @@ impl Reader {
             }
         }
         cells.resize(self.columns.len(), String::new());
-        if cells.iter().all(String::is_empty) || cells == self.header {
+        if cells.iter().all(String::is_empty) || cells == self.header || is_column_numbers(&cells) {
             return;
         }
         self.interpret(&cells, raw);
@@ -353,10 +403,15 @@ impl Reader {
     }
 
     fn finish(mut self) -> Table {
+        let statuses = self.completion();
         let activities: Vec<Activity> = self
             .activities
             .iter()
-            .map(|a| to_activity(&self.columns, &a.cells))
+            .zip(statuses)
+            .map(|(a, status)| Activity {
+                status: status.unwrap_or_default(),
+                ..to_activity(&self.columns, &a.cells)
+            })
             .collect();
         let mut slots: Vec<Option<Activity>> = activities.into_iter().map(Some).collect();
         let top_activities = self
@@ -380,6 +435,61 @@ impl Reader {
             stray_text: self.stray_text,
             warnings: self.warnings,
         }
+    }
+}
+
+impl Reader {
+    /// The status each activity's completion columns record. A completion
+    /// column holding nothing but karta's status words says no more than the
+    /// status: it is dropped (the other columns' keys closing up); any other
+    /// keeps its text.
+    fn completion(&mut self) -> Vec<Option<Status>> {
+        let completion: Vec<usize> = (0..self.columns.len())
+            .filter(|i| {
+                self.columns[*i].role == ColumnRole::Other
+                    && columns::is_completion(&self.columns[*i].title)
+            })
+            .collect();
+        let cells = |i: usize| self.activities.iter().filter_map(move |a| a.cells.get(i));
+        let pure: Vec<usize> = completion
+            .iter()
+            .copied()
+            .filter(|i| {
+                cells(*i).any(|c| !c.is_empty())
+                    && cells(*i).all(|c| c.is_empty() || columns::is_status_word(c))
+            })
+            .collect();
+        let order = pure
+            .iter()
+            .chain(completion.iter().filter(|i| !pure.contains(i)));
+        let order: Vec<usize> = order.copied().collect();
+        let statuses = self
+            .activities
+            .iter()
+            .map(|a| {
+                order
+                    .iter()
+                    .find_map(|i| a.cells.get(*i).and_then(|c| columns::completion_status(c)))
+            })
+            .collect();
+        for i in pure.into_iter().rev() {
+            self.columns.remove(i);
+            for a in &mut self.activities {
+                if i < a.cells.len() {
+                    a.cells.remove(i);
+                }
+            }
+        }
+        let mut other = 0;
+        for c in self
+            .columns
+            .iter_mut()
+            .filter(|c| c.role == ColumnRole::Other)
+        {
+            other += 1;
+            c.key = format!("col{other}");
+        }
+        statuses
     }
 }
 

@@ -11,6 +11,10 @@ use super::words::{Word, pieces, span_text, tokenize};
 /// written (trimmed, whitespace collapsed). "Л.А. Сенюта И.П. Корчевская"
 /// gives two entries; "УО, УМК," gives "УО" and "УМК".
 ///
+/// A position after a person stays with the person («Фролова Е.В.,
+/// начальник отдела» is one entry); «Организация (Фамилия И.О.)» gives the
+/// organisation and the person.
+///
 /// Commas and semicolons always separate entries (except a comma typed inside
 /// initials, "А,В.", or inside quotes or brackets). A piece made only of
 /// people is split into the people; otherwise each of its lines is a person
@@ -18,10 +22,11 @@ use super::words::{Word, pieces, span_text, tokenize};
 pub fn split_entries(cell: &str) -> Vec<String> {
     let words = tokenize(cell, Case::Strict);
     let classes = classify_all(cell, &words, Case::Strict);
-    pieces(&words, |w| w.hard)
+    let entries = pieces(&words, |w| w.hard)
         .into_iter()
         .flat_map(|piece| piece_entries(cell, &words, &classes, piece))
-        .collect()
+        .collect();
+    super::positions::regroup(entries)
 }
 
 /// The entries of one comma-separated piece of a responsible cell: its

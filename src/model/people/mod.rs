@@ -19,6 +19,7 @@ mod entries;
 mod letters;
 mod lists;
 mod person;
+mod positions;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -34,7 +35,7 @@ pub use entries::split_entries;
 /// lower case with quotes unified, and known aliases ("ОО", "образовательные
 /// организации") brought to one key.
 pub fn entry_key(entry: &str) -> String {
-    match parse_person(entry) {
+    match person_of(entry) {
         Some(person) => person.key(),
         None => body_key(entry),
     }
@@ -44,7 +45,7 @@ pub fn entry_key(entry: &str) -> String {
 /// trimmed, with spaces collapsed, trailing commas dropped and quotes
 /// balanced ("МАУ ДПО «ЦНМО" gives "МАУ ДПО «ЦНМО»").
 pub fn display_name(entry: &str) -> String {
-    match parse_person(entry) {
+    match person_of(entry) {
         Some(person) => person.display(),
         None => display_body(entry),
     }
@@ -53,5 +54,11 @@ pub fn display_name(entry: &str) -> String {
 /// Whether an entry names one person (a surname with its initials) rather
 /// than a body.
 pub fn is_person(entry: &str) -> bool {
-    parse_person(entry).is_some()
+    person_of(entry).is_some()
+}
+
+/// The person an entry names, alone or with a position
+/// («Фролова Е.В., начальник отдела», «начальник отдела Фролова Е.В.»).
+fn person_of(entry: &str) -> Option<person::Person> {
+    parse_person(entry).or_else(|| positions::person_with_position(entry))
 }

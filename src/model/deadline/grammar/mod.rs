@@ -7,6 +7,7 @@
 mod due;
 mod months;
 mod recurring;
+mod school;
 
 use chrono::NaiveDate;
 
@@ -207,7 +208,8 @@ impl Parser<'_> {
 
     /// Any phrase but an event one.
     fn plain_phrase(&self, i: usize) -> Step<Reading> {
-        self.continuous(i)
+        self.school_calendar(i)
+            .or_else(|| self.continuous(i))
             .or_else(|| self.school(i))
             .or_else(|| self.every(i))
             .or_else(|| self.deadline(i))

@@ -139,3 +139,38 @@ fn keeps_bodies_as_phrases() {
         assert_eq!(split_entries(cell), owned(expected), "{cell}");
     }
 }
+
+#[test]
+fn positions_stay_with_their_person_and_organisations_give_both() {
+    use super::{display_name, entry_key, is_person};
+    assert_eq!(
+        split_entries("Фролова Е.В., начальник отдела общего образования; Иванов И.И., методист"),
+        owned(&[
+            "Фролова Е.В., начальник отдела общего образования",
+            "Иванов И.И., методист"
+        ])
+    );
+    assert_eq!(
+        split_entries("МБУ «ЦРО» (Зайцева Н.П.)"),
+        owned(&["МБУ «ЦРО»", "Зайцева Н.П."])
+    );
+    assert_eq!(
+        split_entries("образовательные организации (по согласованию)"),
+        owned(&["образовательные организации (по согласованию)"])
+    );
+    let key = entry_key("Фролова Е.В.");
+    for spelling in [
+        "Фролова Е.В., начальник отдела общего образования",
+        "начальник отдела Фролова Е.В.",
+        "Е. В. Фролова",
+        "Е.В.Фролова",
+    ] {
+        assert_eq!(entry_key(spelling), key, "{spelling}");
+        assert!(is_person(spelling), "{spelling}");
+    }
+    assert_eq!(
+        display_name("Фролова Е.В., начальник отдела общего образования"),
+        "Фролова Е.В."
+    );
+    assert!(!is_person("начальник отдела"));
+}
