@@ -38,7 +38,10 @@ fn free_text_is_automerge_text(path: &std::path::Path) -> bool {
         };
         matches!(
             automerge::ReadDoc::get(am, &obj, "text"),
-            Ok(Some((automerge::Value::Object(automerge::ObjType::Text), _)))
+            Ok(Some((
+                automerge::Value::Object(automerge::ObjType::Text),
+                _
+            )))
         )
     })
 }

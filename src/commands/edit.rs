@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::describe::{field_name, item_name, value_text};
 use crate::i18n::Lang;
 use crate::model::Activity;
+use crate::model::numbering::next_number;
 use crate::store::changes::{Field, ItemKind};
 use crate::store::conflicts::set_field;
 use crate::store::edit::NodeKind;
@@ -81,23 +82,28 @@ pub fn add(file: &Path, new: &NewActivity<'_>, config: &Config, lang: Lang) -> R
     if text.is_empty() {
         bail!("{}: --text is empty", file.display());
     }
-    let (section_id, last) = match new.section {
+    let (section_id, last, next) = match new.section {
         Some(number) => {
             let item =
                 find_item(&roadmap, number, Some(ItemKind::Section)).map_err(in_file(file))?;
-            let last = find_section(&roadmap.sections, &item.id)
+            let section = find_section(&roadmap.sections, &item.id);
+            let last = section
                 .and_then(|s| s.activities.last())
                 .map(|a| a.id.clone());
-            (item.id, last)
+            let next = section.map_or_else(String::new, |s| {
+                next_number(&s.number, s.activities.iter().map(|a| a.number.as_str()))
+            });
+            (item.id, last, next)
         }
         None => (
             String::new(),
             roadmap.activities.last().map(|a| a.id.clone()),
+            next_number("", roadmap.activities.iter().map(|a| a.number.as_str())),
         ),
     };
     let responsible = stored_value(&Field::Responsible, new.responsible.unwrap_or(""))?;
     let activity = Activity {
-        number: new.number.unwrap_or("").trim().to_string(),
+        number: new.number.map_or(next, |n| n.trim().to_string()),
         text,
         deadline: crate::model::text::one_line(new.deadline.unwrap_or(""))
             .trim()
@@ -109,9 +115,10 @@ pub fn add(file: &Path, new: &NewActivity<'_>, config: &Config, lang: Lang) -> R
         .map_err(in_file(file))?;
     store::save(file, &mut doc)?;
     super::print(&format!(
-        "{}: {} {}\n",
+        "{}: {} {} {}\n",
         file.display(),
         lang.t("добавлено", "added"),
+        activity.number,
         crate::describe::quote(&activity.text)
     ))?;
     Ok(())

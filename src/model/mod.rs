@@ -3,6 +3,7 @@
 //! from text; exports and views render them.
 
 pub mod deadline;
+pub mod numbering;
 pub mod people;
 pub mod position;
 pub mod search;

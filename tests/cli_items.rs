@@ -1,7 +1,9 @@
-//! Deletions never hide work: an edit made to an item a colleague deleted
-//! is told at the merge, listed by `karta conflicts` and `karta trash`, and
-//! `karta restore` brings the item back with it. Sections are deleted (and
-//! restored) with everything in them.
+//! Items from the command line. Deletions never hide work: an edit made to
+//! an item a colleague deleted is told at the merge, listed by `karta
+//! conflicts` and `karta trash`, and `karta restore` brings the item back
+//! with it; sections are deleted (and restored) with everything in them.
+//! New activities take the next number of their section; items without a
+//! number are named by id or place.
 
 mod common;
 
@@ -193,4 +195,35 @@ fn items_without_a_number_are_named_by_id_or_place() {
         .output()
         .expect("run");
     assert!(!out.status.success());
+}
+
+#[test]
+fn an_added_activity_takes_the_next_number_of_its_section() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mine, _) = setup(dir.path());
+    let before = activities(&json(dir.path(), &mine));
+    let last_of_2 = before
+        .iter()
+        .filter_map(|(n, _)| {
+            n.strip_prefix("2.")?
+                .trim_end_matches('.')
+                .parse::<u32>()
+                .ok()
+        })
+        .max()
+        .expect("section 2 has numbered activities");
+    let expected = format!("2.{}.", last_of_2 + 1);
+    karta(dir.path(), "Иванова И.И.")
+        .arg("add")
+        .arg(&mine)
+        .args(["--section", "2", "--text", "Семинар для завучей"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(expected.as_str()));
+    assert!(
+        activities(&json(dir.path(), &mine))
+            .iter()
+            .any(|(n, _)| *n == expected),
+        "numbered {expected}"
+    );
 }
