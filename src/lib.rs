@@ -1,6 +1,7 @@
 //! karta: roadmaps (дорожные карты) of municipal education departments, kept
 //! as Automerge documents so copies edited offline merge without loss.
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod cli;
 pub mod commands;
