@@ -46,7 +46,7 @@ impl App {
             return self.say(text);
         }
         let preview = merge::describe_applied(&merged, &applied);
-        let mut lines: Vec<String> = crate::commands::collab::preview_lines(&preview, self.lang)
+        let mut lines: Vec<String> = crate::present::preview_lines(&preview, self.lang)
             .lines()
             .map(one_line)
             .collect();

@@ -249,14 +249,12 @@ fn take_from(list: &mut Vec<Activity>, id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
     use crate::model::SectionKind;
     use crate::store::edit::new_section;
 
     fn sample() -> Doc {
-        Doc::from_bytes(crate::commands::SAMPLE, Path::new("sample.karta")).expect("sample")
+        crate::sample::document().expect("sample")
     }
 
     /// Patches a copy of `before` for the touched nodes and checks it

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::i18n::Lang;
 use crate::model::Status;
 use crate::model::deadline::DeadlineGroup;
-use crate::report::group_title;
+use crate::present::group_title;
 use crate::views::by_deadline::GROUPS;
 
 use super::catalog::Catalog;

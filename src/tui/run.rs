@@ -4,7 +4,7 @@
 //! document loads in the background (see `loader.rs`).
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -50,10 +50,7 @@ pub fn open_app(options: &Options) -> Result<App> {
     let keymap = Keymap::load(&options.keymap, options.keymap_file.as_deref())?;
     let (lang, today) = (options.lang, options.today);
     let Some(path) = &options.file else {
-        let mut doc = Doc::from_bytes(
-            crate::commands::SAMPLE,
-            Path::new(crate::commands::SAMPLE_NAME),
-        )?;
+        let mut doc = crate::sample::document()?;
         doc.set_author(Some(&options.author));
         return Ok(App::new(doc, None, keymap, lang, today));
     };

@@ -67,7 +67,7 @@ impl App {
                     "{} {} «{}»?",
                     lang.t("Удалить мероприятие", "Delete activity"),
                     e.label,
-                    crate::report::fit(&text::one_line(&e.activity.text), 60)
+                    crate::present::fit(&text::one_line(&e.activity.text), 60)
                 );
                 self.overlay =
                     Overlay::Confirm(Question::DeleteActivity(e.activity.id.clone()), text);
@@ -77,12 +77,12 @@ impl App {
                 let text = match lang {
                     crate::i18n::Lang::Ru => format!(
                         "Удалить раздел «{}» и всё в нём ({})?",
-                        crate::report::fit(&s.heading(), 60),
+                        crate::present::fit(&s.heading(), 60),
                         crate::plural::activities(s.activities)
                     ),
                     crate::i18n::Lang::En => format!(
                         "Delete section «{}» and all in it ({} activities)?",
-                        crate::report::fit(&s.heading(), 60),
+                        crate::present::fit(&s.heading(), 60),
                         s.activities
                     ),
                 };

@@ -108,7 +108,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         app.file_name()
     );
     frame.render_widget(
-        Paragraph::new(crate::report::fit(&title, usize::from(top.width)))
+        Paragraph::new(crate::present::fit(&title, usize::from(top.width)))
             .style(Style::new().add_modifier(Modifier::BOLD)),
         top,
     );
@@ -174,7 +174,7 @@ fn status(app: &App, frame: &mut Frame, area: Rect) {
         }
     };
     frame.render_widget(
-        Paragraph::new(crate::report::fit(&text, usize::from(area.width))).style(style),
+        Paragraph::new(crate::present::fit(&text, usize::from(area.width))).style(style),
         area,
     );
 }

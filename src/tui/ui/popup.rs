@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::model::text::one_line;
-use crate::report::fit;
+use crate::present::fit;
 
 use super::super::action::{Action, Mode};
 use super::super::app::App;
@@ -238,7 +238,7 @@ fn filter(app: &App, frame: &mut Frame, area: Rect, draft: &FilterDraft, row: us
         .checked_sub(1)
         .and_then(|i| FilterDraft::groups().get(i))
         .map_or(any.to_string(), |g| {
-            crate::report::group_title(*g, lang).to_string()
+            crate::present::group_title(*g, lang).to_string()
         });
     let rows = [
         (lang.t("Ответственный", "Responsible"), person),

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::Status;
 use crate::model::deadline::DeadlineGroup;
 use crate::model::text::one_line;
-use crate::report::fit;
+use crate::present::fit;
 
 use super::super::app::App;
 use super::super::forms::status_name;
@@ -113,9 +113,10 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
         }
         Row::Group { title, folded, .. } => {
             let marker = if *folded { "▸ " } else { "▾ " };
-            let style = if title
-                .starts_with(crate::report::group_title(DeadlineGroup::Overdue, app.lang))
-                && app.view == View::Deadline
+            let style = if title.starts_with(crate::present::group_title(
+                DeadlineGroup::Overdue,
+                app.lang,
+            )) && app.view == View::Deadline
             {
                 Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
             } else {
