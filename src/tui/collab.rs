@@ -9,6 +9,7 @@ use crate::store::changes::{Field, ItemKind};
 use crate::store::{bundle, conflicts, history, merge};
 
 use super::app::App;
+use super::forms::field_value;
 use super::overlay::{Choice, Editor, List, ListKind, MergeOffer, Overlay, Target};
 
 impl App {
@@ -207,9 +208,17 @@ impl App {
                 );
             }
         };
+        let Some(before) = self
+            .catalog
+            .entry(&c.item.id)
+            .map(|e| field_value(&e.activity, &field))
+        else {
+            return;
+        };
         let title = describe::field_name(&c.field, self.lang);
         let mut editor = Editor::new(Target::Activity(c.item.id.clone(), field), title, &shown);
-        editor.original = String::new();
+        // Undo puts back what the roadmap showed before the resolution.
+        editor.original = before;
         self.overlay = Overlay::Editor(Box::new(editor));
     }
 

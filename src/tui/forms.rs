@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Status, text};
+use crate::model::{Activity, Status, text};
 use crate::store::edit::{ActivityField, MetaField, SectionField};
 
 use super::app::App;
@@ -262,6 +262,19 @@ impl App {
     /// Opens the heading form.
     pub(super) fn begin_heading(&mut self) {
         self.overlay = Overlay::List(self.heading_form());
+    }
+}
+
+/// The value of an activity's field as the editor edits it (responsible
+/// one per line).
+pub(super) fn field_value(a: &Activity, field: &ActivityField) -> String {
+    match field {
+        ActivityField::Text => a.text.clone(),
+        ActivityField::Deadline => a.deadline.clone(),
+        ActivityField::Responsible => a.responsible.join("\n"),
+        ActivityField::Status => a.status.as_str().to_string(),
+        ActivityField::Number => a.number.clone(),
+        ActivityField::Cell(key) => a.cells.get(key).cloned().unwrap_or_default(),
     }
 }
 
