@@ -4,7 +4,10 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::*;
+use karta::store::journal::Journal;
 use karta::tui::app::App;
 
 /// The activity under the cursor.
@@ -22,6 +25,20 @@ fn stored(app: &App, id: &str) -> karta::model::Activity {
         .find(|(_, a)| a.id == id)
         .map(|(_, a)| a.clone())
         .expect("the activity is there")
+}
+
+/// The editor reopened on `path` as after a crash or a restart.
+fn reopen(path: &Path) -> App {
+    let options = karta::tui::Options {
+        file: Some(path.to_path_buf()),
+        lang: karta::i18n::Lang::Ru,
+        today: chrono::NaiveDate::from_ymd_opt(2022, 3, 1).expect("date"),
+        keymap: "default".into(),
+        author: "Тестова Т.Т.".into(),
+        cache_dir: None,
+        keymap_file: None,
+    };
+    karta::tui::open_app(&options).expect("reopen")
 }
 
 #[test]
@@ -62,4 +79,55 @@ fn undo_after_typing_a_conflicts_value_restores_the_value_shown_before() {
         shown,
         "undo brings back the value shown before, not an empty one"
     );
+}
+
+#[test]
+fn no_to_saving_before_quitting_forgets_the_edits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("tynda", dir.path());
+    let path = app.path.clone().expect("path");
+    press(&mut app, "j");
+    let before = current(&app);
+    press(&mut app, "s Down Down Enter q n");
+    assert!(app.quit, "n quits");
+    assert!(!Journal::path_for(&path).exists(), "the journal is gone");
+    drop(app);
+    let again = reopen(&path);
+    assert!(!again.unsaved, "nothing comes back");
+    let entry = again.catalog.entry(&before.id).expect("entry");
+    assert_eq!(entry.activity.status, before.status);
+}
+
+#[test]
+fn esc_on_the_question_before_quitting_returns_to_the_editor() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("tynda", dir.path());
+    press(&mut app, "j s Down Down Enter q");
+    let question = screen(&mut app, 100, 30);
+    for answer in [
+        "y, д — сохранить и выйти",
+        "n, н — выйти без сохранения",
+        "Esc",
+    ] {
+        assert!(question.contains(answer), "«{answer}» in:\n{question}");
+    }
+    press(&mut app, "Esc");
+    assert!(!app.quit, "Esc does not quit");
+    assert!(app.unsaved, "and keeps the edits");
+    assert!(matches!(app.overlay, karta::tui::overlay::Overlay::None));
+}
+
+#[test]
+fn russian_keys_answer_the_question_before_quitting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("tynda", dir.path());
+    let path = app.path.clone().expect("path");
+    press(&mut app, "j s Down Down Enter q д");
+    assert!(app.quit && !app.unsaved, "д saves and quits");
+    assert!(!Journal::path_for(&path).exists());
+    let mut app = editor_on("lysva", dir.path());
+    let path = app.path.clone().expect("path");
+    press(&mut app, "j s Down Down Enter q н");
+    assert!(app.quit, "н quits");
+    assert!(!Journal::path_for(&path).exists(), "without the edits");
 }

@@ -357,6 +357,17 @@ impl App {
         Ok(())
     }
 
+    /// Quits, forgetting the edits made since the last save: the journal
+    /// goes, so they do not come back on the next open.
+    pub fn quit_without_saving(&mut self) {
+        if let Some(journal) = self.journal.as_mut()
+            && let Err(e) = journal.discard()
+        {
+            return self.complain(e.to_string());
+        }
+        self.quit = true;
+    }
+
     /// Saves under a new name from now on.
     pub fn save_as(&mut self, path: PathBuf) -> Result<(), StoreError> {
         self.journal = Some(Journal::new(&path));

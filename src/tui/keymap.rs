@@ -374,6 +374,14 @@ impl Keymap {
         self.bindings.get(&mode).map_or(&[], Vec::as_slice)
     }
 
+    /// Every key of an action in a mode, first the one hints show.
+    pub fn keys_of(&self, mode: Mode, action: Action) -> &[Key] {
+        self.bindings(mode)
+            .iter()
+            .find(|b| b.action == action)
+            .map_or(&[], |b| b.keys.as_slice())
+    }
+
     /// The first key of an action in a mode, for messages ("нажмите ?").
     pub fn key_of(&self, mode: Mode, action: Action) -> Option<Key> {
         self.bindings(mode)

@@ -8,7 +8,8 @@ use crate::model::Status;
 use crate::model::deadline::DeadlineGroup;
 use crate::store::edit::{ActivityField, MetaField, SectionField};
 
-use super::action::Mode;
+use super::action::{Action, Mode};
+use crate::i18n::Lang;
 
 /// What a text being edited will be written to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +183,29 @@ pub enum Question {
     DeleteSection(String),
     /// Quit with unsaved changes: yes saves, no quits without saving.
     QuitUnsaved,
+}
+
+impl Question {
+    /// What each answer does, in words, for the popup.
+    pub fn answers(&self, lang: Lang) -> Vec<(Action, &'static str)> {
+        match self {
+            Question::DeleteActivity(_) | Question::DeleteSection(_) => vec![
+                (Action::Yes, lang.t("да", "yes")),
+                (Action::No, lang.t("нет", "no")),
+            ],
+            Question::QuitUnsaved => vec![
+                (Action::Yes, lang.t("сохранить и выйти", "save and quit")),
+                (
+                    Action::No,
+                    lang.t("выйти без сохранения", "quit without saving"),
+                ),
+                (
+                    Action::Cancel,
+                    lang.t("вернуться к редактированию", "back to editing"),
+                ),
+            ],
+        }
+    }
 }
 
 /// The overlay now shown.

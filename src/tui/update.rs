@@ -506,7 +506,7 @@ impl App {
                     self.quit = true;
                 }
             }
-            (Question::QuitUnsaved, false) => self.quit = true,
+            (Question::QuitUnsaved, false) => self.quit_without_saving(),
             _ => {}
         }
     }

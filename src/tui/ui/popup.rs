@@ -11,7 +11,7 @@ use crate::present::fit;
 
 use super::super::action::{Action, Mode};
 use super::super::app::App;
-use super::super::overlay::{Editor, FilterDraft, List, Overlay};
+use super::super::overlay::{Editor, FilterDraft, List, Overlay, Question};
 
 /// Draws the overlay, if any.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -22,7 +22,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::Prompt(editor) => prompt(frame, area, editor),
         Overlay::List(list) => choose(frame, area, list),
         Overlay::Filter(draft, row) => filter(app, frame, area, draft, *row),
-        Overlay::Confirm(_, question) => confirm(app, frame, area, question),
+        Overlay::Confirm(question, text) => confirm(app, frame, area, question, text),
         Overlay::Text {
             title,
             lines,
@@ -265,26 +265,23 @@ fn filter(app: &App, frame: &mut Frame, area: Rect, draft: &FilterDraft, row: us
     frame.render_widget(Paragraph::new(lines).block(block(title)), rect);
 }
 
-fn confirm(app: &App, frame: &mut Frame, area: Rect, question: &str) {
-    let keys = |action: Action| {
-        app.keymap
-            .key_of(Mode::Confirm, action)
-            .map(|k| k.to_string())
-            .unwrap_or_default()
-    };
-    let answer = format!(
-        "{} — {}, {} — {}",
-        keys(Action::Yes),
-        app.lang.t("да", "yes"),
-        keys(Action::No),
-        app.lang.t("нет", "no")
-    );
-    let rect = centered(frame, area, 70, 6);
-    let lines = vec![
-        Line::raw(one_line(question)),
-        Line::raw(""),
-        Line::styled(answer, Style::new().fg(Color::Yellow)),
-    ];
+/// The question and every answer with its keys ("y, д — да").
+fn confirm(app: &App, frame: &mut Frame, area: Rect, question: &Question, text: &str) {
+    let mut lines = vec![Line::raw(one_line(text)), Line::raw("")];
+    for (action, words) in question.answers(app.lang) {
+        let keys: Vec<String> = app
+            .keymap
+            .keys_of(Mode::Confirm, action)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        lines.push(Line::styled(
+            format!("{} — {words}", keys.join(", ")),
+            Style::new().fg(Color::Yellow),
+        ));
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(frame, area, 70, height + 1);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
