@@ -5,6 +5,7 @@
 mod common;
 
 use std::path::Path;
+use std::time::Duration;
 
 use common::*;
 use karta::store::journal::Journal;
@@ -39,6 +40,13 @@ fn reopen(path: &Path) -> App {
         keymap_file: None,
     };
     karta::tui::open_app(&options).expect("reopen")
+}
+
+/// Waits out the pause after which the editor keeps a draft of what is
+/// being typed, and lets it do so.
+fn pause(app: &mut App) {
+    std::thread::sleep(Duration::from_millis(1600));
+    app.tick();
 }
 
 #[test]
@@ -130,4 +138,44 @@ fn russian_keys_answer_the_question_before_quitting() {
     press(&mut app, "j s Down Down Enter q н");
     assert!(app.quit, "н quits");
     assert!(!Journal::path_for(&path).exists(), "without the edits");
+}
+
+#[test]
+fn a_form_cancelled_with_esc_records_no_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    let path = app.path.clone().expect("path");
+    let heads = app.doc.heads();
+    press(&mut app, "j e Enter End text:_черновик");
+    pause(&mut app);
+    press(&mut app, "Esc Esc");
+    assert_eq!(app.doc.heads(), heads, "no change in the document");
+    assert!(!app.unsaved, "nothing to save");
+    assert!(!Journal::path_for(&path).exists(), "nothing journaled");
+    drop(app);
+    let again = reopen(&path);
+    assert!(!again.unsaved);
+    assert!(matches!(again.overlay, karta::tui::overlay::Overlay::None));
+}
+
+#[test]
+fn a_crash_while_typing_brings_the_draft_back_in_the_editor() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    let path = app.path.clone().expect("path");
+    press(&mut app, "j");
+    let before = current(&app);
+    press(&mut app, "e Enter End text:_черновик");
+    pause(&mut app);
+    drop(app);
+    let mut again = reopen(&path);
+    let shown = screen(&mut again, 100, 30);
+    assert!(shown.contains("черновик"), "{shown}");
+    press(&mut again, "Enter");
+    assert_eq!(
+        stored(&again, &before.id).text,
+        format!("{} черновик", before.text)
+    );
+    press(&mut again, "u");
+    assert_eq!(stored(&again, &before.id).text, before.text, "undoable");
 }

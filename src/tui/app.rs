@@ -81,7 +81,8 @@ pub struct App {
     pub page: usize,
     pub(super) journal: Option<Journal>,
     pub(super) last_key: Instant,
-    pub(super) draft_flushed: bool,
+    /// The text of the open editor last kept as a draft beside the file.
+    pub(super) draft: Option<String>,
     /// The document loading in the background (`doc` is a placeholder
     /// until it is done).
     pub(super) loading: Option<Loader>,
@@ -144,7 +145,7 @@ impl App {
             page: 20,
             journal,
             last_key: Instant::now(),
-            draft_flushed: false,
+            draft: None,
             loading: None,
             load_error: None,
             cache: None,

@@ -9,21 +9,13 @@ use crate::store::changes::{Field, ItemKind};
 use crate::store::{bundle, conflicts, history, merge};
 
 use super::app::App;
-use super::forms::field_value;
-use super::overlay::{Choice, Editor, List, ListKind, MergeOffer, Overlay, Target};
+use super::overlay::{Choice, List, ListKind, MergeOffer, Overlay, Target};
+use super::target::field_value;
 
 impl App {
     /// Asks for the file to merge.
     pub(super) fn begin_merge(&mut self) {
-        let title = self.lang.t(
-            "Слить файл (путь к .karta или пакету изменений)",
-            "Merge a file (path to a .karta or a bundle)",
-        );
-        self.overlay = Overlay::Prompt(Box::new(Editor::new(
-            Target::MergeFile,
-            title.to_string(),
-            "",
-        )));
+        self.overlay = Overlay::Prompt(Box::new(self.editor_for(Target::MergeFile, "")));
     }
 
     /// Merges the file into a copy of the document and shows what it would
@@ -215,8 +207,8 @@ impl App {
         else {
             return;
         };
-        let title = describe::field_name(&c.field, self.lang);
-        let mut editor = Editor::new(Target::Activity(c.item.id.clone(), field), title, &shown);
+        let mut editor = self.editor_for(Target::Activity(c.item.id.clone(), field), &shown);
+        editor.title = describe::field_name(&c.field, self.lang);
         // Undo puts back what the roadmap showed before the resolution.
         editor.original = before;
         self.overlay = Overlay::Editor(Box::new(editor));

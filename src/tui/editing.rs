@@ -1,15 +1,18 @@
 //! Changes to the document from the editor: each user action becomes one
 //! undo step of store edits, journaled at once, then the screen's data is
-//! rebuilt.
+//! rebuilt. Text being typed is not a change until confirmed: while the
+//! user pauses it is kept as a draft beside the file (see `draft.rs`).
 
 use std::time::Duration;
 
 use crate::model::{Activity, SectionKind};
-use crate::store::edit::{ActivityField, MetaField, NodeKind, new_section};
+use crate::store::edit::{ActivityField, NodeKind, new_section};
 
+use super::action::{Action, Mode};
 use super::app::App;
-use super::forms::{meta_current, meta_value};
+use super::draft;
 use super::overlay::{Overlay, Target};
+use super::target::{meta_current, meta_value};
 use super::undo::{Op, Step};
 
 /// How long typing must pause before a draft is written to the journal.
@@ -81,6 +84,7 @@ impl App {
             }
             Target::NewActivity { section, after } => {
                 self.overlay = Overlay::None;
+                self.drop_draft();
                 if value.trim().is_empty() {
                     return;
                 }
@@ -110,6 +114,7 @@ impl App {
             }
             Target::NewSection { parent, after } => {
                 self.overlay = Overlay::None;
+                self.drop_draft();
                 let title = value.trim();
                 if title.is_empty() {
                     return;
@@ -137,48 +142,84 @@ impl App {
             Target::Search | Target::SaveAs | Target::MergeFile => return,
         };
         self.overlay = Overlay::None;
-        self.draft_flushed = false;
+        self.drop_draft();
         self.apply_step(label, ops, focus);
     }
 
-    /// Closes the editor without keeping what was typed (a draft already
-    /// journaled is taken back).
+    /// Closes the editor without keeping what was typed: the document was
+    /// never touched, and the draft goes.
     pub(super) fn cancel_editor(&mut self) {
-        let Overlay::Editor(editor) = std::mem::replace(&mut self.overlay, Overlay::None) else {
-            return;
-        };
-        if self.draft_flushed {
-            self.draft_flushed = false;
-            if let Some(Err(e)) = write_target(self, &editor.target, &editor.original) {
-                self.complain(e.to_string());
-            }
-            self.journal_changes();
+        if matches!(self.overlay, Overlay::Editor(_)) {
+            self.overlay = Overlay::None;
+            self.drop_draft();
         }
     }
 
-    /// Writes a paused draft into the document and the journal, so a crash
+    /// Keeps a paused editor's text as a draft beside the file, so a crash
     /// mid-edit loses only the last keystrokes. Called between key presses.
     pub fn tick(&mut self) {
-        let Overlay::Editor(editor) = &self.overlay else {
+        let (Overlay::Editor(editor), Some(path)) = (&self.overlay, &self.path) else {
             return;
         };
         if self.last_key.elapsed() < DRAFT_PAUSE {
             return;
         }
         let text = editor.text();
-        let target = editor.target.clone();
-        let Some(result) = write_target(self, &target, &text) else {
+        if self.draft.as_ref() == Some(&text) {
             return;
-        };
-        match result {
-            Ok(true) => {
-                self.draft_flushed = true;
-                self.journal_changes();
-                self.unsaved = true;
-            }
-            Ok(false) => {}
+        }
+        match draft::keep(path, &editor.target, &text) {
+            Ok(()) => self.draft = Some(text),
             Err(e) => self.complain(e.to_string()),
         }
+    }
+
+    /// Removes the draft kept of the editor just closed, if any.
+    fn drop_draft(&mut self) {
+        if self.draft.take().is_none() {
+            return;
+        }
+        if let Some(path) = &self.path
+            && let Err(e) = draft::discard(path)
+        {
+            self.complain(e.to_string());
+        }
+    }
+
+    /// Opens the editor on a draft left beside the file by a session that
+    /// ended without confirming or cancelling it.
+    pub(super) fn restore_draft(&mut self) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        let Some((target, text)) = draft::find(&path) else {
+            return;
+        };
+        self.draft = Some(text.clone());
+        let Some(before) = self.value_of(&target) else {
+            return self.drop_draft();
+        };
+        let mut editor = self.editor_for(target, &text);
+        editor.original = before;
+        self.overlay = Overlay::Editor(Box::new(editor));
+        let keys = |action| {
+            self.keymap
+                .key_of(Mode::Edit, action)
+                .map(|k| k.to_string())
+                .unwrap_or_default()
+        };
+        let message = format!(
+            "{} {} — {}, {} — {}",
+            self.lang.t(
+                "Восстановлен текст, набранный перед сбоем:",
+                "Restored the text typed before a crash:"
+            ),
+            keys(Action::Confirm),
+            self.lang.t("сохранить", "keep it"),
+            keys(Action::Cancel),
+            self.lang.t("отбросить", "drop it"),
+        );
+        self.say(message);
     }
 
     /// Makes the ops of a step in the document, then records it.
@@ -305,19 +346,4 @@ fn unchanged(op: &Op) -> bool {
         Op::Place { old, new, .. } => old == new,
         Op::Exists { .. } => false,
     }
-}
-
-/// Writes a text straight to an editable target (drafts and cancels);
-/// None for targets that are not fields.
-fn write_target(
-    app: &mut App,
-    target: &Target,
-    value: &str,
-) -> Option<Result<bool, crate::store::StoreError>> {
-    Some(match target {
-        Target::Activity(id, field) => app.doc.set_activity_field(id, field, value),
-        Target::Section(id, field) => app.doc.set_section_field(id, *field, value),
-        Target::Meta(MetaField::Notes) => app.doc.set_meta(MetaField::Notes, value),
-        _ => return None,
-    })
 }

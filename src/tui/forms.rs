@@ -2,14 +2,13 @@
 //! heading, statuses, responsible with completion; and the words for values
 //! shown in them.
 
-use chrono::NaiveDate;
-
-use crate::model::{Activity, Status, text};
+use crate::model::{Status, text};
 use crate::store::edit::{ActivityField, MetaField, SectionField};
 
 use super::app::App;
-use super::overlay::{Choice, Editor, List, ListKind, Overlay, Target};
+use super::overlay::{Choice, List, ListKind, Overlay};
 use super::rows::Row;
+use super::target::{Target, meta_label, meta_shown};
 use super::undo::Op;
 
 impl App {
@@ -22,14 +21,8 @@ impl App {
                 self.overlay = Overlay::List(self.activity_form(&id));
             }
             Some(Row::Section { section, .. }) => {
-                let s = &self.catalog.sections[section].section;
-                let target = Target::Section(s.id.clone(), SectionField::Title);
-                let editor = Editor::new(
-                    target,
-                    self.lang.t("Название раздела", "Section title").to_string(),
-                    &s.title,
-                );
-                self.overlay = Overlay::Editor(Box::new(editor));
+                let id = self.catalog.sections[section].section.id.clone();
+                self.edit_target(Target::Section(id, SectionField::Title));
             }
             _ => self.say(self.lang.t(
                 "Выберите мероприятие или раздел",
@@ -72,38 +65,16 @@ impl App {
     }
 
     fn heading_form(&self) -> List {
-        let m = &self.roadmap.meta;
         let lang = self.lang;
-        let date = |d: Option<NaiveDate>| {
-            d.map(|d| d.format("%d.%m.%Y").to_string())
-                .unwrap_or_default()
-        };
-        let approval_number = m
-            .approval
-            .as_ref()
-            .map(|a| a.number.clone())
-            .unwrap_or_default();
-        let approval_date = date(m.approval.as_ref().and_then(|a| a.date));
         List {
             kind: ListKind::HeadingForm,
             title: lang
                 .t("Заголовок дорожной карты", "Roadmap heading")
                 .to_string(),
-            choices: vec![
-                choice(lang.t("Название", "Title"), &m.title),
-                choice(lang.t("Муниципалитет", "Municipality"), &m.municipality),
-                choice(lang.t("Номер приказа", "Order number"), &approval_number),
-                choice(lang.t("Дата приказа", "Order date"), &approval_date),
-                choice(
-                    lang.t("Период с", "Period from"),
-                    &date(m.period.map(|p| p.from)),
-                ),
-                choice(
-                    lang.t("Период по", "Period to"),
-                    &date(m.period.map(|p| p.to)),
-                ),
-                choice(lang.t("Примечания", "Notes"), &m.notes),
-            ],
+            choices: MetaField::ALL
+                .iter()
+                .map(|f| choice(meta_label(*f, lang), &meta_shown(self, *f)))
+                .collect(),
             selected: 0,
         }
     }
@@ -116,69 +87,23 @@ impl App {
         let lang = self.lang;
         match list.kind {
             ListKind::ActivityForm(id) => {
-                let Some(e) = self.catalog.entry(&id) else {
-                    return;
-                };
-                let a = e.activity.clone();
-                let extra: Vec<(String, String)> = self
-                    .roadmap
-                    .columns
-                    .iter()
-                    .filter(|c| c.role.is_extra())
-                    .map(|c| (c.key.clone(), c.title.clone()))
-                    .collect();
-                let (field, title, value) = match list.selected {
-                    0 => (
-                        ActivityField::Text,
-                        lang.t("Мероприятие", "Activity").to_string(),
-                        a.text.clone(),
-                    ),
-                    1 => (
-                        ActivityField::Deadline,
-                        lang.t("Срок", "Deadline").to_string(),
-                        a.deadline.clone(),
-                    ),
+                let field = match list.selected {
+                    0 => ActivityField::Text,
+                    1 => ActivityField::Deadline,
                     2 => return self.begin_responsible(),
                     3 => return self.begin_status(),
-                    4 => (
-                        ActivityField::Number,
-                        lang.t("Номер", "Number").to_string(),
-                        a.number.clone(),
-                    ),
-                    n => match extra.get(n - 5) {
-                        Some((key, title)) => (
-                            ActivityField::Cell(key.clone()),
-                            title.clone(),
-                            a.cells.get(key).cloned().unwrap_or_default(),
-                        ),
+                    4 => ActivityField::Number,
+                    n => match self.extra_columns().nth(n - 5) {
+                        Some(key) => ActivityField::Cell(key),
                         None => return,
                     },
                 };
-                self.overlay = Overlay::Editor(Box::new(Editor::new(
-                    Target::Activity(id, field),
-                    title,
-                    &value,
-                )));
+                self.edit_target(Target::Activity(id, field));
             }
             ListKind::HeadingForm => {
-                let Some(field) = MetaField::ALL.get(list.selected).copied() else {
-                    return;
-                };
-                let Some(c) = list.choices.get(list.selected) else {
-                    return;
-                };
-                let value = if field == MetaField::Notes {
-                    self.roadmap.meta.notes.clone()
-                } else if field == MetaField::Title {
-                    self.roadmap.meta.title.clone()
-                } else {
-                    c.value.clone()
-                };
-                self.overlay = Overlay::Editor(Box::new(Editor::new(
-                    Target::Meta(field),
-                    c.label.clone(),
-                    &value,
-                )));
+                if let Some(field) = MetaField::ALL.get(list.selected) {
+                    self.edit_target(Target::Meta(*field));
+                }
             }
             ListKind::Status(id) => {
                 let Some(status) = Status::ALL.get(list.selected).copied() else {
@@ -245,36 +170,22 @@ impl App {
         let Some(entry) = self.current_entry() else {
             return self.say(self.lang.t("Выберите мероприятие", "Choose an activity"));
         };
-        let a = &self.catalog.entries[entry].activity;
-        let target = Target::Activity(a.id.clone(), ActivityField::Responsible);
-        let title = self
-            .lang
-            .t(
-                "Ответственные (по одному в строке, Tab — дополнить)",
-                "Responsible (one per line, Tab completes)",
-            )
-            .to_string();
-        let mut editor = Editor::new(target, title, &a.responsible.join("\n"));
-        editor.suggestions = self.catalog.names();
-        self.overlay = Overlay::Editor(Box::new(editor));
+        let id = self.catalog.entries[entry].activity.id.clone();
+        self.edit_target(Target::Activity(id, ActivityField::Responsible));
+    }
+
+    /// The keys of the roadmap's own columns, in the form's order.
+    fn extra_columns(&self) -> impl Iterator<Item = String> + '_ {
+        self.roadmap
+            .columns
+            .iter()
+            .filter(|c| c.role.is_extra())
+            .map(|c| c.key.clone())
     }
 
     /// Opens the heading form.
     pub(super) fn begin_heading(&mut self) {
         self.overlay = Overlay::List(self.heading_form());
-    }
-}
-
-/// The value of an activity's field as the editor edits it (responsible
-/// one per line).
-pub(super) fn field_value(a: &Activity, field: &ActivityField) -> String {
-    match field {
-        ActivityField::Text => a.text.clone(),
-        ActivityField::Deadline => a.deadline.clone(),
-        ActivityField::Responsible => a.responsible.join("\n"),
-        ActivityField::Status => a.status.as_str().to_string(),
-        ActivityField::Number => a.number.clone(),
-        ActivityField::Cell(key) => a.cells.get(key).cloned().unwrap_or_default(),
     }
 }
 
@@ -296,57 +207,5 @@ pub fn status_name(status: Status, lang: crate::i18n::Lang) -> &'static str {
             Status::Done => "done",
             Status::Cancelled => "cancelled",
         },
-    }
-}
-
-/// The stored form of a heading value: dates as YYYY-MM-DD.
-pub(super) fn meta_value(
-    field: MetaField,
-    value: &str,
-    lang: crate::i18n::Lang,
-) -> Result<String, String> {
-    let is_date = matches!(
-        field,
-        MetaField::ApprovalDate | MetaField::PeriodFrom | MetaField::PeriodTo
-    );
-    let value = value.trim();
-    if !is_date || value.is_empty() {
-        return Ok(if field == MetaField::Notes {
-            value.to_string()
-        } else {
-            text::one_line(value)
-        });
-    }
-    ["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(value, f).ok())
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .ok_or_else(|| {
-            format!(
-                "«{value}»: {}",
-                lang.t("не дата; пишите ДД.ММ.ГГГГ", "not a date; write DD.MM.YYYY")
-            )
-        })
-}
-
-/// The stored value of a heading field now.
-pub(super) fn meta_current(app: &App, field: MetaField) -> String {
-    let m = &app.roadmap.meta;
-    let iso = |d: Option<NaiveDate>| {
-        d.map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
-    };
-    match field {
-        MetaField::Title => m.title.clone(),
-        MetaField::Municipality => m.municipality.clone(),
-        MetaField::ApprovalNumber => m
-            .approval
-            .as_ref()
-            .map(|a| a.number.clone())
-            .unwrap_or_default(),
-        MetaField::ApprovalDate => iso(m.approval.as_ref().and_then(|a| a.date)),
-        MetaField::PeriodFrom => iso(m.period.map(|p| p.from)),
-        MetaField::PeriodTo => iso(m.period.map(|p| p.to)),
-        MetaField::Notes => m.notes.clone(),
     }
 }

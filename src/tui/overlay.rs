@@ -6,41 +6,10 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::model::Status;
 use crate::model::deadline::DeadlineGroup;
-use crate::store::edit::{ActivityField, MetaField, SectionField};
 
 use super::action::{Action, Mode};
+pub use super::target::Target;
 use crate::i18n::Lang;
-
-/// What a text being edited will be written to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// A field of an activity.
-    Activity(String, ActivityField),
-    /// A field of a section.
-    Section(String, SectionField),
-    /// A field of the heading.
-    Meta(MetaField),
-    /// The text of a new activity in `section`, after `after`.
-    NewActivity {
-        /// Section id.
-        section: String,
-        /// Sibling to follow, if any.
-        after: Option<String>,
-    },
-    /// The title of a new section under `parent`, after `after`.
-    NewSection {
-        /// Parent section id.
-        parent: String,
-        /// Sibling to follow, if any.
-        after: Option<String>,
-    },
-    /// The search query.
-    Search,
-    /// A file name to save the roadmap as.
-    SaveAs,
-    /// A colleague's file (or bundle) to merge.
-    MergeFile,
-}
 
 /// The multi-line text editor.
 pub struct Editor {

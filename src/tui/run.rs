@@ -77,6 +77,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         );
         app.loading = Some(loader);
         app.set_view_cache(cache);
+        app.restore_draft();
         return Ok(app);
     }
     let loaded = loader::load(bytes, path, &options.author, None)?;
@@ -96,6 +97,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         app.store_view(fingerprint);
     }
     app.announce_recovery(recovery);
+    app.restore_draft();
     Ok(app)
 }
 

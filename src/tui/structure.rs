@@ -6,7 +6,7 @@ use crate::store::StoreError;
 use crate::store::edit::{NodeKind, Place};
 
 use super::app::App;
-use super::overlay::{Choice, Editor, List, ListKind, Overlay, Question, Target};
+use super::overlay::{Choice, List, ListKind, Overlay, Question, Target};
 use super::rows::Row;
 use super::undo::Op;
 
@@ -29,12 +29,7 @@ impl App {
                 ));
             }
         };
-        let title = self.lang.t("Новое мероприятие", "New activity").to_string();
-        self.overlay = Overlay::Editor(Box::new(Editor::new(
-            Target::NewActivity { section, after },
-            title,
-            "",
-        )));
+        self.edit_target(Target::NewActivity { section, after });
     }
 
     /// Starts adding a section after the cursor's section.
@@ -49,12 +44,7 @@ impl App {
                     .map(|i| self.catalog.sections[*i].section.id.clone()),
             ),
         };
-        let title = self.lang.t("Новый раздел", "New section").to_string();
-        self.overlay = Overlay::Editor(Box::new(Editor::new(
-            Target::NewSection { parent, after },
-            title,
-            "",
-        )));
+        self.edit_target(Target::NewSection { parent, after });
     }
 
     /// Asks before deleting the row under the cursor.

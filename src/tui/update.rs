@@ -174,11 +174,7 @@ impl App {
             Action::Responsible => self.begin_responsible(),
             Action::Heading => self.begin_heading(),
             Action::Search => {
-                let mut editor = Editor::new(
-                    Target::Search,
-                    self.lang.t("Поиск", "Search").to_string(),
-                    "",
-                );
+                let mut editor = self.editor_for(Target::Search, "");
                 editor.original = self.cursor().to_string();
                 self.overlay = Overlay::Prompt(Box::new(editor));
             }
@@ -478,11 +474,7 @@ impl App {
     fn save_now(&mut self) {
         if self.path.is_none() {
             let suggested = format!("{}.karta", self.lang.t("дорожная-карта", "roadmap"));
-            let editor = Editor::new(
-                Target::SaveAs,
-                self.lang.t("Сохранить как", "Save as").to_string(),
-                &suggested,
-            );
+            let editor = self.editor_for(Target::SaveAs, &suggested);
             self.overlay = Overlay::Prompt(Box::new(editor));
             return;
         }
