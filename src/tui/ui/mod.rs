@@ -12,10 +12,12 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::action::Mode;
+use super::action::{Action, Mode};
 use super::app::{App, Tone};
 use super::rows::View;
 use crate::model::text::one_line;
+use crate::present::fit;
+use unicode_width::UnicodeWidthStr;
 
 /// The smallest usable screen.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
@@ -101,14 +103,8 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 fn header(app: &App, frame: &mut Frame, area: Rect) {
     let [top, tabs] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let unsaved = if app.unsaved { " ●" } else { "" };
-    let title = format!(
-        "{} — {}{unsaved}",
-        one_line(&app.roadmap.meta.title),
-        app.file_name()
-    );
     frame.render_widget(
-        Paragraph::new(crate::present::fit(&title, usize::from(top.width)))
+        Paragraph::new(title_line(app, usize::from(top.width)))
             .style(Style::new().add_modifier(Modifier::BOLD)),
         top,
     );
@@ -152,6 +148,19 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
 }
 
+/// "Roadmap title — file.karta ●" in `width` columns: the title is cut
+/// first, the file name and the unsaved marker stay.
+fn title_line(app: &App, width: usize) -> String {
+    let unsaved = if app.unsaved { " ●" } else { "" };
+    let file = fit(&app.file_name(), width.saturating_sub(unsaved.width()));
+    let suffix = format!(" — {file}{unsaved}");
+    let room = width.saturating_sub(suffix.width());
+    if room < 2 {
+        return format!("{file}{unsaved}");
+    }
+    format!("{}{suffix}", fit(&one_line(&app.roadmap.meta.title), room))
+}
+
 fn status(app: &App, frame: &mut Frame, area: Rect) {
     let (text, style) = match &app.message {
         Some((text, Tone::Error)) => (one_line(text), Style::new().fg(Color::White).bg(Color::Red)),
@@ -174,22 +183,46 @@ fn status(app: &App, frame: &mut Frame, area: Rect) {
         }
     };
     frame.render_widget(
-        Paragraph::new(crate::present::fit(&text, usize::from(area.width))).style(style),
+        Paragraph::new(fit(&text, usize::from(area.width))).style(style),
         area,
     );
 }
 
-/// The hint bar: the keymap's hinted bindings of the current mode.
+/// Hints kept on the narrowest screen: the way to help, to save and out.
+const ALWAYS_HINTED: [Action; 3] = [Action::Help, Action::Save, Action::Quit];
+
+/// The hint bar: the keymap's hinted bindings of the current mode, as many
+/// as fit, always with those of [`ALWAYS_HINTED`].
 fn hints(app: &App, frame: &mut Frame, area: Rect) {
     let mode: Mode = app.overlay.mode();
+    let hinted: Vec<(String, &str, bool)> = app
+        .keymap
+        .bindings(mode)
+        .iter()
+        .filter(|b| b.hint)
+        .filter_map(|b| {
+            let key = b.keys.first()?.to_string();
+            Some((key, b.describe(app.lang), ALWAYS_HINTED.contains(&b.action)))
+        })
+        .collect();
+    let width = |(key, text, _): &(String, &str, bool)| key.width() + 1 + text.width() + 2;
+    let mut room = usize::from(area.width)
+        .saturating_sub(hinted.iter().filter(|h| h.2).map(width).sum::<usize>());
     let mut spans = Vec::new();
-    for b in app.keymap.bindings(mode).iter().filter(|b| b.hint) {
-        let Some(key) = b.keys.first() else { continue };
+    let mut dropping = false;
+    for hint in &hinted {
+        if !hint.2 {
+            dropping |= width(hint) > room;
+            if dropping {
+                continue;
+            }
+            room -= width(hint);
+        }
         spans.push(Span::styled(
-            key.to_string(),
+            hint.0.clone(),
             Style::new().fg(Color::Black).bg(Color::Gray),
         ));
-        spans.push(Span::raw(format!(" {}  ", b.describe(app.lang))));
+        spans.push(Span::raw(format!(" {}  ", hint.1)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
