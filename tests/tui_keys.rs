@@ -323,3 +323,31 @@ fn structural_edits_patch_the_model_as_a_whole_read_would() {
     same_as_fresh(&app, "undoing everything");
     assert_eq!(app.catalog.entries.len(), 84, "everything undone");
 }
+
+#[test]
+fn completing_a_responsible_person_matches_word_starts_and_cycles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lesosibirsk", dir.path());
+    press(&mut app, "/ text:Усилить Enter");
+    let id = current(&app).id;
+    let last_line = |app: &App| match &app.overlay {
+        karta::tui::overlay::Overlay::Editor(editor) => editor.last_line().to_string(),
+        _ => panic!("the editor is open"),
+    };
+    press(&mut app, "r Alt-Enter text:ко Tab");
+    assert_eq!(last_line(&app), "Колосов В.Г.");
+    press(&mut app, "Tab");
+    assert_eq!(last_line(&app), "Корчевская И.П.", "the next match");
+    press(&mut app, "Tab");
+    assert_eq!(
+        last_line(&app),
+        "Колосов В.Г.",
+        "round again: Харько does not match"
+    );
+    press(&mut app, "BackTab Enter");
+    let responsible = stored(&app, &id).expect("there").responsible;
+    assert_eq!(
+        responsible.last().map(String::as_str),
+        Some("Корчевская И.П.")
+    );
+}

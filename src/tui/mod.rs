@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod catalog;
 pub mod collab;
+pub mod complete;
 mod draft;
 pub mod editing;
 pub mod forms;

@@ -2,12 +2,13 @@
 //! the text editor, lists (forms, statuses, sections, filter), a one-line
 //! prompt, a yes/no question, the help.
 
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::model::Status;
 use crate::model::deadline::DeadlineGroup;
 
 use super::action::{Action, Mode};
+use super::complete::Completion;
 pub use super::target::Target;
 use crate::i18n::Lang;
 
@@ -21,10 +22,8 @@ pub struct Editor {
     pub title: String,
     /// The value when editing began (for undo and cancel).
     pub original: String,
-    /// Names to complete the last entry from (responsible lists).
-    pub suggestions: Vec<String>,
-    /// Which suggestion Tab picks next.
-    pub suggestion: usize,
+    /// Names to complete the last line from (people, files).
+    pub completion: Completion,
 }
 
 impl Editor {
@@ -34,15 +33,14 @@ impl Editor {
         let lines: Vec<String> = clean.split('\n').map(str::to_string).collect();
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
         Editor {
             area,
             target,
             title,
             original: text.to_string(),
-            suggestions: Vec::new(),
-            suggestion: 0,
+            completion: Completion::default(),
         }
     }
 
@@ -51,23 +49,22 @@ impl Editor {
         self.area.lines().join("\n")
     }
 
-    /// The suggestions matching the last line typed (for responsible).
-    pub fn matching(&self) -> Vec<&str> {
-        let last = self
-            .area
-            .lines()
-            .last()
-            .map(|l| l.trim().to_lowercase())
-            .unwrap_or_default();
-        if last.is_empty() {
-            return Vec::new();
-        }
-        self.suggestions
-            .iter()
-            .filter(|s| s.to_lowercase().contains(&last) && s.to_lowercase() != last)
-            .map(String::as_str)
-            .take(8)
-            .collect()
+    /// The last line, the one completion works on.
+    pub fn last_line(&self) -> &str {
+        self.area.lines().last().map_or("", String::as_str)
+    }
+
+    /// Replaces the last line with the next (`forward`) or previous
+    /// completion of what was typed there.
+    pub fn complete(&mut self, forward: bool) {
+        let typed = self.last_line().to_string();
+        let Some(pick) = self.completion.step(&typed, forward).map(str::to_string) else {
+            return;
+        };
+        self.area.move_cursor(CursorMove::Bottom);
+        self.area.move_cursor(CursorMove::End);
+        self.area.delete_line_by_head();
+        self.area.insert_str(pick);
     }
 }
 

@@ -7,9 +7,10 @@ use crate::i18n::Lang;
 use crate::model::{Activity, text};
 use crate::store::edit::{ActivityField, MetaField, SectionField};
 
+use super::action::{Action, Mode};
 use super::app::App;
-use super::overlay::Editor;
-use super::overlay::Overlay;
+use super::complete::Completion;
+use super::overlay::{Editor, Overlay};
 
 /// What a text being edited will be written to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +60,7 @@ impl App {
         let mut editor = Editor::new(target, String::new(), text);
         editor.title = self.title_of(&editor.target);
         if responsible {
-            editor.suggestions = self.catalog.names();
+            editor.completion = Completion::new(self.catalog.names());
         }
         editor
     }
@@ -71,10 +72,19 @@ impl App {
             Target::Activity(_, field) => match field {
                 ActivityField::Text => lang.t("Мероприятие", "Activity"),
                 ActivityField::Deadline => lang.t("Срок", "Deadline"),
-                ActivityField::Responsible => lang.t(
-                    "Ответственные (по одному в строке, Tab — дополнить)",
-                    "Responsible (one per line, Tab completes)",
-                ),
+                ActivityField::Responsible => {
+                    let title = lang.t(
+                        "Ответственные (по одному в строке",
+                        "Responsible (one per line",
+                    );
+                    return match self.keymap.key_of(Mode::Edit, Action::Next) {
+                        Some(key) => format!(
+                            "{title}, {key} — {})",
+                            lang.t("дополнить имя", "completes a name")
+                        ),
+                        None => format!("{title})"),
+                    };
+                }
                 ActivityField::Status => lang.t("Статус", "Status"),
                 ActivityField::Number => lang.t("Номер", "Number"),
                 ActivityField::Cell(key) => {

@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::action::Action;
 use super::app::App;
 use super::keymap::Key;
-use super::overlay::{Editor, FilterDraft, Overlay, Question, Target};
+use super::overlay::{FilterDraft, Overlay, Question, Target};
 use super::rows::{Row, View};
 
 impl App {
@@ -77,16 +77,18 @@ impl App {
                 Some(Action::Confirm) => self.commit_editor(),
                 Some(Action::Cancel) => self.cancel_editor(),
                 Some(Action::Newline) => editor.area.insert_newline(),
-                _ if key.code == KeyCode::Tab && !editor.suggestions.is_empty() => complete(editor),
+                Some(Action::Next) => editor.complete(true),
+                Some(Action::Prev) => editor.complete(false),
                 _ => {
                     editor.area.input(event);
-                    editor.suggestion = 0;
+                    editor.completion.reset();
                 }
             },
             Overlay::Prompt(editor) => match action {
                 Some(Action::Confirm) => self.commit_prompt(),
                 Some(Action::Cancel) => self.cancel_prompt(),
-                Some(Action::Next) if !editor.suggestions.is_empty() => complete(editor),
+                Some(Action::Next) if !editor.completion.is_empty() => editor.complete(true),
+                Some(Action::Prev) if !editor.completion.is_empty() => editor.complete(false),
                 Some(Action::Next | Action::Prev) if editor.target == Target::Search => {
                     let forward = action == Some(Action::Next);
                     let query = editor.text();
@@ -95,6 +97,7 @@ impl App {
                 _ => {
                     if key.code != KeyCode::Enter {
                         editor.area.input(event);
+                        editor.completion.reset();
                     }
                     if editor.target == Target::Search {
                         let query = editor.text();
@@ -502,19 +505,6 @@ impl App {
             _ => {}
         }
     }
-}
-
-/// Replaces the last line with the next matching suggestion.
-fn complete(editor: &mut Editor) {
-    let matching: Vec<String> = editor.matching().into_iter().map(str::to_string).collect();
-    if matching.is_empty() {
-        return;
-    }
-    let pick = matching[editor.suggestion % matching.len()].clone();
-    editor.suggestion += 1;
-    editor.area.move_cursor(ratatui_textarea::CursorMove::End);
-    editor.area.delete_line_by_head();
-    editor.area.insert_str(pick);
 }
 
 /// Moves one setting of the filter to its next or previous value.

@@ -11,6 +11,7 @@ use crate::present::fit;
 
 use super::super::action::{Action, Mode};
 use super::super::app::App;
+use super::super::complete::SHOWN;
 use super::super::overlay::{Editor, FilterDraft, List, Overlay, Question};
 
 /// Draws the overlay, if any.
@@ -133,8 +134,13 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
 }
 
 fn edit(app: &App, frame: &mut Frame, area: Rect, editor: &Editor) {
-    let matching = editor.matching();
-    let extra = u16::try_from(matching.len()).unwrap_or(0);
+    let key = app
+        .keymap
+        .key_of(Mode::Edit, Action::Next)
+        .map(|k| format!("{k} → "))
+        .unwrap_or_default();
+    let lines = completions(editor, &key);
+    let extra = u16::try_from(lines.len()).unwrap_or(0);
     let rect = centered(frame, area, 80, 12 + extra);
     let outer = block(&editor.title);
     let inner = outer.inner(rect);
@@ -142,19 +148,28 @@ fn edit(app: &App, frame: &mut Frame, area: Rect, editor: &Editor) {
     let [text, suggestions] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(extra)]).areas(inner);
     frame.render_widget(&editor.area, text);
-    if !matching.is_empty() {
-        let lines: Vec<Line> = matching
-            .iter()
-            .map(|s| {
-                Line::styled(
-                    format!("Tab → {}", one_line(s)),
-                    Style::new().fg(Color::DarkGray),
-                )
-            })
-            .collect();
-        frame.render_widget(Paragraph::new(lines), suggestions);
-    }
-    let _ = app;
+    frame.render_widget(Paragraph::new(lines), suggestions);
+}
+
+/// The completions of the editor's last line, at most [`SHOWN`], the one
+/// picked highlighted; each after `prefix`.
+fn completions(editor: &Editor, prefix: &str) -> Vec<Line<'static>> {
+    let (matches, picked) = editor.completion.shown(editor.last_line());
+    let first = picked.map_or(0, |p| p.saturating_sub(SHOWN - 1));
+    matches
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(SHOWN)
+        .map(|(i, name)| {
+            let style = if Some(i) == picked {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new().fg(Color::DarkGray)
+            };
+            Line::styled(format!("{prefix}{}", one_line(name)), style)
+        })
+        .collect()
 }
 
 fn prompt(frame: &mut Frame, area: Rect, editor: &Editor) {
