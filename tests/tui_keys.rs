@@ -351,3 +351,40 @@ fn completing_a_responsible_person_matches_word_starts_and_cycles() {
         Some("Корчевская И.П.")
     );
 }
+
+#[test]
+fn merging_takes_a_path_from_the_roadmaps_folder_and_lists_its_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    press(&mut app, "j");
+    let id = current(&app).id;
+    let mut theirs = karta::store::open(app.path.as_deref().expect("path")).expect("copy");
+    theirs.set_author(Some("Корчевская И.П."));
+    theirs
+        .set_activity_field(
+            &id,
+            &karta::store::edit::ActivityField::Deadline,
+            "Январь 2022",
+        )
+        .expect("their edit");
+    karta::store::save(&dir.path().join("theirs.karta"), &mut theirs).expect("save");
+    std::fs::write(dir.path().join("from-korchevskaya.karta-changes"), b"").expect("bundle");
+    std::fs::write(dir.path().join("notes.txt"), b"").expect("other");
+    press(&mut app, "Ctrl-o");
+    let offered = screen(&mut app, 100, 30);
+    for name in ["theirs.karta", "from-korchevskaya.karta-changes"] {
+        assert!(offered.contains(name), "{name} offered:\n{offered}");
+    }
+    assert!(!offered.contains("notes.txt"), "{offered}");
+    assert_eq!(
+        offered.matches("lysva.karta").count(),
+        1,
+        "the roadmap itself only in the title line:\n{offered}"
+    );
+    press(&mut app, "text:th Tab Enter");
+    let preview = screen(&mut app, 120, 30);
+    assert!(
+        preview.contains("Корчевская И.П.: изменила срок"),
+        "theirs.karta found beside the roadmap, not in the current folder:\n{preview}"
+    );
+}

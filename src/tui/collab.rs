@@ -1,7 +1,7 @@
 //! Working with colleagues' copies from the editor: merging a file after a
 //! preview in words, resolving conflicts, reading an activity's history.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::describe;
 use crate::model::text::one_line;
@@ -9,13 +9,48 @@ use crate::store::changes::{Field, ItemKind};
 use crate::store::{bundle, conflicts, history, merge};
 
 use super::app::App;
+use super::complete::Completion;
 use super::overlay::{Choice, List, ListKind, MergeOffer, Overlay, Target};
 use super::target::field_value;
 
 impl App {
-    /// Asks for the file to merge.
+    /// Asks for the file to merge, a path from the roadmap's folder, with
+    /// the roadmaps and bundles there to pick from.
     pub(super) fn begin_merge(&mut self) {
-        self.overlay = Overlay::Prompt(Box::new(self.editor_for(Target::MergeFile, "")));
+        let mut editor = self.editor_for(Target::MergeFile, "");
+        editor.completion = Completion::new(self.mergeable_files());
+        self.overlay = Overlay::Prompt(Box::new(editor));
+    }
+
+    /// The folder of the roadmap, which paths typed in prompts start from
+    /// (the current folder for the bundled sample).
+    pub(super) fn folder(&self) -> PathBuf {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    }
+
+    /// The names of the roadmaps (`.karta`) and bundles in the roadmap's
+    /// folder, the roadmap itself left out, by name.
+    fn mergeable_files(&self) -> Vec<String> {
+        let own = self.path.as_deref().and_then(Path::file_name);
+        let Ok(entries) = std::fs::read_dir(self.folder()) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|x| x == "karta" || x == bundle::EXTENSION)
+            })
+            .filter(|p| p.file_name() != own)
+            .filter_map(|p| Some(p.file_name()?.to_str()?.to_string()))
+            .collect();
+        names.sort_by_key(|n| n.to_lowercase());
+        names
     }
 
     /// Merges the file into a copy of the document and shows what it would

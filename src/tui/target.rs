@@ -110,8 +110,8 @@ impl App {
             Target::Search => lang.t("Поиск", "Search"),
             Target::SaveAs => lang.t("Сохранить как", "Save as"),
             Target::MergeFile => lang.t(
-                "Слить файл (путь к .karta или пакету изменений)",
-                "Merge a file (path to a .karta or a bundle)",
+                "Слить файл (.karta или пакет изменений; путь от папки карты)",
+                "Merge a file (a .karta or a bundle; path from the roadmap's folder)",
             ),
         };
         title.to_string()

@@ -437,7 +437,7 @@ impl App {
             Target::MergeFile => {
                 let name = editor.text().trim().to_string();
                 if !name.is_empty() {
-                    self.offer_merge(std::path::PathBuf::from(name));
+                    self.offer_merge(self.folder().join(name));
                 }
             }
             Target::SaveAs => {

@@ -20,7 +20,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::None => {}
         Overlay::Help { scroll } => help(app, frame, area, *scroll),
         Overlay::Editor(editor) => edit(app, frame, area, editor),
-        Overlay::Prompt(editor) => prompt(frame, area, editor),
+        Overlay::Prompt(editor) => prompt(app, frame, area, editor),
         Overlay::List(list) => choose(frame, area, list),
         Overlay::Filter(draft, row) => filter(app, frame, area, draft, *row),
         Overlay::Confirm(question, text) => confirm(app, frame, area, question, text),
@@ -172,7 +172,8 @@ fn completions(editor: &Editor, prefix: &str) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn prompt(frame: &mut Frame, area: Rect, editor: &Editor) {
+/// A one-line prompt at the bottom, with what it completes from above it.
+fn prompt(app: &App, frame: &mut Frame, area: Rect, editor: &Editor) {
     let rect = Rect {
         x: area.x,
         y: area.bottom().saturating_sub(3),
@@ -184,6 +185,24 @@ fn prompt(frame: &mut Frame, area: Rect, editor: &Editor) {
     let inner = outer.inner(rect);
     frame.render_widget(outer, rect);
     frame.render_widget(&editor.area, inner);
+    let lines = completions(editor, "");
+    if lines.is_empty() {
+        return;
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let above = Rect {
+        y: rect.y.saturating_sub(height),
+        height: height.min(rect.y.saturating_sub(area.y)),
+        ..rect
+    };
+    frame.render_widget(Clear, above);
+    let key = app
+        .keymap
+        .key_of(Mode::Prompt, Action::Next)
+        .map(|k| format!(" ({k})"))
+        .unwrap_or_default();
+    let title = format!("{}{key}", app.lang.t("Выбрать", "Pick"));
+    frame.render_widget(Paragraph::new(lines).block(block(&title)), above);
 }
 
 fn choose(frame: &mut Frame, area: Rect, list: &List) {
