@@ -17,6 +17,7 @@ use crate::store::journal::Journal;
 use crate::store::{self, Doc, StoreError};
 
 use super::catalog::Catalog;
+use super::ids::{ActivityId, FoldKey, RowKey, SectionId};
 use super::keymap::Keymap;
 use super::loader::Loader;
 use super::overlay::Overlay;
@@ -58,7 +59,7 @@ pub struct App {
     /// First row on screen per view.
     pub scroll: [usize; 3],
     /// Folded sections and groups.
-    pub folded: HashSet<String>,
+    pub folded: HashSet<FoldKey>,
     /// The filter.
     pub filter: Filter,
     /// The last search query, lower-cased.
@@ -237,29 +238,36 @@ impl App {
         }
     }
 
-    /// A key that names the row under the cursor across rebuilds.
-    pub fn current_key(&self) -> Option<String> {
-        Some(match self.current_row()? {
-            Row::Section { section, .. } => {
-                format!("s:{}", self.catalog.sections[*section].section.id)
-            }
-            Row::Activity { entry, .. } => {
-                format!("a:{}", self.catalog.entries[*entry].activity.id)
-            }
-            Row::Group { key, .. } => format!("g:{key}"),
-        })
+    /// What the row under the cursor shows, to find it again after a
+    /// rebuild.
+    pub fn current_key(&self) -> Option<RowKey> {
+        Some(self.row_key(self.current_row()?))
     }
 
-    /// Puts the cursor on the row named by `key` (see [`App::current_key`]).
-    pub fn select_key(&mut self, key: &str) -> bool {
-        let found = self.rows.iter().position(|row| match row {
-            Row::Section { section, .. } => {
-                key.strip_prefix("s:") == Some(&self.catalog.sections[*section].section.id)
-            }
+    /// What a row shows.
+    pub fn row_key(&self, row: &Row) -> RowKey {
+        match row {
+            Row::Section { section, .. } => RowKey::Section(SectionId(
+                self.catalog.sections[*section].section.id.clone(),
+            )),
             Row::Activity { entry, .. } => {
-                key.strip_prefix("a:") == Some(&self.catalog.entries[*entry].activity.id)
+                RowKey::Activity(ActivityId(self.catalog.entries[*entry].activity.id.clone()))
             }
-            Row::Group { key: k, .. } => key.strip_prefix("g:") == Some(k.as_str()),
+            Row::Group { key, .. } => RowKey::Group(key.clone()),
+        }
+    }
+
+    /// Puts the cursor on the row showing `key`; whether there is one.
+    pub fn select_key(&mut self, key: &RowKey) -> bool {
+        let found = self.rows.iter().position(|row| match (row, key) {
+            (Row::Section { section, .. }, RowKey::Section(id)) => {
+                self.catalog.sections[*section].section.id == id.0
+            }
+            (Row::Activity { entry, .. }, RowKey::Activity(id)) => {
+                self.catalog.entries[*entry].activity.id == id.0
+            }
+            (Row::Group { key, .. }, RowKey::Group(wanted)) => key == wanted,
+            _ => false,
         });
         if let Some(row) = found {
             self.set_cursor(row);

@@ -11,6 +11,7 @@ use crate::store::edit::{ActivityField, NodeKind, new_section};
 use super::action::{Action, Mode};
 use super::app::App;
 use super::draft;
+use super::ids::{ActivityId, RowKey, SectionId};
 use super::overlay::{Overlay, Target};
 use super::target::{meta_current, meta_value};
 use super::undo::{Op, Step};
@@ -50,7 +51,7 @@ impl App {
                 (
                     lang.t("Изменение", "Edit").to_string(),
                     vec![op],
-                    Some(format!("a:{id}")),
+                    Some(RowKey::Activity(ActivityId(id.clone()))),
                 )
             }
             Target::Section(id, field) => {
@@ -63,7 +64,7 @@ impl App {
                 (
                     lang.t("Изменение раздела", "Section edited").to_string(),
                     vec![op],
-                    Some(format!("s:{id}")),
+                    Some(RowKey::Section(SectionId(id.clone()))),
                 )
             }
             Target::Meta(field) => {
@@ -106,7 +107,7 @@ impl App {
                             lang.t("Добавлено мероприятие", "Activity added")
                                 .to_string(),
                             vec![op],
-                            Some(format!("a:{id}")),
+                            Some(RowKey::Activity(ActivityId(id.clone()))),
                         );
                     }
                     Err(e) => self.complain(e.to_string()),
@@ -133,7 +134,7 @@ impl App {
                         self.record(
                             lang.t("Добавлен раздел", "Section added").to_string(),
                             vec![op],
-                            Some(format!("s:{id}")),
+                            Some(RowKey::Section(SectionId(id.clone()))),
                         );
                     }
                     Err(e) => self.complain(e.to_string()),
@@ -223,7 +224,7 @@ impl App {
     }
 
     /// Makes the ops of a step in the document, then records it.
-    pub(super) fn apply_step(&mut self, label: String, ops: Vec<Op>, focus: Option<String>) {
+    pub(super) fn apply_step(&mut self, label: String, ops: Vec<Op>, focus: Option<RowKey>) {
         for op in &ops {
             let result = match op {
                 Op::Activity { id, field, new, .. } => {
@@ -246,7 +247,7 @@ impl App {
     }
 
     /// Records a step already made: undo, journal, screen.
-    pub(super) fn record(&mut self, label: String, ops: Vec<Op>, focus: Option<String>) {
+    pub(super) fn record(&mut self, label: String, ops: Vec<Op>, focus: Option<RowKey>) {
         if ops.is_empty() {
             self.journal_changes();
             return;
@@ -259,7 +260,7 @@ impl App {
         self.say(label);
     }
 
-    fn after_change(&mut self, focus: Option<String>, ops: &[Op]) {
+    fn after_change(&mut self, focus: Option<RowKey>, ops: &[Op]) {
         self.journal_changes();
         self.unsaved = true;
         let fields: Option<Vec<String>> = ops

@@ -6,6 +6,7 @@ use crate::model::{Status, text};
 use crate::store::edit::{ActivityField, MetaField, SectionField};
 
 use super::app::App;
+use super::ids::{ActivityId, RowKey};
 use super::overlay::{Choice, List, ListKind, Overlay};
 use super::rows::Row;
 use super::target::{Target, meta_label, meta_shown};
@@ -123,7 +124,11 @@ impl App {
                     lang.t("Статус", "Status"),
                     status_name(status, lang)
                 );
-                self.apply_step(label, vec![op], Some(format!("a:{id}")));
+                self.apply_step(
+                    label,
+                    vec![op],
+                    Some(RowKey::Activity(ActivityId(id.clone()))),
+                );
             }
             ListKind::MoveTarget { id, section } => {
                 let Some(target) = self

@@ -9,6 +9,7 @@ pub mod complete;
 mod draft;
 pub mod editing;
 pub mod forms;
+pub mod ids;
 pub mod keymap;
 pub mod loader;
 pub mod overlay;

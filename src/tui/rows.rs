@@ -10,6 +10,7 @@ use crate::present::group_title;
 use crate::views::by_deadline::GROUPS;
 
 use super::catalog::Catalog;
+use super::ids::{FoldKey, GroupKey, SectionId};
 
 /// The three views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -58,8 +59,8 @@ pub enum Row {
     },
     /// A heading of the person or deadline view.
     Group {
-        /// Fold key.
-        key: String,
+        /// What it groups by.
+        key: GroupKey,
         /// Shown text.
         title: String,
         /// Whether its content is hidden.
@@ -100,12 +101,12 @@ impl Filter {
     }
 }
 
-/// Builds the rows of `view`. `folded` holds fold keys: section ids,
-/// "p:" + person key, "d:" + group name.
+/// Builds the rows of `view`, leaving out what is under the `folded`
+/// headings.
 pub fn build(
     view: View,
     catalog: &Catalog,
-    folded: &HashSet<String>,
+    folded: &HashSet<FoldKey>,
     filter: &Filter,
     lang: Lang,
 ) -> Vec<Row> {
@@ -121,7 +122,7 @@ pub fn build(
 
 fn mechanism(
     catalog: &Catalog,
-    folded: &HashSet<String>,
+    folded: &HashSet<FoldKey>,
     filter: &Filter,
     passing: &[bool],
 ) -> Vec<Row> {
@@ -155,7 +156,7 @@ fn mechanism(
             hidden_below = Some(s.depth);
             continue;
         }
-        let is_folded = folded.contains(&s.section.id);
+        let is_folded = folded.contains(&FoldKey::Section(SectionId(s.section.id.clone())));
         rows.push(Row::Section {
             section: index,
             folded: is_folded,
@@ -178,7 +179,7 @@ fn mechanism(
     rows
 }
 
-fn person(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang: Lang) -> Vec<Row> {
+fn person(catalog: &Catalog, folded: &HashSet<FoldKey>, passing: &[bool], lang: Lang) -> Vec<Row> {
     let mut rows = Vec::new();
     for p in &catalog.people {
         let entries: Vec<usize> = p.entries.iter().copied().filter(|i| passing[*i]).collect();
@@ -201,7 +202,8 @@ fn person(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang: L
                 p.done
             ),
         };
-        push_group(&mut rows, folded, format!("p:{}", p.key), title, entries);
+        let key = GroupKey::Person(p.key.clone());
+        push_group(&mut rows, folded, key, title, entries);
     }
     let nobody: Vec<usize> = (0..catalog.entries.len())
         .filter(|i| passing[*i] && catalog.entries[*i].responsible.is_empty())
@@ -212,12 +214,17 @@ fn person(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang: L
             lang.t("Без ответственного", "Nobody responsible"),
             nobody.len()
         );
-        push_group(&mut rows, folded, "p:".to_string(), title, nobody);
+        push_group(&mut rows, folded, GroupKey::Nobody, title, nobody);
     }
     rows
 }
 
-fn deadline(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang: Lang) -> Vec<Row> {
+fn deadline(
+    catalog: &Catalog,
+    folded: &HashSet<FoldKey>,
+    passing: &[bool],
+    lang: Lang,
+) -> Vec<Row> {
     let mut rows = Vec::new();
     for group in GROUPS {
         let mut entries: Vec<usize> = (0..catalog.entries.len())
@@ -231,7 +238,7 @@ fn deadline(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang:
             e.next.map(|s| s.end).or(e.deadline.end)
         });
         let title = format!("{} — {}", group_title(group, lang), entries.len());
-        push_group(&mut rows, folded, format!("d:{group:?}"), title, entries);
+        push_group(&mut rows, folded, GroupKey::Deadline(group), title, entries);
     }
     rows
 }
@@ -239,12 +246,12 @@ fn deadline(catalog: &Catalog, folded: &HashSet<String>, passing: &[bool], lang:
 /// Adds a group heading and, unless folded, its activities.
 fn push_group(
     rows: &mut Vec<Row>,
-    folded: &HashSet<String>,
-    key: String,
+    folded: &HashSet<FoldKey>,
+    key: GroupKey,
     title: String,
     entries: Vec<usize>,
 ) {
-    let is_folded = folded.contains(&key);
+    let is_folded = folded.contains(&FoldKey::Group(key.clone()));
     rows.push(Row::Group {
         key,
         title,

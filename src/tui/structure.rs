@@ -6,6 +6,7 @@ use crate::store::StoreError;
 use crate::store::edit::{NodeKind, Place};
 
 use super::app::App;
+use super::ids::{ActivityId, RowKey, SectionId};
 use super::overlay::{Choice, List, ListKind, Overlay, Question, Target};
 use super::rows::Row;
 use super::undo::Op;
@@ -287,7 +288,10 @@ impl App {
         if let Err(e) = self.doc.set_place(kind, id, &new) {
             return self.complain(e.to_string());
         }
-        let prefix = if kind == NodeKind::Section { "s" } else { "a" };
+        let focus = match kind {
+            NodeKind::Section => RowKey::Section(SectionId(id.to_string())),
+            NodeKind::Activity => RowKey::Activity(ActivityId(id.to_string())),
+        };
         let op = Op::Place {
             kind,
             id: id.to_string(),
@@ -297,7 +301,7 @@ impl App {
         self.record(
             self.lang.t("Перенос", "Move").to_string(),
             vec![op],
-            Some(format!("{prefix}:{id}")),
+            Some(focus),
         );
     }
 }

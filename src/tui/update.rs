@@ -7,6 +7,8 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Action;
 use super::app::App;
+use super::catalog::Catalog;
+use super::ids::{ActivityId, FoldKey, RowKey, SectionId};
 use super::keymap::Key;
 use super::overlay::{FilterDraft, Overlay, Question, Target};
 use super::rows::{Row, View};
@@ -229,7 +231,7 @@ impl App {
     fn switch_view(&mut self, view: View) {
         let keep = self
             .current_entry()
-            .map(|e| format!("a:{}", self.catalog.entries[e].activity.id));
+            .map(|e| RowKey::Activity(ActivityId(self.catalog.entries[e].activity.id.clone())));
         self.view = view;
         self.rebuild_rows();
         if let Some(key) = keep {
@@ -238,63 +240,37 @@ impl App {
     }
 
     /// Folds (`Some(true)`), unfolds or toggles the row's section or group;
-    /// on an activity, folding folds the section it is in.
+    /// on an activity, folding folds the heading it is under.
     fn fold(&mut self, fold: Option<bool>) {
-        let key = match self.current_row() {
-            Some(Row::Section { section, .. }) => {
-                self.catalog.sections[*section].section.id.clone()
-            }
-            Some(Row::Group { key, .. }) => key.clone(),
-            Some(Row::Activity { entry, .. }) if fold == Some(true) => {
-                let e = &self.catalog.entries[*entry];
-                match self.view {
-                    View::Mechanism => e.section.clone(),
-                    _ => match self.rows[..self.cursor()]
-                        .iter()
-                        .rev()
-                        .find_map(|r| match r {
-                            Row::Group { key, .. } => Some(key.clone()),
-                            _ => None,
-                        }) {
-                        Some(k) => k,
-                        None => return,
-                    },
-                }
-            }
-            _ => return,
+        let cursor = self.cursor();
+        let heading = match self.current_row() {
+            Some(Row::Activity { .. }) if fold == Some(true) => self.rows[..cursor]
+                .iter()
+                .rev()
+                .find(|r| !matches!(r, Row::Activity { .. })),
+            Some(Row::Activity { .. }) | None => None,
+            row => row,
         };
-        if key.is_empty() {
+        let Some(key) = heading.and_then(fold_key(&self.catalog)) else {
             return;
-        }
+        };
         let now = self.folded.contains(&key);
-        let want = fold.unwrap_or(!now);
-        if want {
+        if fold.unwrap_or(!now) {
             self.folded.insert(key.clone());
         } else {
             self.folded.remove(&key);
         }
         self.rebuild_rows();
-        let row_key = if key.starts_with("p:") || key.starts_with("d:") {
-            format!("g:{key}")
-        } else {
-            format!("s:{key}")
-        };
-        self.select_key(&row_key);
+        self.select_key(&key.row());
     }
 
     fn fold_all(&mut self, fold: bool) {
         let keep = self.current_key();
         if fold {
-            let keys: Vec<String> = self
+            let keys: Vec<FoldKey> = self
                 .rows
                 .iter()
-                .filter_map(|r| match r {
-                    Row::Section { section, .. } => {
-                        Some(self.catalog.sections[*section].section.id.clone())
-                    }
-                    Row::Group { key, .. } => Some(key.clone()),
-                    Row::Activity { .. } => None,
-                })
+                .filter_map(fold_key(&self.catalog))
                 .collect();
             self.folded.extend(keys);
         } else {
@@ -504,6 +480,17 @@ impl App {
             (Question::QuitUnsaved, false) => self.quit_without_saving(),
             _ => {}
         }
+    }
+}
+
+/// What folding a heading row folds (None for an activity).
+fn fold_key(catalog: &Catalog) -> impl Fn(&Row) -> Option<FoldKey> + '_ {
+    |row| match row {
+        Row::Section { section, .. } => Some(FoldKey::Section(SectionId(
+            catalog.sections[*section].section.id.clone(),
+        ))),
+        Row::Group { key, .. } => Some(FoldKey::Group(key.clone())),
+        Row::Activity { .. } => None,
     }
 }
 

@@ -14,6 +14,7 @@ use crate::present::fit;
 
 use super::super::app::App;
 use super::super::forms::status_name;
+use super::super::ids::GroupKey;
 use super::super::rows::{Row, View};
 
 /// Column widths for a screen width: (label, deadline, responsible, status).
@@ -111,13 +112,9 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
             }
             Line::from(spans)
         }
-        Row::Group { title, folded, .. } => {
+        Row::Group { key, title, folded } => {
             let marker = if *folded { "▸ " } else { "▾ " };
-            let style = if title.starts_with(crate::present::group_title(
-                DeadlineGroup::Overdue,
-                app.lang,
-            )) && app.view == View::Deadline
-            {
+            let style = if *key == GroupKey::Deadline(DeadlineGroup::Overdue) {
                 Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
             } else {
                 Style::new().add_modifier(Modifier::BOLD)
