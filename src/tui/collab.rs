@@ -10,6 +10,7 @@ use crate::store::{bundle, conflicts, history, merge};
 
 use super::app::App;
 use super::complete::Completion;
+use super::ids::ActivityId;
 use super::overlay::{Choice, List, ListKind, MergeOffer, Overlay, Target};
 use super::target::field_value;
 
@@ -242,7 +243,10 @@ impl App {
         else {
             return;
         };
-        let mut editor = self.editor_for(Target::Activity(c.item.id.clone(), field), &shown);
+        let mut editor = self.editor_for(
+            Target::Activity(ActivityId(c.item.id.clone()), field),
+            &shown,
+        );
         editor.title = describe::field_name(&c.field, self.lang);
         // Undo puts back what the roadmap showed before the resolution.
         editor.original = before;

@@ -12,6 +12,7 @@ use crate::store::StoreError;
 use crate::store::edit::{ActivityField, MetaField, SectionField};
 use crate::store::file::write_atomic;
 
+use super::ids::{ActivityId, SectionId};
 use super::overlay::Target;
 
 /// The draft as written to its file.
@@ -88,7 +89,7 @@ pub fn find(file: &Path) -> Option<(Target, String)> {
 fn saved(target: &Target) -> Option<Saved> {
     Some(match target {
         Target::Activity(id, field) => Saved::Activity {
-            id: id.clone(),
+            id: id.to_string(),
             field: match field {
                 ActivityField::Text => "text".into(),
                 ActivityField::Deadline => "deadline".into(),
@@ -99,19 +100,19 @@ fn saved(target: &Target) -> Option<Saved> {
             },
         },
         Target::Section(id, field) => Saved::Section {
-            id: id.clone(),
+            id: id.to_string(),
             field: SECTION_FIELDS.iter().find(|(f, _)| f == field)?.1.into(),
         },
         Target::Meta(field) => Saved::Heading {
             field: META_FIELDS.iter().find(|(f, _)| f == field)?.1.into(),
         },
         Target::NewActivity { section, after } => Saved::NewActivity {
-            section: section.clone(),
-            after: after.clone(),
+            section: section.to_string(),
+            after: after.as_ref().map(ToString::to_string),
         },
         Target::NewSection { parent, after } => Saved::NewSection {
-            parent: parent.clone(),
-            after: after.clone(),
+            parent: parent.to_string(),
+            after: after.as_ref().map(ToString::to_string),
         },
         Target::Search | Target::SaveAs | Target::MergeFile => return None,
     })
@@ -128,15 +129,21 @@ fn target(saved: Saved) -> Option<Target> {
                 "number" => ActivityField::Number,
                 other => ActivityField::Cell(other.strip_prefix("cell:")?.to_string()),
             };
-            Target::Activity(id, field)
+            Target::Activity(ActivityId(id), field)
         }
         Saved::Section { id, field } => {
             let field = SECTION_FIELDS.iter().find(|(_, n)| *n == field)?.0;
-            Target::Section(id, field)
+            Target::Section(SectionId(id), field)
         }
         Saved::Heading { field } => Target::Meta(META_FIELDS.iter().find(|(_, n)| *n == field)?.0),
-        Saved::NewActivity { section, after } => Target::NewActivity { section, after },
-        Saved::NewSection { parent, after } => Target::NewSection { parent, after },
+        Saved::NewActivity { section, after } => Target::NewActivity {
+            section: SectionId(section),
+            after: after.map(ActivityId),
+        },
+        Saved::NewSection { parent, after } => Target::NewSection {
+            parent: SectionId(parent),
+            after: after.map(SectionId),
+        },
     })
 }
 
@@ -165,16 +172,19 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = dir.path().join("map.karta");
         let targets = [
-            Target::Activity("a1".into(), ActivityField::Cell("result".into())),
-            Target::Activity("a1".into(), ActivityField::Deadline),
-            Target::Section("s1".into(), SectionField::Responsible),
+            Target::Activity(
+                ActivityId("a1".into()),
+                ActivityField::Cell("result".into()),
+            ),
+            Target::Activity(ActivityId("a1".into()), ActivityField::Deadline),
+            Target::Section(SectionId("s1".into()), SectionField::Responsible),
             Target::Meta(MetaField::PeriodTo),
             Target::NewActivity {
-                section: "s1".into(),
-                after: Some("a1".into()),
+                section: SectionId("s1".into()),
+                after: Some(ActivityId("a1".into())),
             },
             Target::NewSection {
-                parent: String::new(),
+                parent: SectionId(String::new()),
                 after: None,
             },
         ];

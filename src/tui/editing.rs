@@ -43,7 +43,7 @@ impl App {
                     _ => value,
                 };
                 let op = Op::Activity {
-                    id: id.clone(),
+                    id: id.to_string(),
                     field,
                     old: original,
                     new: value,
@@ -51,12 +51,12 @@ impl App {
                 (
                     lang.t("Изменение", "Edit").to_string(),
                     vec![op],
-                    Some(RowKey::Activity(ActivityId(id.clone()))),
+                    Some(RowKey::Activity(id)),
                 )
             }
             Target::Section(id, field) => {
                 let op = Op::Section {
-                    id: id.clone(),
+                    id: id.to_string(),
                     field,
                     old: original,
                     new: value.trim().to_string(),
@@ -64,7 +64,7 @@ impl App {
                 (
                     lang.t("Изменение раздела", "Section edited").to_string(),
                     vec![op],
-                    Some(RowKey::Section(SectionId(id.clone()))),
+                    Some(RowKey::Section(id)),
                 )
             }
             Target::Meta(field) => {
@@ -94,7 +94,12 @@ impl App {
                     ..Activity::default()
                 };
                 let added = self
-                    .place_among(NodeKind::Activity, "", &section, after.as_deref())
+                    .place_among(
+                        NodeKind::Activity,
+                        "",
+                        section.as_str(),
+                        after.as_ref().map(ActivityId::as_str),
+                    )
                     .and_then(|place| self.doc.add_activity_at(&place, &activity));
                 return match added {
                     Ok(id) => {
@@ -107,7 +112,7 @@ impl App {
                             lang.t("Добавлено мероприятие", "Activity added")
                                 .to_string(),
                             vec![op],
-                            Some(RowKey::Activity(ActivityId(id.clone()))),
+                            Some(RowKey::Activity(ActivityId(id))),
                         );
                     }
                     Err(e) => self.complain(e.to_string()),
@@ -121,8 +126,8 @@ impl App {
                     return;
                 }
                 return match self.doc.add_section(
-                    &parent,
-                    after.as_deref(),
+                    parent.as_str(),
+                    after.as_ref().map(SectionId::as_str),
                     &new_section(title, SectionKind::Section),
                 ) {
                     Ok(id) => {
@@ -134,7 +139,7 @@ impl App {
                         self.record(
                             lang.t("Добавлен раздел", "Section added").to_string(),
                             vec![op],
-                            Some(RowKey::Section(SectionId(id.clone()))),
+                            Some(RowKey::Section(SectionId(id))),
                         );
                     }
                     Err(e) => self.complain(e.to_string()),

@@ -6,7 +6,7 @@ use crate::model::{Status, text};
 use crate::store::edit::{ActivityField, MetaField, SectionField};
 
 use super::app::App;
-use super::ids::{ActivityId, RowKey};
+use super::ids::RowKey;
 use super::overlay::{Choice, List, ListKind, Overlay};
 use super::rows::Row;
 use super::target::{Target, meta_label, meta_shown};
@@ -18,11 +18,10 @@ impl App {
     pub(super) fn begin_edit(&mut self) {
         match self.current_row().cloned() {
             Some(Row::Activity { entry, .. }) => {
-                let id = self.catalog.entries[entry].activity.id.clone();
-                self.overlay = Overlay::List(self.activity_form(&id));
+                self.overlay = Overlay::List(self.activity_form(entry));
             }
             Some(Row::Section { section, .. }) => {
-                let id = self.catalog.sections[section].section.id.clone();
+                let id = self.catalog.sections[section].id();
                 self.edit_target(Target::Section(id, SectionField::Title));
             }
             _ => self.say(self.lang.t(
@@ -32,15 +31,8 @@ impl App {
         }
     }
 
-    fn activity_form(&self, id: &str) -> List {
-        let Some(e) = self.catalog.entry(id) else {
-            return List {
-                kind: ListKind::ActivityForm(id.to_string()),
-                title: String::new(),
-                choices: Vec::new(),
-                selected: 0,
-            };
-        };
+    fn activity_form(&self, entry: usize) -> List {
+        let e = &self.catalog.entries[entry];
         let a = &e.activity;
         let lang = self.lang;
         let mut choices = vec![
@@ -58,7 +50,7 @@ impl App {
             choices.push(choice(&column.title, value));
         }
         List {
-            kind: ListKind::ActivityForm(id.to_string()),
+            kind: ListKind::ActivityForm(e.id()),
             title: format!("{} {}", lang.t("Мероприятие", "Activity"), e.label),
             choices,
             selected: 0,
@@ -110,11 +102,11 @@ impl App {
                 let Some(status) = Status::ALL.get(list.selected).copied() else {
                     return;
                 };
-                let Some(old) = self.catalog.entry(&id).map(|e| e.activity.status) else {
+                let Some(old) = self.catalog.entry(id.as_str()).map(|e| e.activity.status) else {
                     return;
                 };
                 let op = Op::Activity {
-                    id: id.clone(),
+                    id: id.to_string(),
                     field: ActivityField::Status,
                     old: old.as_str().to_string(),
                     new: status.as_str().to_string(),
@@ -124,24 +116,18 @@ impl App {
                     lang.t("Статус", "Status"),
                     status_name(status, lang)
                 );
-                self.apply_step(
-                    label,
-                    vec![op],
-                    Some(RowKey::Activity(ActivityId(id.clone()))),
-                );
+                self.apply_step(label, vec![op], Some(RowKey::Activity(id)));
             }
-            ListKind::MoveTarget { id, section } => {
-                let Some(target) = self
-                    .catalog
-                    .sections
-                    .get(list.selected)
-                    .map(|s| s.section.id.clone())
-                else {
-                    return;
-                };
-                self.move_into(&id, section, &target);
+            ListKind::MoveActivity(id) => {
+                if let Some(target) = self.catalog.sections.get(list.selected).map(|s| s.id()) {
+                    self.move_activity_into(&id, &target);
+                }
             }
-            ListKind::Filter => {}
+            ListKind::MoveSection(id) => {
+                if let Some(target) = self.catalog.sections.get(list.selected).map(|s| s.id()) {
+                    self.move_section_into(&id, &target);
+                }
+            }
             ListKind::Conflicts => self.show_conflict_values(list.selected),
             ListKind::ConflictValues(index) => self.resolve_conflict(index, list.selected),
         }
@@ -152,7 +138,7 @@ impl App {
         let Some(entry) = self.current_entry() else {
             return self.say(self.lang.t("Выберите мероприятие", "Choose an activity"));
         };
-        let a = &self.catalog.entries[entry].activity;
+        let e = &self.catalog.entries[entry];
         let choices = Status::ALL
             .iter()
             .map(|s| Choice {
@@ -162,10 +148,13 @@ impl App {
             })
             .collect();
         self.overlay = Overlay::List(List {
-            kind: ListKind::Status(a.id.clone()),
+            kind: ListKind::Status(e.id()),
             title: self.lang.t("Статус", "Status").to_string(),
             choices,
-            selected: Status::ALL.iter().position(|s| *s == a.status).unwrap_or(0),
+            selected: Status::ALL
+                .iter()
+                .position(|s| *s == e.activity.status)
+                .unwrap_or(0),
         });
     }
 
@@ -175,7 +164,7 @@ impl App {
         let Some(entry) = self.current_entry() else {
             return self.say(self.lang.t("Выберите мероприятие", "Choose an activity"));
         };
-        let id = self.catalog.entries[entry].activity.id.clone();
+        let id = self.catalog.entries[entry].id();
         self.edit_target(Target::Activity(id, ActivityField::Responsible));
     }
 

@@ -9,6 +9,7 @@ use crate::model::deadline::DeadlineGroup;
 
 use super::action::{Action, Mode};
 use super::complete::Completion;
+use super::ids::{ActivityId, SectionId};
 pub use super::target::Target;
 use crate::i18n::Lang;
 
@@ -71,21 +72,16 @@ impl Editor {
 /// What choosing from a list does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListKind {
-    /// The fields of an activity (by id).
-    ActivityForm(String),
+    /// The fields of an activity.
+    ActivityForm(ActivityId),
     /// The fields of the heading.
     HeadingForm,
     /// Statuses for an activity.
-    Status(String),
-    /// Sections to move an activity or a section to.
-    MoveTarget {
-        /// The activity (or section) moving.
-        id: String,
-        /// Whether it is a section.
-        section: bool,
-    },
-    /// The filter's three settings.
-    Filter,
+    Status(ActivityId),
+    /// Sections to move an activity to.
+    MoveActivity(ActivityId),
+    /// Sections to move a section into.
+    MoveSection(SectionId),
     /// Every conflict of the roadmap.
     Conflicts,
     /// The values of one conflict (index into the app's conflicts); the
@@ -144,9 +140,9 @@ impl FilterDraft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     /// Delete an activity.
-    DeleteActivity(String),
+    DeleteActivity(ActivityId),
     /// Delete a section with everything in it.
-    DeleteSection(String),
+    DeleteSection(SectionId),
     /// Quit with unsaved changes: yes saves, no quits without saving.
     QuitUnsaved,
 }

@@ -17,12 +17,10 @@ impl App {
         let (section, after) = match self.current_row() {
             Some(Row::Activity { entry, .. }) => {
                 let e = &self.catalog.entries[*entry];
-                (e.section.clone(), Some(e.activity.id.clone()))
+                (e.section_id(), Some(e.id()))
             }
-            Some(Row::Section { section, .. }) => {
-                (self.catalog.sections[*section].section.id.clone(), None)
-            }
-            _ if self.rows.is_empty() => (String::new(), None),
+            Some(Row::Section { section, .. }) => (self.catalog.sections[*section].id(), None),
+            _ if self.rows.is_empty() => (SectionId(String::new()), None),
             _ => {
                 return self.say(self.lang.t(
                     "Выберите раздел или мероприятие",
@@ -36,13 +34,13 @@ impl App {
     /// Starts adding a section after the cursor's section.
     pub(super) fn begin_add_section(&mut self) {
         let (parent, after) = match self.current_section().map(|i| &self.catalog.sections[i]) {
-            Some(s) => (s.parent.clone(), Some(s.section.id.clone())),
+            Some(s) => (s.parent_id(), Some(s.id())),
             None => (
-                String::new(),
+                SectionId(String::new()),
                 self.catalog
                     .children_of("")
                     .last()
-                    .map(|i| self.catalog.sections[*i].section.id.clone()),
+                    .map(|i| self.catalog.sections[*i].id()),
             ),
         };
         self.edit_target(Target::NewSection { parent, after });
@@ -60,8 +58,7 @@ impl App {
                     e.label,
                     crate::present::fit(&text::one_line(&e.activity.text), 60)
                 );
-                self.overlay =
-                    Overlay::Confirm(Question::DeleteActivity(e.activity.id.clone()), text);
+                self.overlay = Overlay::Confirm(Question::DeleteActivity(e.id()), text);
             }
             Some(Row::Section { section, .. }) => {
                 let s = &self.catalog.sections[section];
@@ -77,15 +74,14 @@ impl App {
                         s.activities
                     ),
                 };
-                self.overlay =
-                    Overlay::Confirm(Question::DeleteSection(s.section.id.clone()), text);
+                self.overlay = Overlay::Confirm(Question::DeleteSection(s.id()), text);
             }
             _ => {}
         }
     }
 
     /// Deletes an activity (a tombstone, undoable).
-    pub(super) fn delete_activity(&mut self, id: &str) {
+    pub(super) fn delete_activity(&mut self, id: &ActivityId) {
         let op = Op::Exists {
             kind: NodeKind::Activity,
             id: id.to_string(),
@@ -101,8 +97,8 @@ impl App {
     }
 
     /// Deletes a section with every section and activity below it.
-    pub(super) fn delete_section(&mut self, id: &str) {
-        let sections = self.catalog.subtree(id);
+    pub(super) fn delete_section(&mut self, id: &SectionId) {
+        let sections = self.catalog.subtree(id.as_str());
         let mut ops: Vec<Op> = self
             .catalog
             .entries
@@ -130,12 +126,12 @@ impl App {
 
     /// Opens the list of sections to move the row to.
     pub(super) fn begin_move(&mut self) {
-        let (id, section) = match self.current_row() {
+        let kind = match self.current_row() {
             Some(Row::Activity { entry, .. }) => {
-                (self.catalog.entries[*entry].activity.id.clone(), false)
+                ListKind::MoveActivity(self.catalog.entries[*entry].id())
             }
             Some(Row::Section { section, .. }) => {
-                (self.catalog.sections[*section].section.id.clone(), true)
+                ListKind::MoveSection(self.catalog.sections[*section].id())
             }
             _ => return,
         };
@@ -150,7 +146,7 @@ impl App {
             })
             .collect();
         self.overlay = Overlay::List(List {
-            kind: ListKind::MoveTarget { id, section },
+            kind,
             title: self
                 .lang
                 .t("Перенести в раздел", "Move to section")
@@ -160,30 +156,41 @@ impl App {
         });
     }
 
-    pub(super) fn move_into(&mut self, id: &str, is_section: bool, target: &str) {
-        let kind = if is_section {
-            NodeKind::Section
-        } else {
-            NodeKind::Activity
-        };
-        if is_section && self.catalog.subtree(id).iter().any(|s| s == target) {
+    /// Moves an activity to the end of section `target`.
+    pub(super) fn move_activity_into(&mut self, id: &ActivityId, target: &SectionId) {
+        let last = self
+            .catalog
+            .activities_in(target.as_str())
+            .last()
+            .map(|i| self.catalog.entries[*i].activity.id.clone());
+        self.place_after(
+            NodeKind::Activity,
+            id.as_str(),
+            target.as_str(),
+            last.as_deref(),
+        );
+    }
+
+    /// Moves a section, with everything in it, to the end of section
+    /// `target`, unless that is inside it.
+    pub(super) fn move_section_into(&mut self, id: &SectionId, target: &SectionId) {
+        if self.catalog.subtree(id.as_str()).contains(&target.0) {
             return self.complain(self.lang.t(
                 "Раздел нельзя перенести в самого себя",
                 "A section cannot move into itself",
             ));
         }
-        let last = if is_section {
-            self.catalog
-                .children_of(target)
-                .last()
-                .map(|i| self.catalog.sections[*i].section.id.clone())
-        } else {
-            self.catalog
-                .activities_in(target)
-                .last()
-                .map(|i| self.catalog.entries[*i].activity.id.clone())
-        };
-        self.place_after(kind, id, target, last.as_deref());
+        let last = self
+            .catalog
+            .children_of(target.as_str())
+            .last()
+            .map(|i| self.catalog.sections[*i].section.id.clone());
+        self.place_after(
+            NodeKind::Section,
+            id.as_str(),
+            target.as_str(),
+            last.as_deref(),
+        );
     }
 
     /// Moves the row one place up or down among its siblings.

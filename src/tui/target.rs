@@ -10,30 +10,31 @@ use crate::store::edit::{ActivityField, MetaField, SectionField};
 use super::action::{Action, Mode};
 use super::app::App;
 use super::complete::Completion;
+use super::ids::{ActivityId, SectionId};
 use super::overlay::{Editor, Overlay};
 
 /// What a text being edited will be written to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// A field of an activity.
-    Activity(String, ActivityField),
+    Activity(ActivityId, ActivityField),
     /// A field of a section.
-    Section(String, SectionField),
+    Section(SectionId, SectionField),
     /// A field of the heading.
     Meta(MetaField),
     /// The text of a new activity in `section`, after `after`.
     NewActivity {
-        /// Section id.
-        section: String,
+        /// The section (the empty id: the top level).
+        section: SectionId,
         /// Sibling to follow, if any.
-        after: Option<String>,
+        after: Option<ActivityId>,
     },
     /// The title of a new section under `parent`, after `after`.
     NewSection {
-        /// Parent section id.
-        parent: String,
+        /// The parent section (the empty id: the top level).
+        parent: SectionId,
         /// Sibling to follow, if any.
-        after: Option<String>,
+        after: Option<SectionId>,
     },
     /// The search query.
     Search,
@@ -121,9 +122,11 @@ impl App {
     /// activity or section is gone.
     pub(super) fn value_of(&self, target: &Target) -> Option<String> {
         Some(match target {
-            Target::Activity(id, field) => field_value(&self.catalog.entry(id)?.activity, field),
+            Target::Activity(id, field) => {
+                field_value(&self.catalog.entry(id.as_str())?.activity, field)
+            }
             Target::Section(id, field) => {
-                let s = &self.catalog.section(id)?.section;
+                let s = &self.catalog.section(id.as_str())?.section;
                 match field {
                     SectionField::Title => s.title.clone(),
                     SectionField::Number => s.number.clone(),
