@@ -142,13 +142,13 @@ fn views_search_filter_and_folding() {
     press(&mut app, "n");
     assert_ne!(current(&app).id, first, "n finds the next match");
     press(&mut app, "3");
-    assert_eq!(app.view, karta::tui::rows::View::Deadline);
+    assert_eq!(app.view.view().name(), "deadline");
     press(&mut app, "f Down Right Enter");
     assert!(app.filter.status.is_some());
     press(&mut app, "Esc 2 о");
     assert_eq!(
-        app.view,
-        karta::tui::rows::View::Person,
+        app.view.view().name(),
+        "person",
         "Russian layout о works as j"
     );
     assert!(!app.filter.is_active());

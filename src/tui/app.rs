@@ -21,9 +21,10 @@ use super::ids::{ActivityId, FoldKey, RowKey, SectionId};
 use super::keymap::Keymap;
 use super::loader::Loader;
 use super::overlay::Overlay;
-use super::rows::{self, Filter, Row, View};
+use super::rows::{Filter, Row, Source};
 use super::undo::History;
 use super::upkeep::Upkeep;
+use super::view::{VIEWS, ViewId};
 
 /// How a message in the status line looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,13 +52,13 @@ pub struct App {
     /// The keys.
     pub keymap: Keymap,
     /// The view shown.
-    pub view: View,
+    pub view: ViewId,
     /// Rows of the view shown.
     pub rows: Vec<Row>,
     /// Cursor row per view.
-    pub cursor: [usize; 3],
+    pub cursor: Vec<usize>,
     /// First row on screen per view.
-    pub scroll: [usize; 3],
+    pub scroll: Vec<usize>,
     /// Folded sections and groups.
     pub folded: HashSet<FoldKey>,
     /// The filter.
@@ -129,10 +130,10 @@ impl App {
             lang,
             today,
             keymap,
-            view: View::Mechanism,
+            view: ViewId::default(),
             rows: Vec::new(),
-            cursor: [0; 3],
-            scroll: [0; 3],
+            cursor: vec![0; VIEWS.len()],
+            scroll: vec![0; VIEWS.len()],
             folded: HashSet::new(),
             filter: Filter::default(),
             search: None,
@@ -186,13 +187,8 @@ impl App {
 
     /// Rebuilds the rows of the view shown.
     pub fn rebuild_rows(&mut self) {
-        self.rows = rows::build(
-            self.view,
-            &self.catalog,
-            &self.folded,
-            &self.filter,
-            self.lang,
-        );
+        let source = Source::new(&self.catalog, &self.folded, &self.filter, self.lang);
+        self.rows = self.view.view().rows(&source);
         self.clamp_cursor();
     }
 

@@ -398,6 +398,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::view::ViewId;
 
     fn key(s: &str) -> Key {
         Key::parse(s).expect("key")
@@ -445,7 +446,7 @@ mod tests {
                 ("/", Action::Search),
                 ("?", Action::Help),
                 ("q", Action::Quit),
-                ("1", Action::ViewMechanism),
+                ("1", Action::ShowView(ViewId::default())),
                 ("Tab", Action::NextView),
                 ("u", Action::Undo),
                 ("s", Action::Status),

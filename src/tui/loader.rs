@@ -289,9 +289,7 @@ fn browses(action: Action) -> bool {
             | ToggleFold
             | FoldAll
             | UnfoldAll
-            | ViewMechanism
-            | ViewPerson
-            | ViewDeadline
+            | ShowView(_)
             | NextView
             | PrevView
             | ToggleDetail

@@ -22,5 +22,6 @@ pub mod ui;
 pub mod undo;
 pub mod update;
 pub mod upkeep;
+pub mod view;
 
 pub use run::{Options, open_app, run};

@@ -11,7 +11,8 @@ use super::catalog::Catalog;
 use super::ids::{ActivityId, FoldKey, RowKey, SectionId};
 use super::keymap::Key;
 use super::overlay::{FilterDraft, Overlay, Question, Target};
-use super::rows::{Row, View};
+use super::rows::Row;
+use super::view::ViewId;
 
 impl App {
     /// Handles one key press.
@@ -162,11 +163,9 @@ impl App {
             Action::ToggleFold => self.fold(None),
             Action::FoldAll => self.fold_all(true),
             Action::UnfoldAll => self.fold_all(false),
-            Action::ViewMechanism => self.switch_view(View::Mechanism),
-            Action::ViewPerson => self.switch_view(View::Person),
-            Action::ViewDeadline => self.switch_view(View::Deadline),
-            Action::NextView => self.switch_view(View::ALL[(self.view.index() + 1) % 3]),
-            Action::PrevView => self.switch_view(View::ALL[(self.view.index() + 2) % 3]),
+            Action::ShowView(view) => self.switch_view(view),
+            Action::NextView => self.switch_view(self.view.next()),
+            Action::PrevView => self.switch_view(self.view.prev()),
             Action::ToggleDetail => self.show_detail = !self.show_detail,
             Action::Edit => self.begin_edit(),
             Action::AddActivity => self.begin_add_activity(),
@@ -228,7 +227,7 @@ impl App {
         }
     }
 
-    fn switch_view(&mut self, view: View) {
+    fn switch_view(&mut self, view: ViewId) {
         let keep = self
             .current_entry()
             .map(|e| RowKey::Activity(ActivityId(self.catalog.entries[e].activity.id.clone())));

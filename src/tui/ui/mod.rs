@@ -14,7 +14,7 @@ use ratatui::widgets::Paragraph;
 
 use super::action::{Action, Mode};
 use super::app::{App, Tone};
-use super::rows::View;
+use super::view::ViewId;
 use crate::model::text::one_line;
 use crate::present::fit;
 use unicode_width::UnicodeWidthStr;
@@ -108,14 +108,20 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
             .style(Style::new().add_modifier(Modifier::BOLD)),
         top,
     );
-    let full: usize = View::ALL
+    let keyed: Vec<(ViewId, String)> = ViewId::all()
+        .map(|v| {
+            let key = app.keymap.key_of(Mode::Normal, Action::ShowView(v));
+            (v, key.map(|k| format!("{k} ")).unwrap_or_default())
+        })
+        .collect();
+    let full: usize = keyed
         .iter()
-        .map(|v| v.title(app.lang).chars().count() + 5)
+        .map(|(v, key)| key.width() + v.view().title(app.lang).width() + 3)
         .sum();
     let compact = full > usize::from(tabs.width);
     let mut spans = Vec::new();
-    for (i, view) in View::ALL.iter().enumerate() {
-        let current = *view == app.view;
+    for (view, key) in keyed {
+        let current = view == app.view;
         let style = if current {
             Style::new()
                 .fg(Color::Black)
@@ -124,10 +130,11 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             Style::new().fg(Color::Cyan)
         };
-        let text = if compact && !current {
-            format!(" {} ", i + 1)
+        let title = view.view().title(app.lang);
+        let text = if compact && !current && !key.is_empty() {
+            format!(" {key}")
         } else {
-            format!(" {} {} ", i + 1, view.title(app.lang))
+            format!(" {key}{title} ")
         };
         spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));

@@ -15,7 +15,7 @@ use crate::present::fit;
 use super::super::app::App;
 use super::super::forms::status_name;
 use super::super::ids::GroupKey;
-use super::super::rows::{Row, View};
+use super::super::rows::Row;
 
 /// Column widths for a screen width: (label, deadline, responsible, status).
 fn widths(width: u16) -> (usize, usize, usize, usize) {
@@ -146,7 +146,7 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
             ];
             if deadline_w > 0 {
                 let mut deadline = one_line(&a.deadline);
-                if let (View::Deadline, Some(next)) = (app.view, e.next) {
+                if let (true, Some(next)) = (app.view.view().shows_next_occurrence(), e.next) {
                     deadline = format!("→ {}", next.end.format("%d.%m.%Y"));
                 }
                 if e.deadline.guess {
