@@ -14,12 +14,13 @@ use karta::tui::app::App;
 /// The activity under the cursor.
 fn current(app: &App) -> karta::model::Activity {
     let entry = app.current_entry().expect("an activity under the cursor");
-    app.catalog.entries[entry].activity.clone()
+    app.document.catalog.entries[entry].activity.clone()
 }
 
 /// The activity with this id, as the document has it now.
 fn stored(app: &App, id: &str) -> karta::model::Activity {
-    app.doc
+    app.document
+        .doc
         .roadmap()
         .activities_with_path()
         .into_iter()
@@ -56,7 +57,7 @@ fn undo_after_typing_a_conflicts_value_restores_the_value_shown_before() {
     press(&mut app, "j");
     let id = current(&app).id;
     let theirs_path = dir.path().join("theirs.karta");
-    let mut theirs = karta::store::open(app.path.as_deref().expect("path")).expect("copy");
+    let mut theirs = karta::store::open(app.document.path.as_deref().expect("path")).expect("copy");
     theirs.set_author(Some("Корчевская И.П."));
     theirs
         .set_activity_field(
@@ -72,14 +73,17 @@ fn undo_after_typing_a_conflicts_value_restores_the_value_shown_before() {
     );
     type_text(&mut app, &theirs_path.display().to_string());
     press(&mut app, "Enter y");
-    assert_eq!(app.conflicts.len(), 1, "a conflict to resolve");
+    assert_eq!(app.document.conflicts.len(), 1, "a conflict to resolve");
     let shown = current(&app).deadline;
     assert!(!shown.is_empty());
     press(
         &mut app,
         "C Enter PageDown Enter Ctrl-a Ctrl-k text:Февраль_2022 Enter",
     );
-    assert!(app.conflicts.is_empty(), "resolved by the typed value");
+    assert!(
+        app.document.conflicts.is_empty(),
+        "resolved by the typed value"
+    );
     assert_eq!(stored(&app, &id).deadline, "Февраль 2022");
     press(&mut app, "u");
     assert_eq!(
@@ -93,7 +97,7 @@ fn undo_after_typing_a_conflicts_value_restores_the_value_shown_before() {
 fn no_to_saving_before_quitting_forgets_the_edits() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("tynda", dir.path());
-    let path = app.path.clone().expect("path");
+    let path = app.document.path.clone().expect("path");
     press(&mut app, "j");
     let before = current(&app);
     press(&mut app, "s Down Down Enter q n");
@@ -101,8 +105,8 @@ fn no_to_saving_before_quitting_forgets_the_edits() {
     assert!(!Journal::path_for(&path).exists(), "the journal is gone");
     drop(app);
     let again = reopen(&path);
-    assert!(!again.unsaved, "nothing comes back");
-    let entry = again.catalog.entry(&before.id).expect("entry");
+    assert!(!again.document.unsaved, "nothing comes back");
+    let entry = again.document.catalog.entry(&before.id).expect("entry");
     assert_eq!(entry.activity.status, before.status);
 }
 
@@ -121,7 +125,7 @@ fn esc_on_the_question_before_quitting_returns_to_the_editor() {
     }
     press(&mut app, "Esc");
     assert!(!app.quit, "Esc does not quit");
-    assert!(app.unsaved, "and keeps the edits");
+    assert!(app.document.unsaved, "and keeps the edits");
     assert!(matches!(app.overlay, karta::tui::overlay::Overlay::None));
 }
 
@@ -129,12 +133,12 @@ fn esc_on_the_question_before_quitting_returns_to_the_editor() {
 fn russian_keys_answer_the_question_before_quitting() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("tynda", dir.path());
-    let path = app.path.clone().expect("path");
+    let path = app.document.path.clone().expect("path");
     press(&mut app, "j s Down Down Enter q д");
-    assert!(app.quit && !app.unsaved, "д saves and quits");
+    assert!(app.quit && !app.document.unsaved, "д saves and quits");
     assert!(!Journal::path_for(&path).exists());
     let mut app = editor_on("lysva", dir.path());
-    let path = app.path.clone().expect("path");
+    let path = app.document.path.clone().expect("path");
     press(&mut app, "j s Down Down Enter q н");
     assert!(app.quit, "н quits");
     assert!(!Journal::path_for(&path).exists(), "without the edits");
@@ -144,17 +148,17 @@ fn russian_keys_answer_the_question_before_quitting() {
 fn a_form_cancelled_with_esc_records_no_change() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("lysva", dir.path());
-    let path = app.path.clone().expect("path");
-    let heads = app.doc.heads();
+    let path = app.document.path.clone().expect("path");
+    let heads = app.document.doc.heads();
     press(&mut app, "j e Enter End text:_черновик");
     pause(&mut app);
     press(&mut app, "Esc Esc");
-    assert_eq!(app.doc.heads(), heads, "no change in the document");
-    assert!(!app.unsaved, "nothing to save");
+    assert_eq!(app.document.doc.heads(), heads, "no change in the document");
+    assert!(!app.document.unsaved, "nothing to save");
     assert!(!Journal::path_for(&path).exists(), "nothing journaled");
     drop(app);
     let again = reopen(&path);
-    assert!(!again.unsaved);
+    assert!(!again.document.unsaved);
     assert!(matches!(again.overlay, karta::tui::overlay::Overlay::None));
 }
 
@@ -162,7 +166,7 @@ fn a_form_cancelled_with_esc_records_no_change() {
 fn a_crash_while_typing_brings_the_draft_back_in_the_editor() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("lysva", dir.path());
-    let path = app.path.clone().expect("path");
+    let path = app.document.path.clone().expect("path");
     press(&mut app, "j");
     let before = current(&app);
     press(&mut app, "e Enter End text:_черновик");

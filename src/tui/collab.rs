@@ -23,20 +23,11 @@ impl App {
         self.overlay = Overlay::Prompt(Box::new(editor));
     }
 
-    /// The folder of the roadmap, which paths typed in prompts start from
-    /// (the current folder for the bundled sample).
-    pub(super) fn folder(&self) -> PathBuf {
-        self.path
-            .as_deref()
-            .and_then(Path::parent)
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-    }
-
     /// The names of the roadmaps (`.karta`) and bundles in the roadmap's
     /// folder, the roadmap itself left out, by name.
     fn mergeable_files(&self) -> Vec<String> {
-        let own = self.path.as_deref().and_then(Path::file_name);
-        let Ok(entries) = std::fs::read_dir(self.folder()) else {
+        let own = self.document.path.as_deref().and_then(Path::file_name);
+        let Ok(entries) = std::fs::read_dir(self.document.folder()) else {
             return Vec::new();
         };
         let mut names: Vec<String> = entries
@@ -59,12 +50,12 @@ impl App {
     pub(super) fn offer_merge(&mut self, path: PathBuf) {
         let incoming = match bundle::read_incoming(&path) {
             Ok(i) => i,
-            Err(e) => return self.complain(e.to_string()),
+            Err(e) => return self.status.complain(e.to_string()),
         };
-        let mut merged = self.doc.fork();
+        let mut merged = self.document.doc.fork();
         let applied = match merge::merge_incoming(&mut merged, incoming, &path) {
             Ok(a) => a,
-            Err(e) => return self.complain(e.to_string()),
+            Err(e) => return self.status.complain(e.to_string()),
         };
         if applied.is_empty() {
             let text = format!(
@@ -72,7 +63,7 @@ impl App {
                 path.display(),
                 self.lang.t("ничего нового", "nothing new")
             );
-            return self.say(text);
+            return self.status.say(text);
         }
         let preview = merge::describe_applied(&merged, &applied);
         let mut lines: Vec<String> = crate::present::preview_lines(&preview, self.lang)
@@ -97,36 +88,39 @@ impl App {
 
     /// Takes the offered merge into the document.
     pub(super) fn accept_merge(&mut self, mut offer: MergeOffer) {
-        let before = self.doc.heads();
-        if let Err(e) = self.doc.merge(&mut offer.merged) {
-            return self.complain(e.to_string());
+        let before = self.document.doc.heads();
+        if let Err(e) = self.document.doc.merge(&mut offer.merged) {
+            return self.status.complain(e.to_string());
         }
         self.journal_changes();
-        self.unsaved = true;
+        self.document.unsaved = true;
         self.refresh_since(&before);
         let text = match self.lang {
             crate::i18n::Lang::Ru => format!(
                 "Слито из {}: изменений — {}; конфликтов — {}",
                 offer.path.display(),
                 offer.added,
-                self.conflicts.len()
+                self.document.conflicts.len()
             ),
             crate::i18n::Lang::En => format!(
                 "Merged from {}: {} change(s); {} conflict(s)",
                 offer.path.display(),
                 offer.added,
-                self.conflicts.len()
+                self.document.conflicts.len()
             ),
         };
-        self.say(text);
+        self.status.say(text);
     }
 
     /// Lists the roadmap's conflicts.
     pub(super) fn show_conflicts(&mut self) {
-        if self.conflicts.is_empty() {
-            return self.say(self.lang.t("Конфликтов нет", "No conflicts"));
+        if self.document.conflicts.is_empty() {
+            return self
+                .status
+                .say(self.lang.t("Конфликтов нет", "No conflicts"));
         }
         let choices = self
+            .document
             .conflicts
             .iter()
             .map(|c| Choice {
@@ -160,7 +154,7 @@ impl App {
 
     /// Lists the values of one conflict to pick from.
     pub(super) fn show_conflict_values(&mut self, index: usize) {
-        let Some(c) = self.conflicts.get(index) else {
+        let Some(c) = self.document.conflicts.get(index) else {
             return;
         };
         let mut choices: Vec<Choice> = c
@@ -195,21 +189,22 @@ impl App {
     /// Resolves conflict `index` with its value `choice`, or opens the
     /// editor for a value of one's own.
     pub(super) fn resolve_conflict(&mut self, index: usize, choice: usize) {
-        let Some(c) = self.conflicts.get(index).cloned() else {
+        let Some(c) = self.document.conflicts.get(index).cloned() else {
             return;
         };
         let Some(value) = c.values.get(choice).map(|v| v.value.clone()) else {
             return self.type_resolution(&c);
         };
-        let before = self.doc.heads();
-        match conflicts::resolve(&mut self.doc, &c.item, &c.field, &value) {
+        let before = self.document.doc.heads();
+        match conflicts::resolve(&mut self.document.doc, &c.item, &c.field, &value) {
             Ok(_) => {
                 self.journal_changes();
-                self.unsaved = true;
+                self.document.unsaved = true;
                 self.refresh_since(&before);
-                self.say(self.lang.t("Конфликт решён", "Conflict resolved"));
+                self.status
+                    .say(self.lang.t("Конфликт решён", "Conflict resolved"));
             }
-            Err(e) => self.complain(e.to_string()),
+            Err(e) => self.status.complain(e.to_string()),
         }
     }
 
@@ -230,13 +225,14 @@ impl App {
             (ItemKind::Activity, Field::Text) => ActivityField::Text,
             (ItemKind::Activity, Field::Column { key, .. }) => ActivityField::Cell(key.clone()),
             _ => {
-                return self.say(
+                return self.status.say(
                     self.lang
                         .t("Выберите одно из значений", "Choose one of the values"),
                 );
             }
         };
         let Some(before) = self
+            .document
             .catalog
             .entry(&c.item.id)
             .map(|e| field_value(&e.activity, &field))
@@ -257,12 +253,12 @@ impl App {
     /// when, newest first.
     pub(super) fn show_history(&mut self) {
         let id = match (self.current_entry(), self.current_section()) {
-            (Some(e), _) => self.catalog.entries[e].activity.id.clone(),
-            (None, Some(s)) => self.catalog.sections[s].section.id.clone(),
+            (Some(e), _) => self.document.catalog.entries[e].activity.id.clone(),
+            (None, Some(s)) => self.document.catalog.sections[s].section.id.clone(),
             _ => return,
         };
         let mut lines = Vec::new();
-        for entry in history::history(&self.doc, Some(&id)) {
+        for entry in history::history(&self.document.doc, Some(&id)) {
             let when = describe::time_text(entry.time);
             for change in &entry.changes {
                 lines.push(one_line(&format!(
@@ -283,15 +279,5 @@ impl App {
             lines,
             scroll: 0,
         };
-    }
-
-    /// Rereads the conflicts (after a reload).
-    pub(super) fn refresh_conflicts(&mut self) {
-        self.conflicts = conflicts::conflicts(&self.doc);
-    }
-
-    /// Whether an activity or section has a conflicting field.
-    pub fn in_conflict(&self, id: &str) -> bool {
-        self.conflicts.iter().any(|c| c.item.id == id)
     }
 }

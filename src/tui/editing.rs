@@ -70,7 +70,7 @@ impl App {
             Target::Meta(field) => {
                 let value = match meta_value(field, &value, lang) {
                     Ok(v) => v,
-                    Err(message) => return self.complain(message),
+                    Err(message) => return self.status.complain(message),
                 };
                 let old = meta_current(self, field);
                 (
@@ -100,7 +100,7 @@ impl App {
                         section.as_str(),
                         after.as_ref().map(ActivityId::as_str),
                     )
-                    .and_then(|place| self.doc.add_activity_at(&place, &activity));
+                    .and_then(|place| self.document.doc.add_activity_at(&place, &activity));
                 return match added {
                     Ok(id) => {
                         let op = Op::Exists {
@@ -115,7 +115,7 @@ impl App {
                             Some(RowKey::Activity(ActivityId(id))),
                         );
                     }
-                    Err(e) => self.complain(e.to_string()),
+                    Err(e) => self.status.complain(e.to_string()),
                 };
             }
             Target::NewSection { parent, after } => {
@@ -125,7 +125,7 @@ impl App {
                 if title.is_empty() {
                     return;
                 }
-                return match self.doc.add_section(
+                return match self.document.doc.add_section(
                     parent.as_str(),
                     after.as_ref().map(SectionId::as_str),
                     &new_section(title, SectionKind::Section),
@@ -142,7 +142,7 @@ impl App {
                             Some(RowKey::Section(SectionId(id))),
                         );
                     }
-                    Err(e) => self.complain(e.to_string()),
+                    Err(e) => self.status.complain(e.to_string()),
                 };
             }
             Target::Search | Target::SaveAs | Target::MergeFile => return,
@@ -164,44 +164,44 @@ impl App {
     /// Keeps a paused editor's text as a draft beside the file, so a crash
     /// mid-edit loses only the last keystrokes. Called between key presses.
     pub fn tick(&mut self) {
-        let (Overlay::Editor(editor), Some(path)) = (&self.overlay, &self.path) else {
+        let (Overlay::Editor(editor), Some(path)) = (&self.overlay, &self.document.path) else {
             return;
         };
         if self.last_key.elapsed() < DRAFT_PAUSE {
             return;
         }
         let text = editor.text();
-        if self.draft.as_ref() == Some(&text) {
+        if self.document.draft.as_ref() == Some(&text) {
             return;
         }
         match draft::keep(path, &editor.target, &text) {
-            Ok(()) => self.draft = Some(text),
-            Err(e) => self.complain(e.to_string()),
+            Ok(()) => self.document.draft = Some(text),
+            Err(e) => self.status.complain(e.to_string()),
         }
     }
 
     /// Removes the draft kept of the editor just closed, if any.
     fn drop_draft(&mut self) {
-        if self.draft.take().is_none() {
+        if self.document.draft.take().is_none() {
             return;
         }
-        if let Some(path) = &self.path
+        if let Some(path) = &self.document.path
             && let Err(e) = draft::discard(path)
         {
-            self.complain(e.to_string());
+            self.status.complain(e.to_string());
         }
     }
 
     /// Opens the editor on a draft left beside the file by a session that
     /// ended without confirming or cancelling it.
     pub(super) fn restore_draft(&mut self) {
-        let Some(path) = self.path.clone() else {
+        let Some(path) = self.document.path.clone() else {
             return;
         };
         let Some((target, text)) = draft::find(&path) else {
             return;
         };
-        self.draft = Some(text.clone());
+        self.document.draft = Some(text.clone());
         let Some(before) = self.value_of(&target) else {
             return self.drop_draft();
         };
@@ -225,25 +225,31 @@ impl App {
             keys(Action::Cancel),
             self.lang.t("отбросить", "drop it"),
         );
-        self.say(message);
+        self.status.say(message);
     }
 
     /// Makes the ops of a step in the document, then records it.
     pub(super) fn apply_step(&mut self, label: String, ops: Vec<Op>, focus: Option<RowKey>) {
         for op in &ops {
             let result = match op {
-                Op::Activity { id, field, new, .. } => {
-                    self.doc.set_activity_field(id, field, new).map(|_| ())
+                Op::Activity { id, field, new, .. } => self
+                    .document
+                    .doc
+                    .set_activity_field(id, field, new)
+                    .map(|_| ()),
+                Op::Section { id, field, new, .. } => self
+                    .document
+                    .doc
+                    .set_section_field(id, *field, new)
+                    .map(|_| ()),
+                Op::Meta { field, new, .. } => self.document.doc.set_meta(*field, new).map(|_| ()),
+                Op::Place { kind, id, new, .. } => self.document.doc.set_place(*kind, id, new),
+                Op::Exists { kind, id, deleted } => {
+                    self.document.doc.set_deleted(*kind, id, *deleted)
                 }
-                Op::Section { id, field, new, .. } => {
-                    self.doc.set_section_field(id, *field, new).map(|_| ())
-                }
-                Op::Meta { field, new, .. } => self.doc.set_meta(*field, new).map(|_| ()),
-                Op::Place { kind, id, new, .. } => self.doc.set_place(*kind, id, new),
-                Op::Exists { kind, id, deleted } => self.doc.set_deleted(*kind, id, *deleted),
             };
             if let Err(e) = result {
-                self.complain(e.to_string());
+                self.status.complain(e.to_string());
                 break;
             }
         }
@@ -258,16 +264,16 @@ impl App {
             return;
         }
         self.after_change(focus, &ops);
-        self.history.record(Step {
+        self.document.history.record(Step {
             label: label.clone(),
             ops,
         });
-        self.say(label);
+        self.status.say(label);
     }
 
     fn after_change(&mut self, focus: Option<RowKey>, ops: &[Op]) {
         self.journal_changes();
-        self.unsaved = true;
+        self.document.unsaved = true;
         let fields: Option<Vec<String>> = ops
             .iter()
             .map(|op| match op {
@@ -278,8 +284,14 @@ impl App {
         let patched = match fields {
             Some(ids) => {
                 let patched = self.patch_activities(&ids);
-                if patched && self.conflicts.iter().any(|c| ids.contains(&c.item.id)) {
-                    self.refresh_conflicts();
+                if patched
+                    && self
+                        .document
+                        .conflicts
+                        .iter()
+                        .any(|c| ids.contains(&c.item.id))
+                {
+                    self.document.refresh_conflicts();
                 }
                 patched
             }
@@ -300,10 +312,10 @@ impl App {
     /// one is not found.
     fn patch_activities(&mut self, ids: &[String]) -> bool {
         for id in ids {
-            let Some(fresh) = self.doc.activity(id) else {
+            let Some(fresh) = self.document.doc.activity(id) else {
                 return false;
             };
-            let Some(slot) = self.roadmap.activity_mut(id) else {
+            let Some(slot) = self.document.roadmap.activity_mut(id) else {
                 return false;
             };
             *slot = fresh;
@@ -313,33 +325,37 @@ impl App {
 
     /// Undoes the user's last step.
     pub(super) fn undo(&mut self) {
-        match self.history.undo(&mut self.doc) {
+        match self.document.history.undo(&mut self.document.doc) {
             Ok(Some(step)) => {
                 self.after_change(None, &step.ops);
-                self.say(format!(
+                self.status.say(format!(
                     "{} {}",
                     self.lang.t("Отменено:", "Undone:"),
                     step.label
                 ));
             }
-            Ok(None) => self.say(self.lang.t("Нечего отменять", "Nothing to undo")),
-            Err(e) => self.complain(e.to_string()),
+            Ok(None) => self
+                .status
+                .say(self.lang.t("Нечего отменять", "Nothing to undo")),
+            Err(e) => self.status.complain(e.to_string()),
         }
     }
 
     /// Redoes the last undone step.
     pub(super) fn redo(&mut self) {
-        match self.history.redo(&mut self.doc) {
+        match self.document.history.redo(&mut self.document.doc) {
             Ok(Some(step)) => {
                 self.after_change(None, &step.ops);
-                self.say(format!(
+                self.status.say(format!(
                     "{} {}",
                     self.lang.t("Возвращено:", "Redone:"),
                     step.label
                 ));
             }
-            Ok(None) => self.say(self.lang.t("Нечего возвращать", "Nothing to redo")),
-            Err(e) => self.complain(e.to_string()),
+            Ok(None) => self
+                .status
+                .say(self.lang.t("Нечего возвращать", "Nothing to redo")),
+            Err(e) => self.status.complain(e.to_string()),
         }
     }
 }

@@ -21,10 +21,10 @@ impl App {
                 self.overlay = Overlay::List(self.activity_form(entry));
             }
             Some(Row::Section { section, .. }) => {
-                let id = self.catalog.sections[section].id();
+                let id = self.document.catalog.sections[section].id();
                 self.edit_target(Target::Section(id, SectionField::Title));
             }
-            _ => self.say(self.lang.t(
+            _ => self.status.say(self.lang.t(
                 "Выберите мероприятие или раздел",
                 "Choose an activity or a section",
             )),
@@ -32,7 +32,7 @@ impl App {
     }
 
     fn activity_form(&self, entry: usize) -> List {
-        let e = &self.catalog.entries[entry];
+        let e = &self.document.catalog.entries[entry];
         let a = &e.activity;
         let lang = self.lang;
         let mut choices = vec![
@@ -45,7 +45,13 @@ impl App {
             choice(lang.t("Статус", "Status"), status_name(a.status, lang)),
             choice(lang.t("Номер", "Number"), &a.number),
         ];
-        for column in self.roadmap.columns.iter().filter(|c| c.role.is_extra()) {
+        for column in self
+            .document
+            .roadmap
+            .columns
+            .iter()
+            .filter(|c| c.role.is_extra())
+        {
             let value = a.cells.get(&column.key).map_or("", String::as_str);
             choices.push(choice(&column.title, value));
         }
@@ -102,7 +108,12 @@ impl App {
                 let Some(status) = Status::ALL.get(list.selected).copied() else {
                     return;
                 };
-                let Some(old) = self.catalog.entry(id.as_str()).map(|e| e.activity.status) else {
+                let Some(old) = self
+                    .document
+                    .catalog
+                    .entry(id.as_str())
+                    .map(|e| e.activity.status)
+                else {
                     return;
                 };
                 let op = Op::Activity {
@@ -119,12 +130,24 @@ impl App {
                 self.apply_step(label, vec![op], Some(RowKey::Activity(id)));
             }
             ListKind::MoveActivity(id) => {
-                if let Some(target) = self.catalog.sections.get(list.selected).map(|s| s.id()) {
+                if let Some(target) = self
+                    .document
+                    .catalog
+                    .sections
+                    .get(list.selected)
+                    .map(|s| s.id())
+                {
                     self.move_activity_into(&id, &target);
                 }
             }
             ListKind::MoveSection(id) => {
-                if let Some(target) = self.catalog.sections.get(list.selected).map(|s| s.id()) {
+                if let Some(target) = self
+                    .document
+                    .catalog
+                    .sections
+                    .get(list.selected)
+                    .map(|s| s.id())
+                {
                     self.move_section_into(&id, &target);
                 }
             }
@@ -136,9 +159,11 @@ impl App {
     /// Opens the status list for the activity under the cursor.
     pub(super) fn begin_status(&mut self) {
         let Some(entry) = self.current_entry() else {
-            return self.say(self.lang.t("Выберите мероприятие", "Choose an activity"));
+            return self
+                .status
+                .say(self.lang.t("Выберите мероприятие", "Choose an activity"));
         };
-        let e = &self.catalog.entries[entry];
+        let e = &self.document.catalog.entries[entry];
         let choices = Status::ALL
             .iter()
             .map(|s| Choice {
@@ -162,15 +187,18 @@ impl App {
     /// entry per line, with completion from the people in the roadmap.
     pub(super) fn begin_responsible(&mut self) {
         let Some(entry) = self.current_entry() else {
-            return self.say(self.lang.t("Выберите мероприятие", "Choose an activity"));
+            return self
+                .status
+                .say(self.lang.t("Выберите мероприятие", "Choose an activity"));
         };
-        let id = self.catalog.entries[entry].id();
+        let id = self.document.catalog.entries[entry].id();
         self.edit_target(Target::Activity(id, ActivityField::Responsible));
     }
 
     /// The keys of the roadmap's own columns, in the form's order.
     fn extra_columns(&self) -> impl Iterator<Item = String> + '_ {
-        self.roadmap
+        self.document
+            .roadmap
             .columns
             .iter()
             .filter(|c| c.role.is_extra())

@@ -139,13 +139,13 @@ impl Loader {
 impl App {
     /// Whether the document is still loading in the background.
     pub fn is_loading(&self) -> bool {
-        self.loading.is_some()
+        self.document.loading.is_some()
     }
 
     /// Swaps the document in if the background load has finished; true
     /// when it did.
     pub fn poll_load(&mut self) -> bool {
-        if self.loading.as_mut().is_some_and(Loader::poll) {
+        if self.document.loading.as_mut().is_some_and(Loader::poll) {
             self.await_load();
             return true;
         }
@@ -154,7 +154,7 @@ impl App {
 
     /// Waits for the background load, if any, and swaps the document in.
     pub fn await_load(&mut self) {
-        let Some(loader) = self.loading.take() else {
+        let Some(loader) = self.document.loading.take() else {
             return;
         };
         let (fingerprint, heads) = (loader.fingerprint, loader.heads.clone());
@@ -174,18 +174,18 @@ impl App {
             }
             Err(e) => {
                 tracing::error!(error = %e, "background load failed");
-                self.load_error = Some(e.to_string());
-                self.complain(e.to_string());
+                self.document.load_error = Some(e.to_string());
+                self.status.complain(e.to_string());
             }
         }
     }
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
-        self.doc = loaded.doc;
-        self.conflicts = loaded.conflicts;
-        if let Some(roadmap) = loaded.roadmap.filter(|r| *r != self.roadmap) {
+        self.document.doc = loaded.doc;
+        self.document.conflicts = loaded.conflicts;
+        if let Some(roadmap) = loaded.roadmap.filter(|r| *r != self.document.roadmap) {
             tracing::info!("the document differs from its cached view");
-            self.roadmap = roadmap;
+            self.document.roadmap = roadmap;
             self.recatalog();
             if !loaded.recovery.changed {
                 self.store_view(fingerprint);
@@ -199,7 +199,7 @@ impl App {
         if !recovery.changed {
             return;
         }
-        self.unsaved = true;
+        self.document.unsaved = true;
         let text = format!(
             "{} {}",
             self.lang.t(
@@ -208,25 +208,25 @@ impl App {
             ),
             recovery.records
         );
-        self.say(text);
+        self.status.say(text);
         tracing::info!(records = recovery.records, "journal applied");
     }
 
     /// Keeps the roadmap shown in the view cache, as the view of the file
     /// bytes with `fingerprint` (which must be the document's saved state).
     pub(super) fn store_view(&mut self, fingerprint: Fingerprint) {
-        let (Some(cache), Some(path)) = (&self.cache, &self.path) else {
+        let (Some(cache), Some(path)) = (&self.document.cache, &self.document.path) else {
             return;
         };
-        let heads = self.doc.heads();
-        if let Err(e) = cache.store(path, fingerprint, &heads, &self.roadmap) {
+        let heads = self.document.doc.heads();
+        if let Err(e) = cache.store(path, fingerprint, &heads, &self.document.roadmap) {
             tracing::warn!(error = %e, "view cache not written");
         }
     }
 
     /// Sets where views of the file are cached (None: nowhere).
     pub fn set_view_cache(&mut self, cache: Option<ViewCache>) {
-        self.cache = cache;
+        self.document.cache = cache;
     }
 
     /// Whether this key will wait for the background load (so that the
@@ -257,7 +257,7 @@ impl App {
             return true;
         }
         self.await_load();
-        match &self.load_error {
+        match &self.document.load_error {
             Some(e) => {
                 let text = format!(
                     "{} {e}",
@@ -266,7 +266,7 @@ impl App {
                         "Read-only, the file did not load:"
                     )
                 );
-                self.complain(text);
+                self.status.complain(text);
                 false
             }
             None => true,

@@ -44,15 +44,15 @@ impl App {
         }
         let touched = |kind, list: &[&str]| {
             list.iter()
-                .any(|id| self.in_conflict(id) || self.doc.has_conflict(kind, id))
+                .any(|id| self.document.in_conflict(id) || self.document.doc.has_conflict(kind, id))
         };
         let conflicts =
             touched(NodeKind::Section, &sections) || touched(NodeKind::Activity, &activities);
-        let mut roadmap = std::mem::take(&mut self.roadmap);
-        let patched = patch(&self.doc, &mut roadmap, &sections, &activities);
-        self.roadmap = roadmap;
+        let mut roadmap = std::mem::take(&mut self.document.roadmap);
+        let patched = patch(&self.document.doc, &mut roadmap, &sections, &activities);
+        self.document.roadmap = roadmap;
         if patched && conflicts {
-            self.refresh_conflicts();
+            self.document.refresh_conflicts();
         }
         patched
     }

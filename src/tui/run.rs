@@ -75,7 +75,7 @@ pub fn open_app(options: &Options) -> Result<App> {
             lang,
             today,
         );
-        app.loading = Some(loader);
+        app.document.loading = Some(loader);
         app.set_view_cache(cache);
         app.restore_draft();
         return Ok(app);
@@ -151,7 +151,8 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     if app.waits_for(key) {
-                        app.say(app.lang.t("Загрузка файла…", "Loading the file…"));
+                        app.status
+                            .say(app.lang.t("Загрузка файла…", "Loading the file…"));
                         draw(terminal, app)?;
                     }
                     app.handle_key(key);

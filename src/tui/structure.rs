@@ -16,13 +16,15 @@ impl App {
     pub(super) fn begin_add_activity(&mut self) {
         let (section, after) = match self.current_row() {
             Some(Row::Activity { entry, .. }) => {
-                let e = &self.catalog.entries[*entry];
+                let e = &self.document.catalog.entries[*entry];
                 (e.section_id(), Some(e.id()))
             }
-            Some(Row::Section { section, .. }) => (self.catalog.sections[*section].id(), None),
-            _ if self.rows.is_empty() => (SectionId(String::new()), None),
+            Some(Row::Section { section, .. }) => {
+                (self.document.catalog.sections[*section].id(), None)
+            }
+            _ if self.views.rows.is_empty() => (SectionId(String::new()), None),
             _ => {
-                return self.say(self.lang.t(
+                return self.status.say(self.lang.t(
                     "Выберите раздел или мероприятие",
                     "Choose a section or an activity",
                 ));
@@ -33,14 +35,18 @@ impl App {
 
     /// Starts adding a section after the cursor's section.
     pub(super) fn begin_add_section(&mut self) {
-        let (parent, after) = match self.current_section().map(|i| &self.catalog.sections[i]) {
+        let (parent, after) = match self
+            .current_section()
+            .map(|i| &self.document.catalog.sections[i])
+        {
             Some(s) => (s.parent_id(), Some(s.id())),
             None => (
                 SectionId(String::new()),
-                self.catalog
+                self.document
+                    .catalog
                     .children_of("")
                     .last()
-                    .map(|i| self.catalog.sections[*i].id()),
+                    .map(|i| self.document.catalog.sections[*i].id()),
             ),
         };
         self.edit_target(Target::NewSection { parent, after });
@@ -51,7 +57,7 @@ impl App {
         let lang = self.lang;
         match self.current_row().cloned() {
             Some(Row::Activity { entry, .. }) => {
-                let e = &self.catalog.entries[entry];
+                let e = &self.document.catalog.entries[entry];
                 let text = format!(
                     "{} {} «{}»?",
                     lang.t("Удалить мероприятие", "Delete activity"),
@@ -61,7 +67,7 @@ impl App {
                 self.overlay = Overlay::Confirm(Question::DeleteActivity(e.id()), text);
             }
             Some(Row::Section { section, .. }) => {
-                let s = &self.catalog.sections[section];
+                let s = &self.document.catalog.sections[section];
                 let text = match lang {
                     crate::i18n::Lang::Ru => format!(
                         "Удалить раздел «{}» и всё в нём ({})?",
@@ -98,8 +104,9 @@ impl App {
 
     /// Deletes a section with every section and activity below it.
     pub(super) fn delete_section(&mut self, id: &SectionId) {
-        let sections = self.catalog.subtree(id.as_str());
+        let sections = self.document.catalog.subtree(id.as_str());
         let mut ops: Vec<Op> = self
+            .document
             .catalog
             .entries
             .iter()
@@ -128,14 +135,15 @@ impl App {
     pub(super) fn begin_move(&mut self) {
         let kind = match self.current_row() {
             Some(Row::Activity { entry, .. }) => {
-                ListKind::MoveActivity(self.catalog.entries[*entry].id())
+                ListKind::MoveActivity(self.document.catalog.entries[*entry].id())
             }
             Some(Row::Section { section, .. }) => {
-                ListKind::MoveSection(self.catalog.sections[*section].id())
+                ListKind::MoveSection(self.document.catalog.sections[*section].id())
             }
             _ => return,
         };
         let choices = self
+            .document
             .catalog
             .sections
             .iter()
@@ -159,10 +167,11 @@ impl App {
     /// Moves an activity to the end of section `target`.
     pub(super) fn move_activity_into(&mut self, id: &ActivityId, target: &SectionId) {
         let last = self
+            .document
             .catalog
             .activities_in(target.as_str())
             .last()
-            .map(|i| self.catalog.entries[*i].activity.id.clone());
+            .map(|i| self.document.catalog.entries[*i].activity.id.clone());
         self.place_after(
             NodeKind::Activity,
             id.as_str(),
@@ -174,17 +183,23 @@ impl App {
     /// Moves a section, with everything in it, to the end of section
     /// `target`, unless that is inside it.
     pub(super) fn move_section_into(&mut self, id: &SectionId, target: &SectionId) {
-        if self.catalog.subtree(id.as_str()).contains(&target.0) {
-            return self.complain(self.lang.t(
+        if self
+            .document
+            .catalog
+            .subtree(id.as_str())
+            .contains(&target.0)
+        {
+            return self.status.complain(self.lang.t(
                 "Раздел нельзя перенести в самого себя",
                 "A section cannot move into itself",
             ));
         }
         let last = self
+            .document
             .catalog
             .children_of(target.as_str())
             .last()
-            .map(|i| self.catalog.sections[*i].section.id.clone());
+            .map(|i| self.document.catalog.sections[*i].section.id.clone());
         self.place_after(
             NodeKind::Section,
             id.as_str(),
@@ -197,12 +212,13 @@ impl App {
     pub(super) fn shift(&mut self, down: bool) {
         let (kind, id, parent, siblings) = match self.current_row() {
             Some(Row::Activity { entry, .. }) => {
-                let e = &self.catalog.entries[*entry];
+                let e = &self.document.catalog.entries[*entry];
                 let ids: Vec<String> = self
+                    .document
                     .catalog
                     .activities_in(&e.section)
                     .iter()
-                    .map(|i| self.catalog.entries[*i].activity.id.clone())
+                    .map(|i| self.document.catalog.entries[*i].activity.id.clone())
                     .collect();
                 (
                     NodeKind::Activity,
@@ -212,12 +228,13 @@ impl App {
                 )
             }
             Some(Row::Section { section, .. }) => {
-                let s = &self.catalog.sections[*section];
+                let s = &self.document.catalog.sections[*section];
                 let ids: Vec<String> = self
+                    .document
                     .catalog
                     .children_of(&s.parent)
                     .iter()
-                    .map(|i| self.catalog.sections[*i].section.id.clone())
+                    .map(|i| self.document.catalog.sections[*i].section.id.clone())
                     .collect();
                 (
                     NodeKind::Section,
@@ -253,16 +270,18 @@ impl App {
     ) -> Result<Place, StoreError> {
         let siblings: Vec<&str> = match kind {
             NodeKind::Activity => self
+                .document
                 .catalog
                 .activities_in(parent)
                 .into_iter()
-                .map(|i| self.catalog.entries[i].activity.id.as_str())
+                .map(|i| self.document.catalog.entries[i].activity.id.as_str())
                 .collect(),
             NodeKind::Section => self
+                .document
                 .catalog
                 .children_of(parent)
                 .into_iter()
-                .map(|i| self.catalog.sections[i].section.id.as_str())
+                .map(|i| self.document.catalog.sections[i].section.id.as_str())
                 .collect(),
         };
         let siblings: Vec<&str> = siblings.into_iter().filter(|s| *s != id).collect();
@@ -273,7 +292,7 @@ impl App {
         };
         let pos_of = |sibling: Option<&str>| -> Result<Option<String>, StoreError> {
             sibling
-                .map(|s| self.doc.place(kind, s).map(|p| p.pos))
+                .map(|s| self.document.doc.place(kind, s).map(|p| p.pos))
                 .transpose()
         };
         let (before, next) = (pos_of(before)?, pos_of(next)?);
@@ -284,16 +303,16 @@ impl App {
     }
 
     fn place_after(&mut self, kind: NodeKind, id: &str, parent: &str, after: Option<&str>) {
-        let old = match self.doc.place(kind, id) {
+        let old = match self.document.doc.place(kind, id) {
             Ok(p) => p,
-            Err(e) => return self.complain(e.to_string()),
+            Err(e) => return self.status.complain(e.to_string()),
         };
         let new = match self.place_among(kind, id, parent, after) {
             Ok(p) => p,
-            Err(e) => return self.complain(e.to_string()),
+            Err(e) => return self.status.complain(e.to_string()),
         };
-        if let Err(e) = self.doc.set_place(kind, id, &new) {
-            return self.complain(e.to_string());
+        if let Err(e) = self.document.doc.set_place(kind, id, &new) {
+            return self.status.complain(e.to_string());
         }
         let focus = match kind {
             NodeKind::Section => RowKey::Section(SectionId(id.to_string())),

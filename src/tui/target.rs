@@ -61,7 +61,7 @@ impl App {
         let mut editor = Editor::new(target, String::new(), text);
         editor.title = self.title_of(&editor.target);
         if responsible {
-            editor.completion = Completion::new(self.catalog.names());
+            editor.completion = Completion::new(self.document.catalog.names());
         }
         editor
     }
@@ -90,6 +90,7 @@ impl App {
                 ActivityField::Number => lang.t("Номер", "Number"),
                 ActivityField::Cell(key) => {
                     return self
+                        .document
                         .roadmap
                         .columns
                         .iter()
@@ -123,18 +124,18 @@ impl App {
     pub(super) fn value_of(&self, target: &Target) -> Option<String> {
         Some(match target {
             Target::Activity(id, field) => {
-                field_value(&self.catalog.entry(id.as_str())?.activity, field)
+                field_value(&self.document.catalog.entry(id.as_str())?.activity, field)
             }
             Target::Section(id, field) => {
-                let s = &self.catalog.section(id.as_str())?.section;
+                let s = &self.document.catalog.section(id.as_str())?.section;
                 match field {
                     SectionField::Title => s.title.clone(),
                     SectionField::Number => s.number.clone(),
                     SectionField::Responsible => s.responsible.join("\n"),
                 }
             }
-            Target::Meta(MetaField::Title) => self.roadmap.meta.title.clone(),
-            Target::Meta(MetaField::Notes) => self.roadmap.meta.notes.clone(),
+            Target::Meta(MetaField::Title) => self.document.roadmap.meta.title.clone(),
+            Target::Meta(MetaField::Notes) => self.document.roadmap.meta.notes.clone(),
             Target::Meta(field) => text::one_line(&meta_shown(self, *field)),
             Target::NewActivity { .. }
             | Target::NewSection { .. }
@@ -194,7 +195,7 @@ fn meta_value_as(
     field: MetaField,
     date: impl Fn(Option<NaiveDate>) -> String,
 ) -> String {
-    let m = &app.roadmap.meta;
+    let m = &app.document.roadmap.meta;
     match field {
         MetaField::Title => m.title.clone(),
         MetaField::Municipality => m.municipality.clone(),

@@ -21,7 +21,7 @@ impl App {
         let key = Key::from_event(event);
         let action = self.keymap.action(self.overlay.mode(), key);
         if matches!(self.overlay, Overlay::None) {
-            self.message = None;
+            self.status.message = None;
         }
         if !self.ready_for(action) {
             return;
@@ -40,7 +40,7 @@ impl App {
                         self.lang.t("Нет действия для клавиши", "No action for key"),
                         hint.unwrap_or_default()
                     );
-                    self.say(text);
+                    self.status.say(text);
                 }
             }
             Overlay::Text { scroll, lines, .. } => match action {
@@ -62,7 +62,7 @@ impl App {
                 }
                 Some(Action::No | Action::Cancel) => {
                     self.overlay = Overlay::None;
-                    self.say(self.lang.t(
+                    self.status.say(self.lang.t(
                         "Слияние отменено, ничего не изменилось",
                         "Merge cancelled, nothing changed",
                     ));
@@ -149,24 +149,28 @@ impl App {
 
     /// An action while browsing.
     fn normal(&mut self, action: Action) {
-        let last = self.rows.len().saturating_sub(1);
-        let cursor = self.cursor();
+        let last = self.views.rows.len().saturating_sub(1);
+        let cursor = self.views.cursor();
         match action {
-            Action::Up => self.set_cursor(cursor.saturating_sub(1)),
-            Action::Down => self.set_cursor((cursor + 1).min(last)),
-            Action::PageUp => self.set_cursor(cursor.saturating_sub(self.page.max(1))),
-            Action::PageDown => self.set_cursor((cursor + self.page.max(1)).min(last)),
-            Action::First => self.set_cursor(0),
-            Action::Last => self.set_cursor(last),
+            Action::Up => self.views.set_cursor(cursor.saturating_sub(1)),
+            Action::Down => self.views.set_cursor((cursor + 1).min(last)),
+            Action::PageUp => self
+                .views
+                .set_cursor(cursor.saturating_sub(self.views.page.max(1))),
+            Action::PageDown => self
+                .views
+                .set_cursor((cursor + self.views.page.max(1)).min(last)),
+            Action::First => self.views.set_cursor(0),
+            Action::Last => self.views.set_cursor(last),
             Action::Fold => self.fold(Some(true)),
             Action::Unfold => self.fold(Some(false)),
             Action::ToggleFold => self.fold(None),
             Action::FoldAll => self.fold_all(true),
             Action::UnfoldAll => self.fold_all(false),
             Action::ShowView(view) => self.switch_view(view),
-            Action::NextView => self.switch_view(self.view.next()),
-            Action::PrevView => self.switch_view(self.view.prev()),
-            Action::ToggleDetail => self.show_detail = !self.show_detail,
+            Action::NextView => self.switch_view(self.views.current.next()),
+            Action::PrevView => self.switch_view(self.views.current.prev()),
+            Action::ToggleDetail => self.views.show_detail = !self.views.show_detail,
             Action::Edit => self.begin_edit(),
             Action::AddActivity => self.begin_add_activity(),
             Action::AddSection => self.begin_add_section(),
@@ -179,12 +183,12 @@ impl App {
             Action::Heading => self.begin_heading(),
             Action::Search => {
                 let mut editor = self.editor_for(Target::Search, "");
-                editor.original = self.cursor().to_string();
+                editor.original = self.views.cursor().to_string();
                 self.overlay = Overlay::Prompt(Box::new(editor));
             }
-            Action::SearchNext | Action::SearchPrev => match self.search.clone() {
+            Action::SearchNext | Action::SearchPrev => match self.views.search.clone() {
                 Some(q) => self.find(&q, action == Action::SearchNext, true),
-                None => self.say(
+                None => self.status.say(
                     self.lang
                         .t("Сначала задайте поиск", "Search for something first"),
                 ),
@@ -194,12 +198,12 @@ impl App {
             Action::Conflicts => self.show_conflicts(),
             Action::History => self.show_history(),
             Action::ClearFilter => {
-                let had = self.filter.is_active() || self.search.is_some();
-                self.filter = Default::default();
-                self.search = None;
+                let had = self.views.filter.is_active() || self.views.search.is_some();
+                self.views.filter = Default::default();
+                self.views.search = None;
                 self.rebuild_rows();
                 if had {
-                    self.say(
+                    self.status.say(
                         self.lang
                             .t("Фильтр и поиск сброшены", "Filter and search cleared"),
                     );
@@ -210,7 +214,7 @@ impl App {
             Action::Save => self.save_now(),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Quit => {
-                if self.unsaved {
+                if self.document.unsaved {
                     let text = self
                         .lang
                         .t(
@@ -228,10 +232,12 @@ impl App {
     }
 
     fn switch_view(&mut self, view: ViewId) {
-        let keep = self
-            .current_entry()
-            .map(|e| RowKey::Activity(ActivityId(self.catalog.entries[e].activity.id.clone())));
-        self.view = view;
+        let keep = self.current_entry().map(|e| {
+            RowKey::Activity(ActivityId(
+                self.document.catalog.entries[e].activity.id.clone(),
+            ))
+        });
+        self.views.current = view;
         self.rebuild_rows();
         if let Some(key) = keep {
             self.select_key(&key);
@@ -241,23 +247,23 @@ impl App {
     /// Folds (`Some(true)`), unfolds or toggles the row's section or group;
     /// on an activity, folding folds the heading it is under.
     fn fold(&mut self, fold: Option<bool>) {
-        let cursor = self.cursor();
+        let cursor = self.views.cursor();
         let heading = match self.current_row() {
-            Some(Row::Activity { .. }) if fold == Some(true) => self.rows[..cursor]
+            Some(Row::Activity { .. }) if fold == Some(true) => self.views.rows[..cursor]
                 .iter()
                 .rev()
                 .find(|r| !matches!(r, Row::Activity { .. })),
             Some(Row::Activity { .. }) | None => None,
             row => row,
         };
-        let Some(key) = heading.and_then(fold_key(&self.catalog)) else {
+        let Some(key) = heading.and_then(fold_key(&self.document.catalog)) else {
             return;
         };
-        let now = self.folded.contains(&key);
+        let now = self.views.folded.contains(&key);
         if fold.unwrap_or(!now) {
-            self.folded.insert(key.clone());
+            self.views.folded.insert(key.clone());
         } else {
-            self.folded.remove(&key);
+            self.views.folded.remove(&key);
         }
         self.rebuild_rows();
         self.select_key(&key.row());
@@ -267,30 +273,32 @@ impl App {
         let keep = self.current_key();
         if fold {
             let keys: Vec<FoldKey> = self
+                .views
                 .rows
                 .iter()
-                .filter_map(fold_key(&self.catalog))
+                .filter_map(fold_key(&self.document.catalog))
                 .collect();
-            self.folded.extend(keys);
+            self.views.folded.extend(keys);
         } else {
-            self.folded.clear();
+            self.views.folded.clear();
         }
         self.rebuild_rows();
         if let Some(key) = keep
             && !self.select_key(&key)
         {
-            self.set_cursor(0);
+            self.views.set_cursor(0);
         }
     }
 
     fn begin_filter(&mut self) {
         let people: Vec<(String, String)> = self
+            .document
             .catalog
             .people
             .iter()
             .map(|p| (p.key.clone(), p.name.clone()))
             .collect();
-        let f = &self.filter;
+        let f = &self.views.filter;
         let draft = FilterDraft {
             person: f
                 .person
@@ -314,23 +322,23 @@ impl App {
         let Overlay::Filter(draft, _) = std::mem::replace(&mut self.overlay, Overlay::None) else {
             return;
         };
-        self.filter.person = draft
+        self.views.filter.person = draft
             .person
             .checked_sub(1)
             .and_then(|i| draft.people.get(i))
             .map(|(k, _)| k.clone());
-        self.filter.status = draft
+        self.views.filter.status = draft
             .status
             .checked_sub(1)
             .and_then(|i| FilterDraft::STATUSES.get(i))
             .copied();
-        self.filter.group = draft
+        self.views.filter.group = draft
             .group
             .checked_sub(1)
             .and_then(|i| FilterDraft::groups().get(i))
             .copied();
         self.rebuild_rows();
-        self.set_cursor(0);
+        self.views.set_cursor(0);
     }
 
     /// Searches as the query is typed, from where the search began.
@@ -338,7 +346,7 @@ impl App {
         if let Overlay::Prompt(editor) = &self.overlay
             && let Ok(origin) = editor.original.parse::<usize>()
         {
-            self.set_cursor(origin);
+            self.views.set_cursor(origin);
         }
         if !query.trim().is_empty() {
             self.find(query, true, false);
@@ -352,22 +360,23 @@ impl App {
         if q.is_empty() {
             return;
         }
-        self.search = Some(q.clone());
-        if !self.rows.iter().any(|r| self.row_matches(r, &q))
+        self.views.search = Some(q.clone());
+        if !self.views.rows.iter().any(|r| self.row_matches(r, &q))
             && self
+                .document
                 .catalog
                 .entries
                 .iter()
                 .any(|e| e.haystack().contains(&q))
         {
-            self.folded.clear();
+            self.views.folded.clear();
             self.rebuild_rows();
         }
-        let n = self.rows.len();
+        let n = self.views.rows.len();
         if n == 0 {
             return;
         }
-        let start = self.cursor();
+        let start = self.views.cursor();
         let offset = usize::from(skip_current);
         for step in 0..n {
             let i = if forward {
@@ -375,12 +384,12 @@ impl App {
             } else {
                 (start + n * 2 - offset - step) % n
             };
-            if self.row_matches(&self.rows[i], &q) {
-                self.set_cursor(i);
+            if self.row_matches(&self.views.rows[i], &q) {
+                self.views.set_cursor(i);
                 return;
             }
         }
-        self.say(format!(
+        self.status.say(format!(
             "{} «{query}»",
             self.lang.t("Не найдено:", "Not found:")
         ));
@@ -389,8 +398,10 @@ impl App {
     /// Whether a row matches a lower-case query.
     pub fn row_matches(&self, row: &Row, query: &str) -> bool {
         match row {
-            Row::Activity { entry, .. } => self.catalog.entries[*entry].haystack().contains(query),
-            Row::Section { section, .. } => self.catalog.sections[*section]
+            Row::Activity { entry, .. } => self.document.catalog.entries[*entry]
+                .haystack()
+                .contains(query),
+            Row::Section { section, .. } => self.document.catalog.sections[*section]
                 .heading()
                 .to_lowercase()
                 .contains(query),
@@ -406,13 +417,13 @@ impl App {
             Target::Search => {
                 let q = editor.text();
                 if q.trim().is_empty() {
-                    self.search = None;
+                    self.views.search = None;
                 }
             }
             Target::MergeFile => {
                 let name = editor.text().trim().to_string();
                 if !name.is_empty() {
-                    self.offer_merge(self.folder().join(name));
+                    self.offer_merge(self.document.folder().join(name));
                 }
             }
             Target::SaveAs => {
@@ -422,7 +433,7 @@ impl App {
                 }
                 let path = std::path::PathBuf::from(&name);
                 if path.exists() {
-                    self.complain(format!(
+                    self.status.complain(format!(
                         "{name}: {}",
                         self.lang.t(
                             "файл уже есть; выберите другое имя",
@@ -432,8 +443,10 @@ impl App {
                     return;
                 }
                 match self.save_as(path) {
-                    Ok(()) => self.say(format!("{} {name}", self.lang.t("Сохранено:", "Saved:"))),
-                    Err(e) => self.complain(e.to_string()),
+                    Ok(()) => self
+                        .status
+                        .say(format!("{} {name}", self.lang.t("Сохранено:", "Saved:"))),
+                    Err(e) => self.status.complain(e.to_string()),
                 }
             }
             _ => {}
@@ -445,24 +458,24 @@ impl App {
             && editor.target == Target::Search
             && let Ok(origin) = editor.original.parse::<usize>()
         {
-            self.set_cursor(origin);
+            self.views.set_cursor(origin);
         }
     }
 
     fn save_now(&mut self) {
-        if self.path.is_none() {
+        if self.document.path.is_none() {
             let suggested = format!("{}.karta", self.lang.t("дорожная-карта", "roadmap"));
             let editor = self.editor_for(Target::SaveAs, &suggested);
             self.overlay = Overlay::Prompt(Box::new(editor));
             return;
         }
         match self.save() {
-            Ok(()) => self.say(format!(
+            Ok(()) => self.status.say(format!(
                 "{} {}",
                 self.lang.t("Сохранено:", "Saved:"),
-                self.file_name()
+                self.document.file_name(self.lang)
             )),
-            Err(e) => self.complain(e.to_string()),
+            Err(e) => self.status.complain(e.to_string()),
         }
     }
 
@@ -472,7 +485,7 @@ impl App {
             (Question::DeleteSection(id), true) => self.delete_section(&id),
             (Question::QuitUnsaved, true) => {
                 self.save_now();
-                if !self.unsaved {
+                if !self.document.unsaved {
                     self.quit = true;
                 }
             }

@@ -13,7 +13,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::action::{Action, Mode};
-use super::app::{App, Tone};
+use super::app::App;
+use super::status::Tone;
 use super::view::ViewId;
 use crate::model::text::one_line;
 use crate::present::fit;
@@ -90,7 +91,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         );
         return;
     }
-    let areas = layout(area, app.show_detail);
+    let areas = layout(area, app.views.show_detail);
     header(app, frame, areas.header);
     table::render(app, frame, areas.list);
     if let Some(detail) = areas.detail {
@@ -121,7 +122,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
     let compact = full > usize::from(tabs.width);
     let mut spans = Vec::new();
     for (view, key) in keyed {
-        let current = view == app.view;
+        let current = view == app.views.current;
         let style = if current {
             Style::new()
                 .fg(Color::Black)
@@ -140,10 +141,10 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(" "));
     }
     let mut notes = Vec::new();
-    if app.filter.is_active() {
+    if app.views.filter.is_active() {
         notes.push(app.lang.t("фильтр", "filter").to_string());
     }
-    if let Some(q) = &app.search {
+    if let Some(q) = &app.views.search {
         notes.push(format!("/{}", one_line(q)));
     }
     if !notes.is_empty() {
@@ -158,30 +159,36 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
 /// "Roadmap title — file.karta ●" in `width` columns: the title is cut
 /// first, the file name and the unsaved marker stay.
 fn title_line(app: &App, width: usize) -> String {
-    let unsaved = if app.unsaved { " ●" } else { "" };
-    let file = fit(&app.file_name(), width.saturating_sub(unsaved.width()));
+    let unsaved = if app.document.unsaved { " ●" } else { "" };
+    let file = fit(
+        &app.document.file_name(app.lang),
+        width.saturating_sub(unsaved.width()),
+    );
     let suffix = format!(" — {file}{unsaved}");
     let room = width.saturating_sub(suffix.width());
     if room < 2 {
         return format!("{file}{unsaved}");
     }
-    format!("{}{suffix}", fit(&one_line(&app.roadmap.meta.title), room))
+    format!(
+        "{}{suffix}",
+        fit(&one_line(&app.document.roadmap.meta.title), room)
+    )
 }
 
 fn status(app: &App, frame: &mut Frame, area: Rect) {
-    let (text, style) = match &app.message {
+    let (text, style) = match &app.status.message {
         Some((text, Tone::Error)) => (one_line(text), Style::new().fg(Color::White).bg(Color::Red)),
         Some((text, Tone::Info)) => (one_line(text), Style::new().fg(Color::Green)),
         None => {
-            let n = app.catalog.entries.len();
+            let n = app.document.catalog.entries.len();
             let count = match app.lang {
                 crate::i18n::Lang::Ru => crate::plural::activities(n),
                 crate::i18n::Lang::En => format!("{n} activities"),
             };
             let position = format!(
                 "{}/{}",
-                (app.cursor() + 1).min(app.rows.len()),
-                app.rows.len()
+                (app.views.cursor() + 1).min(app.views.rows.len()),
+                app.views.rows.len()
             );
             (
                 format!("{count} · {position}"),

@@ -30,8 +30,8 @@ fn widths(width: u16) -> (usize, usize, usize, usize) {
 
 /// Draws the rows from `app.scroll` on.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    if app.rows.is_empty() {
-        let text = if app.filter.is_active() {
+    if app.views.rows.is_empty() {
+        let text = if app.views.filter.is_active() {
             app.lang.t(
                 "Ничего не подходит под фильтр (Esc — сбросить)",
                 "Nothing matches the filter (Esc clears it)",
@@ -49,15 +49,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let height = usize::from(area.height);
-    let first = app.scroll[app.view.index()].min(app.rows.len().saturating_sub(1));
-    let lines: Vec<Line> = app.rows[first..]
+    let first = app
+        .views
+        .scroll()
+        .min(app.views.rows.len().saturating_sub(1));
+    let lines: Vec<Line> = app.views.rows[first..]
         .iter()
         .take(height)
         .enumerate()
         .map(|(i, row)| {
-            let selected = first + i == app.cursor();
+            let selected = first + i == app.views.cursor();
             let line = line(app, row, area.width);
-            let matched = app.search.as_ref().is_some_and(|q| app.row_matches(row, q));
+            let matched = app
+                .views
+                .search
+                .as_ref()
+                .is_some_and(|q| app.row_matches(row, q));
             let mut style = Style::new();
             if matched {
                 style = style.add_modifier(Modifier::UNDERLINED);
@@ -75,7 +82,7 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
     let w = usize::from(width);
     match row {
         Row::Section { section, folded } => {
-            let s = &app.catalog.sections[*section];
+            let s = &app.document.catalog.sections[*section];
             let marker = match (s.is_gap(), *folded) {
                 (true, _) => "· ",
                 (false, true) => "▸ ",
@@ -125,13 +132,13 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
             ])
         }
         Row::Activity { entry, depth } => {
-            let e = &app.catalog.entries[*entry];
+            let e = &app.document.catalog.entries[*entry];
             let (label_w, deadline_w, resp_w, status_w) = widths(width);
             let indent = "  ".repeat((*depth).min(4));
             let text_w =
                 w.saturating_sub(indent.width() + label_w + 1 + deadline_w + resp_w + status_w + 3);
             let a = &e.activity;
-            let (label, label_style) = if app.in_conflict(&a.id) {
+            let (label, label_style) = if app.document.in_conflict(&a.id) {
                 (
                     format!("‼{}", e.label),
                     Style::new().fg(Color::White).bg(Color::Red),
@@ -146,7 +153,9 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
             ];
             if deadline_w > 0 {
                 let mut deadline = one_line(&a.deadline);
-                if let (true, Some(next)) = (app.view.view().shows_next_occurrence(), e.next) {
+                if let (true, Some(next)) =
+                    (app.views.current.view().shows_next_occurrence(), e.next)
+                {
                     deadline = format!("→ {}", next.end.format("%d.%m.%Y"));
                 }
                 if e.deadline.guess {

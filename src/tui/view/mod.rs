@@ -6,6 +6,9 @@
 mod deadline;
 mod mechanism;
 mod person;
+pub mod state;
+
+pub use state::Views;
 
 use crate::i18n::Lang;
 
