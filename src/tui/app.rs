@@ -168,10 +168,19 @@ impl App {
             Overlay::Editor(editor) => {
                 editor.area.insert_str(clean);
             }
-            Overlay::Prompt(editor) => {
-                editor.area.insert_str(crate::model::text::one_line(&clean));
+            Overlay::Prompt(prompt) => {
+                prompt
+                    .line
+                    .area
+                    .insert_str(crate::model::text::one_line(&clean));
             }
-            _ => {}
+            Overlay::None
+            | Overlay::Help(_)
+            | Overlay::List(_)
+            | Overlay::Filter(_)
+            | Overlay::Question(_)
+            | Overlay::Reading(_)
+            | Overlay::Merge(_) => {}
         }
     }
 

@@ -8,10 +8,11 @@ use crate::model::text::one_line;
 use crate::store::changes::{Field, ItemKind};
 use crate::store::{bundle, conflicts, history, merge};
 
+use super::action::{Action, Mode};
 use super::app::App;
 use super::complete::Completion;
 use super::ids::ActivityId;
-use super::overlay::{Choice, List, ListKind, MergeOffer, Overlay, Target};
+use super::overlay::{Choice, List, ListKind, MergeOffer, Overlay, Prompt, Reading, Target};
 use super::target::field_value;
 
 impl App {
@@ -20,7 +21,8 @@ impl App {
     pub(super) fn begin_merge(&mut self) {
         let mut editor = self.editor_for(Target::MergeFile, "");
         editor.completion = Completion::new(self.mergeable_files());
-        self.overlay = Overlay::Prompt(Box::new(editor));
+        let prompt = Prompt::new(editor, self.views.cursor());
+        self.overlay = Overlay::Prompt(Box::new(prompt));
     }
 
     /// The names of the roadmaps (`.karta`) and bundles in the roadmap's
@@ -270,14 +272,12 @@ impl App {
         if lines.is_empty() {
             lines.push(self.lang.t("Изменений нет", "No changes").to_string());
         }
-        let title = self
-            .lang
-            .t("История (Esc — закрыть)", "History (Esc closes)")
-            .to_string();
-        self.overlay = Overlay::Text {
-            title,
-            lines,
-            scroll: 0,
-        };
+        let title = self.keymap.titled(
+            self.lang.t("История", "History"),
+            Mode::List,
+            Action::Cancel,
+            self.lang.t("закрыть", "closes"),
+        );
+        self.overlay = Overlay::Reading(Reading::new(title, lines));
     }
 }

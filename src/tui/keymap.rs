@@ -382,6 +382,15 @@ impl Keymap {
             .map_or(&[], |b| b.keys.as_slice())
     }
 
+    /// `text` with the first key of an action and what it does in brackets
+    /// ("Справка (Esc — закрыть)"); just `text` when no key does it.
+    pub fn titled(&self, text: &str, mode: Mode, action: Action, does: &str) -> String {
+        match self.key_of(mode, action) {
+            Some(key) => format!("{text} ({key} — {does})"),
+            None => text.to_string(),
+        }
+    }
+
     /// The first key of an action in a mode, for messages ("нажмите ?").
     pub fn key_of(&self, mode: Mode, action: Action) -> Option<Key> {
         self.bindings(mode)

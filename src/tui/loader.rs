@@ -244,9 +244,11 @@ impl App {
     pub(super) fn needs_doc(&self, action: Option<Action>) -> bool {
         match &self.overlay {
             Overlay::None => action.is_some_and(|a| !browses(a)),
-            Overlay::Prompt(editor) => editor.target != Target::Search,
-            Overlay::Filter(..) | Overlay::Help { .. } | Overlay::Text { .. } => false,
-            _ => true,
+            Overlay::Prompt(prompt) => prompt.line.target != Target::Search,
+            Overlay::Filter(_) | Overlay::Help(_) | Overlay::Reading(_) => false,
+            Overlay::Editor(_) | Overlay::List(_) | Overlay::Question(_) | Overlay::Merge(_) => {
+                true
+            }
         }
     }
 

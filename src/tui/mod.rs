@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod browse;
 pub mod catalog;
 pub mod collab;
 pub mod complete;

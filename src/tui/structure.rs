@@ -7,7 +7,7 @@ use crate::store::edit::{NodeKind, Place};
 
 use super::app::App;
 use super::ids::{ActivityId, RowKey, SectionId};
-use super::overlay::{Choice, List, ListKind, Overlay, Question, Target};
+use super::overlay::{Asking, Choice, List, ListKind, Overlay, Question, Target};
 use super::rows::Row;
 use super::undo::Op;
 
@@ -64,7 +64,10 @@ impl App {
                     e.label,
                     crate::present::fit(&text::one_line(&e.activity.text), 60)
                 );
-                self.overlay = Overlay::Confirm(Question::DeleteActivity(e.id()), text);
+                self.overlay = Overlay::Question(Asking {
+                    question: Question::DeleteActivity(e.id()),
+                    text,
+                });
             }
             Some(Row::Section { section, .. }) => {
                 let s = &self.document.catalog.sections[section];
@@ -80,9 +83,12 @@ impl App {
                         s.activities
                     ),
                 };
-                self.overlay = Overlay::Confirm(Question::DeleteSection(s.id()), text);
+                self.overlay = Overlay::Question(Asking {
+                    question: Question::DeleteSection(s.id()),
+                    text,
+                });
             }
-            _ => {}
+            Some(Row::Group { .. }) | None => {}
         }
     }
 

@@ -1,9 +1,9 @@
-//! Drawing the editor from its state. Nothing here changes the state; the
+//! Drawing the editor from its state (each overlay draws itself, see
+//! `overlay/`). Nothing here changes the state; the
 //! layout is a pure function of the screen size so that the update step can
 //! use it too (to know how many rows a page has).
 
 mod detail;
-mod popup;
 mod table;
 
 use ratatui::Frame;
@@ -99,7 +99,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     status(app, frame, areas.status);
     hints(app, frame, areas.hints);
-    popup::render(app, frame, area);
+    app.overlay.render(app, frame, area);
 }
 
 fn header(app: &App, frame: &mut Frame, area: Rect) {

@@ -12,6 +12,7 @@ use crate::model::deadline::DeadlineGroup;
 use crate::model::text::one_line;
 use crate::present::fit;
 
+use super::super::action::{Action, Mode};
 use super::super::app::App;
 use super::super::forms::status_name;
 use super::super::ids::GroupKey;
@@ -28,20 +29,45 @@ fn widths(width: u16) -> (usize, usize, usize, usize) {
     }
 }
 
-/// Draws the rows from `app.scroll` on.
+/// What an empty list says, with the keys that help (from the keymap).
+fn empty_text(app: &App) -> String {
+    let lang = app.lang;
+    let hint = |action, does| {
+        app.keymap
+            .key_of(Mode::Normal, action)
+            .map(|key| format!("{key} — {does}"))
+    };
+    let (text, hints) = if app.views.filter.is_active() {
+        (
+            lang.t(
+                "Ничего не подходит под фильтр",
+                "Nothing matches the filter",
+            ),
+            vec![hint(Action::ClearFilter, lang.t("сбросить", "clears it"))],
+        )
+    } else {
+        (
+            lang.t("Пусто", "Empty"),
+            vec![
+                hint(
+                    Action::AddActivity,
+                    lang.t("добавить мероприятие", "adds an activity"),
+                ),
+                hint(Action::AddSection, lang.t("раздел", "a section")),
+            ],
+        )
+    };
+    let hints: Vec<String> = hints.into_iter().flatten().collect();
+    if hints.is_empty() {
+        return text.to_string();
+    }
+    format!("{text} ({})", hints.join(", "))
+}
+
+/// Draws the rows from the view's scroll position on.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.views.rows.is_empty() {
-        let text = if app.views.filter.is_active() {
-            app.lang.t(
-                "Ничего не подходит под фильтр (Esc — сбросить)",
-                "Nothing matches the filter (Esc clears it)",
-            )
-        } else {
-            app.lang.t(
-                "Пусто. a — добавить мероприятие, A — раздел",
-                "Empty. a adds an activity, A a section",
-            )
-        };
+        let text = empty_text(app);
         frame.render_widget(
             Paragraph::new(text).style(Style::new().fg(Color::DarkGray)),
             area,
