@@ -5,8 +5,9 @@ use super::action::Action;
 use super::app::App;
 use super::catalog::Catalog;
 use super::ids::{FoldKey, RowKey};
-use super::overlay::{FilterForm, Overlay, Prompt, Target};
+use super::overlay::{FilterForm, Overlay, Prompt};
 use super::rows::Row;
+use super::target::Target;
 use super::view::ViewId;
 
 impl App {

@@ -12,7 +12,8 @@ use super::action::{Action, Mode};
 use super::app::App;
 use super::complete::Completion;
 use super::ids::ActivityId;
-use super::overlay::{Choice, List, ListKind, MergeOffer, Overlay, Prompt, Reading, Target};
+use super::overlay::{Choice, List, ListKind, MergeOffer, Overlay, Prompt, Reading};
+use super::target::Target;
 use super::target::field_value;
 
 impl App {

@@ -13,7 +13,7 @@ use crate::store::edit::{ActivityField, MetaField, SectionField};
 use crate::store::file::write_atomic;
 
 use super::ids::{ActivityId, SectionId};
-use super::overlay::Target;
+use super::target::Target;
 
 /// The draft as written to its file.
 #[derive(Serialize, Deserialize)]

@@ -12,7 +12,8 @@ use super::action::{Action, Mode};
 use super::app::App;
 use super::draft;
 use super::ids::{ActivityId, RowKey, SectionId};
-use super::overlay::{Overlay, Target};
+use super::overlay::Overlay;
+use super::target::Target;
 use super::target::{meta_current, meta_value};
 use super::undo::{Op, Step};
 

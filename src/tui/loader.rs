@@ -18,7 +18,8 @@ use crate::store::{Doc, StoreError};
 
 use super::action::Action;
 use super::app::App;
-use super::overlay::{Overlay, Target};
+use super::overlay::Overlay;
+use super::target::Target;
 
 /// A document read from a file with its journal applied, and what the
 /// editor shows of it.

@@ -7,8 +7,9 @@ use crate::store::edit::{NodeKind, Place};
 
 use super::app::App;
 use super::ids::{ActivityId, RowKey, SectionId};
-use super::overlay::{Asking, Choice, List, ListKind, Overlay, Question, Target};
+use super::overlay::{Asking, Choice, List, ListKind, Overlay, Question};
 use super::rows::Row;
+use super::target::Target;
 use super::undo::Op;
 
 impl App {

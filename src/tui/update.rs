@@ -13,9 +13,10 @@ use super::action::{Action, Mode};
 use super::app::App;
 use super::keymap::Key;
 use super::overlay::{
-    Asking, Help, Overlay, Prompt, Question, Target, editor, filter, help, list, merge, prompt,
-    question, reading,
+    Asking, Help, Overlay, Prompt, Question, editor, filter, help, list, merge, prompt, question,
+    reading,
 };
+use super::target::Target;
 
 impl App {
     /// Handles one key press.

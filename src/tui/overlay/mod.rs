@@ -20,7 +20,6 @@ use ratatui::widgets::{Block, Clear};
 
 use crate::model::text::one_line;
 
-pub use super::target::Target;
 pub use editor::Editor;
 pub use filter::FilterForm;
 pub use help::Help;
