@@ -158,7 +158,7 @@ impl App {
     /// on screen; remembers the page height for paging.
     pub fn fit_to(&mut self, size: ratatui::layout::Rect) {
         let areas = super::ui::layout(size, self.views.show_detail);
-        self.views.fit_to(areas.list);
+        self.views.fit_to(areas.list.height);
     }
 
     /// Pasted text goes into the editor or prompt, if one is open.

@@ -1,5 +1,8 @@
 //! The terminal editor: key → action (from the keymap) → update of the
-//! state and the document → drawing from the state.
+//! state and the document → drawing from the state. The state is
+//! [`app::App`]: the [`document::Document`], the [`view::Views`], the
+//! [`overlay::Overlay`] and the [`status::StatusLine`]. See
+//! `ARCHITECTURE.md` for where each kind of change goes.
 
 pub mod action;
 pub mod app;

@@ -1,10 +1,8 @@
 //! What the screen lists and where the user is in it: the view shown, its
 //! rows, a cursor and a scroll position per view, the folds, the filter,
-//! the search. No terminal here; the layout only lends its page height.
+//! the search. No terminal here.
 
 use std::collections::HashSet;
-
-use ratatui::layout::Rect;
 
 use crate::i18n::Lang;
 
@@ -90,10 +88,10 @@ impl Views {
         found.is_some()
     }
 
-    /// Fits the scroll position to a list area of `height` rows so that the
+    /// Fits the scroll position to a list of `height` rows so that the
     /// cursor row is on screen; remembers the height for paging.
-    pub fn fit_to(&mut self, list: Rect) {
-        let height = usize::from(list.height).max(1);
+    pub fn fit_to(&mut self, height: u16) {
+        let height = usize::from(height).max(1);
         self.page = height;
         let i = self.current.index();
         let cursor = self.cursors[i];
