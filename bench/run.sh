@@ -11,7 +11,7 @@ sizes=${KARTA_BENCH_SIZES:-1000x10000}
 runs=${KARTA_BENCH_RUNS:-5}
 soak_edits=${KARTA_SOAK_EDITS:-4000}
 soak_compact=${KARTA_SOAK_COMPACT:-200}
-cargo build --release --bins
+cargo build --release --bins --features bench
 bin=$CARGO_TARGET_DIR/release
 export KARTA_BENCH_DIR=${KARTA_BENCH_DIR:-$CARGO_TARGET_DIR/karta-fixtures}
 dir=$KARTA_BENCH_DIR

@@ -1,6 +1,7 @@
 //! karta: roadmaps (дорожные карты) of municipal education departments, kept
 //! as Automerge documents so copies edited offline merge without loss.
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod cli;
 pub mod commands;
@@ -13,7 +14,9 @@ pub mod import;
 pub mod model;
 pub mod peers;
 pub mod plural;
+pub mod present;
 pub mod report;
+pub mod sample;
 pub mod store;
 pub mod tui;
 pub mod views;

@@ -4,10 +4,10 @@ use std::fmt::Write;
 
 use crate::i18n::Lang;
 use chrono::NaiveDate;
-use unicode_width::UnicodeWidthChar;
 
 use crate::model::text::one_line;
-use crate::model::{DeadlineGroup, Roadmap, Section, SectionKind};
+use crate::model::{Roadmap, Section, SectionKind};
+use crate::present::{fit, group_title};
 use crate::views::{Item, by_deadline, by_person};
 
 /// Which view a report shows.
@@ -197,42 +197,4 @@ fn deadline(out: &mut String, roadmap: &Roadmap, today: NaiveDate) {
         }
         out.push('\n');
     }
-}
-
-/// The title of a deadline group.
-pub fn group_title(group: DeadlineGroup, lang: Lang) -> &'static str {
-    match group {
-        DeadlineGroup::Overdue => lang.t("Просрочено", "Overdue"),
-        DeadlineGroup::Soon => lang.t("Ближайшие 30 дней", "Next 30 days"),
-        DeadlineGroup::Later => lang.t("Позже", "Later"),
-        DeadlineGroup::Past => lang.t(
-            "Срок прошёл, выполнено или отменено",
-            "Past, done or cancelled",
-        ),
-        DeadlineGroup::Recurring => lang.t("Регулярные", "Recurring"),
-        DeadlineGroup::Event => lang.t("По событию", "Event-driven"),
-        DeadlineGroup::Continuous => lang.t("Постоянно", "Continuous"),
-        DeadlineGroup::Unknown => lang.t("Срок не распознан", "Not understood"),
-        DeadlineGroup::Missing => lang.t("Без срока", "No deadline"),
-    }
-}
-
-/// Cuts text to `width` terminal columns, ending with "…" when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    let mut used = 0;
-    let mut out = String::new();
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width.saturating_sub(1) {
-            let rest_width: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-            if rest_width <= width {
-                return text.to_string();
-            }
-            out.push('…');
-            return out;
-        }
-        used += w;
-        out.push(c);
-    }
-    out
 }

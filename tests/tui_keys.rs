@@ -10,12 +10,13 @@ use karta::tui::app::App;
 /// The activity under the cursor.
 fn current(app: &App) -> karta::model::Activity {
     let entry = app.current_entry().expect("an activity under the cursor");
-    app.catalog.entries[entry].activity.clone()
+    app.document.catalog.entries[entry].activity.clone()
 }
 
 /// The activity with this id, as the document has it now.
 fn stored(app: &App, id: &str) -> Option<karta::model::Activity> {
-    app.doc
+    app.document
+        .doc
         .roadmap()
         .activities_with_path()
         .into_iter()
@@ -32,7 +33,7 @@ fn editing_the_text_of_an_activity_and_undoing_it() {
     press(&mut app, "e Enter End text:_(уточнено) Enter");
     let after = stored(&app, &before.id).expect("still there");
     assert_eq!(after.text, format!("{} (уточнено)", before.text));
-    assert!(app.unsaved);
+    assert!(app.document.unsaved);
     press(&mut app, "u");
     assert_eq!(stored(&app, &before.id).expect("there").text, before.text);
     press(&mut app, "Ctrl-r");
@@ -65,33 +66,33 @@ fn status_deadline_and_responsible_with_completion() {
 fn adding_moving_and_deleting_activities() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("lysva", dir.path());
-    let count = app.catalog.entries.len();
+    let count = app.document.catalog.entries.len();
     press(&mut app, "j a text:Новое_мероприятие Enter");
-    assert_eq!(app.catalog.entries.len(), count + 1);
+    assert_eq!(app.document.catalog.entries.len(), count + 1);
     let new = current(&app);
     assert_eq!(new.text, "Новое мероприятие");
-    let section = app.catalog.entries[app.current_entry().expect("entry")]
+    let section = app.document.catalog.entries[app.current_entry().expect("entry")]
         .section
         .clone();
-    let siblings = app.catalog.activities_in(&section);
+    let siblings = app.document.catalog.activities_in(&section);
     assert_eq!(
-        app.catalog.entries[siblings[1]].activity.id, new.id,
+        app.document.catalog.entries[siblings[1]].activity.id, new.id,
         "added below the cursor"
     );
     press(&mut app, "K");
-    let siblings = app.catalog.activities_in(&section);
+    let siblings = app.document.catalog.activities_in(&section);
     assert_eq!(
-        app.catalog.entries[siblings[0]].activity.id, new.id,
+        app.document.catalog.entries[siblings[0]].activity.id, new.id,
         "moved up"
     );
     press(&mut app, "m Down Enter");
-    let moved = app.catalog.entry(&new.id).expect("entry");
+    let moved = app.document.catalog.entry(&new.id).expect("entry");
     assert_ne!(moved.section, section, "moved to another section");
     press(&mut app, "d n");
     assert!(stored(&app, &new.id).is_some(), "no keeps it");
     press(&mut app, "d y");
     assert!(stored(&app, &new.id).is_none(), "yes deletes it");
-    assert_eq!(app.catalog.entries.len(), count);
+    assert_eq!(app.document.catalog.entries.len(), count);
     press(&mut app, "u");
     assert!(stored(&app, &new.id).is_some(), "undo brings it back");
 }
@@ -100,11 +101,12 @@ fn adding_moving_and_deleting_activities() {
 fn sections_and_the_heading() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("lysva", dir.path());
-    let sections = app.catalog.sections.len();
+    let sections = app.document.catalog.sections.len();
     press(&mut app, "A text:Новый_раздел Enter");
-    assert_eq!(app.catalog.sections.len(), sections + 1);
+    assert_eq!(app.document.catalog.sections.len(), sections + 1);
     assert!(
-        app.catalog
+        app.document
+            .catalog
             .sections
             .iter()
             .any(|s| s.section.title == "Новый раздел")
@@ -114,13 +116,14 @@ fn sections_and_the_heading() {
         "t Down Down Down Enter Ctrl-a Ctrl-k text:31.02.2021 Enter",
     );
     assert!(
-        app.message
+        app.status
+            .message
             .as_ref()
             .is_some_and(|(m, _)| m.contains("не дата")),
         "an impossible date is refused"
     );
     press(&mut app, "Ctrl-a Ctrl-k text:01.11.2021 Enter");
-    let approval = app.doc.roadmap().meta.approval.expect("approval");
+    let approval = app.document.doc.roadmap().meta.approval.expect("approval");
     assert_eq!(approval.date, chrono::NaiveDate::from_ymd_opt(2021, 11, 1));
 }
 
@@ -128,42 +131,42 @@ fn sections_and_the_heading() {
 fn views_search_filter_and_folding() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("chernogorsk", dir.path());
-    let all = app.rows.len();
+    let all = app.views.rows.len();
     press(&mut app, "Space");
     assert!(
-        app.rows.len() < all,
+        app.views.rows.len() < all,
         "folding the first section hides its rows"
     );
     press(&mut app, "Space");
-    assert_eq!(app.rows.len(), all);
+    assert_eq!(app.views.rows.len(), all);
     press(&mut app, "/ text:ВПР Enter");
     assert!(current(&app).text.contains("ВПР"));
     let first = current(&app).id;
     press(&mut app, "n");
     assert_ne!(current(&app).id, first, "n finds the next match");
     press(&mut app, "3");
-    assert_eq!(app.view, karta::tui::rows::View::Deadline);
+    assert_eq!(app.views.current.view().name(), "deadline");
     press(&mut app, "f Down Right Enter");
-    assert!(app.filter.status.is_some());
+    assert!(app.views.filter.status.is_some());
     press(&mut app, "Esc 2 о");
     assert_eq!(
-        app.view,
-        karta::tui::rows::View::Person,
+        app.views.current.view().name(),
+        "person",
         "Russian layout о works as j"
     );
-    assert!(!app.filter.is_active());
+    assert!(!app.views.filter.is_active());
 }
 
 #[test]
 fn saving_writes_the_file_and_quitting_asks_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("tynda", dir.path());
-    let path = app.path.clone().expect("path");
+    let path = app.document.path.clone().expect("path");
     press(&mut app, "j s Down Enter q");
     assert!(!app.quit, "unsaved changes: a question first");
     press(&mut app, "Esc");
     press(&mut app, "Ctrl-s");
-    assert!(!app.unsaved);
+    assert!(!app.document.unsaved);
     let saved = karta::store::open(&path).expect("reopen").roadmap();
     assert!(
         saved
@@ -179,7 +182,7 @@ fn saving_writes_the_file_and_quitting_asks_first() {
 fn a_crash_loses_nothing_committed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("tynda", dir.path());
-    let path = app.path.clone().expect("path");
+    let path = app.document.path.clone().expect("path");
     press(&mut app, "j s Down Down Enter");
     let id = current(&app).id;
     drop(app);
@@ -193,9 +196,15 @@ fn a_crash_loses_nothing_committed() {
         keymap_file: None,
     };
     let reopened = karta::tui::open_app(&options).expect("reopen");
-    assert!(reopened.unsaved);
+    assert!(reopened.document.unsaved);
     assert_eq!(
-        reopened.catalog.entry(&id).expect("entry").activity.status,
+        reopened
+            .document
+            .catalog
+            .entry(&id)
+            .expect("entry")
+            .activity
+            .status,
         Status::Done
     );
 }
@@ -207,7 +216,7 @@ fn merging_a_colleagues_copy_after_a_preview_and_resolving_the_conflict() {
     press(&mut app, "j");
     let id = current(&app).id;
     let theirs_path = dir.path().join("theirs.karta");
-    let mut theirs = karta::store::open(app.path.as_deref().expect("path")).expect("copy");
+    let mut theirs = karta::store::open(app.document.path.as_deref().expect("path")).expect("copy");
     theirs.set_author(Some("Корчевская И.П."));
     theirs
         .set_activity_field(
@@ -232,12 +241,16 @@ fn merging_a_colleagues_copy_after_a_preview_and_resolving_the_conflict() {
         "nothing merged before yes"
     );
     press(&mut app, "y");
-    assert_eq!(app.conflicts.len(), 1, "both deadlines kept as a conflict");
+    assert_eq!(
+        app.document.conflicts.len(),
+        1,
+        "both deadlines kept as a conflict"
+    );
     let marked = screen(&mut app, 120, 30);
     assert!(
         marked.contains('‼'),
         "marked in the view:\n{marked}\n{:?}",
-        app.conflicts
+        app.document.conflicts
     );
     press(&mut app, "C Enter");
     let values = screen(&mut app, 120, 30);
@@ -245,7 +258,7 @@ fn merging_a_colleagues_copy_after_a_preview_and_resolving_the_conflict() {
         values.contains("Январь 2022") && values.contains("Март 2022"),
         "{values}"
     );
-    let pick = app.conflicts[0]
+    let pick = app.document.conflicts[0]
         .values
         .iter()
         .position(|v| v.value == "Январь 2022")
@@ -254,7 +267,7 @@ fn merging_a_colleagues_copy_after_a_preview_and_resolving_the_conflict() {
         press(&mut app, "Down");
     }
     press(&mut app, "Enter");
-    assert!(app.conflicts.is_empty());
+    assert!(app.document.conflicts.is_empty());
     assert_eq!(stored(&app, &id).expect("there").deadline, "Январь 2022");
     press(&mut app, "H");
     assert!(
@@ -266,22 +279,22 @@ fn merging_a_colleagues_copy_after_a_preview_and_resolving_the_conflict() {
 /// The model and the screen's catalog equal what a whole read of the
 /// document gives (`what` names the step for the failure message).
 fn same_as_fresh(app: &App, what: &str) {
-    let fresh = app.doc.roadmap();
-    assert!(app.roadmap == fresh, "model after {what}");
+    let fresh = app.document.doc.roadmap();
+    assert!(app.document.roadmap == fresh, "model after {what}");
     let built = karta::tui::catalog::Catalog::build(&fresh, app.today);
     let debug = |v: &dyn std::fmt::Debug| format!("{v:?}");
     assert_eq!(
-        debug(&app.catalog.entries),
+        debug(&app.document.catalog.entries),
         debug(&built.entries),
         "entries after {what}"
     );
     assert_eq!(
-        debug(&app.catalog.sections),
+        debug(&app.document.catalog.sections),
         debug(&built.sections),
         "sections after {what}"
     );
     assert_eq!(
-        debug(&app.catalog.people),
+        debug(&app.document.catalog.people),
         debug(&built.people),
         "people after {what}"
     );
@@ -321,5 +334,70 @@ fn structural_edits_patch_the_model_as_a_whole_read_would() {
         press(&mut app, "u");
     }
     same_as_fresh(&app, "undoing everything");
-    assert_eq!(app.catalog.entries.len(), 84, "everything undone");
+    assert_eq!(app.document.catalog.entries.len(), 84, "everything undone");
+}
+
+#[test]
+fn completing_a_responsible_person_matches_word_starts_and_cycles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lesosibirsk", dir.path());
+    press(&mut app, "/ text:Усилить Enter");
+    let id = current(&app).id;
+    let last_line = |app: &App| match &app.overlay {
+        karta::tui::overlay::Overlay::Editor(editor) => editor.last_line().to_string(),
+        _ => panic!("the editor is open"),
+    };
+    press(&mut app, "r Alt-Enter text:ко Tab");
+    assert_eq!(last_line(&app), "Колосов В.Г.");
+    press(&mut app, "Tab");
+    assert_eq!(last_line(&app), "Корчевская И.П.", "the next match");
+    press(&mut app, "Tab");
+    assert_eq!(
+        last_line(&app),
+        "Колосов В.Г.",
+        "round again: Харько does not match"
+    );
+    press(&mut app, "BackTab Enter");
+    let responsible = stored(&app, &id).expect("there").responsible;
+    assert_eq!(
+        responsible.last().map(String::as_str),
+        Some("Корчевская И.П.")
+    );
+}
+
+#[test]
+fn merging_takes_a_path_from_the_roadmaps_folder_and_lists_its_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    press(&mut app, "j");
+    let id = current(&app).id;
+    let mut theirs = karta::store::open(app.document.path.as_deref().expect("path")).expect("copy");
+    theirs.set_author(Some("Корчевская И.П."));
+    theirs
+        .set_activity_field(
+            &id,
+            &karta::store::edit::ActivityField::Deadline,
+            "Январь 2022",
+        )
+        .expect("their edit");
+    karta::store::save(&dir.path().join("theirs.karta"), &mut theirs).expect("save");
+    std::fs::write(dir.path().join("from-korchevskaya.karta-changes"), b"").expect("bundle");
+    std::fs::write(dir.path().join("notes.txt"), b"").expect("other");
+    press(&mut app, "Ctrl-o");
+    let offered = screen(&mut app, 100, 30);
+    for name in ["theirs.karta", "from-korchevskaya.karta-changes"] {
+        assert!(offered.contains(name), "{name} offered:\n{offered}");
+    }
+    assert!(!offered.contains("notes.txt"), "{offered}");
+    assert_eq!(
+        offered.matches("lysva.karta").count(),
+        1,
+        "the roadmap itself only in the title line:\n{offered}"
+    );
+    press(&mut app, "text:th Tab Enter");
+    let preview = screen(&mut app, 120, 30);
+    assert!(
+        preview.contains("Корчевская И.П.: изменила срок"),
+        "theirs.karta found beside the roadmap, not in the current folder:\n{preview}"
+    );
 }

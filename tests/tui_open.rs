@@ -34,7 +34,7 @@ fn cached_sample(name: &str, dir: &Path) -> (PathBuf, PathBuf) {
 
 fn current(app: &App) -> karta::model::Activity {
     let entry = app.current_entry().expect("an activity under the cursor");
-    app.catalog.entries[entry].activity.clone()
+    app.document.catalog.entries[entry].activity.clone()
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn a_cached_view_shows_at_once_and_the_document_loads_behind_it() {
     let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
     assert!(app.is_loading(), "built from the cache");
     let expected = karta::store::open(&file).expect("open").roadmap();
-    assert_eq!(app.roadmap, expected);
+    assert_eq!(app.document.roadmap, expected);
     let frame = screen(&mut app, 120, 30);
     assert!(frame.contains("25 мероприятий"), "{frame}");
     press(&mut app, "j j / text:мониторинг Enter Esc Tab");
@@ -53,8 +53,8 @@ fn a_cached_view_shows_at_once_and_the_document_loads_behind_it() {
     while !app.poll_load() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    assert!(!app.unsaved);
-    assert_eq!(app.roadmap, expected);
+    assert!(!app.document.unsaved);
+    assert_eq!(app.document.roadmap, expected);
 }
 
 #[test]
@@ -67,10 +67,10 @@ fn an_edit_before_the_load_waits_for_it_and_is_kept() {
     assert!(!app.is_loading(), "the edit waited for the document");
     let id = current(&app).id;
     assert_eq!(current(&app).status, Status::Done);
-    assert!(app.unsaved);
+    assert!(app.document.unsaved);
     assert!(karta::store::journal::Journal::path_for(&file).exists());
     press(&mut app, "Ctrl-s");
-    assert!(!app.unsaved);
+    assert!(!app.document.unsaved);
     let saved = karta::store::open(&file).expect("reopen").roadmap();
     let status = saved
         .activities_with_path()
@@ -80,7 +80,7 @@ fn an_edit_before_the_load_waits_for_it_and_is_kept() {
     assert_eq!(status, Some(Status::Done));
     let again = karta::tui::open_app(&options(&file, &cache)).expect("reopen");
     assert!(again.is_loading(), "the save refreshed the cache");
-    assert_eq!(again.roadmap, saved);
+    assert_eq!(again.document.roadmap, saved);
 }
 
 #[test]
@@ -94,8 +94,8 @@ fn the_journal_is_applied_after_a_background_load() {
     let mut reopened = karta::tui::open_app(&options(&file, &cache)).expect("reopen");
     assert!(reopened.is_loading(), "the file did not change: cached");
     reopened.await_load();
-    assert!(reopened.unsaved);
-    let entry = reopened.catalog.entry(&id).expect("entry");
+    assert!(reopened.document.unsaved);
+    let entry = reopened.document.catalog.entry(&id).expect("entry");
     assert_eq!(entry.activity.status, Status::Done, "recatalogued");
 }
 
@@ -135,7 +135,7 @@ fn a_damaged_cache_falls_back_to_a_normal_load() {
     let app = karta::tui::open_app(&options(&file, &cache)).expect("open");
     assert!(!app.is_loading(), "a normal load");
     assert_eq!(
-        app.roadmap,
+        app.document.roadmap,
         karta::store::open(&file).expect("open").roadmap()
     );
 }
@@ -144,23 +144,23 @@ fn a_damaged_cache_falls_back_to_a_normal_load() {
 fn compacting_keeps_edits_made_meanwhile() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("tynda", dir.path());
-    let path = app.path.clone().expect("path");
+    let path = app.document.path.clone().expect("path");
     press(&mut app, "j s Down Enter");
     app.start_compaction();
     press(&mut app, "j s Down Down Enter");
     let id = current(&app).id;
     app.finish_compaction();
     press(&mut app, "k s Down Down Down Enter");
-    let model = app.doc.roadmap();
-    assert_eq!(model, app.roadmap);
+    let model = app.document.doc.roadmap();
+    assert_eq!(model, app.document.roadmap);
     drop(app);
     let options = karta::tui::Options {
         cache_dir: None,
         ..options(&path, dir.path())
     };
     let reopened = karta::tui::open_app(&options).expect("reopen");
-    assert!(reopened.unsaved, "the journal has every edit");
-    assert_eq!(reopened.roadmap, model);
-    let entry = reopened.catalog.entry(&id).expect("entry");
+    assert!(reopened.document.unsaved, "the journal has every edit");
+    assert_eq!(reopened.document.roadmap, model);
+    let entry = reopened.document.catalog.entry(&id).expect("entry");
     assert_eq!(entry.activity.status, Status::Done);
 }

@@ -79,3 +79,21 @@ fn english_interface() {
         "{shot}"
     );
 }
+
+#[test]
+fn at_80x24_the_file_the_unsaved_marker_and_the_essential_keys_stay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("chernogorsk", dir.path());
+    press(&mut app, "j s Down Enter");
+    let shot = screen(&mut app, 80, 24);
+    let lines: Vec<&str> = shot.lines().collect();
+    assert!(
+        lines[0].ends_with("— chernogorsk.karta ●"),
+        "the title is cut, not the file: {}",
+        lines[0]
+    );
+    let hints = lines[23];
+    for key in ["? Справка", "Ctrl-s", "q Выход"] {
+        assert!(hints.contains(key), "«{key}» in the hint bar: {hints}");
+    }
+}

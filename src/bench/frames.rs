@@ -89,8 +89,8 @@ impl Screen {
     /// Moves the cursor one row down (to the top from the last row), then
     /// draws a frame.
     pub fn move_cursor(&mut self) -> Result<(), StoreError> {
-        let last = self.app.rows.len().saturating_sub(1);
-        let key = if self.app.cursor() >= last {
+        let last = self.app.views.rows.len().saturating_sub(1);
+        let key = if self.app.views.cursor() >= last {
             "Home"
         } else {
             "j"

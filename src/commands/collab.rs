@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 
 use crate::config::Config;
-use crate::describe::{self, author_line, field_name, item_name, value_text};
+use crate::describe::{self, field_name, item_name, value_text};
 use crate::i18n::Lang;
-use crate::store::changes::ItemChange;
+use crate::present::preview_lines;
 use crate::store::conflicts::{conflicts, resolve as resolve_conflict};
 use crate::store::lookup::{find_field, find_item, stored_value};
-use crate::store::merge::{FileOutcome, MergePreview, merge_files};
+use crate::store::merge::{FileOutcome, merge_files};
 use crate::store::{self, bundle};
 
 /// Prefixes a library error that does not name the file with its name.
@@ -21,27 +21,6 @@ pub(crate) fn in_file(file: &Path) -> impl Fn(store::StoreError) -> anyhow::Erro
         store::StoreError::NotFound(msg) => anyhow!("{}: {msg}", file.display()),
         other => anyhow!(other),
     }
-}
-
-/// The preview as lines: one per author.
-pub fn preview_lines(preview: &MergePreview, lang: Lang) -> String {
-    let mut out = String::new();
-    for group in &preview.by_author {
-        let changes: Vec<ItemChange> = group
-            .changes
-            .iter()
-            .map(|c| ItemChange {
-                item: c.item.clone(),
-                kind: c.kind.clone(),
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "{}",
-            author_line(group.author.as_deref(), &changes, lang)
-        );
-    }
-    out
 }
 
 /// `karta merge MINE THEIRS…`: merges, or with `dry_run` shows what would change.

@@ -16,7 +16,8 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use crate::report::{self, ReportKind};
-use crate::store::{self, Doc};
+pub use crate::sample::{SAMPLE, SAMPLE_NAME};
+use crate::store;
 
 /// Writes text to standard output; a closed pipe is not an error.
 pub fn print(text: &str) -> Result<()> {
@@ -27,17 +28,11 @@ pub fn print(text: &str) -> Result<()> {
     }
 }
 
-/// The bundled sample, so that `karta` with no file shows a real roadmap.
-pub const SAMPLE: &[u8] = include_bytes!("../../samples/chernogorsk.karta");
-
-/// The name the bundled sample goes by in messages.
-pub const SAMPLE_NAME: &str = "samples/chernogorsk.karta";
-
 /// Opens the roadmap `file`, or the bundled sample.
 pub fn open(file: Option<&Path>) -> Result<()> {
     let doc = match file {
         Some(path) => store::open(path)?,
-        None => Doc::from_bytes(SAMPLE, Path::new(SAMPLE_NAME))?,
+        None => crate::sample::document()?,
     };
     let today = chrono::Local::now().date_naive();
     print(&report::render(

@@ -3,6 +3,8 @@
 
 use crate::i18n::Lang;
 
+use super::view::ViewId;
+
 /// The modes a keymap has one table for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mode {
@@ -57,32 +59,41 @@ impl Mode {
 }
 
 macro_rules! actions {
-    ($($variant:ident = $name:literal, $ru:literal, $en:literal;)*) => {
+    (
+        { $($before:ident = $bname:literal, $bru:literal, $ben:literal;)* }
+        ShowView
+        { $($after:ident = $aname:literal, $aru:literal, $aen:literal;)* }
+    ) => {
         /// An action a key can be bound to.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Action {
             $(
-                #[doc = $en]
-                $variant,
+                #[doc = $ben]
+                $before,
+            )*
+            /// Show a view; keymap files name it `view_NAME` (see
+            /// [`View::name`](super::view::View::name)).
+            ShowView(ViewId),
+            $(
+                #[doc = $aen]
+                $after,
             )*
         }
 
         impl Action {
-            /// Every action.
-            pub const ALL: &'static [Action] = &[$(Action::$variant),*];
-
-            /// The name used in keymap files.
-            pub fn name(self) -> &'static str {
-                match self {
-                    $(Action::$variant => $name,)*
-                }
-            }
+            /// Every action with a name of its own, by that name.
+            const NAMED: &'static [(Action, &'static str)] = &[
+                $((Action::$before, $bname),)*
+                $((Action::$after, $aname),)*
+            ];
 
             /// What the action does, for help when the keymap gives no
             /// description.
             pub fn describe(self, lang: Lang) -> &'static str {
                 match self {
-                    $(Action::$variant => lang.t($ru, $en),)*
+                    $(Action::$before => lang.t($bru, $ben),)*
+                    Action::ShowView(view) => view.view().describe(lang),
+                    $(Action::$after => lang.t($aru, $aen),)*
                 }
             }
         }
@@ -90,6 +101,7 @@ macro_rules! actions {
 }
 
 actions! {
+    {
     Up = "up", "Вверх", "Up";
     Down = "down", "Вниз", "Down";
     PageUp = "page_up", "Страница вверх", "Page up";
@@ -101,9 +113,9 @@ actions! {
     ToggleFold = "toggle_fold", "Свернуть / развернуть", "Fold / unfold";
     FoldAll = "fold_all", "Свернуть все разделы", "Fold all sections";
     UnfoldAll = "unfold_all", "Развернуть все разделы", "Unfold all sections";
-    ViewMechanism = "view_mechanism", "Вид: по механизмам", "View: by mechanism";
-    ViewPerson = "view_person", "Вид: по ответственным", "View: by responsible";
-    ViewDeadline = "view_deadline", "Вид: по срокам", "View: by deadline";
+    }
+    ShowView
+    {
     NextView = "next_view", "Следующий вид", "Next view";
     PrevView = "prev_view", "Предыдущий вид", "Previous view";
     ToggleDetail = "toggle_detail", "Показать / скрыть подробности", "Show / hide details";
@@ -138,11 +150,18 @@ actions! {
     Prev = "prev", "Предыдущий вариант", "Previous choice";
     Yes = "yes", "Да", "Yes";
     No = "no", "Нет", "No";
+    }
 }
 
 impl Action {
     /// The action a keymap file names.
     pub fn parse(name: &str) -> Option<Action> {
-        Action::ALL.iter().copied().find(|a| a.name() == name)
+        if let Some(view) = name.strip_prefix("view_").and_then(ViewId::by_name) {
+            return Some(Action::ShowView(view));
+        }
+        Action::NAMED
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(action, _)| *action)
     }
 }

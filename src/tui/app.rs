@@ -1,9 +1,8 @@
-//! The editor's state: the document, the flattened roadmap, the view and
-//! cursor, the overlay, undo history and the crash journal. Keys change it
-//! through [`App::handle_key`] (see `update.rs`); the screen is drawn from
-//! it (see `ui.rs`) and drawing never changes it.
+//! The editor's state, in four parts: the [`Document`] being edited, the
+//! [`Views`] browsed, the [`Overlay`] on top and the [`StatusLine`]. Keys
+//! change it through [`App::handle_key`] (see `update.rs`); the screen is
+//! drawn from it (see `ui/`) and drawing never changes it.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -11,85 +10,38 @@ use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 use crate::model::Roadmap;
-use crate::store::cache::ViewCache;
 use crate::store::conflicts::Conflict;
-use crate::store::journal::Journal;
 use crate::store::{self, Doc, StoreError};
 
-use super::catalog::Catalog;
+use super::document::Document;
+use super::ids::RowKey;
 use super::keymap::Keymap;
-use super::loader::Loader;
 use super::overlay::Overlay;
-use super::rows::{self, Filter, Row, View};
-use super::undo::History;
-use super::upkeep::Upkeep;
-
-/// How a message in the status line looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    /// Plain information.
-    Info,
-    /// Something went wrong.
-    Error,
-}
+use super::rows::Row;
+use super::status::StatusLine;
+use super::view::Views;
+use super::view::state::row_key;
 
 /// Everything the editor knows.
 pub struct App {
-    /// The document being edited.
-    pub doc: Doc,
-    /// Where it is saved (None: the bundled sample, not saved yet).
-    pub path: Option<PathBuf>,
-    /// The roadmap as last read from the document.
-    pub roadmap: Roadmap,
-    /// The roadmap flattened for the screen.
-    pub catalog: Catalog,
+    /// The roadmap being edited.
+    pub document: Document,
+    /// What the screen lists and where the cursor is.
+    pub views: Views,
+    /// What is on top of the view.
+    pub overlay: Overlay,
+    /// The status line.
+    pub status: StatusLine,
+    /// The keys.
+    pub keymap: Keymap,
     /// The interface language.
     pub lang: Lang,
     /// The day deadlines are judged by.
     pub today: NaiveDate,
-    /// The keys.
-    pub keymap: Keymap,
-    /// The view shown.
-    pub view: View,
-    /// Rows of the view shown.
-    pub rows: Vec<Row>,
-    /// Cursor row per view.
-    pub cursor: [usize; 3],
-    /// First row on screen per view.
-    pub scroll: [usize; 3],
-    /// Folded sections and groups.
-    pub folded: HashSet<String>,
-    /// The filter.
-    pub filter: Filter,
-    /// The last search query, lower-cased.
-    pub search: Option<String>,
-    /// What is on top of the view.
-    pub overlay: Overlay,
-    /// Whether the detail pane is shown.
-    pub show_detail: bool,
-    /// The status-line message.
-    pub message: Option<(String, Tone)>,
-    /// Undo and redo.
-    pub history: History,
-    /// Fields holding several values set concurrently.
-    pub conflicts: Vec<crate::store::conflicts::Conflict>,
-    /// Edits not yet saved to the file.
-    pub unsaved: bool,
     /// Set when the user has quit.
     pub quit: bool,
-    /// Rows the list area had at the last frame (for paging).
-    pub page: usize,
-    pub(super) journal: Option<Journal>,
+    /// When the last key came (drafts and compaction wait for a pause).
     pub(super) last_key: Instant,
-    pub(super) draft_flushed: bool,
-    /// The document loading in the background (`doc` is a placeholder
-    /// until it is done).
-    pub(super) loading: Option<Loader>,
-    /// Why the document could not be loaded: the editor is read-only.
-    pub(super) load_error: Option<String>,
-    /// Where views of the file are cached.
-    pub(super) cache: Option<ViewCache>,
-    pub(super) upkeep: Upkeep,
 }
 
 impl App {
@@ -117,38 +69,16 @@ impl App {
         lang: Lang,
         today: NaiveDate,
     ) -> App {
-        let catalog = Catalog::build(&roadmap, today);
-        let journal = path.as_deref().map(Journal::new);
         let mut app = App {
-            doc,
-            path,
-            roadmap,
-            catalog,
+            document: Document::new(doc, roadmap, conflicts, path, today),
+            views: Views::default(),
+            overlay: Overlay::None,
+            status: StatusLine::default(),
+            keymap,
             lang,
             today,
-            keymap,
-            view: View::Mechanism,
-            rows: Vec::new(),
-            cursor: [0; 3],
-            scroll: [0; 3],
-            folded: HashSet::new(),
-            filter: Filter::default(),
-            search: None,
-            overlay: Overlay::None,
-            show_detail: true,
-            message: None,
-            history: History::default(),
-            conflicts,
-            unsaved: false,
             quit: false,
-            page: 20,
-            journal,
             last_key: Instant::now(),
-            draft_flushed: false,
-            loading: None,
-            load_error: None,
-            cache: None,
-            upkeep: Upkeep::default(),
         };
         app.rebuild_rows();
         app
@@ -157,8 +87,8 @@ impl App {
     /// Rereads the roadmap from the document and rebuilds the screen's
     /// data, keeping the cursor on the same item where it can.
     pub fn reload(&mut self) {
-        self.roadmap = self.doc.roadmap();
-        self.refresh_conflicts();
+        self.document.roadmap = self.document.doc.roadmap();
+        self.document.refresh_conflicts();
         self.recatalog();
     }
 
@@ -166,16 +96,17 @@ impl App {
     /// since `before`: reads back only what they touched and rebuilds the
     /// screen's data.
     pub fn refresh_since(&mut self, before: &[automerge::ChangeHash]) {
-        self.doc.refresh(&mut self.roadmap, before);
-        self.refresh_conflicts();
+        let document = &mut self.document;
+        document.doc.refresh(&mut document.roadmap, before);
+        document.refresh_conflicts();
         self.recatalog();
     }
 
-    /// Rebuilds the catalog and rows from `self.roadmap`.
+    /// Rebuilds the catalog and rows from the model.
     pub fn recatalog(&mut self) {
         let keep = self.current_key();
-        let old = std::mem::take(&mut self.catalog);
-        self.catalog = old.update(&self.roadmap, self.today);
+        let old = std::mem::take(&mut self.document.catalog);
+        self.document.catalog = old.update(&self.document.roadmap, self.today);
         self.rebuild_rows();
         if let Some(key) = keep {
             self.select_key(&key);
@@ -184,35 +115,12 @@ impl App {
 
     /// Rebuilds the rows of the view shown.
     pub fn rebuild_rows(&mut self) {
-        self.rows = rows::build(
-            self.view,
-            &self.catalog,
-            &self.folded,
-            &self.filter,
-            self.lang,
-        );
-        self.clamp_cursor();
-    }
-
-    /// The cursor of the view shown.
-    pub fn cursor(&self) -> usize {
-        self.cursor[self.view.index()]
-    }
-
-    /// Moves the cursor of the view shown (clamped).
-    pub fn set_cursor(&mut self, row: usize) {
-        self.cursor[self.view.index()] = row;
-        self.clamp_cursor();
-    }
-
-    fn clamp_cursor(&mut self) {
-        let i = self.view.index();
-        self.cursor[i] = self.cursor[i].min(self.rows.len().saturating_sub(1));
+        self.views.rebuild(&self.document.catalog, self.lang);
     }
 
     /// The row under the cursor.
     pub fn current_row(&self) -> Option<&Row> {
-        self.rows.get(self.cursor())
+        self.views.current_row()
     }
 
     /// The activity under the cursor, if the row is one (index into the
@@ -227,154 +135,109 @@ impl App {
     /// The section under the cursor, or the section of the activity under
     /// it (index into the catalog's sections).
     pub fn current_section(&self) -> Option<usize> {
+        let catalog = &self.document.catalog;
         match self.current_row()? {
             Row::Section { section, .. } => Some(*section),
-            Row::Activity { entry, .. } => self
-                .catalog
-                .section_index(&self.catalog.entries[*entry].section),
+            Row::Activity { entry, .. } => catalog.section_index(&catalog.entries[*entry].section),
             Row::Group { .. } => None,
         }
     }
 
-    /// A key that names the row under the cursor across rebuilds.
-    pub fn current_key(&self) -> Option<String> {
-        Some(match self.current_row()? {
-            Row::Section { section, .. } => {
-                format!("s:{}", self.catalog.sections[*section].section.id)
-            }
-            Row::Activity { entry, .. } => {
-                format!("a:{}", self.catalog.entries[*entry].activity.id)
-            }
-            Row::Group { key, .. } => format!("g:{key}"),
-        })
+    /// What the row under the cursor shows, to find it again after a
+    /// rebuild.
+    pub fn current_key(&self) -> Option<RowKey> {
+        Some(row_key(&self.document.catalog, self.current_row()?))
     }
 
-    /// Puts the cursor on the row named by `key` (see [`App::current_key`]).
-    pub fn select_key(&mut self, key: &str) -> bool {
-        let found = self.rows.iter().position(|row| match row {
-            Row::Section { section, .. } => {
-                key.strip_prefix("s:") == Some(&self.catalog.sections[*section].section.id)
-            }
-            Row::Activity { entry, .. } => {
-                key.strip_prefix("a:") == Some(&self.catalog.entries[*entry].activity.id)
-            }
-            Row::Group { key: k, .. } => key.strip_prefix("g:") == Some(k.as_str()),
-        });
-        if let Some(row) = found {
-            self.set_cursor(row);
-        }
-        found.is_some()
+    /// Puts the cursor on the row showing `key`; whether there is one.
+    pub fn select_key(&mut self, key: &RowKey) -> bool {
+        self.views.select(&self.document.catalog, key)
     }
 
     /// Fits the scroll position to a screen of `size`, so the cursor row is
     /// on screen; remembers the page height for paging.
     pub fn fit_to(&mut self, size: ratatui::layout::Rect) {
-        let areas = super::ui::layout(size, self.show_detail);
-        let height = usize::from(areas.list.height).max(1);
-        self.page = height;
-        let i = self.view.index();
-        let cursor = self.cursor[i];
-        if cursor < self.scroll[i] {
-            self.scroll[i] = cursor;
-        } else if cursor >= self.scroll[i] + height {
-            self.scroll[i] = cursor + 1 - height;
-        }
-        let max_scroll = self.rows.len().saturating_sub(height);
-        self.scroll[i] = self.scroll[i].min(max_scroll);
+        let areas = super::ui::layout(size, self.views.show_detail);
+        self.views.fit_to(areas.list.height);
     }
 
     /// Pasted text goes into the editor or prompt, if one is open.
     pub fn paste(&mut self, text: &str) {
         let clean = crate::model::text::sanitize(text);
         match &mut self.overlay {
-            super::overlay::Overlay::Editor(editor) => {
+            Overlay::Editor(editor) => {
                 editor.area.insert_str(clean);
             }
-            super::overlay::Overlay::Prompt(editor) => {
-                editor.area.insert_str(crate::model::text::one_line(&clean));
+            Overlay::Prompt(prompt) => {
+                prompt
+                    .line
+                    .area
+                    .insert_str(crate::model::text::one_line(&clean));
             }
-            _ => {}
+            Overlay::None
+            | Overlay::Help(_)
+            | Overlay::List(_)
+            | Overlay::Filter(_)
+            | Overlay::Question(_)
+            | Overlay::Reading(_)
+            | Overlay::Merge(_) => {}
         }
     }
 
-    /// Shows a message in the status line.
-    pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some((text.into(), Tone::Info));
-    }
-
-    /// Shows an error in the status line.
-    pub fn complain(&mut self, text: impl Into<String>) {
-        self.message = Some((text.into(), Tone::Error));
-    }
-
-    /// Appends the latest changes to the crash journal.
+    /// Appends the latest changes to the crash journal (an error is shown).
     pub fn journal_changes(&mut self) {
-        let changes = self.doc.save_incremental();
-        self.append_journal(&changes);
+        if let Err(e) = self.document.journal_changes() {
+            self.complain_about_journal(e);
+        }
     }
 
-    /// Appends changes already taken from the document to the journal.
-    pub(super) fn append_journal(&mut self, changes: &[u8]) {
-        if !changes.is_empty() {
-            self.upkeep.changes += 1;
-        }
-        if let Some(journal) = self.journal.as_mut()
-            && let Err(e) = journal.append(changes)
-        {
-            let text = format!("{}: {e}", self.lang.t("журнал изменений", "change journal"));
-            self.complain(text);
-        }
+    /// Shows that the journal could not be written.
+    pub(super) fn complain_about_journal(&mut self, e: StoreError) {
+        let text = format!("{}: {e}", self.lang.t("журнал изменений", "change journal"));
+        self.status.complain(text);
     }
 
     /// Saves to the file (atomically) and clears the journal.
     pub fn save(&mut self) -> Result<(), StoreError> {
-        let Some(path) = self.path.clone() else {
+        let Some(path) = self.document.path.clone() else {
             return Err(StoreError::NotFound(
                 self.lang.t("файл не выбран", "no file chosen").to_string(),
             ));
         };
         self.await_load();
-        if let Some(e) = &self.load_error {
+        if let Some(e) = &self.document.load_error {
             return Err(StoreError::NotFound(e.clone()));
         }
-        let before = self.doc.heads();
-        let fingerprint = store::save(&path, &mut self.doc)?;
-        self.doc.save_incremental();
-        if self.doc.heads() != before {
+        let before = self.document.doc.heads();
+        let fingerprint = store::save(&path, &mut self.document.doc)?;
+        self.document.doc.save_incremental();
+        if self.document.doc.heads() != before {
             // Another program had changed the file: its changes are merged in.
             self.refresh_since(&before);
             let text = self.lang.t(
                 "Сохранено вместе с изменениями, сделанными в файле другой программой",
                 "Saved together with changes another program made to the file",
             );
-            self.say(text);
+            self.status.say(text);
         }
-        if let Some(journal) = self.journal.as_mut() {
-            journal.discard()?;
-        }
-        self.unsaved = false;
+        self.document.discard_journal()?;
+        self.document.unsaved = false;
         self.store_view(fingerprint);
         Ok(())
     }
 
-    /// Saves under a new name from now on.
-    pub fn save_as(&mut self, path: PathBuf) -> Result<(), StoreError> {
-        self.journal = Some(Journal::new(&path));
-        self.path = Some(path);
-        self.save()
+    /// Quits, forgetting the edits made since the last save: the journal
+    /// goes, so they do not come back on the next open.
+    pub fn quit_without_saving(&mut self) {
+        match self.document.discard_journal() {
+            Ok(()) => self.quit = true,
+            Err(e) => self.status.complain(e.to_string()),
+        }
     }
 
-    /// The name shown for the file.
-    pub fn file_name(&self) -> String {
-        match &self.path {
-            Some(p) => p.file_name().map_or_else(
-                || p.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
-            None => self
-                .lang
-                .t("образец (не сохранён)", "sample (not saved)")
-                .to_string(),
-        }
+    /// Saves under a new name from now on.
+    pub fn save_as(&mut self, path: PathBuf) -> Result<(), StoreError> {
+        self.document.rename(path);
+        self.save()
     }
 }

@@ -11,6 +11,8 @@ use crate::model::deadline::{self, Deadline, DeadlineContext, DeadlineGroup, Spa
 use crate::model::{Activity, Roadmap, Section, SectionKind, Status, people, text};
 use crate::views;
 
+use super::ids::{ActivityId, SectionId};
+
 /// One activity, ready to show.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -42,6 +44,16 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The activity's id.
+    pub fn id(&self) -> ActivityId {
+        ActivityId(self.activity.id.clone())
+    }
+
+    /// The id of its section (empty outside sections).
+    pub fn section_id(&self) -> SectionId {
+        SectionId(self.section.clone())
+    }
+
     /// Lower-cased text of every field, for search.
     pub fn haystack(&self) -> &str {
         self.haystack
@@ -63,6 +75,16 @@ pub struct SectionEntry {
 }
 
 impl SectionEntry {
+    /// The section's id.
+    pub fn id(&self) -> SectionId {
+        SectionId(self.section.id.clone())
+    }
+
+    /// The id of its parent (empty at the top).
+    pub fn parent_id(&self) -> SectionId {
+        SectionId(self.parent.clone())
+    }
+
     /// "1.2 Title" or the stage's name, made safe for the terminal.
     pub fn heading(&self) -> String {
         let s = &self.section;

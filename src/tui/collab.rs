@@ -1,28 +1,51 @@
 //! Working with colleagues' copies from the editor: merging a file after a
 //! preview in words, resolving conflicts, reading an activity's history.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::describe;
 use crate::model::text::one_line;
 use crate::store::changes::{Field, ItemKind};
 use crate::store::{bundle, conflicts, history, merge};
 
+use super::action::{Action, Mode};
 use super::app::App;
-use super::overlay::{Choice, Editor, List, ListKind, MergeOffer, Overlay, Target};
+use super::complete::Completion;
+use super::ids::ActivityId;
+use super::overlay::{Choice, List, ListKind, MergeOffer, Overlay, Prompt, Reading};
+use super::target::Target;
+use super::target::field_value;
 
 impl App {
-    /// Asks for the file to merge.
+    /// Asks for the file to merge, a path from the roadmap's folder, with
+    /// the roadmaps and bundles there to pick from.
     pub(super) fn begin_merge(&mut self) {
-        let title = self.lang.t(
-            "Слить файл (путь к .karta или пакету изменений)",
-            "Merge a file (path to a .karta or a bundle)",
-        );
-        self.overlay = Overlay::Prompt(Box::new(Editor::new(
-            Target::MergeFile,
-            title.to_string(),
-            "",
-        )));
+        let mut editor = self.editor_for(Target::MergeFile, "");
+        editor.completion = Completion::new(self.mergeable_files());
+        let prompt = Prompt::new(editor, self.views.cursor());
+        self.overlay = Overlay::Prompt(Box::new(prompt));
+    }
+
+    /// The names of the roadmaps (`.karta`) and bundles in the roadmap's
+    /// folder, the roadmap itself left out, by name.
+    fn mergeable_files(&self) -> Vec<String> {
+        let own = self.document.path.as_deref().and_then(Path::file_name);
+        let Ok(entries) = std::fs::read_dir(self.document.folder()) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|x| x == "karta" || x == bundle::EXTENSION)
+            })
+            .filter(|p| p.file_name() != own)
+            .filter_map(|p| Some(p.file_name()?.to_str()?.to_string()))
+            .collect();
+        names.sort_by_key(|n| n.to_lowercase());
+        names
     }
 
     /// Merges the file into a copy of the document and shows what it would
@@ -30,12 +53,12 @@ impl App {
     pub(super) fn offer_merge(&mut self, path: PathBuf) {
         let incoming = match bundle::read_incoming(&path) {
             Ok(i) => i,
-            Err(e) => return self.complain(e.to_string()),
+            Err(e) => return self.status.complain(e.to_string()),
         };
-        let mut merged = self.doc.fork();
+        let mut merged = self.document.doc.fork();
         let applied = match merge::merge_incoming(&mut merged, incoming, &path) {
             Ok(a) => a,
-            Err(e) => return self.complain(e.to_string()),
+            Err(e) => return self.status.complain(e.to_string()),
         };
         if applied.is_empty() {
             let text = format!(
@@ -43,10 +66,10 @@ impl App {
                 path.display(),
                 self.lang.t("ничего нового", "nothing new")
             );
-            return self.say(text);
+            return self.status.say(text);
         }
         let preview = merge::describe_applied(&merged, &applied);
-        let mut lines: Vec<String> = crate::commands::collab::preview_lines(&preview, self.lang)
+        let mut lines: Vec<String> = crate::present::preview_lines(&preview, self.lang)
             .lines()
             .map(one_line)
             .collect();
@@ -68,36 +91,39 @@ impl App {
 
     /// Takes the offered merge into the document.
     pub(super) fn accept_merge(&mut self, mut offer: MergeOffer) {
-        let before = self.doc.heads();
-        if let Err(e) = self.doc.merge(&mut offer.merged) {
-            return self.complain(e.to_string());
+        let before = self.document.doc.heads();
+        if let Err(e) = self.document.doc.merge(&mut offer.merged) {
+            return self.status.complain(e.to_string());
         }
         self.journal_changes();
-        self.unsaved = true;
+        self.document.unsaved = true;
         self.refresh_since(&before);
         let text = match self.lang {
             crate::i18n::Lang::Ru => format!(
                 "Слито из {}: изменений — {}; конфликтов — {}",
                 offer.path.display(),
                 offer.added,
-                self.conflicts.len()
+                self.document.conflicts.len()
             ),
             crate::i18n::Lang::En => format!(
                 "Merged from {}: {} change(s); {} conflict(s)",
                 offer.path.display(),
                 offer.added,
-                self.conflicts.len()
+                self.document.conflicts.len()
             ),
         };
-        self.say(text);
+        self.status.say(text);
     }
 
     /// Lists the roadmap's conflicts.
     pub(super) fn show_conflicts(&mut self) {
-        if self.conflicts.is_empty() {
-            return self.say(self.lang.t("Конфликтов нет", "No conflicts"));
+        if self.document.conflicts.is_empty() {
+            return self
+                .status
+                .say(self.lang.t("Конфликтов нет", "No conflicts"));
         }
         let choices = self
+            .document
             .conflicts
             .iter()
             .map(|c| Choice {
@@ -131,7 +157,7 @@ impl App {
 
     /// Lists the values of one conflict to pick from.
     pub(super) fn show_conflict_values(&mut self, index: usize) {
-        let Some(c) = self.conflicts.get(index) else {
+        let Some(c) = self.document.conflicts.get(index) else {
             return;
         };
         let mut choices: Vec<Choice> = c
@@ -166,21 +192,22 @@ impl App {
     /// Resolves conflict `index` with its value `choice`, or opens the
     /// editor for a value of one's own.
     pub(super) fn resolve_conflict(&mut self, index: usize, choice: usize) {
-        let Some(c) = self.conflicts.get(index).cloned() else {
+        let Some(c) = self.document.conflicts.get(index).cloned() else {
             return;
         };
         let Some(value) = c.values.get(choice).map(|v| v.value.clone()) else {
             return self.type_resolution(&c);
         };
-        let before = self.doc.heads();
-        match conflicts::resolve(&mut self.doc, &c.item, &c.field, &value) {
+        let before = self.document.doc.heads();
+        match conflicts::resolve(&mut self.document.doc, &c.item, &c.field, &value) {
             Ok(_) => {
                 self.journal_changes();
-                self.unsaved = true;
+                self.document.unsaved = true;
                 self.refresh_since(&before);
-                self.say(self.lang.t("Конфликт решён", "Conflict resolved"));
+                self.status
+                    .say(self.lang.t("Конфликт решён", "Conflict resolved"));
             }
-            Err(e) => self.complain(e.to_string()),
+            Err(e) => self.status.complain(e.to_string()),
         }
     }
 
@@ -201,15 +228,27 @@ impl App {
             (ItemKind::Activity, Field::Text) => ActivityField::Text,
             (ItemKind::Activity, Field::Column { key, .. }) => ActivityField::Cell(key.clone()),
             _ => {
-                return self.say(
+                return self.status.say(
                     self.lang
                         .t("Выберите одно из значений", "Choose one of the values"),
                 );
             }
         };
-        let title = describe::field_name(&c.field, self.lang);
-        let mut editor = Editor::new(Target::Activity(c.item.id.clone(), field), title, &shown);
-        editor.original = String::new();
+        let Some(before) = self
+            .document
+            .catalog
+            .entry(&c.item.id)
+            .map(|e| field_value(&e.activity, &field))
+        else {
+            return;
+        };
+        let mut editor = self.editor_for(
+            Target::Activity(ActivityId(c.item.id.clone()), field),
+            &shown,
+        );
+        editor.title = describe::field_name(&c.field, self.lang);
+        // Undo puts back what the roadmap showed before the resolution.
+        editor.original = before;
         self.overlay = Overlay::Editor(Box::new(editor));
     }
 
@@ -217,12 +256,12 @@ impl App {
     /// when, newest first.
     pub(super) fn show_history(&mut self) {
         let id = match (self.current_entry(), self.current_section()) {
-            (Some(e), _) => self.catalog.entries[e].activity.id.clone(),
-            (None, Some(s)) => self.catalog.sections[s].section.id.clone(),
+            (Some(e), _) => self.document.catalog.entries[e].activity.id.clone(),
+            (None, Some(s)) => self.document.catalog.sections[s].section.id.clone(),
             _ => return,
         };
         let mut lines = Vec::new();
-        for entry in history::history(&self.doc, Some(&id)) {
+        for entry in history::history(&self.document.doc, Some(&id)) {
             let when = describe::time_text(entry.time);
             for change in &entry.changes {
                 lines.push(one_line(&format!(
@@ -234,24 +273,12 @@ impl App {
         if lines.is_empty() {
             lines.push(self.lang.t("Изменений нет", "No changes").to_string());
         }
-        let title = self
-            .lang
-            .t("История (Esc — закрыть)", "History (Esc closes)")
-            .to_string();
-        self.overlay = Overlay::Text {
-            title,
-            lines,
-            scroll: 0,
-        };
-    }
-
-    /// Rereads the conflicts (after a reload).
-    pub(super) fn refresh_conflicts(&mut self) {
-        self.conflicts = conflicts::conflicts(&self.doc);
-    }
-
-    /// Whether an activity or section has a conflicting field.
-    pub fn in_conflict(&self, id: &str) -> bool {
-        self.conflicts.iter().any(|c| c.item.id == id)
+        let title = self.keymap.titled(
+            self.lang.t("История", "History"),
+            Mode::List,
+            Action::Cancel,
+            self.lang.t("закрыть", "closes"),
+        );
+        self.overlay = Overlay::Reading(Reading::new(title, lines));
     }
 }

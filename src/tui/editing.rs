@@ -1,15 +1,20 @@
 //! Changes to the document from the editor: each user action becomes one
 //! undo step of store edits, journaled at once, then the screen's data is
-//! rebuilt.
+//! rebuilt. Text being typed is not a change until confirmed: while the
+//! user pauses it is kept as a draft beside the file (see `draft.rs`).
 
 use std::time::Duration;
 
 use crate::model::{Activity, SectionKind};
-use crate::store::edit::{ActivityField, MetaField, NodeKind, new_section};
+use crate::store::edit::{ActivityField, NodeKind, new_section};
 
+use super::action::{Action, Mode};
 use super::app::App;
-use super::forms::{meta_current, meta_value};
-use super::overlay::{Overlay, Target};
+use super::draft;
+use super::ids::{ActivityId, RowKey, SectionId};
+use super::overlay::Overlay;
+use super::target::Target;
+use super::target::{meta_current, meta_value};
 use super::undo::{Op, Step};
 
 /// How long typing must pause before a draft is written to the journal.
@@ -39,7 +44,7 @@ impl App {
                     _ => value,
                 };
                 let op = Op::Activity {
-                    id: id.clone(),
+                    id: id.to_string(),
                     field,
                     old: original,
                     new: value,
@@ -47,12 +52,12 @@ impl App {
                 (
                     lang.t("Изменение", "Edit").to_string(),
                     vec![op],
-                    Some(format!("a:{id}")),
+                    Some(RowKey::Activity(id)),
                 )
             }
             Target::Section(id, field) => {
                 let op = Op::Section {
-                    id: id.clone(),
+                    id: id.to_string(),
                     field,
                     old: original,
                     new: value.trim().to_string(),
@@ -60,13 +65,13 @@ impl App {
                 (
                     lang.t("Изменение раздела", "Section edited").to_string(),
                     vec![op],
-                    Some(format!("s:{id}")),
+                    Some(RowKey::Section(id)),
                 )
             }
             Target::Meta(field) => {
                 let value = match meta_value(field, &value, lang) {
                     Ok(v) => v,
-                    Err(message) => return self.complain(message),
+                    Err(message) => return self.status.complain(message),
                 };
                 let old = meta_current(self, field);
                 (
@@ -81,6 +86,7 @@ impl App {
             }
             Target::NewActivity { section, after } => {
                 self.overlay = Overlay::None;
+                self.drop_draft();
                 if value.trim().is_empty() {
                     return;
                 }
@@ -89,8 +95,13 @@ impl App {
                     ..Activity::default()
                 };
                 let added = self
-                    .place_among(NodeKind::Activity, "", &section, after.as_deref())
-                    .and_then(|place| self.doc.add_activity_at(&place, &activity));
+                    .place_among(
+                        NodeKind::Activity,
+                        "",
+                        section.as_str(),
+                        after.as_ref().map(ActivityId::as_str),
+                    )
+                    .and_then(|place| self.document.doc.add_activity_at(&place, &activity));
                 return match added {
                     Ok(id) => {
                         let op = Op::Exists {
@@ -102,21 +113,22 @@ impl App {
                             lang.t("Добавлено мероприятие", "Activity added")
                                 .to_string(),
                             vec![op],
-                            Some(format!("a:{id}")),
+                            Some(RowKey::Activity(ActivityId(id))),
                         );
                     }
-                    Err(e) => self.complain(e.to_string()),
+                    Err(e) => self.status.complain(e.to_string()),
                 };
             }
             Target::NewSection { parent, after } => {
                 self.overlay = Overlay::None;
+                self.drop_draft();
                 let title = value.trim();
                 if title.is_empty() {
                     return;
                 }
-                return match self.doc.add_section(
-                    &parent,
-                    after.as_deref(),
+                return match self.document.doc.add_section(
+                    parent.as_str(),
+                    after.as_ref().map(SectionId::as_str),
                     &new_section(title, SectionKind::Section),
                 ) {
                     Ok(id) => {
@@ -128,75 +140,117 @@ impl App {
                         self.record(
                             lang.t("Добавлен раздел", "Section added").to_string(),
                             vec![op],
-                            Some(format!("s:{id}")),
+                            Some(RowKey::Section(SectionId(id))),
                         );
                     }
-                    Err(e) => self.complain(e.to_string()),
+                    Err(e) => self.status.complain(e.to_string()),
                 };
             }
             Target::Search | Target::SaveAs | Target::MergeFile => return,
         };
         self.overlay = Overlay::None;
-        self.draft_flushed = false;
+        self.drop_draft();
         self.apply_step(label, ops, focus);
     }
 
-    /// Closes the editor without keeping what was typed (a draft already
-    /// journaled is taken back).
+    /// Closes the editor without keeping what was typed: the document was
+    /// never touched, and the draft goes.
     pub(super) fn cancel_editor(&mut self) {
-        let Overlay::Editor(editor) = std::mem::replace(&mut self.overlay, Overlay::None) else {
-            return;
-        };
-        if self.draft_flushed {
-            self.draft_flushed = false;
-            if let Some(Err(e)) = write_target(self, &editor.target, &editor.original) {
-                self.complain(e.to_string());
-            }
-            self.journal_changes();
+        if matches!(self.overlay, Overlay::Editor(_)) {
+            self.overlay = Overlay::None;
+            self.drop_draft();
         }
     }
 
-    /// Writes a paused draft into the document and the journal, so a crash
+    /// Keeps a paused editor's text as a draft beside the file, so a crash
     /// mid-edit loses only the last keystrokes. Called between key presses.
     pub fn tick(&mut self) {
-        let Overlay::Editor(editor) = &self.overlay else {
+        let (Overlay::Editor(editor), Some(path)) = (&self.overlay, &self.document.path) else {
             return;
         };
         if self.last_key.elapsed() < DRAFT_PAUSE {
             return;
         }
         let text = editor.text();
-        let target = editor.target.clone();
-        let Some(result) = write_target(self, &target, &text) else {
+        if self.document.draft.as_ref() == Some(&text) {
             return;
-        };
-        match result {
-            Ok(true) => {
-                self.draft_flushed = true;
-                self.journal_changes();
-                self.unsaved = true;
-            }
-            Ok(false) => {}
-            Err(e) => self.complain(e.to_string()),
+        }
+        match draft::keep(path, &editor.target, &text) {
+            Ok(()) => self.document.draft = Some(text),
+            Err(e) => self.status.complain(e.to_string()),
         }
     }
 
+    /// Removes the draft kept of the editor just closed, if any.
+    fn drop_draft(&mut self) {
+        if self.document.draft.take().is_none() {
+            return;
+        }
+        if let Some(path) = &self.document.path
+            && let Err(e) = draft::discard(path)
+        {
+            self.status.complain(e.to_string());
+        }
+    }
+
+    /// Opens the editor on a draft left beside the file by a session that
+    /// ended without confirming or cancelling it.
+    pub(super) fn restore_draft(&mut self) {
+        let Some(path) = self.document.path.clone() else {
+            return;
+        };
+        let Some((target, text)) = draft::find(&path) else {
+            return;
+        };
+        self.document.draft = Some(text.clone());
+        let Some(before) = self.value_of(&target) else {
+            return self.drop_draft();
+        };
+        let mut editor = self.editor_for(target, &text);
+        editor.original = before;
+        self.overlay = Overlay::Editor(Box::new(editor));
+        let keys = |action| {
+            self.keymap
+                .key_of(Mode::Edit, action)
+                .map(|k| k.to_string())
+                .unwrap_or_default()
+        };
+        let message = format!(
+            "{} {} — {}, {} — {}",
+            self.lang.t(
+                "Восстановлен текст, набранный перед сбоем:",
+                "Restored the text typed before a crash:"
+            ),
+            keys(Action::Confirm),
+            self.lang.t("сохранить", "keep it"),
+            keys(Action::Cancel),
+            self.lang.t("отбросить", "drop it"),
+        );
+        self.status.say(message);
+    }
+
     /// Makes the ops of a step in the document, then records it.
-    pub(super) fn apply_step(&mut self, label: String, ops: Vec<Op>, focus: Option<String>) {
+    pub(super) fn apply_step(&mut self, label: String, ops: Vec<Op>, focus: Option<RowKey>) {
         for op in &ops {
             let result = match op {
-                Op::Activity { id, field, new, .. } => {
-                    self.doc.set_activity_field(id, field, new).map(|_| ())
+                Op::Activity { id, field, new, .. } => self
+                    .document
+                    .doc
+                    .set_activity_field(id, field, new)
+                    .map(|_| ()),
+                Op::Section { id, field, new, .. } => self
+                    .document
+                    .doc
+                    .set_section_field(id, *field, new)
+                    .map(|_| ()),
+                Op::Meta { field, new, .. } => self.document.doc.set_meta(*field, new).map(|_| ()),
+                Op::Place { kind, id, new, .. } => self.document.doc.set_place(*kind, id, new),
+                Op::Exists { kind, id, deleted } => {
+                    self.document.doc.set_deleted(*kind, id, *deleted)
                 }
-                Op::Section { id, field, new, .. } => {
-                    self.doc.set_section_field(id, *field, new).map(|_| ())
-                }
-                Op::Meta { field, new, .. } => self.doc.set_meta(*field, new).map(|_| ()),
-                Op::Place { kind, id, new, .. } => self.doc.set_place(*kind, id, new),
-                Op::Exists { kind, id, deleted } => self.doc.set_deleted(*kind, id, *deleted),
             };
             if let Err(e) = result {
-                self.complain(e.to_string());
+                self.status.complain(e.to_string());
                 break;
             }
         }
@@ -205,22 +259,22 @@ impl App {
     }
 
     /// Records a step already made: undo, journal, screen.
-    pub(super) fn record(&mut self, label: String, ops: Vec<Op>, focus: Option<String>) {
+    pub(super) fn record(&mut self, label: String, ops: Vec<Op>, focus: Option<RowKey>) {
         if ops.is_empty() {
             self.journal_changes();
             return;
         }
         self.after_change(focus, &ops);
-        self.history.record(Step {
+        self.document.history.record(Step {
             label: label.clone(),
             ops,
         });
-        self.say(label);
+        self.status.say(label);
     }
 
-    fn after_change(&mut self, focus: Option<String>, ops: &[Op]) {
+    fn after_change(&mut self, focus: Option<RowKey>, ops: &[Op]) {
         self.journal_changes();
-        self.unsaved = true;
+        self.document.unsaved = true;
         let fields: Option<Vec<String>> = ops
             .iter()
             .map(|op| match op {
@@ -231,8 +285,14 @@ impl App {
         let patched = match fields {
             Some(ids) => {
                 let patched = self.patch_activities(&ids);
-                if patched && self.conflicts.iter().any(|c| ids.contains(&c.item.id)) {
-                    self.refresh_conflicts();
+                if patched
+                    && self
+                        .document
+                        .conflicts
+                        .iter()
+                        .any(|c| ids.contains(&c.item.id))
+                {
+                    self.document.refresh_conflicts();
                 }
                 patched
             }
@@ -253,10 +313,10 @@ impl App {
     /// one is not found.
     fn patch_activities(&mut self, ids: &[String]) -> bool {
         for id in ids {
-            let Some(fresh) = self.doc.activity(id) else {
+            let Some(fresh) = self.document.doc.activity(id) else {
                 return false;
             };
-            let Some(slot) = self.roadmap.activity_mut(id) else {
+            let Some(slot) = self.document.roadmap.activity_mut(id) else {
                 return false;
             };
             *slot = fresh;
@@ -266,33 +326,37 @@ impl App {
 
     /// Undoes the user's last step.
     pub(super) fn undo(&mut self) {
-        match self.history.undo(&mut self.doc) {
+        match self.document.history.undo(&mut self.document.doc) {
             Ok(Some(step)) => {
                 self.after_change(None, &step.ops);
-                self.say(format!(
+                self.status.say(format!(
                     "{} {}",
                     self.lang.t("Отменено:", "Undone:"),
                     step.label
                 ));
             }
-            Ok(None) => self.say(self.lang.t("Нечего отменять", "Nothing to undo")),
-            Err(e) => self.complain(e.to_string()),
+            Ok(None) => self
+                .status
+                .say(self.lang.t("Нечего отменять", "Nothing to undo")),
+            Err(e) => self.status.complain(e.to_string()),
         }
     }
 
     /// Redoes the last undone step.
     pub(super) fn redo(&mut self) {
-        match self.history.redo(&mut self.doc) {
+        match self.document.history.redo(&mut self.document.doc) {
             Ok(Some(step)) => {
                 self.after_change(None, &step.ops);
-                self.say(format!(
+                self.status.say(format!(
                     "{} {}",
                     self.lang.t("Возвращено:", "Redone:"),
                     step.label
                 ));
             }
-            Ok(None) => self.say(self.lang.t("Нечего возвращать", "Nothing to redo")),
-            Err(e) => self.complain(e.to_string()),
+            Ok(None) => self
+                .status
+                .say(self.lang.t("Нечего возвращать", "Nothing to redo")),
+            Err(e) => self.status.complain(e.to_string()),
         }
     }
 }
@@ -305,19 +369,4 @@ fn unchanged(op: &Op) -> bool {
         Op::Place { old, new, .. } => old == new,
         Op::Exists { .. } => false,
     }
-}
-
-/// Writes a text straight to an editable target (drafts and cancels);
-/// None for targets that are not fields.
-fn write_target(
-    app: &mut App,
-    target: &Target,
-    value: &str,
-) -> Option<Result<bool, crate::store::StoreError>> {
-    Some(match target {
-        Target::Activity(id, field) => app.doc.set_activity_field(id, field, value),
-        Target::Section(id, field) => app.doc.set_section_field(id, *field, value),
-        Target::Meta(MetaField::Notes) => app.doc.set_meta(MetaField::Notes, value),
-        _ => return None,
-    })
 }

@@ -374,6 +374,23 @@ impl Keymap {
         self.bindings.get(&mode).map_or(&[], Vec::as_slice)
     }
 
+    /// Every key of an action in a mode, first the one hints show.
+    pub fn keys_of(&self, mode: Mode, action: Action) -> &[Key] {
+        self.bindings(mode)
+            .iter()
+            .find(|b| b.action == action)
+            .map_or(&[], |b| b.keys.as_slice())
+    }
+
+    /// `text` with the first key of an action and what it does in brackets
+    /// ("Справка (Esc — закрыть)"); just `text` when no key does it.
+    pub fn titled(&self, text: &str, mode: Mode, action: Action, does: &str) -> String {
+        match self.key_of(mode, action) {
+            Some(key) => format!("{text} ({key} — {does})"),
+            None => text.to_string(),
+        }
+    }
+
     /// The first key of an action in a mode, for messages ("нажмите ?").
     pub fn key_of(&self, mode: Mode, action: Action) -> Option<Key> {
         self.bindings(mode)
@@ -390,6 +407,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::view::ViewId;
 
     fn key(s: &str) -> Key {
         Key::parse(s).expect("key")
@@ -437,7 +455,7 @@ mod tests {
                 ("/", Action::Search),
                 ("?", Action::Help),
                 ("q", Action::Quit),
-                ("1", Action::ViewMechanism),
+                ("1", Action::ShowView(ViewId::default())),
                 ("Tab", Action::NextView),
                 ("u", Action::Undo),
                 ("s", Action::Status),

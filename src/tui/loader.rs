@@ -18,7 +18,8 @@ use crate::store::{Doc, StoreError};
 
 use super::action::Action;
 use super::app::App;
-use super::overlay::{Overlay, Target};
+use super::overlay::Overlay;
+use super::target::Target;
 
 /// A document read from a file with its journal applied, and what the
 /// editor shows of it.
@@ -139,13 +140,13 @@ impl Loader {
 impl App {
     /// Whether the document is still loading in the background.
     pub fn is_loading(&self) -> bool {
-        self.loading.is_some()
+        self.document.loading.is_some()
     }
 
     /// Swaps the document in if the background load has finished; true
     /// when it did.
     pub fn poll_load(&mut self) -> bool {
-        if self.loading.as_mut().is_some_and(Loader::poll) {
+        if self.document.loading.as_mut().is_some_and(Loader::poll) {
             self.await_load();
             return true;
         }
@@ -154,7 +155,7 @@ impl App {
 
     /// Waits for the background load, if any, and swaps the document in.
     pub fn await_load(&mut self) {
-        let Some(loader) = self.loading.take() else {
+        let Some(loader) = self.document.loading.take() else {
             return;
         };
         let (fingerprint, heads) = (loader.fingerprint, loader.heads.clone());
@@ -174,18 +175,18 @@ impl App {
             }
             Err(e) => {
                 tracing::error!(error = %e, "background load failed");
-                self.load_error = Some(e.to_string());
-                self.complain(e.to_string());
+                self.document.load_error = Some(e.to_string());
+                self.status.complain(e.to_string());
             }
         }
     }
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
-        self.doc = loaded.doc;
-        self.conflicts = loaded.conflicts;
-        if let Some(roadmap) = loaded.roadmap.filter(|r| *r != self.roadmap) {
+        self.document.doc = loaded.doc;
+        self.document.conflicts = loaded.conflicts;
+        if let Some(roadmap) = loaded.roadmap.filter(|r| *r != self.document.roadmap) {
             tracing::info!("the document differs from its cached view");
-            self.roadmap = roadmap;
+            self.document.roadmap = roadmap;
             self.recatalog();
             if !loaded.recovery.changed {
                 self.store_view(fingerprint);
@@ -199,7 +200,7 @@ impl App {
         if !recovery.changed {
             return;
         }
-        self.unsaved = true;
+        self.document.unsaved = true;
         let text = format!(
             "{} {}",
             self.lang.t(
@@ -208,25 +209,25 @@ impl App {
             ),
             recovery.records
         );
-        self.say(text);
+        self.status.say(text);
         tracing::info!(records = recovery.records, "journal applied");
     }
 
     /// Keeps the roadmap shown in the view cache, as the view of the file
     /// bytes with `fingerprint` (which must be the document's saved state).
     pub(super) fn store_view(&mut self, fingerprint: Fingerprint) {
-        let (Some(cache), Some(path)) = (&self.cache, &self.path) else {
+        let (Some(cache), Some(path)) = (&self.document.cache, &self.document.path) else {
             return;
         };
-        let heads = self.doc.heads();
-        if let Err(e) = cache.store(path, fingerprint, &heads, &self.roadmap) {
+        let heads = self.document.doc.heads();
+        if let Err(e) = cache.store(path, fingerprint, &heads, &self.document.roadmap) {
             tracing::warn!(error = %e, "view cache not written");
         }
     }
 
     /// Sets where views of the file are cached (None: nowhere).
     pub fn set_view_cache(&mut self, cache: Option<ViewCache>) {
-        self.cache = cache;
+        self.document.cache = cache;
     }
 
     /// Whether this key will wait for the background load (so that the
@@ -244,9 +245,11 @@ impl App {
     pub(super) fn needs_doc(&self, action: Option<Action>) -> bool {
         match &self.overlay {
             Overlay::None => action.is_some_and(|a| !browses(a)),
-            Overlay::Prompt(editor) => editor.target != Target::Search,
-            Overlay::Filter(..) | Overlay::Help { .. } | Overlay::Text { .. } => false,
-            _ => true,
+            Overlay::Prompt(prompt) => prompt.line.target != Target::Search,
+            Overlay::Filter(_) | Overlay::Help(_) | Overlay::Reading(_) => false,
+            Overlay::Editor(_) | Overlay::List(_) | Overlay::Question(_) | Overlay::Merge(_) => {
+                true
+            }
         }
     }
 
@@ -257,7 +260,7 @@ impl App {
             return true;
         }
         self.await_load();
-        match &self.load_error {
+        match &self.document.load_error {
             Some(e) => {
                 let text = format!(
                     "{} {e}",
@@ -266,7 +269,7 @@ impl App {
                         "Read-only, the file did not load:"
                     )
                 );
-                self.complain(text);
+                self.status.complain(text);
                 false
             }
             None => true,
@@ -289,9 +292,7 @@ fn browses(action: Action) -> bool {
             | ToggleFold
             | FoldAll
             | UnfoldAll
-            | ViewMechanism
-            | ViewPerson
-            | ViewDeadline
+            | ShowView(_)
             | NextView
             | PrevView
             | ToggleDetail

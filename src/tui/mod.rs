@@ -1,22 +1,33 @@
 //! The terminal editor: key → action (from the keymap) → update of the
-//! state and the document → drawing from the state.
+//! state and the document → drawing from the state. The state is
+//! [`app::App`]: the [`document::Document`], the [`view::Views`], the
+//! [`overlay::Overlay`] and the [`status::StatusLine`]. See
+//! `ARCHITECTURE.md` for where each kind of change goes.
 
 pub mod action;
 pub mod app;
+mod browse;
 pub mod catalog;
 pub mod collab;
+pub mod complete;
+pub mod document;
+mod draft;
 pub mod editing;
 pub mod forms;
+pub mod ids;
 pub mod keymap;
 pub mod loader;
 pub mod overlay;
 mod patch;
 pub mod rows;
 pub mod run;
+pub mod status;
 pub mod structure;
+pub mod target;
 pub mod ui;
 pub mod undo;
 pub mod update;
 pub mod upkeep;
+pub mod view;
 
 pub use run::{Options, open_app, run};

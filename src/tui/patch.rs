@@ -44,15 +44,15 @@ impl App {
         }
         let touched = |kind, list: &[&str]| {
             list.iter()
-                .any(|id| self.in_conflict(id) || self.doc.has_conflict(kind, id))
+                .any(|id| self.document.in_conflict(id) || self.document.doc.has_conflict(kind, id))
         };
         let conflicts =
             touched(NodeKind::Section, &sections) || touched(NodeKind::Activity, &activities);
-        let mut roadmap = std::mem::take(&mut self.roadmap);
-        let patched = patch(&self.doc, &mut roadmap, &sections, &activities);
-        self.roadmap = roadmap;
+        let mut roadmap = std::mem::take(&mut self.document.roadmap);
+        let patched = patch(&self.document.doc, &mut roadmap, &sections, &activities);
+        self.document.roadmap = roadmap;
         if patched && conflicts {
-            self.refresh_conflicts();
+            self.document.refresh_conflicts();
         }
         patched
     }
@@ -249,14 +249,12 @@ fn take_from(list: &mut Vec<Activity>, id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
     use crate::model::SectionKind;
     use crate::store::edit::new_section;
 
     fn sample() -> Doc {
-        Doc::from_bytes(crate::commands::SAMPLE, Path::new("sample.karta")).expect("sample")
+        crate::sample::document().expect("sample")
     }
 
     /// Patches a copy of `before` for the touched nodes and checks it

@@ -4,7 +4,7 @@
 //! document loads in the background (see `loader.rs`).
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -50,10 +50,7 @@ pub fn open_app(options: &Options) -> Result<App> {
     let keymap = Keymap::load(&options.keymap, options.keymap_file.as_deref())?;
     let (lang, today) = (options.lang, options.today);
     let Some(path) = &options.file else {
-        let mut doc = Doc::from_bytes(
-            crate::commands::SAMPLE,
-            Path::new(crate::commands::SAMPLE_NAME),
-        )?;
+        let mut doc = crate::sample::document()?;
         doc.set_author(Some(&options.author));
         return Ok(App::new(doc, None, keymap, lang, today));
     };
@@ -78,8 +75,9 @@ pub fn open_app(options: &Options) -> Result<App> {
             lang,
             today,
         );
-        app.loading = Some(loader);
+        app.document.loading = Some(loader);
         app.set_view_cache(cache);
+        app.restore_draft();
         return Ok(app);
     }
     let loaded = loader::load(bytes, path, &options.author, None)?;
@@ -99,6 +97,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         app.store_view(fingerprint);
     }
     app.announce_recovery(recovery);
+    app.restore_draft();
     Ok(app)
 }
 
@@ -152,7 +151,8 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     if app.waits_for(key) {
-                        app.say(app.lang.t("Загрузка файла…", "Loading the file…"));
+                        app.status
+                            .say(app.lang.t("Загрузка файла…", "Loading the file…"));
                         draw(terminal, app)?;
                     }
                     app.handle_key(key);

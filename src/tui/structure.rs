@@ -6,8 +6,10 @@ use crate::store::StoreError;
 use crate::store::edit::{NodeKind, Place};
 
 use super::app::App;
-use super::overlay::{Choice, Editor, List, ListKind, Overlay, Question, Target};
+use super::ids::{ActivityId, RowKey, SectionId};
+use super::overlay::{Asking, Choice, List, ListKind, Overlay, Question};
 use super::rows::Row;
+use super::target::Target;
 use super::undo::Op;
 
 impl App {
@@ -15,46 +17,40 @@ impl App {
     pub(super) fn begin_add_activity(&mut self) {
         let (section, after) = match self.current_row() {
             Some(Row::Activity { entry, .. }) => {
-                let e = &self.catalog.entries[*entry];
-                (e.section.clone(), Some(e.activity.id.clone()))
+                let e = &self.document.catalog.entries[*entry];
+                (e.section_id(), Some(e.id()))
             }
             Some(Row::Section { section, .. }) => {
-                (self.catalog.sections[*section].section.id.clone(), None)
+                (self.document.catalog.sections[*section].id(), None)
             }
-            _ if self.rows.is_empty() => (String::new(), None),
+            _ if self.views.rows.is_empty() => (SectionId(String::new()), None),
             _ => {
-                return self.say(self.lang.t(
+                return self.status.say(self.lang.t(
                     "Выберите раздел или мероприятие",
                     "Choose a section or an activity",
                 ));
             }
         };
-        let title = self.lang.t("Новое мероприятие", "New activity").to_string();
-        self.overlay = Overlay::Editor(Box::new(Editor::new(
-            Target::NewActivity { section, after },
-            title,
-            "",
-        )));
+        self.edit_target(Target::NewActivity { section, after });
     }
 
     /// Starts adding a section after the cursor's section.
     pub(super) fn begin_add_section(&mut self) {
-        let (parent, after) = match self.current_section().map(|i| &self.catalog.sections[i]) {
-            Some(s) => (s.parent.clone(), Some(s.section.id.clone())),
+        let (parent, after) = match self
+            .current_section()
+            .map(|i| &self.document.catalog.sections[i])
+        {
+            Some(s) => (s.parent_id(), Some(s.id())),
             None => (
-                String::new(),
-                self.catalog
+                SectionId(String::new()),
+                self.document
+                    .catalog
                     .children_of("")
                     .last()
-                    .map(|i| self.catalog.sections[*i].section.id.clone()),
+                    .map(|i| self.document.catalog.sections[*i].id()),
             ),
         };
-        let title = self.lang.t("Новый раздел", "New section").to_string();
-        self.overlay = Overlay::Editor(Box::new(Editor::new(
-            Target::NewSection { parent, after },
-            title,
-            "",
-        )));
+        self.edit_target(Target::NewSection { parent, after });
     }
 
     /// Asks before deleting the row under the cursor.
@@ -62,39 +58,43 @@ impl App {
         let lang = self.lang;
         match self.current_row().cloned() {
             Some(Row::Activity { entry, .. }) => {
-                let e = &self.catalog.entries[entry];
+                let e = &self.document.catalog.entries[entry];
                 let text = format!(
                     "{} {} «{}»?",
                     lang.t("Удалить мероприятие", "Delete activity"),
                     e.label,
-                    crate::report::fit(&text::one_line(&e.activity.text), 60)
+                    crate::present::fit(&text::one_line(&e.activity.text), 60)
                 );
-                self.overlay =
-                    Overlay::Confirm(Question::DeleteActivity(e.activity.id.clone()), text);
+                self.overlay = Overlay::Question(Asking {
+                    question: Question::DeleteActivity(e.id()),
+                    text,
+                });
             }
             Some(Row::Section { section, .. }) => {
-                let s = &self.catalog.sections[section];
+                let s = &self.document.catalog.sections[section];
                 let text = match lang {
                     crate::i18n::Lang::Ru => format!(
                         "Удалить раздел «{}» и всё в нём ({})?",
-                        crate::report::fit(&s.heading(), 60),
+                        crate::present::fit(&s.heading(), 60),
                         crate::plural::activities(s.activities)
                     ),
                     crate::i18n::Lang::En => format!(
                         "Delete section «{}» and all in it ({} activities)?",
-                        crate::report::fit(&s.heading(), 60),
+                        crate::present::fit(&s.heading(), 60),
                         s.activities
                     ),
                 };
-                self.overlay =
-                    Overlay::Confirm(Question::DeleteSection(s.section.id.clone()), text);
+                self.overlay = Overlay::Question(Asking {
+                    question: Question::DeleteSection(s.id()),
+                    text,
+                });
             }
-            _ => {}
+            Some(Row::Group { .. }) | None => {}
         }
     }
 
     /// Deletes an activity (a tombstone, undoable).
-    pub(super) fn delete_activity(&mut self, id: &str) {
+    pub(super) fn delete_activity(&mut self, id: &ActivityId) {
         let op = Op::Exists {
             kind: NodeKind::Activity,
             id: id.to_string(),
@@ -110,9 +110,10 @@ impl App {
     }
 
     /// Deletes a section with every section and activity below it.
-    pub(super) fn delete_section(&mut self, id: &str) {
-        let sections = self.catalog.subtree(id);
+    pub(super) fn delete_section(&mut self, id: &SectionId) {
+        let sections = self.document.catalog.subtree(id.as_str());
         let mut ops: Vec<Op> = self
+            .document
             .catalog
             .entries
             .iter()
@@ -139,16 +140,17 @@ impl App {
 
     /// Opens the list of sections to move the row to.
     pub(super) fn begin_move(&mut self) {
-        let (id, section) = match self.current_row() {
+        let kind = match self.current_row() {
             Some(Row::Activity { entry, .. }) => {
-                (self.catalog.entries[*entry].activity.id.clone(), false)
+                ListKind::MoveActivity(self.document.catalog.entries[*entry].id())
             }
             Some(Row::Section { section, .. }) => {
-                (self.catalog.sections[*section].section.id.clone(), true)
+                ListKind::MoveSection(self.document.catalog.sections[*section].id())
             }
             _ => return,
         };
         let choices = self
+            .document
             .catalog
             .sections
             .iter()
@@ -159,7 +161,7 @@ impl App {
             })
             .collect();
         self.overlay = Overlay::List(List {
-            kind: ListKind::MoveTarget { id, section },
+            kind,
             title: self
                 .lang
                 .t("Перенести в раздел", "Move to section")
@@ -169,42 +171,61 @@ impl App {
         });
     }
 
-    pub(super) fn move_into(&mut self, id: &str, is_section: bool, target: &str) {
-        let kind = if is_section {
-            NodeKind::Section
-        } else {
-            NodeKind::Activity
-        };
-        if is_section && self.catalog.subtree(id).iter().any(|s| s == target) {
-            return self.complain(self.lang.t(
+    /// Moves an activity to the end of section `target`.
+    pub(super) fn move_activity_into(&mut self, id: &ActivityId, target: &SectionId) {
+        let last = self
+            .document
+            .catalog
+            .activities_in(target.as_str())
+            .last()
+            .map(|i| self.document.catalog.entries[*i].activity.id.clone());
+        self.place_after(
+            NodeKind::Activity,
+            id.as_str(),
+            target.as_str(),
+            last.as_deref(),
+        );
+    }
+
+    /// Moves a section, with everything in it, to the end of section
+    /// `target`, unless that is inside it.
+    pub(super) fn move_section_into(&mut self, id: &SectionId, target: &SectionId) {
+        if self
+            .document
+            .catalog
+            .subtree(id.as_str())
+            .contains(&target.0)
+        {
+            return self.status.complain(self.lang.t(
                 "Раздел нельзя перенести в самого себя",
                 "A section cannot move into itself",
             ));
         }
-        let last = if is_section {
-            self.catalog
-                .children_of(target)
-                .last()
-                .map(|i| self.catalog.sections[*i].section.id.clone())
-        } else {
-            self.catalog
-                .activities_in(target)
-                .last()
-                .map(|i| self.catalog.entries[*i].activity.id.clone())
-        };
-        self.place_after(kind, id, target, last.as_deref());
+        let last = self
+            .document
+            .catalog
+            .children_of(target.as_str())
+            .last()
+            .map(|i| self.document.catalog.sections[*i].section.id.clone());
+        self.place_after(
+            NodeKind::Section,
+            id.as_str(),
+            target.as_str(),
+            last.as_deref(),
+        );
     }
 
     /// Moves the row one place up or down among its siblings.
     pub(super) fn shift(&mut self, down: bool) {
         let (kind, id, parent, siblings) = match self.current_row() {
             Some(Row::Activity { entry, .. }) => {
-                let e = &self.catalog.entries[*entry];
+                let e = &self.document.catalog.entries[*entry];
                 let ids: Vec<String> = self
+                    .document
                     .catalog
                     .activities_in(&e.section)
                     .iter()
-                    .map(|i| self.catalog.entries[*i].activity.id.clone())
+                    .map(|i| self.document.catalog.entries[*i].activity.id.clone())
                     .collect();
                 (
                     NodeKind::Activity,
@@ -214,12 +235,13 @@ impl App {
                 )
             }
             Some(Row::Section { section, .. }) => {
-                let s = &self.catalog.sections[*section];
+                let s = &self.document.catalog.sections[*section];
                 let ids: Vec<String> = self
+                    .document
                     .catalog
                     .children_of(&s.parent)
                     .iter()
-                    .map(|i| self.catalog.sections[*i].section.id.clone())
+                    .map(|i| self.document.catalog.sections[*i].section.id.clone())
                     .collect();
                 (
                     NodeKind::Section,
@@ -255,16 +277,18 @@ impl App {
     ) -> Result<Place, StoreError> {
         let siblings: Vec<&str> = match kind {
             NodeKind::Activity => self
+                .document
                 .catalog
                 .activities_in(parent)
                 .into_iter()
-                .map(|i| self.catalog.entries[i].activity.id.as_str())
+                .map(|i| self.document.catalog.entries[i].activity.id.as_str())
                 .collect(),
             NodeKind::Section => self
+                .document
                 .catalog
                 .children_of(parent)
                 .into_iter()
-                .map(|i| self.catalog.sections[i].section.id.as_str())
+                .map(|i| self.document.catalog.sections[i].section.id.as_str())
                 .collect(),
         };
         let siblings: Vec<&str> = siblings.into_iter().filter(|s| *s != id).collect();
@@ -275,7 +299,7 @@ impl App {
         };
         let pos_of = |sibling: Option<&str>| -> Result<Option<String>, StoreError> {
             sibling
-                .map(|s| self.doc.place(kind, s).map(|p| p.pos))
+                .map(|s| self.document.doc.place(kind, s).map(|p| p.pos))
                 .transpose()
         };
         let (before, next) = (pos_of(before)?, pos_of(next)?);
@@ -286,18 +310,21 @@ impl App {
     }
 
     fn place_after(&mut self, kind: NodeKind, id: &str, parent: &str, after: Option<&str>) {
-        let old = match self.doc.place(kind, id) {
+        let old = match self.document.doc.place(kind, id) {
             Ok(p) => p,
-            Err(e) => return self.complain(e.to_string()),
+            Err(e) => return self.status.complain(e.to_string()),
         };
         let new = match self.place_among(kind, id, parent, after) {
             Ok(p) => p,
-            Err(e) => return self.complain(e.to_string()),
+            Err(e) => return self.status.complain(e.to_string()),
         };
-        if let Err(e) = self.doc.set_place(kind, id, &new) {
-            return self.complain(e.to_string());
+        if let Err(e) = self.document.doc.set_place(kind, id, &new) {
+            return self.status.complain(e.to_string());
         }
-        let prefix = if kind == NodeKind::Section { "s" } else { "a" };
+        let focus = match kind {
+            NodeKind::Section => RowKey::Section(SectionId(id.to_string())),
+            NodeKind::Activity => RowKey::Activity(ActivityId(id.to_string())),
+        };
         let op = Op::Place {
             kind,
             id: id.to_string(),
@@ -307,7 +334,7 @@ impl App {
         self.record(
             self.lang.t("Перенос", "Move").to_string(),
             vec![op],
-            Some(format!("{prefix}:{id}")),
+            Some(focus),
         );
     }
 }

@@ -43,10 +43,10 @@ impl App {
     /// swaps in a finished one.
     pub fn upkeep(&mut self) {
         self.poll_load();
-        match &self.upkeep.compaction {
+        match &self.document.upkeep.compaction {
             Some(c) if c.is_ready() => self.finish_compaction(),
             Some(_) => {}
-            None if self.upkeep.changes >= COMPACT_AFTER
+            None if self.document.upkeep.changes >= COMPACT_AFTER
                 && self.last_key.elapsed() >= COMPACT_IDLE =>
             {
                 self.start_compaction();
@@ -57,32 +57,37 @@ impl App {
 
     /// Whether background work is under way (the loop should poll soon).
     pub fn busy(&self) -> bool {
-        self.is_loading() || self.upkeep.busy()
+        self.is_loading() || self.document.upkeep.busy()
     }
 
     /// Starts compacting the document now (unless it is loading, failed to
     /// load, or a compaction is under way).
     pub fn start_compaction(&mut self) {
-        if self.is_loading() || self.load_error.is_some() || self.upkeep.compaction.is_some() {
+        if self.is_loading()
+            || self.document.load_error.is_some()
+            || self.document.upkeep.compaction.is_some()
+        {
             return;
         }
         if !matches!(self.overlay, Overlay::None) {
             return;
         }
-        tracing::info!(changes = self.upkeep.changes, "compaction started");
-        self.upkeep.compaction = Some(self.doc.start_compaction());
+        tracing::info!(changes = self.document.upkeep.changes, "compaction started");
+        self.document.upkeep.compaction = Some(self.document.doc.start_compaction());
     }
 
     /// Waits for the compaction under way, if any, and swaps the compacted
     /// document in.
     pub fn finish_compaction(&mut self) {
-        let Some(compaction) = self.upkeep.compaction.take() else {
+        let Some(compaction) = self.document.upkeep.compaction.take() else {
             return;
         };
-        match self.doc.finish_compaction(compaction) {
+        match self.document.doc.finish_compaction(compaction) {
             Ok(Some(pending)) => {
-                self.append_journal(&pending);
-                self.upkeep.changes = 0;
+                if let Err(e) = self.document.append_journal(&pending) {
+                    self.complain_about_journal(e);
+                }
+                self.document.upkeep.changes = 0;
                 tracing::info!("compaction finished");
             }
             Ok(None) => tracing::info!("compaction dropped: too much was edited meanwhile"),

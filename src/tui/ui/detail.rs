@@ -24,7 +24,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lines = match app.current_row() {
         Some(Row::Activity { entry, .. }) => activity(app, *entry),
         Some(Row::Section { section, .. }) => {
-            let s = &app.catalog.sections[*section];
+            let s = &app.document.catalog.sections[*section];
             let mut lines = vec![Line::styled(
                 s.heading(),
                 Style::new().add_modifier(Modifier::BOLD),
@@ -73,7 +73,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let e = &app.catalog.entries[entry];
+    let e = &app.document.catalog.entries[entry];
     let a = &e.activity;
     let mut lines = vec![Line::styled(
         format!("{} {}", lang.t("Мероприятие", "Activity"), e.label),
@@ -85,7 +85,7 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
             Style::new().fg(Color::DarkGray),
         ));
     }
-    for c in app.conflicts.iter().filter(|c| c.item.id == a.id) {
+    for c in app.document.conflicts.iter().filter(|c| c.item.id == a.id) {
         let values: Vec<String> = c
             .values
             .iter()
@@ -128,7 +128,13 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
         lang.t("Статус", "Status"),
         status_name(a.status, lang),
     ));
-    for column in app.roadmap.columns.iter().filter(|c| c.role.is_extra()) {
+    for column in app
+        .document
+        .roadmap
+        .columns
+        .iter()
+        .filter(|c| c.role.is_extra())
+    {
         let value = a
             .cells
             .get(&column.key)

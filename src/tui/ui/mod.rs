@@ -1,9 +1,9 @@
-//! Drawing the editor from its state. Nothing here changes the state; the
+//! Drawing the editor from its state (each overlay draws itself, see
+//! `overlay/`). Nothing here changes the state; the
 //! layout is a pure function of the screen size so that the update step can
 //! use it too (to know how many rows a page has).
 
 mod detail;
-mod popup;
 mod table;
 
 use ratatui::Frame;
@@ -12,10 +12,13 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::action::Mode;
-use super::app::{App, Tone};
-use super::rows::View;
+use super::action::{Action, Mode};
+use super::app::App;
+use super::status::Tone;
+use super::view::ViewId;
 use crate::model::text::one_line;
+use crate::present::fit;
+use unicode_width::UnicodeWidthStr;
 
 /// The smallest usable screen.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
@@ -88,7 +91,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         );
         return;
     }
-    let areas = layout(area, app.show_detail);
+    let areas = layout(area, app.views.show_detail);
     header(app, frame, areas.header);
     table::render(app, frame, areas.list);
     if let Some(detail) = areas.detail {
@@ -96,30 +99,30 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     status(app, frame, areas.status);
     hints(app, frame, areas.hints);
-    popup::render(app, frame, area);
+    app.overlay.render(app, frame, area);
 }
 
 fn header(app: &App, frame: &mut Frame, area: Rect) {
     let [top, tabs] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let unsaved = if app.unsaved { " ●" } else { "" };
-    let title = format!(
-        "{} — {}{unsaved}",
-        one_line(&app.roadmap.meta.title),
-        app.file_name()
-    );
     frame.render_widget(
-        Paragraph::new(crate::report::fit(&title, usize::from(top.width)))
+        Paragraph::new(title_line(app, usize::from(top.width)))
             .style(Style::new().add_modifier(Modifier::BOLD)),
         top,
     );
-    let full: usize = View::ALL
+    let keyed: Vec<(ViewId, String)> = ViewId::all()
+        .map(|v| {
+            let key = app.keymap.key_of(Mode::Normal, Action::ShowView(v));
+            (v, key.map(|k| format!("{k} ")).unwrap_or_default())
+        })
+        .collect();
+    let full: usize = keyed
         .iter()
-        .map(|v| v.title(app.lang).chars().count() + 5)
+        .map(|(v, key)| key.width() + v.view().title(app.lang).width() + 3)
         .sum();
     let compact = full > usize::from(tabs.width);
     let mut spans = Vec::new();
-    for (i, view) in View::ALL.iter().enumerate() {
-        let current = *view == app.view;
+    for (view, key) in keyed {
+        let current = view == app.views.current;
         let style = if current {
             Style::new()
                 .fg(Color::Black)
@@ -128,19 +131,20 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             Style::new().fg(Color::Cyan)
         };
-        let text = if compact && !current {
-            format!(" {} ", i + 1)
+        let title = view.view().title(app.lang);
+        let text = if compact && !current && !key.is_empty() {
+            format!(" {key}")
         } else {
-            format!(" {} {} ", i + 1, view.title(app.lang))
+            format!(" {key}{title} ")
         };
         spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
     }
     let mut notes = Vec::new();
-    if app.filter.is_active() {
+    if app.views.filter.is_active() {
         notes.push(app.lang.t("фильтр", "filter").to_string());
     }
-    if let Some(q) = &app.search {
+    if let Some(q) = &app.views.search {
         notes.push(format!("/{}", one_line(q)));
     }
     if !notes.is_empty() {
@@ -152,20 +156,39 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
 }
 
+/// "Roadmap title — file.karta ●" in `width` columns: the title is cut
+/// first, the file name and the unsaved marker stay.
+fn title_line(app: &App, width: usize) -> String {
+    let unsaved = if app.document.unsaved { " ●" } else { "" };
+    let file = fit(
+        &app.document.file_name(app.lang),
+        width.saturating_sub(unsaved.width()),
+    );
+    let suffix = format!(" — {file}{unsaved}");
+    let room = width.saturating_sub(suffix.width());
+    if room < 2 {
+        return format!("{file}{unsaved}");
+    }
+    format!(
+        "{}{suffix}",
+        fit(&one_line(&app.document.roadmap.meta.title), room)
+    )
+}
+
 fn status(app: &App, frame: &mut Frame, area: Rect) {
-    let (text, style) = match &app.message {
+    let (text, style) = match &app.status.message {
         Some((text, Tone::Error)) => (one_line(text), Style::new().fg(Color::White).bg(Color::Red)),
         Some((text, Tone::Info)) => (one_line(text), Style::new().fg(Color::Green)),
         None => {
-            let n = app.catalog.entries.len();
+            let n = app.document.catalog.entries.len();
             let count = match app.lang {
                 crate::i18n::Lang::Ru => crate::plural::activities(n),
                 crate::i18n::Lang::En => format!("{n} activities"),
             };
             let position = format!(
                 "{}/{}",
-                (app.cursor() + 1).min(app.rows.len()),
-                app.rows.len()
+                (app.views.cursor() + 1).min(app.views.rows.len()),
+                app.views.rows.len()
             );
             (
                 format!("{count} · {position}"),
@@ -174,22 +197,46 @@ fn status(app: &App, frame: &mut Frame, area: Rect) {
         }
     };
     frame.render_widget(
-        Paragraph::new(crate::report::fit(&text, usize::from(area.width))).style(style),
+        Paragraph::new(fit(&text, usize::from(area.width))).style(style),
         area,
     );
 }
 
-/// The hint bar: the keymap's hinted bindings of the current mode.
+/// Hints kept on the narrowest screen: the way to help, to save and out.
+const ALWAYS_HINTED: [Action; 3] = [Action::Help, Action::Save, Action::Quit];
+
+/// The hint bar: the keymap's hinted bindings of the current mode, as many
+/// as fit, always with those of [`ALWAYS_HINTED`].
 fn hints(app: &App, frame: &mut Frame, area: Rect) {
     let mode: Mode = app.overlay.mode();
+    let hinted: Vec<(String, &str, bool)> = app
+        .keymap
+        .bindings(mode)
+        .iter()
+        .filter(|b| b.hint)
+        .filter_map(|b| {
+            let key = b.keys.first()?.to_string();
+            Some((key, b.describe(app.lang), ALWAYS_HINTED.contains(&b.action)))
+        })
+        .collect();
+    let width = |(key, text, _): &(String, &str, bool)| key.width() + 1 + text.width() + 2;
+    let mut room = usize::from(area.width)
+        .saturating_sub(hinted.iter().filter(|h| h.2).map(width).sum::<usize>());
     let mut spans = Vec::new();
-    for b in app.keymap.bindings(mode).iter().filter(|b| b.hint) {
-        let Some(key) = b.keys.first() else { continue };
+    let mut dropping = false;
+    for hint in &hinted {
+        if !hint.2 {
+            dropping |= width(hint) > room;
+            if dropping {
+                continue;
+            }
+            room -= width(hint);
+        }
         spans.push(Span::styled(
-            key.to_string(),
+            hint.0.clone(),
             Style::new().fg(Color::Black).bg(Color::Gray),
         ));
-        spans.push(Span::raw(format!(" {}  ", b.describe(app.lang))));
+        spans.push(Span::raw(format!(" {}  ", hint.1)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -10,11 +10,13 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::Status;
 use crate::model::deadline::DeadlineGroup;
 use crate::model::text::one_line;
-use crate::report::fit;
+use crate::present::fit;
 
+use super::super::action::{Action, Mode};
 use super::super::app::App;
 use super::super::forms::status_name;
-use super::super::rows::{Row, View};
+use super::super::ids::GroupKey;
+use super::super::rows::Row;
 
 /// Column widths for a screen width: (label, deadline, responsible, status).
 fn widths(width: u16) -> (usize, usize, usize, usize) {
@@ -27,20 +29,45 @@ fn widths(width: u16) -> (usize, usize, usize, usize) {
     }
 }
 
-/// Draws the rows from `app.scroll` on.
+/// What an empty list says, with the keys that help (from the keymap).
+fn empty_text(app: &App) -> String {
+    let lang = app.lang;
+    let hint = |action, does| {
+        app.keymap
+            .key_of(Mode::Normal, action)
+            .map(|key| format!("{key} — {does}"))
+    };
+    let (text, hints) = if app.views.filter.is_active() {
+        (
+            lang.t(
+                "Ничего не подходит под фильтр",
+                "Nothing matches the filter",
+            ),
+            vec![hint(Action::ClearFilter, lang.t("сбросить", "clears it"))],
+        )
+    } else {
+        (
+            lang.t("Пусто", "Empty"),
+            vec![
+                hint(
+                    Action::AddActivity,
+                    lang.t("добавить мероприятие", "adds an activity"),
+                ),
+                hint(Action::AddSection, lang.t("раздел", "a section")),
+            ],
+        )
+    };
+    let hints: Vec<String> = hints.into_iter().flatten().collect();
+    if hints.is_empty() {
+        return text.to_string();
+    }
+    format!("{text} ({})", hints.join(", "))
+}
+
+/// Draws the rows from the view's scroll position on.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    if app.rows.is_empty() {
-        let text = if app.filter.is_active() {
-            app.lang.t(
-                "Ничего не подходит под фильтр (Esc — сбросить)",
-                "Nothing matches the filter (Esc clears it)",
-            )
-        } else {
-            app.lang.t(
-                "Пусто. a — добавить мероприятие, A — раздел",
-                "Empty. a adds an activity, A a section",
-            )
-        };
+    if app.views.rows.is_empty() {
+        let text = empty_text(app);
         frame.render_widget(
             Paragraph::new(text).style(Style::new().fg(Color::DarkGray)),
             area,
@@ -48,15 +75,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let height = usize::from(area.height);
-    let first = app.scroll[app.view.index()].min(app.rows.len().saturating_sub(1));
-    let lines: Vec<Line> = app.rows[first..]
+    let first = app
+        .views
+        .scroll()
+        .min(app.views.rows.len().saturating_sub(1));
+    let lines: Vec<Line> = app.views.rows[first..]
         .iter()
         .take(height)
         .enumerate()
         .map(|(i, row)| {
-            let selected = first + i == app.cursor();
+            let selected = first + i == app.views.cursor();
             let line = line(app, row, area.width);
-            let matched = app.search.as_ref().is_some_and(|q| app.row_matches(row, q));
+            let matched = app
+                .views
+                .search
+                .as_ref()
+                .is_some_and(|q| app.row_matches(row, q));
             let mut style = Style::new();
             if matched {
                 style = style.add_modifier(Modifier::UNDERLINED);
@@ -74,7 +108,7 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
     let w = usize::from(width);
     match row {
         Row::Section { section, folded } => {
-            let s = &app.catalog.sections[*section];
+            let s = &app.document.catalog.sections[*section];
             let marker = match (s.is_gap(), *folded) {
                 (true, _) => "· ",
                 (false, true) => "▸ ",
@@ -111,12 +145,9 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
             }
             Line::from(spans)
         }
-        Row::Group { title, folded, .. } => {
+        Row::Group { key, title, folded } => {
             let marker = if *folded { "▸ " } else { "▾ " };
-            let style = if title
-                .starts_with(crate::report::group_title(DeadlineGroup::Overdue, app.lang))
-                && app.view == View::Deadline
-            {
+            let style = if *key == GroupKey::Deadline(DeadlineGroup::Overdue) {
                 Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
             } else {
                 Style::new().add_modifier(Modifier::BOLD)
@@ -127,13 +158,13 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
             ])
         }
         Row::Activity { entry, depth } => {
-            let e = &app.catalog.entries[*entry];
+            let e = &app.document.catalog.entries[*entry];
             let (label_w, deadline_w, resp_w, status_w) = widths(width);
             let indent = "  ".repeat((*depth).min(4));
             let text_w =
                 w.saturating_sub(indent.width() + label_w + 1 + deadline_w + resp_w + status_w + 3);
             let a = &e.activity;
-            let (label, label_style) = if app.in_conflict(&a.id) {
+            let (label, label_style) = if app.document.in_conflict(&a.id) {
                 (
                     format!("‼{}", e.label),
                     Style::new().fg(Color::White).bg(Color::Red),
@@ -148,7 +179,9 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
             ];
             if deadline_w > 0 {
                 let mut deadline = one_line(&a.deadline);
-                if let (View::Deadline, Some(next)) = (app.view, e.next) {
+                if let (true, Some(next)) =
+                    (app.views.current.view().shows_next_occurrence(), e.next)
+                {
                     deadline = format!("→ {}", next.end.format("%d.%m.%Y"));
                 }
                 if e.deadline.guess {

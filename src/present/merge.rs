@@ -1,0 +1,30 @@
+//! What a merge brings, in words: the preview `karta merge --dry-run` prints
+//! and the editor shows before asking.
+
+use std::fmt::Write as _;
+
+use crate::describe::author_line;
+use crate::i18n::Lang;
+use crate::store::changes::ItemChange;
+use crate::store::merge::MergePreview;
+
+/// The preview as lines: one per author.
+pub fn preview_lines(preview: &MergePreview, lang: Lang) -> String {
+    let mut out = String::new();
+    for group in &preview.by_author {
+        let changes: Vec<ItemChange> = group
+            .changes
+            .iter()
+            .map(|c| ItemChange {
+                item: c.item.clone(),
+                kind: c.kind.clone(),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            author_line(group.author.as_deref(), &changes, lang)
+        );
+    }
+    out
+}

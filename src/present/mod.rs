@@ -1,0 +1,11 @@
+//! Wording shared by the command line and the editor: text cut to a width,
+//! the titles of deadline groups, a merge preview in words. Neither the
+//! commands nor the editor own it, so neither reaches into the other.
+
+pub mod fit;
+pub mod groups;
+pub mod merge;
+
+pub use fit::fit;
+pub use groups::group_title;
+pub use merge::preview_lines;

@@ -1,0 +1,139 @@
+//! The roadmap being edited: the Automerge document and where it is saved,
+//! the model read from it and flattened for the screen, its conflicts, the
+//! undo history, the crash journal and draft, the background load and
+//! upkeep. No terminal here.
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::Lang;
+use crate::model::Roadmap;
+use crate::store::cache::ViewCache;
+use crate::store::conflicts::{self, Conflict};
+use crate::store::journal::Journal;
+use crate::store::{Doc, StoreError};
+
+use super::catalog::Catalog;
+use super::loader::Loader;
+use super::undo::History;
+use super::upkeep::Upkeep;
+
+/// The document and everything the editor keeps about it.
+pub struct Document {
+    /// The Automerge document.
+    pub doc: Doc,
+    /// Where it is saved (None: the bundled sample, not saved yet).
+    pub path: Option<PathBuf>,
+    /// The roadmap as last read from the document.
+    pub roadmap: Roadmap,
+    /// The roadmap flattened for the screen.
+    pub catalog: Catalog,
+    /// Fields holding several values set concurrently.
+    pub conflicts: Vec<Conflict>,
+    /// Undo and redo.
+    pub history: History,
+    /// Edits not yet saved to the file.
+    pub unsaved: bool,
+    pub(super) journal: Option<Journal>,
+    /// The text of the open editor last kept as a draft beside the file.
+    pub(super) draft: Option<String>,
+    /// The document loading in the background (`doc` is a placeholder
+    /// until it is done).
+    pub(super) loading: Option<Loader>,
+    /// Why the document could not be loaded: the editor is read-only.
+    pub(super) load_error: Option<String>,
+    /// Where views of the file are cached.
+    pub(super) cache: Option<ViewCache>,
+    pub(super) upkeep: Upkeep,
+}
+
+impl Document {
+    /// `doc` showing `roadmap` (read from it, or from the view cache while
+    /// it loads), flattened on `today`'s terms.
+    pub fn new(
+        doc: Doc,
+        roadmap: Roadmap,
+        conflicts: Vec<Conflict>,
+        path: Option<PathBuf>,
+        today: chrono::NaiveDate,
+    ) -> Document {
+        Document {
+            catalog: Catalog::build(&roadmap, today),
+            journal: path.as_deref().map(Journal::new),
+            doc,
+            path,
+            roadmap,
+            conflicts,
+            history: History::default(),
+            unsaved: false,
+            draft: None,
+            loading: None,
+            load_error: None,
+            cache: None,
+            upkeep: Upkeep::default(),
+        }
+    }
+
+    /// Rereads the conflicts.
+    pub fn refresh_conflicts(&mut self) {
+        self.conflicts = conflicts::conflicts(&self.doc);
+    }
+
+    /// Whether an activity or section has a conflicting field.
+    pub fn in_conflict(&self, id: &str) -> bool {
+        self.conflicts.iter().any(|c| c.item.id == id)
+    }
+
+    /// Appends the latest changes to the crash journal.
+    pub fn journal_changes(&mut self) -> Result<(), StoreError> {
+        let changes = self.doc.save_incremental();
+        self.append_journal(&changes)
+    }
+
+    /// Appends changes already taken from the document to the journal.
+    pub(super) fn append_journal(&mut self, changes: &[u8]) -> Result<(), StoreError> {
+        if !changes.is_empty() {
+            self.upkeep.changes += 1;
+        }
+        match self.journal.as_mut() {
+            Some(journal) => journal.append(changes),
+            None => Ok(()),
+        }
+    }
+
+    /// Drops the journal: the edits since the last save are not to come
+    /// back.
+    pub fn discard_journal(&mut self) -> Result<(), StoreError> {
+        match self.journal.as_mut() {
+            Some(journal) => journal.discard(),
+            None => Ok(()),
+        }
+    }
+
+    /// Saves under `path` from now on (the journal moves with it).
+    pub fn rename(&mut self, path: PathBuf) {
+        self.journal = Some(Journal::new(&path));
+        self.path = Some(path);
+    }
+
+    /// The name shown for the file.
+    pub fn file_name(&self, lang: Lang) -> String {
+        match &self.path {
+            Some(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None => lang
+                .t("образец (не сохранён)", "sample (not saved)")
+                .to_string(),
+        }
+    }
+
+    /// The folder of the roadmap, which paths typed in prompts start from
+    /// (the current folder for the bundled sample).
+    pub fn folder(&self) -> PathBuf {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    }
+}

@@ -1,0 +1,92 @@
+//! A merge waiting for the user's yes: the colleague's file merged into a
+//! copy of ours, and what it would change in words. The question stays at
+//! the bottom while a long preview scrolls.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::super::action::{Action, Mode};
+use super::super::app::App;
+use super::{block, centered};
+
+/// What merging a file would change.
+pub struct MergeOffer {
+    /// Our document with their changes merged in.
+    pub merged: crate::store::Doc,
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// The changes in words, one author per line.
+    pub lines: Vec<String>,
+    /// How many Automerge changes it adds.
+    pub added: usize,
+    /// First line shown.
+    pub scroll: usize,
+}
+
+/// What a key on the preview leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Still deciding.
+    Stay,
+    /// Merge.
+    Accept,
+    /// Do not merge.
+    Decline,
+}
+
+impl MergeOffer {
+    /// Yes merges, no or cancel does not; the moving keys scroll.
+    pub fn handle(&mut self, action: Option<Action>) -> Outcome {
+        let last = self.lines.len().saturating_sub(1);
+        match action {
+            Some(Action::Yes) => return Outcome::Accept,
+            Some(Action::No | Action::Cancel) => return Outcome::Decline,
+            Some(Action::Down) => self.scroll = (self.scroll + 1).min(last),
+            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Some(Action::PageDown) => self.scroll = (self.scroll + 10).min(last),
+            Some(Action::PageUp) => self.scroll = self.scroll.saturating_sub(10),
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// Draws the preview with the question below it.
+    pub fn render(&self, app: &App, frame: &mut Frame, area: Rect) {
+        let keys = |action: Action| {
+            app.keymap
+                .key_of(Mode::Confirm, action)
+                .map(|k| k.to_string())
+                .unwrap_or_default()
+        };
+        let rect = centered(frame, area, 100, area.height.saturating_sub(2));
+        let title = format!("{} {}", app.lang.t("Слить", "Merge"), self.path.display());
+        let outer = block(&title);
+        let inner = outer.inner(rect);
+        frame.render_widget(outer, rect);
+        let [preview, question] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
+        let lines: Vec<Line> = self
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .map(|l| Line::raw(l.clone()))
+            .collect();
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), preview);
+        let text = format!(
+            "{} {} — {}, {} — {}",
+            app.lang.t("Слить?", "Merge?"),
+            keys(Action::Yes),
+            app.lang.t("да", "yes"),
+            keys(Action::No),
+            app.lang.t("нет", "no")
+        );
+        let lines = vec![
+            Line::raw(""),
+            Line::styled(text, Style::new().fg(Color::Yellow)),
+        ];
+        frame.render_widget(Paragraph::new(lines), question);
+    }
+}
