@@ -141,6 +141,14 @@ pub fn phrase(change: &ItemChange, author: Option<&str>, lang: Lang) -> String {
         ChangeKind::Added => format!("{} {name}", v("добавил", "added")),
         ChangeKind::Removed => format!("{} {name}", v("удалил", "deleted")),
         ChangeKind::Restored => format!("{} {name}", v("восстановил", "restored")),
+        ChangeKind::Renumbered { count } => match lang {
+            Lang::Ru => format!(
+                "{} карту: {count} {}",
+                v("перенумеровал", ""),
+                crate::plural::choose(*count, "номер", "номера", "номеров")
+            ),
+            Lang::En => format!("renumbered the roadmap: {count} number(s)"),
+        },
         ChangeKind::Moved { from, to } => {
             let place = if from == to {
                 match to {
@@ -161,13 +169,27 @@ pub fn phrase(change: &ItemChange, author: Option<&str>, lang: Lang) -> String {
                 (_, Lang::Ru) => format!(" {name}"),
                 (_, Lang::En) => format!(" of {name}"),
             };
-            format!(
-                "{} {}{of}: {} → {}",
-                v("изменил", "changed"),
-                field_name(field, lang),
-                value_text(field, old, lang),
-                value_text(field, new, lang)
-            )
+            let long = old.chars().count() > QUOTE_LIMIT || new.chars().count() > QUOTE_LIMIT;
+            let words = match field {
+                Field::Text | Field::Column { .. } | Field::Heading(_) if long => {
+                    crate::present::words::changed_words(&one_line(old), &one_line(new))
+                }
+                _ => None,
+            };
+            match words {
+                Some(words) => format!(
+                    "{} {}{of}: {words}",
+                    v("изменил", "changed"),
+                    field_name(field, lang),
+                ),
+                None => format!(
+                    "{} {}{of}: {} → {}",
+                    v("изменил", "changed"),
+                    field_name(field, lang),
+                    value_text(field, old, lang),
+                    value_text(field, new, lang)
+                ),
+            }
         }
     }
 }

@@ -537,3 +537,55 @@ fn two_different_resolutions_of_one_conflict_are_a_conflict_again_and_both_in_th
     assert!(log.contains("решил конфликт"), "{log}");
     assert!(log.contains("решила конфликт"), "{log}");
 }
+
+#[test]
+fn a_preview_tells_a_renumbering_in_one_line_and_a_text_change_by_its_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mine = dir.path().join("mine.karta");
+    karta(dir.path(), "Колосов В.Г.")
+        .args([
+            "import",
+            source("chernogorsk").to_str().expect("path"),
+            "-o",
+        ])
+        .arg(&mine)
+        .assert()
+        .success();
+    let theirs = dir.path().join("theirs.karta");
+    fs::copy(&mine, &theirs).expect("copy");
+    let k = |n| karta(dir.path(), n);
+    let first = json(dir.path(), &mine)["sections"][0]["activities"][0]["text"]
+        .as_str()
+        .expect("text")
+        .to_string();
+    k("Корчевская И.П.")
+        .arg("set")
+        .arg(&theirs)
+        .args(["#1", "text", &format!("{first} и в социальных сетях")])
+        .assert()
+        .success();
+    k("Корчевская И.П.")
+        .arg("renumber")
+        .arg(&theirs)
+        .assert()
+        .success();
+    let out = k("Колосов В.Г.")
+        .arg("merge")
+        .arg(&mine)
+        .arg(&theirs)
+        .arg("--dry-run")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("перенумеровала карту: "), "{text}");
+    assert!(text.contains("[+и в социальных сетях]"), "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("Корчевская")).count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.lines().count() < 8,
+        "a renumbering is one line: {text}"
+    );
+}

@@ -1,10 +1,11 @@
 //! Wording shared by the command line and the editor: text cut to a width,
-//! the titles of deadline groups, a merge preview in words. Neither the
+//! the titles of deadline groups, a merge preview in words, a text change told by its changed words. Neither the
 //! commands nor the editor own it, so neither reaches into the other.
 
 pub mod fit;
 pub mod groups;
 pub mod merge;
+pub mod words;
 
 pub use fit::fit;
 pub use groups::group_title;

@@ -74,6 +74,11 @@ pub enum ChangeKind {
         /// The section it is in now (None: top level).
         to: Option<Item>,
     },
+    /// Many items got new numbers at once (a renumbering), told as one.
+    Renumbered {
+        /// How many numbers changed.
+        count: usize,
+    },
     /// A field got a new value.
     FieldChanged {
         /// Which field.

@@ -79,7 +79,9 @@ pub fn preview(mine: &Doc, theirs: &Doc) -> Result<MergePreview, StoreError> {
     let mut merged = mine.scratch_copy();
     let mut theirs = theirs.scratch_copy();
     let applied = merge_document(&mut merged, &mut theirs, Path::new("theirs"))?;
-    Ok(describe_applied(&merged, &applied))
+    let mut preview = describe_applied(&merged, &applied);
+    in_my_numbers(&mut preview, &numbers(mine));
+    Ok(preview)
 }
 
 /// Merges every file of `others` (whole copies or bundles) into the file
@@ -99,6 +101,7 @@ pub fn merge_files(
     let mut doc = super::open(mine)?;
     doc.set_author(author);
     let edited_before = deleted_but_edited(&doc);
+    let my_numbers = numbers(&doc);
     let incoming: Vec<(PathBuf, Incoming)> = others
         .iter()
         .map(|path| Ok((path.clone(), read_incoming(path)?)))
@@ -157,7 +160,8 @@ pub fn merge_files(
         }
         outcomes[*i] = Some(FileOutcome::KeptAside);
     }
-    let preview = describe_applied(&doc, &applied);
+    let mut preview = describe_applied(&doc, &applied);
+    in_my_numbers(&mut preview, &my_numbers);
     let news = if applied.is_empty() {
         Vec::new()
     } else {
@@ -288,7 +292,7 @@ pub fn group_by_author(changes: Vec<Change>) -> Vec<AuthorChanges> {
         }
     }
     for group in &mut groups {
-        group.changes = fold(std::mem::take(&mut group.changes));
+        group.changes = collapse_renumbering(fold(std::mem::take(&mut group.changes)));
     }
     groups.retain(|g| !g.changes.is_empty());
     groups
@@ -330,6 +334,79 @@ fn fold(changes: Vec<Change>) -> Vec<Change> {
     }
     out.retain(|c| !matches!(&c.kind, ChangeKind::FieldChanged { old, new, .. } if old == new));
     out
+}
+
+/// Numbers changed on this many items by one author are a renumbering,
+/// told as one change.
+const RENUMBERING: usize = 5;
+
+/// One author's many number changes as one [`ChangeKind::Renumbered`], in
+/// the place of the first of them.
+fn collapse_renumbering(changes: Vec<Change>) -> Vec<Change> {
+    let is_number = |c: &Change| {
+        matches!(
+            &c.kind,
+            ChangeKind::FieldChanged {
+                field: Field::Number,
+                ..
+            }
+        )
+    };
+    let count = changes.iter().filter(|c| is_number(c)).count();
+    if count < RENUMBERING {
+        return changes;
+    }
+    let mut out = Vec::with_capacity(changes.len() - count + 1);
+    for change in changes {
+        if !is_number(&change) {
+            out.push(change);
+        } else if !out
+            .iter()
+            .any(|c| matches!(c.kind, ChangeKind::Renumbered { .. }))
+        {
+            out.push(Change {
+                item: super::changes::Item {
+                    kind: super::changes::ItemKind::Heading,
+                    id: String::new(),
+                    number: String::new(),
+                    label: String::new(),
+                },
+                kind: ChangeKind::Renumbered { count },
+                ..change
+            });
+        }
+    }
+    out
+}
+
+/// Names every item of a preview by the number it has in `mine` (the
+/// sender's numbers may differ after a renumbering of theirs).
+pub fn in_my_numbers(preview: &mut MergePreview, mine: &std::collections::HashMap<String, String>) {
+    let rename = |item: &mut super::changes::Item| {
+        if let Some(number) = mine.get(&item.id) {
+            item.number = number.clone();
+        }
+    };
+    for group in &mut preview.by_author {
+        for change in &mut group.changes {
+            rename(&mut change.item);
+            if let ChangeKind::Moved { from, to } = &mut change.kind {
+                from.iter_mut().chain(to.iter_mut()).for_each(rename);
+            }
+        }
+    }
+}
+
+/// Every item's number as it stands in `doc`, by id.
+pub fn numbers(doc: &Doc) -> std::collections::HashMap<String, String> {
+    super::snapshot::snapshot(doc.automerge())
+        .nodes
+        .into_iter()
+        .map(|(id, n)| {
+            let number = n.number().to_string();
+            (id, number)
+        })
+        .collect()
 }
 
 /// Whether two changes edit the same field (or place) of the same item.
