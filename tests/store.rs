@@ -72,7 +72,11 @@ fn renumber_applies_hierarchical_numbers() {
     let s10 = &r.sections[9];
     assert_eq!(s10.number, "10.");
     let numbers: Vec<&str> = s10.activities.iter().map(|a| a.number.as_str()).collect();
-    assert_eq!(&numbers[..4], ["10.1.", "10.2.", "10.3.", "10.4."]);
+    assert_eq!(
+        &numbers[..6],
+        ["10.1.", "10.2.", "10.3.", "10.4.", "10.4.1.", "10.5."],
+        "sub-items stay sub-items"
+    );
     assert_eq!(
         doc.renumber().expect("again"),
         0,

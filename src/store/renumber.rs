@@ -4,6 +4,7 @@ use automerge::ROOT;
 use automerge::transaction::Transactable;
 
 use crate::model::Section;
+use crate::model::numbering;
 
 use super::read::get_map;
 use super::{Doc, StoreError, schema};
@@ -46,32 +47,85 @@ impl Doc {
 
 fn number_section(s: &Section, number: &str, plan: &mut Vec<(&'static str, String, String)>) {
     plan.push((schema::K_SECTIONS, s.id.clone(), number.to_string()));
-    let mut child = 0;
-    number_children(s, number, &mut child, plan);
+    let mut level = Levels::default();
+    number_children(s, number, &mut level, plan);
 }
 
-/// Numbers activities then sub-sections; stages are transparent.
+/// The running numbers below one section: a counter per level of
+/// sub-items ("10.3." then its sub-item "10.3.1."), and the old number of
+/// the item before, which tells whether the next one was written one level
+/// deeper.
+#[derive(Default)]
+struct Levels {
+    counters: Vec<u64>,
+    previous: Vec<u64>,
+}
+
+impl Levels {
+    /// The next number at the depth `old` (an item's number as written)
+    /// had relative to the item before it: a sub-item stays a sub-item.
+    fn next(&mut self, old: &str) -> Vec<u64> {
+        let old = numbering::parts(old);
+        let depth = self.counters.len();
+        let prev = &self.previous;
+        let wanted = if old.is_empty() || prev.is_empty() || depth == 0 {
+            1
+        } else if old.len() > prev.len() && old.starts_with(prev) {
+            depth + old.len() - prev.len()
+        } else {
+            (depth + old.len()).saturating_sub(prev.len()).max(1)
+        };
+        let wanted = wanted.min(depth + 1);
+        self.counters.truncate(wanted);
+        if self.counters.len() == wanted {
+            if let Some(last) = self.counters.last_mut() {
+                *last += 1;
+            }
+        } else {
+            self.counters.push(1);
+        }
+        if !old.is_empty() {
+            self.previous = old;
+        }
+        self.counters.clone()
+    }
+
+    /// The next number of a sub-section: always one level below.
+    fn next_section(&mut self) -> u64 {
+        self.counters.truncate(1);
+        match self.counters.first_mut() {
+            Some(first) => *first += 1,
+            None => self.counters.push(1),
+        }
+        self.previous.clear();
+        self.counters[0]
+    }
+}
+
+/// Numbers activities then sub-sections; stages are transparent. Activities
+/// written as sub-items of the one before ("10.3.1." after "10.3.") stay
+/// sub-items.
 fn number_children(
     s: &Section,
     prefix: &str,
-    child: &mut usize,
+    level: &mut Levels,
     plan: &mut Vec<(&'static str, String, String)>,
 ) {
     for a in &s.activities {
-        *child += 1;
+        let parts = level.next(&a.number);
         plan.push((
             schema::K_ACTIVITIES,
             a.id.clone(),
-            format!("{prefix}{child}."),
+            format!("{prefix}{}", numbering::write(&parts)),
         ));
     }
     for c in &s.sections {
         if c.kind == crate::model::SectionKind::Stage {
             plan.push((schema::K_SECTIONS, c.id.clone(), String::new()));
-            number_children(c, prefix, child, plan);
+            number_children(c, prefix, level, plan);
         } else {
-            *child += 1;
-            number_section(c, &format!("{prefix}{child}."), plan);
+            let n = level.next_section();
+            number_section(c, &format!("{prefix}{n}."), plan);
         }
     }
 }
