@@ -150,11 +150,14 @@ pub enum Command {
         /// The field (deadline, status, responsible, title…).
         field: String,
         /// The final value.
-        #[arg(required_unless_present = "pick", conflicts_with = "pick")]
+        #[arg(required_unless_present_any = ["pick", "keep_both"], conflicts_with_all = ["pick", "keep_both"])]
         value: Option<String>,
         /// Take value N of the list shown by `karta conflicts`.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "keep_both")]
         pick: Option<usize>,
+        /// For text: keep every value (each paragraph once).
+        #[arg(long)]
+        keep_both: bool,
     },
     /// Who changed what and when, newest first.
     Log {
@@ -353,12 +356,14 @@ pub fn run(cli: Cli) -> Result<()> {
             field,
             value,
             pick,
+            keep_both,
         }) => commands::collab::resolve(
             &file,
             &number,
             &field,
             value.as_deref(),
             pick,
+            keep_both,
             &config,
             lang,
         ),

@@ -589,3 +589,71 @@ fn a_preview_tells_a_renumbering_in_one_line_and_a_text_change_by_its_words() {
         "a renumbering is one line: {text}"
     );
 }
+
+#[test]
+fn a_text_conflict_shows_both_texts_in_full_and_can_keep_both() {
+    use automerge::transaction::Transactable;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mine, theirs) = setup(dir.path());
+    // An older file keeps activity text as a plain string: two copies'
+    // first edits of it conflict.
+    let bytes = fs::read(&mine).expect("read");
+    let mut am = automerge::AutoCommit::load(&bytes).expect("load");
+    let activities = karta::store::read::get_map(&am, &automerge::ROOT, "activities").expect("map");
+    let first = json(dir.path(), &mine)["sections"][0]["activities"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let obj = karta::store::read::get_map(&am, &activities, &first).expect("activity");
+    am.put(&obj, "text", "Провести семинар для учителей")
+        .expect("put");
+    am.commit();
+    fs::write(&mine, am.save()).expect("write");
+    fs::copy(&mine, &theirs).expect("copy");
+    let k = |n| karta(dir.path(), n);
+    k("Колосов В.Г.")
+        .arg("set")
+        .arg(&mine)
+        .args([&first, "text", "Провести городской семинар для учителей"])
+        .assert()
+        .success();
+    k("Корчевская И.П.")
+        .arg("set")
+        .arg(&theirs)
+        .args([&first, "text", "Провести семинар для учителей математики"])
+        .assert()
+        .success();
+    k("Колосов В.Г.")
+        .arg("merge")
+        .arg(&mine)
+        .arg(&theirs)
+        .assert()
+        .success();
+    k("Колосов В.Г.")
+        .arg("conflicts")
+        .arg(&mine)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[городской]"))
+        .stdout(predicate::str::contains("[математики]"));
+    k("Колосов В.Г.")
+        .arg("resolve")
+        .arg(&mine)
+        .args([&first, "text", "--keep-both"])
+        .assert()
+        .success();
+    let text = json(dir.path(), &mine)["sections"][0]["activities"][0]["text"]
+        .as_str()
+        .expect("text")
+        .to_string();
+    assert!(
+        text.contains("городской") && text.contains("математики"),
+        "{text}"
+    );
+    k("Колосов В.Г.")
+        .arg("conflicts")
+        .arg(&mine)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("конфликтов нет"));
+}

@@ -9,7 +9,10 @@ use anyhow::{Result, anyhow, bail};
 use crate::config::Config;
 use crate::describe::{self, field_name, item_name, value_text};
 use crate::i18n::Lang;
+use crate::model::text::one_line;
 use crate::present::preview_lines;
+use crate::present::words::Piece;
+use crate::store::changes::Field;
 use crate::store::conflicts::{conflicts, resolve as resolve_conflict};
 use crate::store::lookup::{find_field, find_item, stored_value};
 use crate::store::merge::{FileOutcome, merge_files};
@@ -222,12 +225,27 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
             item_name(&c.item, lang),
             field_name(&c.field, lang)
         );
+        let free_text = matches!(
+            c.field,
+            Field::Text | Field::Column { .. } | Field::Heading(_)
+        );
         for (i, v) in c.values.iter().enumerate() {
+            // Free text in full, its words the other value lacks in
+            // [brackets] (the first value against the second, the others
+            // against the first).
+            let other = c
+                .values
+                .get(usize::from(i == 0))
+                .map_or("", |o| o.value.as_str());
+            let shown = if free_text {
+                format!("«{}»", marked(other, &v.value))
+            } else {
+                value_text(&c.field, &v.value, lang)
+            };
             let _ = writeln!(
                 out,
-                "  {}. {} — {}",
+                "  {}. {shown} — {}",
                 i + 1,
-                value_text(&c.field, &v.value, lang),
                 describe::author_name(v.author.as_deref(), lang)
             );
         }
@@ -236,20 +254,53 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
         out,
         "{}",
         lang.t(
-            "выберите: karta resolve ФАЙЛ НОМЕР ПОЛЕ --pick N, или введите своё значение вместо --pick",
-            "choose: karta resolve FILE NUMBER FIELD --pick N, or type your own value instead of --pick"
+            "выберите: karta resolve ФАЙЛ НОМЕР ПОЛЕ --pick N, или введите своё значение вместо --pick; для текста --keep-both оставит все варианты",
+            "choose: karta resolve FILE NUMBER FIELD --pick N, or type your own value instead of --pick; for text, --keep-both keeps every value"
         )
     );
     super::print(&out)
 }
 
-/// `karta resolve FILE NUMBER FIELD (VALUE | --pick N)`.
+/// Every value of a text conflict kept: each paragraph once, in the order
+/// they come.
+fn keep_both_values<'a>(values: impl Iterator<Item = &'a str>) -> String {
+    let mut paragraphs: Vec<&str> = Vec::new();
+    for value in values {
+        for paragraph in value.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+            if !paragraphs.contains(&paragraph) {
+                paragraphs.push(paragraph);
+            }
+        }
+    }
+    paragraphs.join("\n")
+}
+
+/// A value of a text conflict in full, on one line, with its words that
+/// `other` lacks in [brackets].
+fn marked(other: &str, value: &str) -> String {
+    let (a, b) = (one_line(other), one_line(value));
+    let Some(pieces) = crate::present::words::diff(&a, &b) else {
+        return b;
+    };
+    let words: Vec<String> = pieces
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Same(w) => Some(w.join(" ")),
+            Piece::Added(w) => Some(format!("[{}]", w.join(" "))),
+            Piece::Removed(_) => None,
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// `karta resolve FILE NUMBER FIELD (VALUE | --pick N | --keep-both)`.
 pub fn resolve(
     file: &Path,
     number: &str,
     field: &str,
     value: Option<&str>,
     pick: Option<usize>,
+    keep_both: bool,
     config: &Config,
     lang: Lang,
 ) -> Result<()> {
@@ -277,6 +328,32 @@ pub fn resolve(
                 .nth(n.wrapping_sub(1))
                 .map(|v| v.value)
                 .ok_or_else(|| anyhow!("{}: --pick {n}: choose 1 to {count}", file.display()))?
+        }
+        (None, None) if keep_both => {
+            let conflict = conflicts(&doc)
+                .into_iter()
+                .find(|c| c.item.id == item.id && c.item.kind == item.kind && c.field == field)
+                .ok_or_else(|| {
+                    anyhow!(
+                        "{}: {}",
+                        file.display(),
+                        lang.t("в этом поле нет конфликта", "no conflict in this field")
+                    )
+                })?;
+            if !matches!(
+                field,
+                Field::Text | Field::Column { .. } | Field::Heading(_)
+            ) {
+                bail!(
+                    "{}: {}",
+                    file.display(),
+                    lang.t(
+                        "оставить оба можно только для текста; выберите значение (--pick N)",
+                        "only text can keep both; choose a value (--pick N)"
+                    )
+                );
+            }
+            keep_both_values(conflict.values.iter().map(|v| v.value.as_str()))
         }
         _ => bail!("{}: give either a value or --pick N", file.display()),
     };
