@@ -293,14 +293,22 @@ fn marked(other: &str, value: &str) -> String {
     words.join(" ")
 }
 
+/// How a conflict is resolved from the command line.
+pub enum Choice<'a> {
+    /// A value typed.
+    Value(&'a str),
+    /// Value N of the list `karta conflicts` shows.
+    Pick(usize),
+    /// For text: every value kept.
+    KeepBoth,
+}
+
 /// `karta resolve FILE NUMBER FIELD (VALUE | --pick N | --keep-both)`.
 pub fn resolve(
     file: &Path,
     number: &str,
     field: &str,
-    value: Option<&str>,
-    pick: Option<usize>,
-    keep_both: bool,
+    choice: Choice<'_>,
     config: &Config,
     lang: Lang,
 ) -> Result<()> {
@@ -309,9 +317,9 @@ pub fn resolve(
     let roadmap = doc.roadmap();
     let item = find_item(&roadmap, number, None).map_err(in_file(file))?;
     let field = find_field(&roadmap, item.kind, field).map_err(in_file(file))?;
-    let value = match (value, pick) {
-        (Some(v), None) => stored_value(&field, v).map_err(in_file(file))?,
-        (None, Some(n)) => {
+    let value = match choice {
+        Choice::Value(v) => stored_value(&field, v).map_err(in_file(file))?,
+        Choice::Pick(n) => {
             let conflict = conflicts(&doc)
                 .into_iter()
                 .find(|c| c.item.id == item.id && c.item.kind == item.kind && c.field == field)
@@ -329,7 +337,7 @@ pub fn resolve(
                 .map(|v| v.value)
                 .ok_or_else(|| anyhow!("{}: --pick {n}: choose 1 to {count}", file.display()))?
         }
-        (None, None) if keep_both => {
+        Choice::KeepBoth => {
             let conflict = conflicts(&doc)
                 .into_iter()
                 .find(|c| c.item.id == item.id && c.item.kind == item.kind && c.field == field)
@@ -355,7 +363,6 @@ pub fn resolve(
             }
             keep_both_values(conflict.values.iter().map(|v| v.value.as_str()))
         }
-        _ => bail!("{}: give either a value or --pick N", file.display()),
     };
     resolve_conflict(&mut doc, &item, &field, &value).map_err(in_file(file))?;
     store::save(file, &mut doc)?;
