@@ -12,15 +12,9 @@ use common::*;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn karta(config: &Path, name: &str) -> Command {
-    let cmd = Command::from_std(karta_command(&config.join(name)));
-    fs::create_dir_all(config.join(name)).expect("config dir");
-    fs::write(
-        config.join(name).join("config.toml"),
-        format!("name = \"{name}\"\n"),
-    )
-    .expect("config");
-    cmd
+/// The binary as `author` runs it (see `common::karta_as`).
+fn karta(dir: &Path, author: &str) -> Command {
+    Command::from_std(karta_as(dir, author))
 }
 
 fn setup(dir: &Path) -> (PathBuf, PathBuf) {

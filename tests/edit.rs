@@ -222,17 +222,7 @@ fn imported_text_is_automerge_text_so_first_concurrent_edits_merge() {
 
 #[test]
 fn concurrent_first_edits_of_an_old_scalar_text_conflict_and_resolve() {
-    let mut mine = doc();
-    let (_, ids) = first_section_ids(&mine);
-    let id = ids[0].clone();
-    put_scalar_text(&mut mine, &id, "Старый текст");
-    let mut theirs = mine.fork();
-    mine.set_activity_field(&id, &ActivityField::Text, "Текст Ивановой")
-        .expect("mine");
-    theirs
-        .set_activity_field(&id, &ActivityField::Text, "Текст Петровой")
-        .expect("theirs");
-    mine.merge(&mut theirs).expect("merge");
+    let (mut mine, _, id) = old_text_edited_in_two_copies();
     let conflicts = store::conflicts::conflicts(&mine);
     let text = conflicts
         .iter()
@@ -253,17 +243,7 @@ fn concurrent_first_edits_of_an_old_scalar_text_conflict_and_resolve() {
 
 #[test]
 fn resolving_a_text_conflict_keeps_what_a_colleague_types_meanwhile() {
-    let mut mine = doc();
-    let (_, ids) = first_section_ids(&mine);
-    let id = ids[0].clone();
-    put_scalar_text(&mut mine, &id, "Старый текст");
-    let mut theirs = mine.fork();
-    mine.set_activity_field(&id, &ActivityField::Text, "Текст Ивановой")
-        .expect("mine");
-    theirs
-        .set_activity_field(&id, &ActivityField::Text, "Текст Петровой")
-        .expect("theirs");
-    mine.merge(&mut theirs).expect("merge");
+    let (mut mine, mut theirs, id) = old_text_edited_in_two_copies();
     theirs.merge(&mut mine).expect("merge back");
     let conflict = store::conflicts::conflicts(&mine)
         .into_iter()
@@ -294,6 +274,24 @@ fn resolving_a_text_conflict_keeps_what_a_colleague_types_meanwhile() {
         text.contains("с дополнением") || listed,
         "the colleague's typing is in the text or listed as a conflict: {text:?}"
     );
+}
+
+/// Two copies of a roadmap from an older file whose first activity's text
+/// is a plain string, each edited differently and merged into the first:
+/// (mine, theirs, the activity's id).
+fn old_text_edited_in_two_copies() -> (Doc, Doc, String) {
+    let mut mine = doc();
+    let (_, ids) = first_section_ids(&mine);
+    let id = ids[0].clone();
+    put_scalar_text(&mut mine, &id, "Старый текст");
+    let mut theirs = mine.fork();
+    mine.set_activity_field(&id, &ActivityField::Text, "Текст Ивановой")
+        .expect("mine");
+    theirs
+        .set_activity_field(&id, &ActivityField::Text, "Текст Петровой")
+        .expect("theirs");
+    mine.merge(&mut theirs).expect("merge");
+    (mine, theirs, id)
 }
 
 /// Puts an old-style scalar string as an activity's text (files of earlier

@@ -161,6 +161,16 @@ fn push_conflict(
         let first = values.remove(i);
         values.insert(0, first);
     }
+    push_if_distinct(item, field, values, out);
+}
+
+/// Lists a field whose values are not all the same.
+fn push_if_distinct(
+    item: &Item,
+    field: Field,
+    values: Vec<ConflictValue>,
+    out: &mut Vec<Conflict>,
+) {
     let distinct: std::collections::HashSet<&str> =
         values.iter().map(|v| v.value.as_str()).collect();
     if distinct.len() > 1 {
@@ -189,15 +199,7 @@ fn push_text_conflict(
             author: v.author,
         })
         .collect();
-    let distinct: std::collections::HashSet<&str> =
-        values.iter().map(|v| v.value.as_str()).collect();
-    if distinct.len() > 1 {
-        out.push(Conflict {
-            item: item.clone(),
-            field,
-            values,
-        });
-    }
+    push_if_distinct(item, field, values, out);
 }
 
 /// Sets the final value of a conflicting field, replacing every value it

@@ -259,16 +259,7 @@ fn field_author(doc: &AutoCommit, item: &Item, field: &Field) -> Option<String> 
 }
 
 fn item_of(snap: &Snapshot, id: &str) -> Item {
-    let state = &snap.nodes[id];
-    Item {
-        kind: match state.kind {
-            NodeKind::Activity => ItemKind::Activity,
-            NodeKind::Section => ItemKind::Section,
-        },
-        id: id.to_string(),
-        number: state.number().to_string(),
-        label: state.label().to_string(),
-    }
+    super::changes::item_of(id, &snap.nodes[id])
 }
 
 fn noun(kind: NodeKind) -> &'static str {

@@ -31,6 +31,15 @@ pub fn karta_command(config: &Path) -> std::process::Command {
     cmd
 }
 
+/// The binary as `author` runs it: her own config folder (under `dir`,
+/// named after her) holding her name, and her own cache.
+pub fn karta_as(dir: &Path, author: &str) -> std::process::Command {
+    let config = dir.join(author);
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(config.join("config.toml"), format!("name = \"{author}\"\n")).expect("config");
+    karta_command(&config)
+}
+
 /// The seed text of a sample.
 pub fn source(name: &str) -> PathBuf {
     project(&format!("samples/source/{name}.txt"))
