@@ -8,7 +8,7 @@ use crate::model::Status;
 use crate::model::text::one_line;
 use crate::store::changes::{ChangeKind, Field, Item, ItemChange, ItemKind};
 use crate::store::schema::meta;
-use crate::store::trash::Deleted;
+use crate::store::trash::{Deleted, UnseenEdit};
 
 /// Longest piece of free text quoted in a description.
 const QUOTE_LIMIT: usize = 60;
@@ -196,33 +196,7 @@ pub fn deletion_line(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String 
     let edits: Vec<String> = deleted
         .unseen
         .iter()
-        .map(|e| {
-            let mine = e.author.is_some() && e.author.as_deref() == me;
-            let editor = match (mine, lang) {
-                (true, Lang::Ru) => "вы изменили".to_string(),
-                (true, Lang::En) => "you changed".to_string(),
-                (false, Lang::Ru) => match e.author.as_deref() {
-                    Some(a) => format!(
-                        "{} {}",
-                        author_name(Some(a), lang),
-                        verb("изменил", gender_of(a))
-                    ),
-                    None => "кто-то изменил".to_string(),
-                },
-                (false, Lang::En) => format!("{} changed", author_name(e.author.as_deref(), lang)),
-            };
-            let place = if e.item.id == deleted.item.id {
-                lang.t("в нём", "in it").to_string()
-            } else {
-                format!("{} {}", lang.t("в", "in"), item_name(&e.item, lang))
-            };
-            format!(
-                "{editor} {place} {}: {} → {}",
-                field_name(&e.field, lang),
-                value_text(&e.field, &e.old, lang),
-                value_text(&e.field, &e.new, lang)
-            )
-        })
+        .map(|e| unseen_phrase(deleted, e, me, lang))
         .collect();
     let tail = match lang {
         Lang::Ru => "всё сохранено в корзине (karta trash), вернуть — karta restore",
@@ -233,6 +207,37 @@ pub fn deletion_line(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String 
         item_name(&deleted.item, lang),
         lang.t("а", "but"),
         edits.join(lang.t(", а ", ", and "))
+    )
+}
+
+/// One edit the person deleting did not see, as a phrase: "вы изменили в
+/// нём срок: «Май» → «Июнь»", "Корчевская И.П. изменила в 3.12. «…»
+/// текст: …". `me` is the reader's own name ("вы" for her edits).
+pub fn unseen_phrase(deleted: &Deleted, e: &UnseenEdit, me: Option<&str>, lang: Lang) -> String {
+    let mine = e.author.is_some() && e.author.as_deref() == me;
+    let editor = match (mine, lang) {
+        (true, Lang::Ru) => "вы изменили".to_string(),
+        (true, Lang::En) => "you changed".to_string(),
+        (false, Lang::Ru) => match e.author.as_deref() {
+            Some(a) => format!(
+                "{} {}",
+                author_name(Some(a), lang),
+                verb("изменил", gender_of(a))
+            ),
+            None => "кто-то изменил".to_string(),
+        },
+        (false, Lang::En) => format!("{} changed", author_name(e.author.as_deref(), lang)),
+    };
+    let place = if e.item.id == deleted.item.id {
+        lang.t("в нём", "in it").to_string()
+    } else {
+        format!("{} {}", lang.t("в", "in"), item_name(&e.item, lang))
+    };
+    format!(
+        "{editor} {place} {}: {} → {}",
+        field_name(&e.field, lang),
+        value_text(&e.field, &e.old, lang),
+        value_text(&e.field, &e.new, lang)
     )
 }
 

@@ -5,6 +5,7 @@
 pub mod fit;
 pub mod groups;
 pub mod merge;
+pub mod trash;
 
 pub use fit::fit;
 pub use groups::group_title;

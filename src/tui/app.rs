@@ -180,7 +180,8 @@ impl App {
             | Overlay::Filter(_)
             | Overlay::Question(_)
             | Overlay::Reading(_)
-            | Overlay::Merge(_) => {}
+            | Overlay::Merge(_)
+            | Overlay::Trash(_) => {}
         }
     }
 

@@ -2,7 +2,7 @@
 //! answers. Each overlay is one module: its state, `handle` (the action of
 //! a key → an `Outcome` the app acts on) and `render` (drawing, which never
 //! changes anything). The app opens them (`forms.rs`, `structure.rs`,
-//! `collab.rs`, `update.rs`) and acts on their outcomes (`update.rs`).
+//! `collab.rs`, `trash.rs`, `update.rs`) and acts on their outcomes (`update.rs`).
 
 pub mod editor;
 pub mod filter;
@@ -12,6 +12,7 @@ pub mod merge;
 pub mod prompt;
 pub mod question;
 pub mod reading;
+pub mod trash;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -28,6 +29,7 @@ pub use merge::MergeOffer;
 pub use prompt::Prompt;
 pub use question::{Asking, Question};
 pub use reading::Reading;
+pub use trash::{Binned, Trash};
 
 use super::action::Mode;
 use super::app::App;
@@ -52,6 +54,8 @@ pub enum Overlay {
     Reading(Reading),
     /// What merging a file would change; yes merges.
     Merge(Box<MergeOffer>),
+    /// The recycle bin.
+    Trash(Box<Trash>),
 }
 
 impl Overlay {
@@ -60,9 +64,11 @@ impl Overlay {
         match self {
             Overlay::None => Mode::Normal,
             Overlay::Editor(_) => Mode::Edit,
-            Overlay::Help(_) | Overlay::List(_) | Overlay::Filter(_) | Overlay::Reading(_) => {
-                Mode::List
-            }
+            Overlay::Help(_)
+            | Overlay::List(_)
+            | Overlay::Filter(_)
+            | Overlay::Reading(_)
+            | Overlay::Trash(_) => Mode::List,
             Overlay::Prompt(_) => Mode::Prompt,
             Overlay::Question(_) | Overlay::Merge(_) => Mode::Confirm,
         }
@@ -80,6 +86,7 @@ impl Overlay {
             Overlay::Question(asking) => asking.render(app, frame, area),
             Overlay::Reading(reading) => reading.render(frame, area),
             Overlay::Merge(offer) => offer.render(app, frame, area),
+            Overlay::Trash(trash) => trash.render(frame, area),
         }
     }
 }

@@ -1,0 +1,182 @@
+//! Nothing lost in the editor (issue #9): the recycle bin (Корзина) with
+//! restore, deleting a section as one change, the merge preview's warnings,
+//! the conflict list with full values, new activities numbered.
+
+mod common;
+
+use common::*;
+use karta::store::edit::ActivityField;
+use karta::store::trash::deleted_items;
+use karta::tui::app::App;
+use karta::tui::overlay::Overlay;
+
+/// The activity under the cursor.
+fn current(app: &App) -> karta::model::Activity {
+    let entry = app.current_entry().expect("an activity under the cursor");
+    app.document.catalog.entries[entry].activity.clone()
+}
+
+/// Live activities as the document has them now (a whole read, to check
+/// the patched model against).
+fn stored_count(app: &App) -> usize {
+    app.document.doc.roadmap().activities_with_path().len()
+}
+
+/// Checks the model the editor patched equals a whole read of the document.
+fn same_as_fresh(app: &App) {
+    assert!(
+        app.document.roadmap == app.document.doc.roadmap(),
+        "the patched model is what a whole read gives"
+    );
+}
+
+/// The screen with every time of day written as `ГГГГ-ММ-ДД чч:мм`
+/// (deletions are dated by the clock), for snapshots.
+fn undated(shown: &str) -> String {
+    let pattern = "0000-00-00 00:00";
+    let mut chars: Vec<char> = shown.chars().collect();
+    let width = pattern.chars().count();
+    let mut i = 0;
+    while i + width <= chars.len() {
+        let fits = pattern
+            .chars()
+            .zip(&chars[i..i + width])
+            .all(|(p, c)| if p == '0' { c.is_ascii_digit() } else { p == *c });
+        if fits {
+            chars.splice(i..i + width, "ГГГГ-ММ-ДД чч:мм".chars());
+            i += width;
+        } else {
+            i += 1;
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// A colleague's copy of the editor's file, saved to `name` in `dir`
+/// after `edit`.
+fn their_copy(
+    app: &App,
+    dir: &std::path::Path,
+    name: &str,
+    edit: impl FnOnce(&mut karta::store::Doc),
+) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let mut theirs = karta::store::open(app.document.path.as_deref().expect("path")).expect("copy");
+    theirs.set_author(Some("Корчевская И.П."));
+    edit(&mut theirs);
+    karta::store::save(&path, &mut theirs).expect("save theirs");
+    path
+}
+
+/// Merges a file through Ctrl-o after its preview; returns the preview
+/// as drawn.
+fn merge(app: &mut App, path: &std::path::Path) -> String {
+    press(app, "Ctrl-o");
+    type_text(app, &path.file_name().expect("name").to_string_lossy());
+    press(app, "Enter");
+    let shown = screen(app, 120, 40);
+    press(app, "y");
+    shown
+}
+
+#[test]
+fn a_new_activity_takes_the_next_number_of_its_section() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    press(&mut app, "j a text:Новое_мероприятие Enter");
+    let new = current(&app);
+    assert_eq!(new.text, "Новое мероприятие");
+    assert_eq!(new.number, "1.5.", "after 1.1.–1.4.");
+    same_as_fresh(&app);
+}
+
+#[test]
+fn a_section_is_deleted_as_one_change_and_restored_whole_from_the_bin() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    let all = stored_count(&app);
+    press(&mut app, "G");
+    let section = app.current_section().expect("a row in a section");
+    let id = app.document.catalog.sections[section].section.id.clone();
+    press(&mut app, "k k k k k k k d");
+    let question = screen(&mut app, 100, 30);
+    assert!(question.contains("7 мероприятий"), "{question}");
+    assert!(question.contains("корзин"), "{question}");
+    let heads = app.document.doc.heads();
+    press(&mut app, "y");
+    assert_eq!(stored_count(&app), all - 7, "its activities went with it");
+    same_as_fresh(&app);
+    assert_eq!(
+        app.document
+            .doc
+            .automerge()
+            .clone()
+            .get_changes(&heads)
+            .len(),
+        1,
+        "one change for the section and everything in it"
+    );
+    let bin = deleted_items(&app.document.doc);
+    assert_eq!(bin.len(), 1, "listed as one deletion");
+    assert_eq!(bin[0].item.id, id);
+    assert_eq!(bin[0].activities, 7);
+
+    press(&mut app, "b");
+    let shown = screen(&mut app, 100, 30);
+    insta::assert_snapshot!("lysva_bin_section", undated(&shown));
+    press(&mut app, "Enter");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(stored_count(&app), all, "everything came back");
+    assert!(deleted_items(&app.document.doc).is_empty());
+    same_as_fresh(&app);
+    press(&mut app, "u");
+    assert_eq!(stored_count(&app), all - 7, "the restore is undone");
+    same_as_fresh(&app);
+    press(&mut app, "u");
+    assert_eq!(stored_count(&app), all, "and the deletion");
+    same_as_fresh(&app);
+    press(&mut app, "Ctrl-r");
+    assert_eq!(stored_count(&app), all - 7, "redone");
+    same_as_fresh(&app);
+}
+
+#[test]
+fn the_bin_tells_edits_made_by_people_who_did_not_see_the_deletion() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    press(&mut app, "j j");
+    let gone = current(&app);
+    let theirs = their_copy(&app, dir.path(), "theirs.karta", |doc| {
+        doc.set_activity_field(&gone.id, &ActivityField::Deadline, "Ноябрь 2021")
+            .expect("their edit");
+    });
+    press(&mut app, "d y");
+    assert!(app.document.catalog.entry(&gone.id).is_none(), "deleted");
+    merge(&mut app, &theirs);
+    press(&mut app, "b");
+    let shown = screen(&mut app, 120, 30);
+    insta::assert_snapshot!("lysva_bin_unseen_edit", undated(&shown));
+    assert!(shown.contains("‼"), "{shown}");
+    assert!(
+        shown.contains(
+            "Корчевская И.П. изменила в нём срок: «Сентябрь-октябрь, 2021» → «Ноябрь 2021»"
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("удалила Тестова Т.Т."), "{shown}");
+    press(&mut app, "Enter");
+    let back = app.document.catalog.entry(&gone.id).expect("restored");
+    assert_eq!(back.activity.deadline, "Ноябрь 2021", "with the edit");
+    assert_eq!(current(&app).id, gone.id, "the cursor on it");
+    same_as_fresh(&app);
+}
+
+#[test]
+fn an_empty_bin_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    press(&mut app, "b");
+    assert!(matches!(app.overlay, Overlay::None));
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Корзина пуста"), "{shown}");
+}
