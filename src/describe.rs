@@ -188,8 +188,20 @@ pub fn author_line(author: Option<&str>, changes: &[ItemChange], lang: Lang) -> 
 
 /// A deletion whose item was edited by someone who did not see it, in one
 /// line: "Сенюта Л.А. удалил(а) 3.12. «…», а вы изменили в нём срок:
-/// «Май» → «Июнь»". `me` is the reader's own name ("вы" for her edits).
+/// «Май» → «Июнь»; всё сохранено в корзине (karta trash), вернуть — karta
+/// restore". `me` is the reader's own name ("вы" for her edits).
 pub fn deletion_line(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String {
+    let tail = match lang {
+        Lang::Ru => "всё сохранено в корзине (karta trash), вернуть — karta restore",
+        Lang::En => "all kept in the bin (karta trash); bring it back with karta restore",
+    };
+    format!("{}; {tail}", deletion_words(deleted, me, lang))
+}
+
+/// The deletion and the edits made unseen, without saying where they are
+/// kept: "Сенюта Л.А. удалил(а) 3.12. «…», а вы изменили в нём срок: «Май»
+/// → «Июнь»".
+pub fn deletion_words(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String {
     let who = author_name(deleted.by.as_deref(), lang);
     let gender = deleted.by.as_deref().map_or(Gender::Unknown, gender_of);
     let deleted_verb = lang.t(&verb("удалил", gender), "deleted").to_string();
@@ -198,12 +210,8 @@ pub fn deletion_line(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String 
         .iter()
         .map(|e| unseen_phrase(deleted, e, me, lang))
         .collect();
-    let tail = match lang {
-        Lang::Ru => "всё сохранено в корзине (karta trash), вернуть — karta restore",
-        Lang::En => "all kept in the bin (karta trash); bring it back with karta restore",
-    };
     format!(
-        "{who} {deleted_verb} {}, {} {}; {tail}",
+        "{who} {deleted_verb} {}, {} {}",
         item_name(&deleted.item, lang),
         lang.t("а", "but"),
         edits.join(lang.t(", а ", ", and "))

@@ -38,10 +38,13 @@ fn undated(shown: &str) -> String {
     let width = pattern.chars().count();
     let mut i = 0;
     while i + width <= chars.len() {
-        let fits = pattern
-            .chars()
-            .zip(&chars[i..i + width])
-            .all(|(p, c)| if p == '0' { c.is_ascii_digit() } else { p == *c });
+        let fits = pattern.chars().zip(&chars[i..i + width]).all(|(p, c)| {
+            if p == '0' {
+                c.is_ascii_digit()
+            } else {
+                p == *c
+            }
+        });
         if fits {
             chars.splice(i..i + width, "ГГГГ-ММ-ДД чч:мм".chars());
             i += width;
@@ -179,4 +182,67 @@ fn an_empty_bin_says_so() {
     assert!(matches!(app.overlay, Overlay::None));
     let shown = screen(&mut app, 100, 30);
     assert!(shown.contains("Корзина пуста"), "{shown}");
+}
+
+#[test]
+fn the_merge_preview_warns_of_conflicts_deleted_edits_and_duplicate_numbers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    let ids: Vec<String> = app
+        .document
+        .catalog
+        .entries
+        .iter()
+        .map(|e| e.activity.id.clone())
+        .collect();
+    let theirs = their_copy(&app, dir.path(), "theirs.karta", |doc| {
+        doc.set_activity_field(&ids[0], &ActivityField::Deadline, "Июнь 2022")
+            .expect("their deadline");
+        doc.set_activity_field(&ids[2], &ActivityField::Number, "1.2.")
+            .expect("their number");
+        doc.set_deleted(karta::store::edit::NodeKind::Activity, &ids[3], true)
+            .expect("their deletion");
+    });
+    press(&mut app, "j e Down Enter Ctrl-a Ctrl-k text:Май_2022 Enter");
+    press(
+        &mut app,
+        "j j j e Down Enter Ctrl-a Ctrl-k text:Март_2022 Enter",
+    );
+    let heads = app.document.doc.heads();
+    press(&mut app, "Ctrl-o");
+    type_text(&mut app, &theirs.file_name().expect("name").to_string_lossy());
+    press(&mut app, "Enter");
+    let shown = screen(&mut app, 120, 30);
+    insta::assert_snapshot!("lysva_merge_risks", shown);
+    assert!(shown.contains("Слить? y — да, n — нет"), "{shown}");
+    let Overlay::Merge(offer) = &app.overlay else {
+        panic!("the preview is shown");
+    };
+    let risks: Vec<&str> = offer
+        .lines
+        .iter()
+        .map(String::as_str)
+        .take_while(|l| l.starts_with('‼'))
+        .collect();
+    assert_eq!(risks.len(), 3, "{risks:#?}");
+    assert!(
+        risks[0].starts_with("‼ Корчевская И.П. удалила 1.4. «")
+            && risks[0].ends_with("а вы изменили в нём срок: «Сентябрь-октябрь» → «Март 2022»; всё сохранено в корзине (b)"),
+        "{}",
+        risks[0]
+    );
+    assert!(
+        risks[1].starts_with("‼ будет конфликт — 1.1. «")
+            && risks[1].ends_with("срок: «Май 2022» (вы) или «Июнь 2022» (Корчевская И.П.)"),
+        "{}",
+        risks[1]
+    );
+    assert!(
+        risks[2].starts_with("‼ номер 1.2. будет у 2 мероприятий: «"),
+        "{}",
+        risks[2]
+    );
+    assert_eq!(app.document.doc.heads(), heads, "nothing merged before yes");
+    press(&mut app, "n");
+    assert_eq!(app.document.doc.heads(), heads, "nor after no");
 }

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::describe::{self, field_name, item_name, value_text};
 use crate::i18n::Lang;
 use crate::present::preview_lines;
+use crate::present::risks::risk_lines;
 use crate::store::conflicts::{conflicts, resolve as resolve_conflict};
 use crate::store::lookup::{find_field, find_item, stored_value};
 use crate::store::merge::{FileOutcome, merge_files};
@@ -80,12 +81,8 @@ pub fn merge(
         return super::print(&out);
     }
     out.push_str(&preview_lines(&outcome.preview, lang));
-    for deleted in &outcome.deleted_but_edited {
-        let _ = writeln!(
-            out,
-            "‼ {}",
-            describe::deletion_line(deleted, Some(&config.author()), lang)
-        );
+    for line in risk_lines(&outcome.risks, Some(&config.author()), lang, None) {
+        let _ = writeln!(out, "{line}");
     }
     if outcome.preview.by_author.is_empty() {
         let _ = writeln!(

@@ -5,6 +5,7 @@
 pub mod fit;
 pub mod groups;
 pub mod merge;
+pub mod risks;
 pub mod trash;
 
 pub use fit::fit;

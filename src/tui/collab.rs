@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use crate::describe;
 use crate::model::text::one_line;
+use crate::present::risks::risk_lines;
 use crate::store::changes::{Field, ItemKind};
+use crate::store::risks::merge_risks;
 use crate::store::{bundle, conflicts, history, merge};
 
 use super::action::{Action, Mode};
@@ -69,11 +71,22 @@ impl App {
             return self.status.say(text);
         }
         let preview = merge::describe_applied(&merged, &applied);
-        let mut lines: Vec<String> = crate::present::preview_lines(&preview, self.lang)
+        let changes: Vec<String> = crate::present::preview_lines(&preview, self.lang)
             .lines()
             .map(one_line)
             .collect();
-        if lines.is_empty() {
+        let bin = self
+            .keymap
+            .key_of(Mode::Normal, Action::Trash)
+            .map(|k| k.to_string());
+        let risks = merge_risks(&self.document.doc, &merged);
+        let me = self.document.doc.author();
+        let mut lines = risk_lines(&risks, me, self.lang, bin.as_deref());
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(changes);
+        if preview.by_author.is_empty() {
             lines.push(
                 self.lang
                     .t("(видимых изменений нет)", "(no visible changes)")
