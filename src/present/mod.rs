@@ -7,6 +7,7 @@ pub mod groups;
 pub mod merge;
 pub mod risks;
 pub mod trash;
+pub mod words;
 
 pub use fit::fit;
 pub use groups::group_title;
