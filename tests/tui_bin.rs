@@ -71,15 +71,11 @@ fn their_copy(
     path
 }
 
-/// Merges a file through Ctrl-o after its preview; returns the preview
-/// as drawn.
-fn merge(app: &mut App, path: &std::path::Path) -> String {
+/// Merges a file through Ctrl-o, saying yes to its preview.
+fn merge(app: &mut App, path: &std::path::Path) {
     press(app, "Ctrl-o");
     type_text(app, &path.file_name().expect("name").to_string_lossy());
-    press(app, "Enter");
-    let shown = screen(app, 120, 40);
-    press(app, "y");
-    shown
+    press(app, "Enter y");
 }
 
 #[test]
@@ -210,7 +206,10 @@ fn the_merge_preview_warns_of_conflicts_deleted_edits_and_duplicate_numbers() {
     );
     let heads = app.document.doc.heads();
     press(&mut app, "Ctrl-o");
-    type_text(&mut app, &theirs.file_name().expect("name").to_string_lossy());
+    type_text(
+        &mut app,
+        &theirs.file_name().expect("name").to_string_lossy(),
+    );
     press(&mut app, "Enter");
     let shown = screen(&mut app, 120, 30);
     insta::assert_snapshot!("lysva_merge_risks", shown);
@@ -245,4 +244,136 @@ fn the_merge_preview_warns_of_conflicts_deleted_edits_and_duplicate_numbers() {
     assert_eq!(app.document.doc.heads(), heads, "nothing merged before yes");
     press(&mut app, "n");
     assert_eq!(app.document.doc.heads(), heads, "nor after no");
+}
+
+/// The screen as text with the words drawn underlined (the marked ones)
+/// in [brackets].
+fn marked_screen(app: &mut App, width: u16, height: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    app.fit_to(ratatui::layout::Rect::new(0, 0, width, height));
+    terminal
+        .draw(|f| karta::tui::ui::render(app, f))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut open = false;
+            for x in 0..width {
+                let cell = &buffer[(x, y)];
+                let marked = cell.modifier.contains(Modifier::UNDERLINED) && cell.symbol() != " ";
+                if marked != open {
+                    line.push(if marked { '[' } else { ']' });
+                    open = marked;
+                }
+                line.push_str(cell.symbol());
+            }
+            if open {
+                line.push(']');
+            }
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An editor over lysva whose first activity's text is a plain string, as
+/// older files keep it, and a colleague's copy that edits it: merged, the
+/// two first edits of the text are a conflict.
+fn text_conflict(dir: &std::path::Path) -> (App, String) {
+    use automerge::transaction::Transactable;
+    let path = dir.join("lysva.karta");
+    std::fs::copy(project("samples/lysva.karta"), &path).expect("copy");
+    let mut am = automerge::AutoCommit::load(&std::fs::read(&path).expect("read")).expect("load");
+    let roadmap = karta::store::open(&path).expect("open").roadmap();
+    let id = roadmap.sections[0].activities[0].id.clone();
+    let activities =
+        karta::store::read::get_map(&am, &automerge::ROOT, "activities").expect("activities");
+    let obj = karta::store::read::get_map(&am, &activities, &id).expect("activity");
+    am.put(&obj, "text", "Провести семинар для учителей")
+        .expect("put");
+    am.commit();
+    std::fs::write(&path, am.save()).expect("write");
+    let mut doc = karta::store::open(&path).expect("open");
+    doc.set_author(Some("Тестова Т.Т."));
+    let keymap = karta::tui::keymap::Keymap::built_in("default").expect("keymap");
+    let today = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).expect("date");
+    let mut app = App::new(doc, Some(path), keymap, karta::i18n::Lang::Ru, today);
+    let theirs = their_copy(&app, dir, "theirs.karta", |doc| {
+        doc.set_activity_field(
+            &id,
+            &ActivityField::Text,
+            "Провести семинар для учителей математики",
+        )
+        .expect("their text");
+    });
+    press(
+        &mut app,
+        "j e Enter Ctrl-a Ctrl-k text:Провести_городской_семинар_для_учителей Enter",
+    );
+    merge(&mut app, &theirs);
+    assert_eq!(app.document.conflicts.len(), 1, "a text conflict");
+    (app, id)
+}
+
+#[test]
+fn a_text_conflict_shows_both_values_in_full_with_the_differing_words_marked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut app, _) = text_conflict(dir.path());
+    press(&mut app, "C Enter");
+    // The title names the activity by the text shown meanwhile, which of
+    // the two depends on the copies' random ids.
+    let titled = |shot: &str| -> String {
+        shot.lines()
+            .map(|line| match line.find('«').zip(line.find(" — текст")) {
+                Some((from, to)) if line.starts_with('┌') => {
+                    format!("{}«…»{} ┐", &line[..from], &line[to..to + " — текст".len()])
+                }
+                _ => line.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let wide = marked_screen(&mut app, 120, 24);
+    insta::assert_snapshot!("lysva_conflict_side_by_side", titled(&wide));
+    let narrow = marked_screen(&mut app, 60, 24);
+    insta::assert_snapshot!("lysva_conflict_stacked", titled(&narrow));
+    for shot in [&wide, &narrow] {
+        assert!(shot.contains("Провести [городской] семинар"), "{shot}");
+        assert!(shot.contains("для учителей [математики]"), "{shot}");
+        assert!(
+            shot.contains("Оставить оба (каждый абзац один раз)"),
+            "{shot}"
+        );
+    }
+}
+
+#[test]
+fn keeping_both_values_of_a_text_conflict_resolves_it_with_each_paragraph_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut app, id) = text_conflict(dir.path());
+    press(&mut app, "C Enter Down Down Enter");
+    assert!(app.document.conflicts.is_empty(), "resolved");
+    let text = app
+        .document
+        .catalog
+        .entry(&id)
+        .expect("entry")
+        .activity
+        .text
+        .clone();
+    let mut paragraphs: Vec<&str> = text.lines().collect();
+    paragraphs.sort_unstable();
+    assert_eq!(
+        paragraphs,
+        [
+            "Провести городской семинар для учителей",
+            "Провести семинар для учителей математики"
+        ],
+        "{text}"
+    );
+    same_as_fresh(&app);
 }

@@ -181,7 +181,8 @@ impl App {
             | Overlay::Question(_)
             | Overlay::Reading(_)
             | Overlay::Merge(_)
-            | Overlay::Trash(_) => {}
+            | Overlay::Trash(_)
+            | Overlay::Conflict(_) => {}
         }
     }
 

@@ -251,7 +251,8 @@ impl App {
             | Overlay::List(_)
             | Overlay::Question(_)
             | Overlay::Merge(_)
-            | Overlay::Trash(_) => true,
+            | Overlay::Trash(_)
+            | Overlay::Conflict(_) => true,
         }
     }
 

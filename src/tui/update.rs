@@ -13,8 +13,8 @@ use super::action::{Action, Mode};
 use super::app::App;
 use super::keymap::Key;
 use super::overlay::{
-    Asking, Help, Overlay, Prompt, Question, editor, filter, help, list, merge, prompt, question,
-    reading, trash,
+    Asking, Help, Overlay, Prompt, Question, conflict, editor, filter, help, list, merge, prompt,
+    question, reading, trash,
 };
 use super::target::Target;
 
@@ -90,6 +90,15 @@ impl App {
                         "Слияние отменено, ничего не изменилось",
                         "Merge cancelled, nothing changed",
                     ));
+                }
+            },
+            Overlay::Conflict(view) => match view.handle(action) {
+                conflict::Outcome::Stay => {}
+                conflict::Outcome::Close => self.overlay = Overlay::None,
+                conflict::Outcome::Chosen(way) => {
+                    let index = view.index;
+                    self.overlay = Overlay::None;
+                    self.resolve_conflict(index, way);
                 }
             },
             Overlay::Trash(bin) => match bin.handle(action) {

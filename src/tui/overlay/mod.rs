@@ -4,6 +4,7 @@
 //! changes anything). The app opens them (`forms.rs`, `structure.rs`,
 //! `collab.rs`, `trash.rs`, `update.rs`) and acts on their outcomes (`update.rs`).
 
+pub mod conflict;
 pub mod editor;
 pub mod filter;
 pub mod help;
@@ -21,6 +22,7 @@ use ratatui::widgets::{Block, Clear};
 
 use crate::model::text::one_line;
 
+pub use conflict::{ConflictView, Resolve, ShownValue};
 pub use editor::Editor;
 pub use filter::FilterForm;
 pub use help::Help;
@@ -56,6 +58,8 @@ pub enum Overlay {
     Merge(Box<MergeOffer>),
     /// The recycle bin.
     Trash(Box<Trash>),
+    /// One conflict's values and the ways to resolve it.
+    Conflict(Box<ConflictView>),
 }
 
 impl Overlay {
@@ -68,7 +72,8 @@ impl Overlay {
             | Overlay::List(_)
             | Overlay::Filter(_)
             | Overlay::Reading(_)
-            | Overlay::Trash(_) => Mode::List,
+            | Overlay::Trash(_)
+            | Overlay::Conflict(_) => Mode::List,
             Overlay::Prompt(_) => Mode::Prompt,
             Overlay::Question(_) | Overlay::Merge(_) => Mode::Confirm,
         }
@@ -87,6 +92,7 @@ impl Overlay {
             Overlay::Reading(reading) => reading.render(frame, area),
             Overlay::Merge(offer) => offer.render(app, frame, area),
             Overlay::Trash(trash) => trash.render(frame, area),
+            Overlay::Conflict(conflict) => conflict.render(frame, area),
         }
     }
 }
