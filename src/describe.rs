@@ -8,7 +8,7 @@ use crate::model::Status;
 use crate::model::text::one_line;
 use crate::store::changes::{ChangeKind, Field, Item, ItemChange, ItemKind};
 use crate::store::schema::meta;
-use crate::store::trash::Deleted;
+use crate::store::trash::{Deleted, UnseenEdit};
 
 /// Longest piece of free text quoted in a description.
 const QUOTE_LIMIT: usize = 60;
@@ -210,51 +210,64 @@ pub fn author_line(author: Option<&str>, changes: &[ItemChange], lang: Lang) -> 
 
 /// A deletion whose item was edited by someone who did not see it, in one
 /// line: "Сенюта Л.А. удалил(а) 3.12. «…», а вы изменили в нём срок:
-/// «Май» → «Июнь»". `me` is the reader's own name ("вы" for her edits).
+/// «Май» → «Июнь»; всё сохранено в корзине (karta trash), вернуть — karta
+/// restore". `me` is the reader's own name ("вы" for her edits).
 pub fn deletion_line(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String {
+    let tail = match lang {
+        Lang::Ru => "всё сохранено в корзине (karta trash), вернуть — karta restore",
+        Lang::En => "all kept in the bin (karta trash); bring it back with karta restore",
+    };
+    format!("{}; {tail}", deletion_words(deleted, me, lang))
+}
+
+/// The deletion and the edits made unseen, without saying where they are
+/// kept: "Сенюта Л.А. удалил(а) 3.12. «…», а вы изменили в нём срок: «Май»
+/// → «Июнь»".
+pub fn deletion_words(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String {
     let who = author_name(deleted.by.as_deref(), lang);
     let gender = deleted.by.as_deref().map_or(Gender::Unknown, gender_of);
     let deleted_verb = lang.t(&verb("удалил", gender), "deleted").to_string();
     let edits: Vec<String> = deleted
         .unseen
         .iter()
-        .map(|e| {
-            let mine = e.author.is_some() && e.author.as_deref() == me;
-            let editor = match (mine, lang) {
-                (true, Lang::Ru) => "вы изменили".to_string(),
-                (true, Lang::En) => "you changed".to_string(),
-                (false, Lang::Ru) => match e.author.as_deref() {
-                    Some(a) => format!(
-                        "{} {}",
-                        author_name(Some(a), lang),
-                        verb("изменил", gender_of(a))
-                    ),
-                    None => "кто-то изменил".to_string(),
-                },
-                (false, Lang::En) => format!("{} changed", author_name(e.author.as_deref(), lang)),
-            };
-            let place = if e.item.id == deleted.item.id {
-                lang.t("в нём", "in it").to_string()
-            } else {
-                format!("{} {}", lang.t("в", "in"), item_name(&e.item, lang))
-            };
-            format!(
-                "{editor} {place} {}: {} → {}",
-                field_name(&e.field, lang),
-                value_text(&e.field, &e.old, lang),
-                value_text(&e.field, &e.new, lang)
-            )
-        })
+        .map(|e| unseen_phrase(deleted, e, me, lang))
         .collect();
-    let tail = match lang {
-        Lang::Ru => "всё сохранено в корзине (karta trash), вернуть — karta restore",
-        Lang::En => "all kept in the bin (karta trash); bring it back with karta restore",
-    };
     format!(
-        "{who} {deleted_verb} {}, {} {}; {tail}",
+        "{who} {deleted_verb} {}, {} {}",
         item_name(&deleted.item, lang),
         lang.t("а", "but"),
         edits.join(lang.t(", а ", ", and "))
+    )
+}
+
+/// One edit the person deleting did not see, as a phrase: "вы изменили в
+/// нём срок: «Май» → «Июнь»", "Корчевская И.П. изменила в 3.12. «…»
+/// текст: …". `me` is the reader's own name ("вы" for her edits).
+pub fn unseen_phrase(deleted: &Deleted, e: &UnseenEdit, me: Option<&str>, lang: Lang) -> String {
+    let mine = e.author.is_some() && e.author.as_deref() == me;
+    let editor = match (mine, lang) {
+        (true, Lang::Ru) => "вы изменили".to_string(),
+        (true, Lang::En) => "you changed".to_string(),
+        (false, Lang::Ru) => match e.author.as_deref() {
+            Some(a) => format!(
+                "{} {}",
+                author_name(Some(a), lang),
+                verb("изменил", gender_of(a))
+            ),
+            None => "кто-то изменил".to_string(),
+        },
+        (false, Lang::En) => format!("{} changed", author_name(e.author.as_deref(), lang)),
+    };
+    let place = if e.item.id == deleted.item.id {
+        lang.t("в нём", "in it").to_string()
+    } else {
+        format!("{} {}", lang.t("в", "in"), item_name(&e.item, lang))
+    };
+    format!(
+        "{editor} {place} {}: {} → {}",
+        field_name(&e.field, lang),
+        value_text(&e.field, &e.old, lang),
+        value_text(&e.field, &e.new, lang)
     )
 }
 

@@ -78,7 +78,7 @@ fn undo_after_typing_a_conflicts_value_restores_the_value_shown_before() {
     assert!(!shown.is_empty());
     press(
         &mut app,
-        "C Enter PageDown Enter Ctrl-a Ctrl-k text:Февраль_2022 Enter",
+        "C Enter Down Down Enter Ctrl-a Ctrl-k text:Февраль_2022 Enter",
     );
     assert!(
         app.document.conflicts.is_empty(),

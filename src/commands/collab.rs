@@ -10,9 +10,9 @@ use crate::config::Config;
 use crate::describe::{self, field_name, item_name, value_text};
 use crate::i18n::Lang;
 use crate::model::text::one_line;
+use crate::present::compare::marked_lines;
 use crate::present::preview_lines;
-use crate::present::words::Piece;
-use crate::store::changes::Field;
+use crate::present::risks::risk_lines;
 use crate::store::conflicts::{conflicts, resolve as resolve_conflict};
 use crate::store::lookup::{find_field, find_item, stored_value};
 use crate::store::merge::{FileOutcome, merge_files};
@@ -83,12 +83,8 @@ pub fn merge(
         return super::print(&out);
     }
     out.push_str(&preview_lines(&outcome.preview, lang));
-    for deleted in &outcome.deleted_but_edited {
-        let _ = writeln!(
-            out,
-            "‼ {}",
-            describe::deletion_line(deleted, Some(&config.author()), lang)
-        );
+    for line in risk_lines(&outcome.risks, Some(&config.author()), lang, None) {
+        let _ = writeln!(out, "{line}");
     }
     if outcome.preview.by_author.is_empty() {
         let _ = writeln!(
@@ -225,10 +221,7 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
             item_name(&c.item, lang),
             field_name(&c.field, lang)
         );
-        let free_text = matches!(
-            c.field,
-            Field::Text | Field::Column { .. } | Field::Heading(_)
-        );
+        let free_text = c.is_free_text();
         for (i, v) in c.values.iter().enumerate() {
             // Free text in full, its words the other value lacks in
             // [brackets] (the first value against the second, the others
@@ -238,7 +231,7 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
                 .get(usize::from(i == 0))
                 .map_or("", |o| o.value.as_str());
             let shown = if free_text {
-                format!("«{}»", marked(other, &v.value))
+                format!("«{}»", marked(&v.value, other))
             } else {
                 value_text(&c.field, &v.value, lang)
             };
@@ -261,36 +254,22 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
     super::print(&out)
 }
 
-/// Every value of a text conflict kept: each paragraph once, in the order
-/// they come.
-fn keep_both_values<'a>(values: impl Iterator<Item = &'a str>) -> String {
-    let mut paragraphs: Vec<&str> = Vec::new();
-    for value in values {
-        for paragraph in value.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
-            if !paragraphs.contains(&paragraph) {
-                paragraphs.push(paragraph);
-            }
-        }
-    }
-    paragraphs.join("\n")
-}
-
 /// A value of a text conflict in full, on one line, with its words that
 /// `other` lacks in [brackets].
-fn marked(other: &str, value: &str) -> String {
-    let (a, b) = (one_line(other), one_line(value));
-    let Some(pieces) = crate::present::words::diff(&a, &b) else {
-        return b;
-    };
-    let words: Vec<String> = pieces
-        .into_iter()
-        .filter_map(|piece| match piece {
-            Piece::Same(w) => Some(w.join(" ")),
-            Piece::Added(w) => Some(format!("[{}]", w.join(" "))),
-            Piece::Removed(_) => None,
+fn marked(value: &str, other: &str) -> String {
+    let lines: Vec<String> = marked_lines(value, other)
+        .iter()
+        .map(|line| {
+            line.iter()
+                .map(|w| match w.marked {
+                    true => format!("[{}]", w.text),
+                    false => w.text.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
         })
         .collect();
-    words.join(" ")
+    one_line(&lines.join(" / "))
 }
 
 /// How a conflict is resolved from the command line.
@@ -348,10 +327,7 @@ pub fn resolve(
                         lang.t("в этом поле нет конфликта", "no conflict in this field")
                     )
                 })?;
-            if !matches!(
-                field,
-                Field::Text | Field::Column { .. } | Field::Heading(_)
-            ) {
+            if !conflict.is_free_text() {
                 bail!(
                     "{}: {}",
                     file.display(),
@@ -361,7 +337,7 @@ pub fn resolve(
                     )
                 );
             }
-            keep_both_values(conflict.values.iter().map(|v| v.value.as_str()))
+            conflict.keep_both()
         }
     };
     resolve_conflict(&mut doc, &item, &field, &value).map_err(in_file(file))?;

@@ -177,7 +177,10 @@ pub fn rm(file: &Path, number: &str, section: bool, config: &Config, lang: Lang)
             )
         );
     }
-    let count = doc.delete_tree(kind, &item.id).map_err(in_file(file))?;
+    let count = doc
+        .delete_tree(kind, &item.id)
+        .map_err(in_file(file))?
+        .len();
     store::save(file, &mut doc)?;
     let with = match (count.saturating_sub(1), lang) {
         (0, _) => String::new(),

@@ -8,9 +8,10 @@ use std::path::Path;
 use anyhow::{Result, anyhow};
 
 use crate::config::Config;
-use crate::describe::{Gender, author_name, deletion_line, gender_of, item_name, time_text, verb};
+use crate::describe::{deletion_line, item_name};
 use crate::i18n::Lang;
 use crate::model::text::one_line;
+use crate::present::trash::deleted_line;
 use crate::store::changes::ItemKind;
 use crate::store::edit::NodeKind;
 use crate::store::trash::{Deleted, deleted_items};
@@ -46,30 +47,15 @@ pub fn trash(file: &Path, config: &Config, lang: Lang) -> Result<()> {
     super::print(&out)
 }
 
-/// One line of the bin: what, by whom, when, how much with it.
+/// One line of the bin; an item without a number is named by its id too,
+/// for `karta restore`.
 fn entry_line(d: &Deleted, lang: Lang) -> String {
-    let with = match (d.activities, lang) {
-        (0, _) => String::new(),
-        (n, Lang::Ru) => format!(
-            " (с {n} {})",
-            crate::plural::choose(n, "мероприятием", "мероприятиями", "мероприятиями")
-        ),
-        (n, Lang::En) => format!(" (with {n} activities)"),
-    };
-    let gender = d.by.as_deref().map_or(Gender::Unknown, gender_of);
-    // An item without a number is named by its id for `karta restore`.
-    let id = if d.item.number.trim().is_empty() {
-        format!(" [id {}]", d.item.id)
+    let line = deleted_line(d, lang);
+    if d.item.number.trim().is_empty() {
+        format!("{line} [id {}]", d.item.id)
     } else {
-        String::new()
-    };
-    format!(
-        "{}{with}{id} — {} {} {}",
-        item_name(&d.item, lang),
-        lang.t(&verb("удалил", gender), "deleted by"),
-        author_name(d.by.as_deref(), lang),
-        time_text(d.time),
-    )
+        line
+    }
 }
 
 /// `karta restore FILE NUMBER|ID`: brings back a deleted item and what was
@@ -113,7 +99,7 @@ pub fn restore(file: &Path, what: &str, config: &Config, lang: Lang) -> Result<(
         ItemKind::Section => NodeKind::Section,
         _ => NodeKind::Activity,
     };
-    let count = doc.restore(kind, &d.item.id)?;
+    let count = doc.restore(kind, &d.item.id)?.len();
     store::save(file, &mut doc)?;
     super::print(&format!(
         "{}: {} {}{}\n",

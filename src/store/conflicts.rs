@@ -209,6 +209,32 @@ pub fn resolve(doc: &mut Doc, item: &Item, field: &Field, value: &str) -> Result
     doc.resolving(|doc| set_field(doc, item, field, value))
 }
 
+impl Conflict {
+    /// Whether the field is free text (an activity's text, a cell, the
+    /// notes), whose values can all be kept.
+    pub fn is_free_text(&self) -> bool {
+        match &self.field {
+            Field::Text | Field::Column { .. } => true,
+            Field::Heading(key) => key == meta::NOTES,
+            _ => false,
+        }
+    }
+
+    /// Every value kept: the paragraphs of all values, each once, in the
+    /// order they come (for free text: see [`Conflict::is_free_text`]).
+    pub fn keep_both(&self) -> String {
+        let mut paragraphs: Vec<&str> = Vec::new();
+        for value in &self.values {
+            for paragraph in value.value.lines().map(str::trim) {
+                if !paragraph.is_empty() && !paragraphs.contains(&paragraph) {
+                    paragraphs.push(paragraph);
+                }
+            }
+        }
+        paragraphs.join("\n")
+    }
+}
+
 /// Sets one field of an activity, a section or the heading (the value as
 /// stored: a status by its stable name); returns false when unchanged.
 pub fn set_field(
@@ -256,5 +282,36 @@ pub fn set_field(
             }
             _ => Err(unsupported()),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeping_both_keeps_each_paragraph_once() {
+        let value = |v: &str| ConflictValue {
+            value: v.to_string(),
+            author: None,
+        };
+        let conflict = Conflict {
+            item: Item {
+                kind: ItemKind::Activity,
+                id: "a".into(),
+                number: "1.1.".into(),
+                label: String::new(),
+            },
+            field: Field::Text,
+            values: vec![
+                value("Провести семинар\nдля учителей"),
+                value("Провести семинар\n\nдля учителей математики"),
+            ],
+        };
+        assert!(conflict.is_free_text());
+        assert_eq!(
+            conflict.keep_both(),
+            "Провести семинар\nдля учителей\nдля учителей математики"
+        );
     }
 }

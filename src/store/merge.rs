@@ -9,6 +9,7 @@ use super::bundle::{Bundle, Incoming, applicable, apply_bundle, read_incoming};
 use super::changes::{Change, ChangeKind, Field};
 use super::history::entries;
 use super::pending::Pending;
+use super::risks::{MergeRisks, merge_risks};
 use super::trash::{Deleted, deleted_items};
 use super::{Doc, StoreError, schema};
 
@@ -67,9 +68,9 @@ pub struct MergeOutcome {
     pub released: Vec<usize>,
     /// Everything the files brought in.
     pub preview: MergePreview,
-    /// Deleted items that someone edited without seeing the deletion, newly
-    /// so after this merge (the edits are kept: see [`super::trash`]).
-    pub deleted_but_edited: Vec<Deleted>,
+    /// What the merge put at risk: deleted items edited unseen, new
+    /// conflicts, numbers now shared (see [`super::risks`]).
+    pub risks: MergeRisks,
     /// Whether MINE was written.
     pub saved: bool,
 }
@@ -100,7 +101,7 @@ pub fn merge_files(
 ) -> Result<MergeOutcome, StoreError> {
     let mut doc = super::open(mine)?;
     doc.set_author(author);
-    let edited_before = deleted_but_edited(&doc);
+    let before = doc.scratch_copy();
     let my_numbers = numbers(&doc);
     let incoming: Vec<(PathBuf, Incoming)> = others
         .iter()
@@ -162,13 +163,10 @@ pub fn merge_files(
     }
     let mut preview = describe_applied(&doc, &applied);
     in_my_numbers(&mut preview, &my_numbers);
-    let news = if applied.is_empty() {
-        Vec::new()
+    let risks = if applied.is_empty() {
+        MergeRisks::default()
     } else {
-        deleted_but_edited(&doc)
-            .into_iter()
-            .filter(|d| !edited_before.contains(d))
-            .collect()
+        merge_risks(&before, &doc)
     };
     let saved = !dry_run && !applied.is_empty();
     if saved {
@@ -191,7 +189,7 @@ pub fn merge_files(
         files,
         released,
         preview,
-        deleted_but_edited: news,
+        risks,
         saved,
     })
 }

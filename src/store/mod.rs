@@ -22,6 +22,7 @@ mod placing;
 pub mod read;
 pub mod refresh;
 mod renumber;
+pub mod risks;
 pub mod schema;
 pub mod snapshot;
 pub mod textslot;

@@ -94,25 +94,25 @@ pub fn deleted_items(doc: &Doc) -> Vec<Deleted> {
 
 impl Doc {
     /// Deletes a section with everything in it (its sections and
-    /// activities), or one activity, as one change; returns how many items
-    /// were deleted. Restoring brings back just what this deleted.
-    pub fn delete_tree(&mut self, kind: NodeKind, id: &str) -> Result<usize, StoreError> {
+    /// activities), or one activity, as one change; returns what was
+    /// deleted, `id` first. Restoring brings back just that.
+    pub fn delete_tree(&mut self, kind: NodeKind, id: &str) -> Result<Vec<Node>, StoreError> {
         let snap = snapshot(self.automerge());
         if !snap.nodes.get(id).is_some_and(|n| n.kind == kind) {
             return Err(StoreError::NotFound(format!("nothing with id {id}")));
         }
         let group = with_descendants(&snap, id, |n| !snap.nodes[n].deleted);
-        for node in &group {
-            self.put_deleted(snap.nodes[node.as_str()].kind, node, true)?;
+        let nodes = kinds(&snap, group);
+        for (kind, node) in &nodes {
+            self.put_deleted(*kind, node, true)?;
         }
-        let count = group.len();
         self.commit(&format!("delete {} {id}", noun(kind)));
-        Ok(count)
+        Ok(nodes)
     }
 
     /// Restores a deleted item and what was deleted with it (by the same
-    /// change); returns how many items came back.
-    pub fn restore(&mut self, kind: NodeKind, id: &str) -> Result<usize, StoreError> {
+    /// change); returns what came back, `id` first.
+    pub fn restore(&mut self, kind: NodeKind, id: &str) -> Result<Vec<Node>, StoreError> {
         let am = self.automerge();
         let snap = snapshot(am);
         if !snap
@@ -129,11 +129,12 @@ impl Doc {
             let state = &snap.nodes[n];
             state.deleted && deleting_change(am, state.kind, n) == change
         });
-        for node in &group {
-            self.put_deleted(snap.nodes[node.as_str()].kind, node, false)?;
+        let nodes = kinds(&snap, group);
+        for (kind, node) in &nodes {
+            self.put_deleted(*kind, node, false)?;
         }
         self.commit(&format!("restore {} {id}", noun(kind)));
-        Ok(group.len())
+        Ok(nodes)
     }
 
     /// Puts the tombstone of one node (no commit).
@@ -146,6 +147,16 @@ impl Doc {
         doc.put(&obj, node::DELETED, deleted)?;
         Ok(())
     }
+}
+
+/// A section or an activity, by kind and id.
+pub type Node = (NodeKind, String);
+
+/// The nodes of `ids` with their kinds.
+fn kinds(snap: &Snapshot, ids: Vec<String>) -> Vec<Node> {
+    ids.into_iter()
+        .map(|id| (snap.nodes[id.as_str()].kind, id))
+        .collect()
 }
 
 /// `id` and every node below it (sections' sections and activities) that

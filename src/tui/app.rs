@@ -180,7 +180,9 @@ impl App {
             | Overlay::Filter(_)
             | Overlay::Question(_)
             | Overlay::Reading(_)
-            | Overlay::Merge(_) => {}
+            | Overlay::Merge(_)
+            | Overlay::Trash(_)
+            | Overlay::Conflict(_) => {}
         }
     }
 

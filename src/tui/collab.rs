@@ -4,15 +4,20 @@
 use std::path::{Path, PathBuf};
 
 use crate::describe;
-use crate::model::text::one_line;
+use crate::model::text::{one_line, sanitize};
+use crate::present::compare::marked_lines;
+use crate::present::risks::risk_lines;
 use crate::store::changes::{Field, ItemKind};
+use crate::store::risks::merge_risks;
 use crate::store::{bundle, conflicts, history, merge};
 
 use super::action::{Action, Mode};
 use super::app::App;
 use super::complete::Completion;
 use super::ids::ActivityId;
-use super::overlay::{Choice, List, ListKind, MergeOffer, Overlay, Prompt, Reading};
+use super::overlay::{
+    Choice, ConflictView, List, ListKind, MergeOffer, Overlay, Prompt, Reading, Resolve, ShownValue,
+};
 use super::target::Target;
 use super::target::field_value;
 
@@ -69,11 +74,22 @@ impl App {
             return self.status.say(text);
         }
         let preview = merge::describe_applied(&merged, &applied);
-        let mut lines: Vec<String> = crate::present::preview_lines(&preview, self.lang)
+        let changes: Vec<String> = crate::present::preview_lines(&preview, self.lang)
             .lines()
             .map(one_line)
             .collect();
-        if lines.is_empty() {
+        let bin = self
+            .keymap
+            .key_of(Mode::Normal, Action::Trash)
+            .map(|k| k.to_string());
+        let risks = merge_risks(&self.document.doc, &merged);
+        let me = self.document.doc.author();
+        let mut lines = risk_lines(&risks, me, self.lang, bin.as_deref());
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(changes);
+        if preview.by_author.is_empty() {
             lines.push(
                 self.lang
                     .t("(видимых изменений нет)", "(no visible changes)")
@@ -155,48 +171,81 @@ impl App {
         });
     }
 
-    /// Lists the values of one conflict to pick from.
+    /// Shows one conflict: every value in full with the words that differ
+    /// marked, and the ways to resolve it.
     pub(super) fn show_conflict_values(&mut self, index: usize) {
         let Some(c) = self.document.conflicts.get(index) else {
             return;
         };
-        let mut choices: Vec<Choice> = c
-            .values
+        let lang = self.lang;
+        let me = self.document.doc.author();
+        let texts: Vec<String> = c.values.iter().map(|v| sanitize(&v.value)).collect();
+        let mine =
+            |i: &usize| c.values[*i].author.is_some() && c.values[*i].author.as_deref() == me;
+        let who = |i: usize| match mine(&i) {
+            true => lang.t("вы", "you").to_string(),
+            false => describe::author_name(c.values[i].author.as_deref(), lang),
+        };
+        // The reader's own value first, the others in the order listed.
+        let mut order: Vec<usize> = (0..c.values.len()).collect();
+        order.sort_by_key(|i| !mine(i));
+        let values = order
             .iter()
-            .map(|v| Choice {
-                label: describe::value_text(&c.field, &v.value, self.lang),
-                value: describe::author_name(v.author.as_deref(), self.lang),
-                depth: 0,
+            .enumerate()
+            .map(|(shown, &i)| {
+                // The first value against the second, the others against
+                // the first.
+                let other = order[usize::from(shown == 0).min(order.len() - 1)];
+                ShownValue {
+                    heading: format!("{}. {}", shown + 1, who(i)),
+                    lines: marked_lines(&texts[i], &texts[other]),
+                }
             })
             .collect();
-        choices.push(Choice {
-            label: self
-                .lang
-                .t("Ввести своё значение…", "Type a value of my own…")
-                .to_string(),
-            value: String::new(),
-            depth: 0,
-        });
-        self.overlay = Overlay::List(List {
-            kind: ListKind::ConflictValues(index),
+        let mut choices: Vec<(Resolve, String)> = order
+            .iter()
+            .enumerate()
+            .map(|(shown, &i)| {
+                let label = format!("{} {} ({})", lang.t("Оставить", "Keep"), shown + 1, who(i));
+                (Resolve::Value(i), label)
+            })
+            .collect();
+        if c.is_free_text() {
+            let label = lang.t(
+                "Оставить оба (каждый абзац один раз)",
+                "Keep both (each paragraph once)",
+            );
+            choices.push((Resolve::KeepBoth, label.to_string()));
+        }
+        let own = lang.t("Ввести своё значение…", "Type a value of my own…");
+        choices.push((Resolve::Own, own.to_string()));
+        self.overlay = Overlay::Conflict(Box::new(ConflictView {
+            index,
             title: format!(
                 "{} — {}",
-                describe::item_name(&c.item, self.lang),
-                describe::field_name(&c.field, self.lang)
+                describe::item_name(&c.item, lang),
+                describe::field_name(&c.field, lang)
             ),
+            values,
             choices,
             selected: 0,
-        });
+            scroll: 0,
+        }));
     }
 
-    /// Resolves conflict `index` with its value `choice`, or opens the
-    /// editor for a value of one's own.
-    pub(super) fn resolve_conflict(&mut self, index: usize, choice: usize) {
+    /// Resolves conflict `index` the way chosen: with one of its values,
+    /// with all of them (text), or in the editor with a value of one's own.
+    pub(super) fn resolve_conflict(&mut self, index: usize, way: Resolve) {
         let Some(c) = self.document.conflicts.get(index).cloned() else {
             return;
         };
-        let Some(value) = c.values.get(choice).map(|v| v.value.clone()) else {
-            return self.type_resolution(&c);
+        let value = match way {
+            Resolve::Value(i) => match c.values.get(i) {
+                Some(v) => v.value.clone(),
+                None => return,
+            },
+            Resolve::KeepBoth => c.keep_both(),
+            Resolve::Own => return self.type_resolution(&c),
         };
         let before = self.document.doc.heads();
         match conflicts::resolve(&mut self.document.doc, &c.item, &c.field, &value) {

@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use crate::model::numbering::next_number;
 use crate::model::{Activity, SectionKind};
 use crate::store::edit::{ActivityField, NodeKind, new_section};
 
@@ -91,6 +92,7 @@ impl App {
                     return;
                 }
                 let activity = Activity {
+                    number: self.next_number_in(section.as_str()),
                     text: value.trim().to_string(),
                     ..Activity::default()
                 };
@@ -151,6 +153,23 @@ impl App {
         self.overlay = Overlay::None;
         self.drop_draft();
         self.apply_step(label, ops, focus);
+    }
+
+    /// The number a new activity of `section` (`""`: outside any section)
+    /// takes: the next one after its numbered activities, as `karta add`
+    /// gives.
+    fn next_number_in(&self, section: &str) -> String {
+        let catalog = &self.document.catalog;
+        let own = catalog
+            .section(section)
+            .map_or("", |s| s.section.number.as_str());
+        let siblings = catalog.activities_in(section);
+        next_number(
+            own,
+            siblings
+                .iter()
+                .map(|i| catalog.entries[*i].activity.number.as_str()),
+        )
     }
 
     /// Closes the editor without keeping what was typed: the document was
@@ -232,23 +251,7 @@ impl App {
     /// Makes the ops of a step in the document, then records it.
     pub(super) fn apply_step(&mut self, label: String, ops: Vec<Op>, focus: Option<RowKey>) {
         for op in &ops {
-            let result = match op {
-                Op::Activity { id, field, new, .. } => self
-                    .document
-                    .doc
-                    .set_activity_field(id, field, new)
-                    .map(|_| ()),
-                Op::Section { id, field, new, .. } => self
-                    .document
-                    .doc
-                    .set_section_field(id, *field, new)
-                    .map(|_| ()),
-                Op::Meta { field, new, .. } => self.document.doc.set_meta(*field, new).map(|_| ()),
-                Op::Place { kind, id, new, .. } => self.document.doc.set_place(*kind, id, new),
-                Op::Exists { kind, id, deleted } => {
-                    self.document.doc.set_deleted(*kind, id, *deleted)
-                }
-            };
+            let result = op.apply(&mut self.document.doc, true);
             if let Err(e) = result {
                 self.status.complain(e.to_string());
                 break;
@@ -367,6 +370,6 @@ fn unchanged(op: &Op) -> bool {
         | Op::Section { old, new, .. }
         | Op::Meta { old, new, .. } => old == new,
         Op::Place { old, new, .. } => old == new,
-        Op::Exists { .. } => false,
+        Op::Exists { .. } | Op::Tree { .. } => false,
     }
 }

@@ -152,7 +152,6 @@ impl App {
                 }
             }
             ListKind::Conflicts => self.show_conflict_values(list.selected),
-            ListKind::ConflictValues(index) => self.resolve_conflict(index, list.selected),
         }
     }
 

@@ -24,6 +24,7 @@ pub mod run;
 pub mod status;
 pub mod structure;
 pub mod target;
+mod trash;
 pub mod ui;
 pub mod undo;
 pub mod update;

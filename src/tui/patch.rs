@@ -28,18 +28,21 @@ impl App {
         let mut sections: Vec<&str> = Vec::new();
         let mut activities: Vec<&str> = Vec::new();
         for op in ops {
-            let (kind, id) = match op {
-                Op::Activity { id, .. } => (NodeKind::Activity, id),
-                Op::Section { id, .. } => (NodeKind::Section, id),
-                Op::Place { kind, id, .. } | Op::Exists { kind, id, .. } => (*kind, id),
+            let nodes: Vec<(NodeKind, &String)> = match op {
+                Op::Activity { id, .. } => vec![(NodeKind::Activity, id)],
+                Op::Section { id, .. } => vec![(NodeKind::Section, id)],
+                Op::Place { kind, id, .. } | Op::Exists { kind, id, .. } => vec![(*kind, id)],
+                Op::Tree { nodes, .. } => nodes.iter().map(|(k, id)| (*k, id)).collect(),
                 Op::Meta { .. } => return false,
             };
-            let list = match kind {
-                NodeKind::Activity => &mut activities,
-                NodeKind::Section => &mut sections,
-            };
-            if !list.contains(&id.as_str()) {
-                list.push(id);
+            for (kind, id) in nodes {
+                let list = match kind {
+                    NodeKind::Activity => &mut activities,
+                    NodeKind::Section => &mut sections,
+                };
+                if !list.contains(&id.as_str()) {
+                    list.push(id);
+                }
             }
         }
         let touched = |kind, list: &[&str]| {

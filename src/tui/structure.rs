@@ -5,6 +5,7 @@ use crate::model::{position, text};
 use crate::store::StoreError;
 use crate::store::edit::{NodeKind, Place};
 
+use super::action::{Action, Mode};
 use super::app::App;
 use super::ids::{ActivityId, RowKey, SectionId};
 use super::overlay::{Asking, Choice, List, ListKind, Overlay, Question};
@@ -72,14 +73,19 @@ impl App {
             }
             Some(Row::Section { section, .. }) => {
                 let s = &self.document.catalog.sections[section];
+                let bin = self
+                    .keymap
+                    .key_of(Mode::Normal, Action::Trash)
+                    .map(|k| format!(" ({k})"))
+                    .unwrap_or_default();
                 let text = match lang {
                     crate::i18n::Lang::Ru => format!(
-                        "Удалить раздел «{}» и всё в нём ({})?",
+                        "Удалить раздел «{}» и всё в нём ({})? Вернуть всё можно из корзины{bin}.",
                         crate::present::fit(&s.heading(), 60),
                         crate::plural::activities(s.activities)
                     ),
                     crate::i18n::Lang::En => format!(
-                        "Delete section «{}» and all in it ({} activities)?",
+                        "Delete section «{}» and all in it ({} activities)? All of it can be brought back from the bin{bin}.",
                         crate::present::fit(&s.heading(), 60),
                         s.activities
                     ),
@@ -109,33 +115,46 @@ impl App {
         );
     }
 
-    /// Deletes a section with every section and activity below it.
+    /// Deletes a section with every section and activity below it, as one
+    /// change: the recycle bin lists it as one deletion and restores it
+    /// whole.
     pub(super) fn delete_section(&mut self, id: &SectionId) {
-        let sections = self.document.catalog.subtree(id.as_str());
-        let mut ops: Vec<Op> = self
-            .document
-            .catalog
-            .entries
-            .iter()
-            .filter(|e| sections.contains(&e.section))
-            .map(|e| Op::Exists {
-                kind: NodeKind::Activity,
-                id: e.activity.id.clone(),
-                deleted: true,
-            })
-            .collect();
-        ops.extend(sections.iter().rev().map(|s| Op::Exists {
-            kind: NodeKind::Section,
-            id: s.clone(),
-            deleted: true,
-        }));
-        self.apply_step(
-            self.lang
-                .t("Удаление раздела", "Section deleted")
-                .to_string(),
-            ops,
+        let label = self.lang.t("Удаление раздела", "Section deleted");
+        self.tree_step(
+            NodeKind::Section,
+            id.as_str(),
+            true,
+            label.to_string(),
             None,
         );
+    }
+
+    /// Deletes (`deleted`) or restores a node with what goes with it, as
+    /// one change and one undo step.
+    pub(super) fn tree_step(
+        &mut self,
+        kind: NodeKind,
+        id: &str,
+        deleted: bool,
+        label: String,
+        focus: Option<RowKey>,
+    ) {
+        let made = match deleted {
+            true => self.document.doc.delete_tree(kind, id),
+            false => self.document.doc.restore(kind, id),
+        };
+        match made {
+            Ok(nodes) => {
+                let op = Op::Tree {
+                    kind,
+                    id: id.to_string(),
+                    nodes,
+                    deleted,
+                };
+                self.record(label, vec![op], focus);
+            }
+            Err(e) => self.status.complain(e.to_string()),
+        }
     }
 
     /// Opens the list of sections to move the row to.

@@ -3,6 +3,7 @@
 //! it merges with other people's work like any edit.
 
 use crate::store::edit::{ActivityField, MetaField, NodeKind, Place, SectionField};
+use crate::store::trash::Node;
 use crate::store::{Doc, StoreError};
 
 /// One change a step made, with what was there before.
@@ -59,11 +60,23 @@ pub enum Op {
         /// Whether the step deleted it.
         deleted: bool,
     },
+    /// A section with everything in it (or one activity) deleted or
+    /// restored as one change, as the recycle bin lists it.
+    Tree {
+        /// Activity or section.
+        kind: NodeKind,
+        /// Its id.
+        id: String,
+        /// It and what went with it.
+        nodes: Vec<Node>,
+        /// Whether the step deleted them (false: restored).
+        deleted: bool,
+    },
 }
 
 impl Op {
     /// Writes the state after (`forward`) or before the op.
-    fn apply(&self, doc: &mut Doc, forward: bool) -> Result<(), StoreError> {
+    pub(super) fn apply(&self, doc: &mut Doc, forward: bool) -> Result<(), StoreError> {
         let pick = |old: &str, new: &str| {
             if forward {
                 new.to_string()
@@ -96,6 +109,15 @@ impl Op {
             }
             Op::Exists { kind, id, deleted } => {
                 doc.set_deleted(*kind, id, if forward { *deleted } else { !*deleted })?;
+            }
+            Op::Tree {
+                kind, id, deleted, ..
+            } => {
+                if forward == *deleted {
+                    doc.delete_tree(*kind, id)?;
+                } else {
+                    doc.restore(*kind, id)?;
+                }
             }
         }
         Ok(())

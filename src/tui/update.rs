@@ -13,8 +13,8 @@ use super::action::{Action, Mode};
 use super::app::App;
 use super::keymap::Key;
 use super::overlay::{
-    Asking, Help, Overlay, Prompt, Question, editor, filter, help, list, merge, prompt, question,
-    reading,
+    Asking, Help, Overlay, Prompt, Question, conflict, editor, filter, help, list, merge, prompt,
+    question, reading, trash,
 };
 use super::target::Target;
 
@@ -92,6 +92,26 @@ impl App {
                     ));
                 }
             },
+            Overlay::Conflict(view) => match view.handle(action) {
+                conflict::Outcome::Stay => {}
+                conflict::Outcome::Close => self.overlay = Overlay::None,
+                conflict::Outcome::Chosen(way) => {
+                    let index = view.index;
+                    self.overlay = Overlay::None;
+                    self.resolve_conflict(index, way);
+                }
+            },
+            Overlay::Trash(bin) => match bin.handle(action) {
+                trash::Outcome::Stay => {}
+                trash::Outcome::Close => self.overlay = Overlay::None,
+                trash::Outcome::Restore(index) => {
+                    if let Overlay::Trash(bin) = self.close_overlay()
+                        && let Some(item) = bin.items.get(index)
+                    {
+                        self.restore_binned(item);
+                    }
+                }
+            },
         }
     }
 
@@ -127,6 +147,7 @@ impl App {
             Action::Merge => self.begin_merge(),
             Action::Conflicts => self.show_conflicts(),
             Action::History => self.show_history(),
+            Action::Trash => self.show_trash(),
             Action::Search => self.begin_search(),
             Action::SearchNext => self.search_again(true),
             Action::SearchPrev => self.search_again(false),

@@ -1,5 +1,5 @@
 //! A list to choose from: the fields of a form, statuses, sections to move
-//! to, conflicts and their values.
+//! to, conflicts.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,9 +29,6 @@ pub enum ListKind {
     MoveSection(SectionId),
     /// Every conflict of the roadmap.
     Conflicts,
-    /// The values of one conflict (index into the document's conflicts);
-    /// the last choice types a value of one's own.
-    ConflictValues(usize),
 }
 
 /// One choice in a list.

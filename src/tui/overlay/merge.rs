@@ -1,6 +1,7 @@
 //! A merge waiting for the user's yes: the colleague's file merged into a
-//! copy of ours, and what it would change in words. The question stays at
-//! the bottom while a long preview scrolls.
+//! copy of ours, what it would put at risk (marked ‼) and what it would
+//! change, in words. The question stays at the bottom while a long preview
+//! scrolls.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,7 +19,8 @@ pub struct MergeOffer {
     pub merged: crate::store::Doc,
     /// The file.
     pub path: std::path::PathBuf,
-    /// The changes in words, one author per line.
+    /// The risks, one per line marked ‼, then the changes in words, one
+    /// author per line.
     pub lines: Vec<String>,
     /// How many Automerge changes it adds.
     pub added: usize,
@@ -62,7 +64,9 @@ impl MergeOffer {
                 .unwrap_or_default()
         };
         let rect = centered(frame, area, 100, area.height.saturating_sub(2));
-        let title = format!("{} {}", app.lang.t("Слить", "Merge"), self.path.display());
+        let folder = app.document.folder();
+        let file = self.path.strip_prefix(&folder).unwrap_or(&self.path);
+        let title = format!("{} {}", app.lang.t("Слить", "Merge"), file.display());
         let outer = block(&title);
         let inner = outer.inner(rect);
         frame.render_widget(outer, rect);
@@ -72,7 +76,10 @@ impl MergeOffer {
             .lines
             .iter()
             .skip(self.scroll)
-            .map(|l| Line::raw(l.clone()))
+            .map(|l| match l.starts_with('‼') {
+                true => Line::styled(l.clone(), Style::new().fg(Color::Yellow)),
+                false => Line::raw(l.clone()),
+            })
             .collect();
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), preview);
         let text = format!(

@@ -2,8 +2,9 @@
 //! answers. Each overlay is one module: its state, `handle` (the action of
 //! a key → an `Outcome` the app acts on) and `render` (drawing, which never
 //! changes anything). The app opens them (`forms.rs`, `structure.rs`,
-//! `collab.rs`, `update.rs`) and acts on their outcomes (`update.rs`).
+//! `collab.rs`, `trash.rs`, `update.rs`) and acts on their outcomes (`update.rs`).
 
+pub mod conflict;
 pub mod editor;
 pub mod filter;
 pub mod help;
@@ -12,6 +13,7 @@ pub mod merge;
 pub mod prompt;
 pub mod question;
 pub mod reading;
+pub mod trash;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -20,6 +22,7 @@ use ratatui::widgets::{Block, Clear};
 
 use crate::model::text::one_line;
 
+pub use conflict::{ConflictView, Resolve, ShownValue};
 pub use editor::Editor;
 pub use filter::FilterForm;
 pub use help::Help;
@@ -28,6 +31,7 @@ pub use merge::MergeOffer;
 pub use prompt::Prompt;
 pub use question::{Asking, Question};
 pub use reading::Reading;
+pub use trash::{Binned, Trash};
 
 use super::action::Mode;
 use super::app::App;
@@ -52,6 +56,10 @@ pub enum Overlay {
     Reading(Reading),
     /// What merging a file would change; yes merges.
     Merge(Box<MergeOffer>),
+    /// The recycle bin.
+    Trash(Box<Trash>),
+    /// One conflict's values and the ways to resolve it.
+    Conflict(Box<ConflictView>),
 }
 
 impl Overlay {
@@ -60,9 +68,12 @@ impl Overlay {
         match self {
             Overlay::None => Mode::Normal,
             Overlay::Editor(_) => Mode::Edit,
-            Overlay::Help(_) | Overlay::List(_) | Overlay::Filter(_) | Overlay::Reading(_) => {
-                Mode::List
-            }
+            Overlay::Help(_)
+            | Overlay::List(_)
+            | Overlay::Filter(_)
+            | Overlay::Reading(_)
+            | Overlay::Trash(_)
+            | Overlay::Conflict(_) => Mode::List,
             Overlay::Prompt(_) => Mode::Prompt,
             Overlay::Question(_) | Overlay::Merge(_) => Mode::Confirm,
         }
@@ -80,6 +91,8 @@ impl Overlay {
             Overlay::Question(asking) => asking.render(app, frame, area),
             Overlay::Reading(reading) => reading.render(frame, area),
             Overlay::Merge(offer) => offer.render(app, frame, area),
+            Overlay::Trash(trash) => trash.render(frame, area),
+            Overlay::Conflict(conflict) => conflict.render(frame, area),
         }
     }
 }

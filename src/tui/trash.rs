@@ -1,0 +1,107 @@
+//! The recycle bin from the editor: listing what was deleted (with the
+//! edits made to it by people who did not see the deletion) and restoring
+//! an item with everything deleted with it, as one undoable step.
+
+use crate::describe::unseen_phrase;
+use crate::i18n::Lang;
+use crate::model::text::one_line;
+use crate::present::trash::deleted_line;
+use crate::store::changes::ItemKind;
+use crate::store::edit::NodeKind;
+use crate::store::trash::{Deleted, deleted_items};
+
+use super::action::{Action, Mode};
+use super::app::App;
+use super::ids::{ActivityId, RowKey, SectionId};
+use super::overlay::{Binned, Overlay, Trash};
+
+impl App {
+    /// Opens the recycle bin, or says it is empty.
+    pub(super) fn show_trash(&mut self) {
+        let deleted = deleted_items(&self.document.doc);
+        if deleted.is_empty() {
+            return self
+                .status
+                .say(self.lang.t("Корзина пуста", "The bin is empty"));
+        }
+        let restore = self.key_words(Action::Select, self.lang.t("вернуть", "restore"));
+        let items = deleted.iter().map(|d| self.binned(d, &restore)).collect();
+        let title = format!(
+            "{} ({restore}, {})",
+            self.lang.t("Корзина", "Recycle bin"),
+            self.key_words(Action::Cancel, self.lang.t("закрыть", "close"))
+        );
+        self.overlay = Overlay::Trash(Box::new(Trash {
+            title,
+            items,
+            selected: 0,
+        }));
+    }
+
+    /// Restores a deletion listed in the bin, with everything deleted
+    /// with it.
+    pub(super) fn restore_binned(&mut self, item: &Binned) {
+        let focus = match item.kind {
+            NodeKind::Activity => RowKey::Activity(ActivityId(item.id.clone())),
+            NodeKind::Section => RowKey::Section(SectionId(item.id.clone())),
+        };
+        let label = self
+            .lang
+            .t("Восстановлено из корзины", "Restored from the bin")
+            .to_string();
+        self.tree_step(item.kind, &item.id, false, label, Some(focus));
+    }
+
+    /// "Enter — вернуть": the first key of a list action and what it does.
+    fn key_words(&self, action: Action, does: &str) -> String {
+        match self.keymap.key_of(Mode::List, action) {
+            Some(key) => format!("{key} — {does}"),
+            None => does.to_string(),
+        }
+    }
+
+    /// A deletion as the bin shows it.
+    fn binned(&self, d: &Deleted, restore: &str) -> Binned {
+        let lang = self.lang;
+        let me = self.document.doc.author();
+        let mut details = vec![one_line(&deleted_line(d, lang))];
+        if d.activities > 0 {
+            details.push(match lang {
+                Lang::Ru => format!(
+                    "Вместе с ним удалено: {} — вернутся тоже",
+                    crate::plural::activities(d.activities)
+                ),
+                Lang::En => format!(
+                    "Deleted with it: {} activities — they come back too",
+                    d.activities
+                ),
+            });
+        }
+        if !d.unseen.is_empty() {
+            details.push(
+                lang.t(
+                    "После удаления его меняли те, кто удаления не видел; всё сохранено:",
+                    "Changed after the deletion by people who did not see it; all kept:",
+                )
+                .to_string(),
+            );
+            details.extend(
+                d.unseen
+                    .iter()
+                    .map(|e| one_line(&format!("‼ {}", unseen_phrase(d, e, me, lang)))),
+            );
+        }
+        details.push(String::new());
+        details.push(restore.to_string());
+        Binned {
+            kind: match d.item.kind {
+                ItemKind::Section => NodeKind::Section,
+                _ => NodeKind::Activity,
+            },
+            id: d.item.id.clone(),
+            line: one_line(&deleted_line(d, lang)),
+            warned: !d.unseen.is_empty(),
+            details,
+        }
+    }
+}
