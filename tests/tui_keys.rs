@@ -258,11 +258,21 @@ fn merging_a_colleagues_copy_after_a_preview_and_resolving_the_conflict() {
         values.contains("Январь 2022") && values.contains("Март 2022"),
         "{values}"
     );
-    let pick = app.document.conflicts[0]
+    // The reader's own value is listed first: find theirs among the ways
+    // shown.
+    let theirs_at = app.document.conflicts[0]
         .values
         .iter()
         .position(|v| v.value == "Январь 2022")
         .expect("their value");
+    let karta::tui::overlay::Overlay::Conflict(view) = &app.overlay else {
+        panic!("the conflict is shown");
+    };
+    let pick = view
+        .choices
+        .iter()
+        .position(|(way, _)| *way == karta::tui::overlay::Resolve::Value(theirs_at))
+        .expect("a way to keep theirs");
     for _ in 0..pick {
         press(&mut app, "Down");
     }
