@@ -232,6 +232,21 @@ pub enum Command {
         /// Number as written, or id (see karta trash).
         number: String,
     },
+    /// Comment on an activity (or list, edit, remove comments).
+    Comment {
+        /// The roadmap.
+        file: PathBuf,
+        /// NUMBER "text" to comment; NUMBER alone lists its comments; with
+        /// --edit, the new text.
+        #[arg(num_args = 0..=2)]
+        words: Vec<String>,
+        /// Change the text of the comment with this id.
+        #[arg(long, conflicts_with = "remove")]
+        edit: Option<String>,
+        /// Remove the comment with this id.
+        #[arg(long)]
+        remove: Option<String>,
+    },
     /// Generate a synthetic roadmap with a long history (for benchmarks).
     Gen {
         /// Activities in the imported roadmap.
@@ -399,6 +414,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Trash { file }) => commands::trash::trash(&file, &config, lang),
         Some(Command::Restore { file, number }) => {
             commands::trash::restore(&file, &number, &config, lang)
+        }
+        Some(Command::Comment {
+            file,
+            words,
+            edit,
+            remove,
+        }) => {
+            let request = commands::comment::request(&words, edit.as_deref(), remove.as_deref())?;
+            commands::comment::run(&file, request, &config, lang)
         }
         Some(Command::Gen {
             activities,

@@ -11,9 +11,11 @@ use crate::describe::{
 };
 use crate::export::ExportFormat;
 use crate::i18n::Lang;
+use crate::present::comments::comment_phrase;
 use crate::report::{self, ReportKind};
 use crate::store::bundle::short;
 use crate::store::changes::ChangeKind;
+use crate::store::comment;
 use crate::store::history::{find_change, history, roadmap_at};
 use crate::store::lookup::find_item;
 use crate::store::{self};
@@ -62,6 +64,11 @@ pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) 
             } else {
                 writeln!(out, "  {said}")
             };
+        }
+        if let Some(c) =
+            comment::change_of(doc.automerge(), entry.hash, &entry.deps, &entry.message)
+        {
+            let _ = writeln!(out, "  {}", comment_phrase(&c, author, lang));
         }
         if entry.changes.len() > SHOWN {
             let more = entry.changes.len() - SHOWN;

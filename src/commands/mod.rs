@@ -2,6 +2,7 @@
 //! dispatches.
 
 pub mod collab;
+pub mod comment;
 pub mod edit;
 pub mod export;
 pub mod r#gen;

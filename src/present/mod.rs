@@ -2,6 +2,7 @@
 //! the titles of deadline groups, a merge preview in words. Neither the
 //! commands nor the editor own it, so neither reaches into the other.
 
+pub mod comments;
 pub mod fit;
 pub mod groups;
 pub mod merge;

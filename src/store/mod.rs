@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod cache;
 pub mod changes;
 pub mod chunks;
+pub mod comment;
 pub mod compact;
 pub mod conflicts;
 pub mod edit;
