@@ -132,6 +132,7 @@ actions! {
     Merge = "merge", "Слить файл коллеги (с предпросмотром)", "Merge a colleague's file (with a preview)";
     Conflicts = "conflicts", "Конфликты: выбрать итоговое значение", "Conflicts: choose the final value";
     History = "history", "История изменений мероприятия", "History of the activity";
+    Comment = "comment", "Комментарий к мероприятию", "Comment on the activity";
     Search = "search", "Поиск", "Search";
     SearchNext = "search_next", "Следующее совпадение", "Next match";
     SearchPrev = "search_prev", "Предыдущее совпадение", "Previous match";

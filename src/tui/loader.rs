@@ -247,9 +247,11 @@ impl App {
             Overlay::None => action.is_some_and(|a| !browses(a)),
             Overlay::Prompt(prompt) => prompt.line.target != Target::Search,
             Overlay::Filter(_) | Overlay::Help(_) | Overlay::Reading(_) => false,
-            Overlay::Editor(_) | Overlay::List(_) | Overlay::Question(_) | Overlay::Merge(_) => {
-                true
-            }
+            Overlay::Editor(_)
+            | Overlay::Comment(_)
+            | Overlay::List(_)
+            | Overlay::Question(_)
+            | Overlay::Merge(_) => true,
         }
     }
 

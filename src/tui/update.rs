@@ -13,8 +13,8 @@ use super::action::{Action, Mode};
 use super::app::App;
 use super::keymap::Key;
 use super::overlay::{
-    Asking, Help, Overlay, Prompt, Question, editor, filter, help, list, merge, prompt, question,
-    reading,
+    Asking, Help, Overlay, Prompt, Question, comment, editor, filter, help, list, merge, prompt,
+    question, reading,
 };
 use super::target::Target;
 
@@ -77,6 +77,15 @@ impl App {
                     }
                 }
             },
+            Overlay::Comment(form) => match form.handle(action, event) {
+                comment::Outcome::Stay => {}
+                comment::Outcome::Commit => {
+                    if let Overlay::Comment(form) = self.close_overlay() {
+                        self.commit_comment(*form);
+                    }
+                }
+                comment::Outcome::Cancel => self.overlay = Overlay::None,
+            },
             Overlay::Merge(offer) => match offer.handle(action) {
                 merge::Outcome::Stay => {}
                 merge::Outcome::Accept => {
@@ -127,6 +136,7 @@ impl App {
             Action::Merge => self.begin_merge(),
             Action::Conflicts => self.show_conflicts(),
             Action::History => self.show_history(),
+            Action::Comment => self.begin_comment(),
             Action::Search => self.begin_search(),
             Action::SearchNext => self.search_again(true),
             Action::SearchPrev => self.search_again(false),

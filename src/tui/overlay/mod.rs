@@ -4,6 +4,7 @@
 //! changes anything). The app opens them (`forms.rs`, `structure.rs`,
 //! `collab.rs`, `update.rs`) and acts on their outcomes (`update.rs`).
 
+pub mod comment;
 pub mod editor;
 pub mod filter;
 pub mod help;
@@ -20,6 +21,7 @@ use ratatui::widgets::{Block, Clear};
 
 use crate::model::text::one_line;
 
+pub use comment::CommentForm;
 pub use editor::Editor;
 pub use filter::FilterForm;
 pub use help::Help;
@@ -52,6 +54,8 @@ pub enum Overlay {
     Reading(Reading),
     /// What merging a file would change; yes merges.
     Merge(Box<MergeOffer>),
+    /// A comment being written.
+    Comment(Box<CommentForm>),
 }
 
 impl Overlay {
@@ -59,7 +63,7 @@ impl Overlay {
     pub fn mode(&self) -> Mode {
         match self {
             Overlay::None => Mode::Normal,
-            Overlay::Editor(_) => Mode::Edit,
+            Overlay::Editor(_) | Overlay::Comment(_) => Mode::Edit,
             Overlay::Help(_) | Overlay::List(_) | Overlay::Filter(_) | Overlay::Reading(_) => {
                 Mode::List
             }
@@ -80,6 +84,7 @@ impl Overlay {
             Overlay::Question(asking) => asking.render(app, frame, area),
             Overlay::Reading(reading) => reading.render(frame, area),
             Overlay::Merge(offer) => offer.render(app, frame, area),
+            Overlay::Comment(form) => form.render(app, frame, area),
         }
     }
 }
