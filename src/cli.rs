@@ -247,6 +247,36 @@ pub enum Command {
         #[arg(long)]
         remove: Option<String>,
     },
+    /// Record that the roadmap as it stands was approved by an order.
+    Approve {
+        /// The roadmap.
+        file: PathBuf,
+        /// Number of the order ("491/01-08").
+        #[arg(long)]
+        number: String,
+        /// Date of the order (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        date: NaiveDate,
+    },
+    /// List the approved editions and how much changed after each.
+    Approvals {
+        /// The roadmap.
+        file: PathBuf,
+    },
+    /// What changed since the approved edition, a change or a day, in words.
+    Diff {
+        /// The roadmap.
+        file: PathBuf,
+        /// approved, the first digits of a change (see karta log), or YYYY-MM-DD.
+        #[arg(long, default_value = "approved")]
+        since: String,
+        /// text, md, or docx (a «лист изменений» for Word; needs -o).
+        #[arg(long, value_enum, default_value = "text")]
+        format: commands::diff::DiffFormat,
+        /// Where to write (standard output when absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Generate a synthetic roadmap with a long history (for benchmarks).
     Gen {
         /// Activities in the imported roadmap.
@@ -424,6 +454,16 @@ pub fn run(cli: Cli) -> Result<()> {
             let request = commands::comment::request(&words, edit.as_deref(), remove.as_deref())?;
             commands::comment::run(&file, request, &config, lang)
         }
+        Some(Command::Approve { file, number, date }) => {
+            commands::approval::approve(&file, &number, date, &config, lang)
+        }
+        Some(Command::Approvals { file }) => commands::approval::list(&file, lang),
+        Some(Command::Diff {
+            file,
+            since,
+            format,
+            output,
+        }) => commands::diff::run(&file, &since, format, output.as_deref(), lang),
         Some(Command::Gen {
             activities,
             edits,

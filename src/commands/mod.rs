@@ -1,8 +1,10 @@
 //! What each command of the command line does; `cli.rs` only parses and
 //! dispatches.
 
+pub mod approval;
 pub mod collab;
 pub mod comment;
+pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod r#gen;

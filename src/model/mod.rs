@@ -11,6 +11,7 @@ pub mod position;
 pub mod search;
 pub mod stage;
 pub mod text;
+pub mod worddiff;
 
 use std::collections::BTreeMap;
 

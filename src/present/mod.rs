@@ -6,6 +6,7 @@ pub mod comments;
 pub mod fit;
 pub mod groups;
 pub mod merge;
+pub mod since;
 
 pub use fit::fit;
 pub use groups::group_title;

@@ -1,6 +1,7 @@
 //! The Automerge document behind a `.karta` file: schema, load and save,
 //! edits recorded with their author.
 
+pub mod approvals;
 pub mod bundle;
 pub mod cache;
 pub mod changes;
@@ -24,6 +25,7 @@ pub mod read;
 pub mod refresh;
 mod renumber;
 pub mod schema;
+pub mod since;
 pub mod snapshot;
 pub mod textslot;
 pub mod touched;
