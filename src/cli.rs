@@ -371,6 +371,11 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
             delimiter,
         }) => commands::export::run(&file, format, output.as_deref(), delimiter, lang),
+        Some(Command::Report {
+            file,
+            by: ReportKind::Cycle,
+            ..
+        }) => commands::cycle::report(&file, lang),
         Some(Command::Report { file, by, today }) => commands::roadmap::report(&file, by, today),
         Some(Command::New {
             file,

@@ -34,3 +34,29 @@ fn a_comment_is_written_with_a_key_and_shown_in_the_detail_pane() {
     let saved = reopened.activity(&id).expect("there");
     assert_eq!(saved.comments.len(), 1);
 }
+
+#[test]
+fn the_fourth_view_shows_the_coverage_of_the_management_cycle() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("chernogorsk", dir.path());
+    press(&mut app, "4");
+    let shown = screen(&mut app, 160, 40);
+    assert!(shown.contains("Охват цикла"), "the tab: {shown}");
+    assert!(
+        shown.contains("Направление / раздел"),
+        "the header: {shown}"
+    );
+    assert!(shown.contains("○"), "gaps marked: {shown}");
+    assert!(
+        shown.contains("2. Система оценки качества подготовки"),
+        "a row per system: {shown}"
+    );
+    // Down to an activity: the detail pane tells its stage and how.
+    press(&mut app, "j j j");
+    if !app.views.show_detail {
+        press(&mut app, "i");
+    }
+    let shown = screen(&mut app, 160, 40);
+    assert!(shown.contains("Этап цикла:"), "{shown}");
+    assert!(shown.contains("по формулировке"), "{shown}");
+}

@@ -4,6 +4,7 @@
 pub mod approval;
 pub mod collab;
 pub mod comment;
+pub mod cycle;
 pub mod diff;
 pub mod edit;
 pub mod export;

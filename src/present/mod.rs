@@ -3,6 +3,7 @@
 //! commands nor the editor own it, so neither reaches into the other.
 
 pub mod comments;
+pub mod coverage;
 pub mod fit;
 pub mod groups;
 pub mod merge;

@@ -265,6 +265,7 @@ pub fn field_title(field: &Field, lang: Lang) -> String {
         Field::Status => t("статус", "status"),
         Field::Number => t("номер", "number"),
         Field::Title => t("название", "title"),
+        Field::Stage => t("этап цикла", "cycle stage"),
         Field::Column { key, title } => one_line(if title.trim().is_empty() { key } else { title }),
         Field::Heading(key) => match key.as_str() {
             meta::TITLE => t("название карты", "title of the roadmap"),

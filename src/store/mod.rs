@@ -27,6 +27,7 @@ mod renumber;
 pub mod schema;
 pub mod since;
 pub mod snapshot;
+mod stage;
 pub mod textslot;
 pub mod touched;
 pub mod trash;

@@ -9,8 +9,10 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::i18n::Lang;
 use crate::model::Comment;
+use crate::model::cycle::stage_of;
 use crate::model::deadline::{Deadline, DeadlineKind};
 use crate::model::text::{one_line, sanitize};
+use crate::present::coverage::stage_words;
 
 use super::super::action::{Action, Mode};
 use super::super::app::App;
@@ -129,6 +131,11 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
     lines.push(field(
         lang.t("Статус", "Status"),
         status_name(a.status, lang),
+    ));
+    let stage = stage_of(&app.document.catalog.path_sections(e), a);
+    lines.push(field(
+        lang.t("Этап цикла", "Cycle stage"),
+        &stage_words(stage, lang),
     ));
     for column in app
         .document
