@@ -277,6 +277,12 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Who has which version: what was last sent to and received from each
+    /// correspondent, and how many of your changes they lack.
+    Peers {
+        /// The roadmap.
+        file: PathBuf,
+    },
     /// Generate a synthetic roadmap with a long history (for benchmarks).
     Gen {
         /// Activities in the imported roadmap.
@@ -395,7 +401,14 @@ pub fn run(cli: Cli) -> Result<()> {
             since,
             to,
             output,
-        }) => commands::collab::make_bundle(&file, since.as_deref(), to.as_deref(), &output, lang),
+        }) => commands::collab::make_bundle(
+            &file,
+            since.as_deref(),
+            to.as_deref(),
+            &output,
+            &config,
+            lang,
+        ),
         Some(Command::Conflicts { file }) => commands::collab::list_conflicts(&file, &config, lang),
         Some(Command::Resolve {
             file,
@@ -469,6 +482,7 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             output,
         }) => commands::diff::run(&file, &since, format, output.as_deref(), lang),
+        Some(Command::Peers { file }) => commands::peers::run(&file, lang),
         Some(Command::Gen {
             activities,
             edits,

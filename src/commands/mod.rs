@@ -11,6 +11,7 @@ pub mod export;
 pub mod r#gen;
 pub mod history;
 pub mod import;
+pub mod peers;
 pub mod roadmap;
 pub mod trash;
 

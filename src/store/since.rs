@@ -249,6 +249,27 @@ fn section_of(after: &Snapshot, item: &Item) -> Option<Item> {
 }
 
 impl Doc {
+    /// How many changes of this document a copy holding every change up to
+    /// `known` lacks (hashes this document does not have are left out).
+    pub fn lacking(&mut self, known: &[ChangeHash]) -> usize {
+        let known: Vec<ChangeHash> = known
+            .iter()
+            .copied()
+            .filter(|h| self.has_all(&[*h]))
+            .collect();
+        self.automerge_mut().get_changes_meta(&known).len()
+    }
+
+    /// The time of the latest of the changes `hashes` this document has
+    /// (seconds since 1970, by their authors' clocks).
+    pub fn latest_time(&mut self, hashes: &[ChangeHash]) -> Option<i64> {
+        let doc = self.automerge_mut();
+        hashes
+            .iter()
+            .filter_map(|h| doc.get_change_by_hash(h).map(|c| c.timestamp()))
+            .max()
+    }
+
     /// How many changes this document holds that came after `heads`, not
     /// counting the records of approvals.
     pub fn count_after(&mut self, heads: &[ChangeHash]) -> usize {
