@@ -235,6 +235,57 @@ pub enum Command {
         /// Number as written, or id (see karta trash).
         number: String,
     },
+    /// Comment on an activity (or list, edit, remove comments).
+    Comment {
+        /// The roadmap.
+        file: PathBuf,
+        /// NUMBER "text" to comment; NUMBER alone lists its comments; with
+        /// --edit, the new text.
+        #[arg(num_args = 0..=2)]
+        words: Vec<String>,
+        /// Change the text of the comment with this id.
+        #[arg(long, conflicts_with = "remove")]
+        edit: Option<String>,
+        /// Remove the comment with this id.
+        #[arg(long)]
+        remove: Option<String>,
+    },
+    /// Record that the roadmap as it stands was approved by an order.
+    Approve {
+        /// The roadmap.
+        file: PathBuf,
+        /// Number of the order ("491/01-08").
+        #[arg(long)]
+        number: String,
+        /// Date of the order (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        date: NaiveDate,
+    },
+    /// List the approved editions and how much changed after each.
+    Approvals {
+        /// The roadmap.
+        file: PathBuf,
+    },
+    /// What changed since the approved edition, a change or a day, in words.
+    Diff {
+        /// The roadmap.
+        file: PathBuf,
+        /// approved, the first digits of a change (see karta log), or YYYY-MM-DD.
+        #[arg(long, default_value = "approved")]
+        since: String,
+        /// text, md, or docx (a «лист изменений» for Word; needs -o).
+        #[arg(long, value_enum, default_value = "text")]
+        format: commands::diff::DiffFormat,
+        /// Where to write (standard output when absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Who has which version: what was last sent to and received from each
+    /// correspondent, and how many of your changes they lack.
+    Peers {
+        /// The roadmap.
+        file: PathBuf,
+    },
     /// Generate a synthetic roadmap with a long history (for benchmarks).
     Gen {
         /// Activities in the imported roadmap.
@@ -329,6 +380,11 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
             delimiter,
         }) => commands::export::run(&file, format, output.as_deref(), delimiter, lang),
+        Some(Command::Report {
+            file,
+            by: ReportKind::Cycle,
+            ..
+        }) => commands::cycle::report(&file, lang),
         Some(Command::Report { file, by, today }) => commands::roadmap::report(&file, by, today),
         Some(Command::New {
             file,
@@ -348,7 +404,14 @@ pub fn run(cli: Cli) -> Result<()> {
             since,
             to,
             output,
-        }) => commands::collab::make_bundle(&file, since.as_deref(), to.as_deref(), &output, lang),
+        }) => commands::collab::make_bundle(
+            &file,
+            since.as_deref(),
+            to.as_deref(),
+            &output,
+            &config,
+            lang,
+        ),
         Some(Command::Conflicts { file }) => commands::collab::list_conflicts(&file, &config, lang),
         Some(Command::Resolve {
             file,
@@ -408,6 +471,26 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Restore { file, number }) => {
             commands::trash::restore(&file, &number, &config, lang)
         }
+        Some(Command::Comment {
+            file,
+            words,
+            edit,
+            remove,
+        }) => {
+            let request = commands::comment::request(&words, edit.as_deref(), remove.as_deref())?;
+            commands::comment::run(&file, request, &config, lang)
+        }
+        Some(Command::Approve { file, number, date }) => {
+            commands::approval::approve(&file, &number, date, &config, lang)
+        }
+        Some(Command::Approvals { file }) => commands::approval::list(&file, lang),
+        Some(Command::Diff {
+            file,
+            since,
+            format,
+            output,
+        }) => commands::diff::run(&file, &since, format, output.as_deref(), lang),
+        Some(Command::Peers { file }) => commands::peers::run(&file, lang),
         Some(Command::Gen {
             activities,
             edits,

@@ -93,6 +93,7 @@ pub fn field_name(field: &Field, lang: Lang) -> String {
         Field::Status => t("статус", "the status"),
         Field::Number => t("номер", "the number"),
         Field::Title => t("название", "the title"),
+        Field::Stage => t("этап цикла", "the cycle stage"),
         Field::Column { key, title } => {
             let name = if title.trim().is_empty() { key } else { title };
             format!("{} {}", lang.t("графу", "the column"), quote(name))
@@ -116,6 +117,14 @@ pub fn value_text(field: &Field, value: &str, lang: Lang) -> String {
         Field::Status => match Status::parse(value) {
             Some(s) => format!("«{}»", lang.t(s.russian(), s.as_str())),
             None => quote(value),
+        },
+        Field::Stage => match value
+            .parse()
+            .ok()
+            .and_then(crate::model::Stage::from_number)
+        {
+            Some(s) => format!("«{}. {}»", s.number(), s.title()),
+            None => lang.t("«не задан»", "«not set»").to_string(),
         },
         Field::Responsible => {
             let list: Vec<&str> = value

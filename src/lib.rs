@@ -15,6 +15,7 @@ pub mod model;
 pub mod peers;
 pub mod plural;
 pub mod present;
+pub mod received;
 pub mod report;
 pub mod sample;
 pub mod store;

@@ -10,11 +10,42 @@ use anyhow::{Context, Result, anyhow};
 use automerge::ChangeHash;
 use serde::{Deserialize, Serialize};
 
-/// The file's content: roadmap id → correspondent → hashes (hex).
+/// The file's content: roadmap id → correspondent → hashes (hex), and
+/// when each was last sent (seconds since 1970).
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Sent {
     #[serde(default)]
     roadmaps: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    #[serde(default)]
+    times: BTreeMap<String, BTreeMap<String, i64>>,
+}
+
+/// What was last sent to one correspondent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastSent {
+    /// The heads sent: they have every change up to them.
+    pub heads: Vec<ChangeHash>,
+    /// When (seconds since 1970), when recorded.
+    pub time: Option<i64>,
+}
+
+/// Everything sent for `roadmap`, by correspondent.
+pub fn sent_for(roadmap: &str) -> Result<BTreeMap<String, LastSent>> {
+    let mut sent = load()?;
+    let times = sent.times.remove(roadmap).unwrap_or_default();
+    Ok(sent
+        .roadmaps
+        .remove(roadmap)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, hashes)| {
+            let last = LastSent {
+                heads: hashes.iter().filter_map(|h| h.parse().ok()).collect(),
+                time: times.get(&name).copied(),
+            };
+            (name, last)
+        })
+        .collect())
 }
 
 fn file() -> Result<PathBuf> {
@@ -54,6 +85,10 @@ pub fn remember(roadmap: &str, name: &str, heads: &[ChangeHash]) -> Result<PathB
             name.to_string(),
             heads.iter().map(|h| h.to_string()).collect(),
         );
+    sent.times
+        .entry(roadmap.to_string())
+        .or_default()
+        .insert(name.to_string(), chrono::Utc::now().timestamp());
     let path = file()?;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;

@@ -19,6 +19,8 @@ pub enum ReportKind {
     Person,
     /// Overdue / soon / later / recurring / event / continuous / unknown.
     Deadline,
+    /// Systems × the nine stages of the management cycle, gaps marked.
+    Cycle,
 }
 
 /// Width of the activity text column.
@@ -31,6 +33,10 @@ pub fn render(roadmap: &Roadmap, kind: ReportKind, today: NaiveDate) -> String {
         ReportKind::Mechanism => mechanism(&mut out, roadmap),
         ReportKind::Person => person(&mut out, roadmap, today),
         ReportKind::Deadline => deadline(&mut out, roadmap, today),
+        ReportKind::Cycle => out.push_str(&crate::present::coverage::report(
+            &crate::views::coverage::coverage(roadmap),
+            Lang::Ru,
+        )),
     }
     out
 }

@@ -15,7 +15,7 @@ use crate::present::preview_lines;
 use crate::present::risks::risk_lines;
 use crate::store::conflicts::{conflicts, resolve as resolve_conflict};
 use crate::store::lookup::{find_field, find_item, stored_value};
-use crate::store::merge::{FileOutcome, merge_files};
+use crate::store::merge::{FileOutcome, MergedFile, merge_files};
 use crate::store::{self, bundle};
 
 /// Prefixes a library error that does not name the file with its name.
@@ -43,6 +43,16 @@ pub fn merge(
         data.as_deref(),
     )?;
     let mut out = String::new();
+    if !dry_run && let Err(e) = remember_received(&outcome.files) {
+        let _ = writeln!(
+            out,
+            "{}: {e}",
+            lang.t(
+                "не удалось запомнить, что получено",
+                "could not remember what was received"
+            )
+        );
+    }
     for file in &outcome.files {
         let path = file.path.display();
         let _ = match (&file.outcome, lang) {
@@ -122,15 +132,32 @@ pub fn merge(
     super::print(&out)
 }
 
+/// Remembers, per sender, the last bundle merged from them (see
+/// [`crate::received`]).
+fn remember_received(files: &[MergedFile]) -> Result<()> {
+    for file in files {
+        if !matches!(file.outcome, FileOutcome::Merged(_)) {
+            continue;
+        }
+        if let bundle::Incoming::Bundle(b) = bundle::read_incoming(&file.path)? {
+            crate::received::remember(&b.roadmap_id, &b.header)?;
+        }
+    }
+    Ok(())
+}
+
 /// `karta bundle FILE (--since THEIRS | --to NAME) -o OUT`.
 pub fn make_bundle(
     file: &Path,
     since: Option<&Path>,
     to: Option<&str>,
     output: &Path,
+    config: &Config,
     lang: Lang,
 ) -> Result<()> {
     let mut doc = store::open(file)?;
+    // The bundle names its sender, so the receiver knows who has what.
+    doc.set_author(Some(&config.author()));
     let known = match (since, to) {
         (Some(theirs), _) => {
             let mut other = store::open(theirs)?;

@@ -11,12 +11,15 @@ use crate::describe::{
 };
 use crate::export::ExportFormat;
 use crate::i18n::Lang;
+use crate::present::comments::comment_phrase;
+use crate::present::since::order_name;
 use crate::report::{self, ReportKind};
 use crate::store::bundle::short;
 use crate::store::changes::ChangeKind;
 use crate::store::history::{find_change, history, roadmap_at};
 use crate::store::lookup::find_item;
 use crate::store::{self};
+use crate::store::{approvals, comment};
 
 /// `karta log FILE [--number N] [--limit K]`: newest first, in words.
 pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) -> Result<()> {
@@ -62,6 +65,19 @@ pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) 
             } else {
                 writeln!(out, "  {said}")
             };
+        }
+        if let Some(a) = approvals::change_of(doc.automerge(), entry.hash, &entry.message) {
+            let gender = author.map_or(Gender::Unknown, gender_of);
+            let said = match lang {
+                Lang::Ru => format!("{} редакцию", verb("утвердил", gender)),
+                Lang::En => "approved the edition".to_string(),
+            };
+            let _ = writeln!(out, "  {said}: {}", order_name(&a, lang));
+        }
+        if let Some(c) =
+            comment::change_of(doc.automerge(), entry.hash, &entry.deps, &entry.message)
+        {
+            let _ = writeln!(out, "  {}", comment_phrase(&c, author, lang));
         }
         if entry.changes.len() > SHOWN {
             let more = entry.changes.len() - SHOWN;

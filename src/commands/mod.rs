@@ -1,12 +1,17 @@
 //! What each command of the command line does; `cli.rs` only parses and
 //! dispatches.
 
+pub mod approval;
 pub mod collab;
+pub mod comment;
+pub mod cycle;
+pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod r#gen;
 pub mod history;
 pub mod import;
+pub mod peers;
 pub mod roadmap;
 pub mod trash;
 

@@ -20,6 +20,12 @@ const TEXT_WIDTH: u32 = 16838 - 2 * 1134;
 
 /// The roadmap as the bytes of a .docx file.
 pub fn to_bytes(roadmap: &Roadmap) -> Result<Vec<u8>, std::io::Error> {
+    package(document(roadmap))
+}
+
+/// A .docx file around the body `document` (`word/document.xml`), with
+/// the styles every karta document uses.
+pub(super) fn package(document: String) -> Result<Vec<u8>, std::io::Error> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -28,7 +34,7 @@ pub fn to_bytes(roadmap: &Roadmap) -> Result<Vec<u8>, std::io::Error> {
         ("_rels/.rels", RELS.to_string()),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
         ("word/styles.xml", STYLES.to_string()),
-        ("word/document.xml", document(roadmap)),
+        ("word/document.xml", document),
     ];
     for (name, text) in parts {
         zip.start_file(name, options)?;
@@ -39,7 +45,7 @@ pub fn to_bytes(roadmap: &Roadmap) -> Result<Vec<u8>, std::io::Error> {
 
 /// Text safe inside an XML element: characters XML cannot hold dropped,
 /// markup escaped.
-fn xml(s: &str) -> String {
+pub(super) fn xml(s: &str) -> String {
     let clean: String = crate::model::text::sanitize(s)
         .chars()
         .filter(|c| !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
@@ -200,7 +206,7 @@ fn row_xml(row: &Row, columns: &[ExportColumn], widths: &[u32]) -> String {
     format!("<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
 }
 
-const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+pub(super) const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
 
 const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/></Types>";
 

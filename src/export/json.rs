@@ -5,11 +5,13 @@
 //! "activities":[…],"sections":[{"id","number","title","kind","stage",
 //! "responsible":[…],"sections":[…],"activities":[…]}]}`; an activity is
 //! `{"id","number","text","deadline":{"text","kind","start","end","guess"},
-//! "responsible":[…],"status", …the roadmap's other columns by key…}`.
+//! "responsible":[…],"status", …the roadmap's other columns by key…}`,
+//! with `"stage"` (1–9) when one was set by hand and
+//! `"comments":[{"id","author","time","text"}]` when it has comments.
 
 use serde_json::{Map, Value, json};
 
-use crate::model::{Activity, DeadlineContext, Roadmap, Section, deadline};
+use crate::model::{Activity, Comment, DeadlineContext, Roadmap, Section, deadline};
 
 /// The roadmap as a JSON value.
 pub fn to_value(roadmap: &Roadmap) -> Value {
@@ -70,8 +72,24 @@ pub fn activity(a: &Activity, ctx: &DeadlineContext) -> Value {
     );
     map.insert("responsible".into(), json!(a.responsible));
     map.insert("status".into(), json!(a.status.as_str()));
+    if let Some(stage) = a.stage {
+        map.insert("stage".into(), json!(stage.number()));
+    }
+    if !a.comments.is_empty() {
+        map.insert(
+            "comments".into(),
+            a.comments.iter().map(comment).collect::<Vec<_>>().into(),
+        );
+    }
     for (key, value) in &a.cells {
         map.entry(key.clone()).or_insert_with(|| json!(value));
     }
     Value::Object(map)
+}
+
+/// One comment as JSON; `time` in UTC, RFC 3339.
+fn comment(c: &Comment) -> Value {
+    let time = chrono::DateTime::from_timestamp_millis(c.time)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    json!({"id": c.id, "author": c.author, "time": time, "text": c.text})
 }

@@ -2,6 +2,7 @@
 //! back into Word), CSV (spreadsheet-safe), Word for signing, Excel, and a
 //! calendar of the deadlines.
 
+pub mod changes;
 pub mod csv;
 pub mod docx;
 pub mod ics;

@@ -108,6 +108,7 @@ pub fn activity(rng: &mut Rng, number: String, people: &[String]) -> Activity {
         responsible: words::responsible(rng, people),
         status: Status::Planned,
         cells,
+        ..Activity::default()
     }
 }
 

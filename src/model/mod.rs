@@ -2,6 +2,8 @@
 //! them. The store reads a document into these types; the importer builds them
 //! from text; exports and views render them.
 
+pub mod comment;
+pub mod cycle;
 pub mod deadline;
 pub mod numbering;
 pub mod people;
@@ -9,12 +11,14 @@ pub mod position;
 pub mod search;
 pub mod stage;
 pub mod text;
+pub mod worddiff;
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use comment::Comment;
 pub use deadline::{Deadline, DeadlineContext, DeadlineGroup, DeadlineKind};
 pub use stage::Stage;
 
@@ -335,6 +339,13 @@ pub struct Activity {
     pub status: Status,
     /// The roadmap's other columns (result, problem, risks…) by column key.
     pub cells: BTreeMap<String, String>,
+    /// The management-cycle stage set for the activity by hand (None: the
+    /// structure or the wording tells it, see [`cycle`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    /// Comments, in time order (removed ones left out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 impl Roadmap {

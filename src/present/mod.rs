@@ -2,11 +2,14 @@
 //! the titles of deadline groups, a merge preview in words, a text change told by its changed words. Neither the
 //! commands nor the editor own it, so neither reaches into the other.
 
+pub mod comments;
 pub mod compare;
+pub mod coverage;
 pub mod fit;
 pub mod groups;
 pub mod merge;
 pub mod risks;
+pub mod since;
 pub mod trash;
 pub mod words;
 

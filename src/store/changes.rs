@@ -47,6 +47,9 @@ pub enum Field {
     Number,
     /// Section title.
     Title,
+    /// The management-cycle stage of an activity set by hand (1–9, empty:
+    /// not set).
+    Stage,
     /// One of the roadmap's other columns.
     Column {
         /// Column key.
@@ -234,6 +237,7 @@ pub(crate) fn field_of(key: &str, kind: NodeKind, snap: &Snapshot) -> Field {
         node::STATUS => Field::Status,
         node::NUMBER => Field::Number,
         node::TITLE if kind == NodeKind::Section => Field::Title,
+        node::STAGE if kind == NodeKind::Activity => Field::Stage,
         _ => Field::Column {
             key: key.to_string(),
             title: snap.columns.get(key).cloned().unwrap_or_default(),

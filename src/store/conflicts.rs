@@ -262,6 +262,7 @@ pub fn set_field(
                 Field::Status => ActivityField::Status,
                 Field::Number => ActivityField::Number,
                 Field::Column { key, .. } => ActivityField::Cell(key.clone()),
+                Field::Stage => return doc.set_activity_stage(&item.id, value),
                 Field::Title | Field::Heading(_) => return Err(unsupported()),
             };
             doc.set_activity_field(&item.id, &target, value)

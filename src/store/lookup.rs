@@ -171,6 +171,7 @@ pub fn find_field(roadmap: &Roadmap, kind: ItemKind, name: &str) -> Result<Field
         }
         "number" | "номер" | "№" => Some(Field::Number),
         "title" | "название" => Some(Field::Title),
+        "stage" | "этап" => Some(Field::Stage),
         _ => None,
     };
     let field = builtin.or_else(|| {
@@ -190,6 +191,7 @@ pub fn find_field(roadmap: &Roadmap, kind: ItemKind, name: &str) -> Result<Field
     });
     let allowed = |f: &Field| match kind {
         ItemKind::Activity => !matches!(f, Field::Title | Field::Heading(_)),
+        ItemKind::Section if *f == Field::Stage => false,
         ItemKind::Section => matches!(f, Field::Title | Field::Number | Field::Responsible),
         ItemKind::Heading => false,
     };
@@ -206,9 +208,16 @@ pub fn find_field(roadmap: &Roadmap, kind: ItemKind, name: &str) -> Result<Field
         Some(f) if allowed(&f) => Ok(f),
         _ => {
             let mut names: Vec<String> = match kind {
-                ItemKind::Activity => ["text", "deadline", "status", "responsible", "number"]
-                    .map(String::from)
-                    .to_vec(),
+                ItemKind::Activity => [
+                    "text",
+                    "deadline",
+                    "status",
+                    "responsible",
+                    "number",
+                    "stage",
+                ]
+                .map(String::from)
+                .to_vec(),
                 ItemKind::Section => ["title", "number", "responsible"]
                     .map(String::from)
                     .to_vec(),
@@ -258,6 +267,27 @@ pub fn stored_value(field: &Field, typed: &str) -> Result<String, StoreError> {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join("\n")),
+        Field::Stage => stage_value(typed),
         _ => Ok(crate::model::text::sanitize(typed)),
     }
+}
+
+/// A stage as typed ("3", "Мониторинг показателей", "" or "-" to clear)
+/// as stored: its number, or empty.
+fn stage_value(typed: &str) -> Result<String, StoreError> {
+    let t = typed.trim();
+    if t.is_empty() || t == "-" {
+        return Ok(String::new());
+    }
+    t.parse::<u64>()
+        .ok()
+        .and_then(crate::model::Stage::from_number)
+        .or_else(|| crate::model::Stage::recognise(t))
+        .map(|s| s.number().to_string())
+        .ok_or_else(|| {
+            StoreError::NotFound(format!(
+                "«{}» is not a stage of the management cycle: give 1 to 9 (1 Цели … 9 Анализ эффективности), or - to clear",
+                one_line(typed)
+            ))
+        })
 }

@@ -1,10 +1,12 @@
 //! The Automerge document behind a `.karta` file: schema, load and save,
 //! edits recorded with their author.
 
+pub mod approvals;
 pub mod bundle;
 pub mod cache;
 pub mod changes;
 pub mod chunks;
+pub mod comment;
 pub mod compact;
 pub mod conflicts;
 pub mod edit;
@@ -24,7 +26,9 @@ pub mod refresh;
 mod renumber;
 pub mod risks;
 pub mod schema;
+pub mod since;
 pub mod snapshot;
+mod stage;
 pub mod textslot;
 pub mod touched;
 pub mod trash;

@@ -262,6 +262,7 @@ pub(crate) fn read_placed<D: ReadDoc>(
         },
     };
     let (mut text, mut cells, mut status) = (None, None, String::new());
+    let mut comments = None;
     let a = &mut placed.activity;
     for (key, raw, conflict) in view.flagged(obj) {
         match key.as_ref() {
@@ -274,6 +275,8 @@ pub(crate) fn read_placed<D: ReadDoc>(
             node::RESPONSIBLE => a.responsible = split_lines(&raw.string()),
             node::STATUS => status = raw.string(),
             node::CELLS => cells = Some((raw, conflict)),
+            node::COMMENTS => comments = Some((raw, conflict)),
+            node::STAGE => a.stage = raw.number().and_then(Stage::from_number),
             _ => {}
         }
     }
@@ -288,6 +291,9 @@ pub(crate) fn read_placed<D: ReadDoc>(
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
             .collect();
+    }
+    if let Some((raw, conflict)) = comments {
+        a.comments = super::comment::read_from(view, obj, raw, conflict);
     }
     placed
 }

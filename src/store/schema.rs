@@ -27,6 +27,9 @@ pub const K_COLUMNS: &str = "columns";
 pub const K_SECTIONS: &str = "sections";
 /// Root key of the activities map.
 pub const K_ACTIVITIES: &str = "activities";
+/// Root key of the approvals map (created by the first approval: read as
+/// the union of every map under it, see [`super::approvals`]).
+pub const K_APPROVALS: &str = "approvals";
 
 /// Keys of `meta`.
 pub mod meta {
@@ -74,10 +77,24 @@ pub mod node {
     pub const STATUS: &str = "status";
     /// Extra cells of an activity: map column key → Automerge text.
     pub const CELLS: &str = "cells";
+    /// Comments of an activity: map comment id → map (see [`super::comment`]).
+    pub const COMMENTS: &str = "comments";
     /// Column title.
     pub const COLUMN_TITLE: &str = "title";
     /// Column role.
     pub const COLUMN_ROLE: &str = "role";
+}
+
+/// Keys of one comment (`activities.<id>.comments.<comment id>`).
+pub mod comment {
+    /// Who wrote it (scalar string).
+    pub const AUTHOR: &str = "author";
+    /// When, milliseconds since 1970 (int).
+    pub const TIME: &str = "time";
+    /// What it says (Automerge text).
+    pub const TEXT: &str = "text";
+    /// Tombstone: `true` once removed.
+    pub const DELETED: &str = "deleted";
 }
 
 /// A fresh random id for a section or an activity (12 hex digits).
@@ -253,8 +270,8 @@ pub fn put_section(
 /// Writes one activity under `activities` (the root activities map); returns its id.
 /// Free text (the text, every extra cell) is written as Automerge `Text`, so
 /// two people editing different places of one sentence merge character by
-/// character from the very first edit. The `cells` map is created with the
-/// activity, always: a map created later by two copies at once would leave
+/// character from the very first edit. The `cells` and `comments` maps are
+/// created with the activity, always: a map created later by two copies at once would leave
 /// two maps under one key (readers still merge such maps, see
 /// [`super::fields::View::cells`]).
 pub fn put_activity(
@@ -281,7 +298,26 @@ pub fn put_activity(
     for (key, value) in &activity.cells {
         put_new_text(doc, &cells, key, value)?;
     }
+    if let Some(stage) = activity.stage {
+        doc.put(&obj, node::STAGE, u64::from(stage.number()))?;
+    }
+    let comments = doc.put_object(&obj, node::COMMENTS, ObjType::Map)?;
+    for c in &activity.comments {
+        put_comment(doc, &comments, c)?;
+    }
     Ok(id)
+}
+
+/// Writes one comment under an activity's `comments` map.
+pub(crate) fn put_comment(
+    doc: &mut AutoCommit,
+    comments: &ObjId,
+    c: &crate::model::Comment,
+) -> Result<()> {
+    let obj = doc.put_object(comments, c.id.as_str(), ObjType::Map)?;
+    doc.put(&obj, comment::AUTHOR, c.author.as_str())?;
+    doc.put(&obj, comment::TIME, c.time)?;
+    put_new_text(doc, &obj, comment::TEXT, &c.text)
 }
 
 /// Puts a new `Text` holding `value` at `obj[key]`.

@@ -130,7 +130,8 @@ pub fn read_part<D: ReadDoc>(view: View<'_, D>, touched: &Touched) -> Snapshot {
 }
 
 /// Keys of node fields that are not extra cells.
-const OWN_FIELDS: [&str; 6] = [
+const OWN_FIELDS: [&str; 7] = [
+    node::STAGE,
     node::TEXT,
     node::DEADLINE,
     node::RESPONSIBLE,
@@ -263,6 +264,10 @@ fn read_node<D: ReadDoc>(view: View<'_, D>, kind: NodeKind, obj: &ObjId) -> Node
             node::DELETED => state.deleted = raw.is_true(),
             node::TEXT if kind == NodeKind::Activity => text = view.text_of(raw),
             node::CELLS if kind == NodeKind::Activity => cells = Some((raw, conflict)),
+            node::STAGE if kind == NodeKind::Activity => {
+                let stage = raw.number().map(|n| n.to_string()).unwrap_or_default();
+                fields.insert(node::STAGE.to_string(), stage);
+            }
             k if scalars.contains(&k) => {
                 fields.insert(key.into_owned(), raw.string());
             }

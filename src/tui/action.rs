@@ -133,6 +133,7 @@ actions! {
     Conflicts = "conflicts", "Конфликты: выбрать итоговое значение", "Conflicts: choose the final value";
     History = "history", "История изменений мероприятия", "History of the activity";
     Trash = "trash", "Корзина: удалённое, вернуть", "Recycle bin: what was deleted, to bring back";
+    Comment = "comment", "Комментарий к мероприятию", "Comment on the activity";
     Search = "search", "Поиск", "Search";
     SearchNext = "search_next", "Следующее совпадение", "Next match";
     SearchPrev = "search_prev", "Предыдущее совпадение", "Previous match";

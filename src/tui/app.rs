@@ -168,6 +168,9 @@ impl App {
             Overlay::Editor(editor) => {
                 editor.area.insert_str(clean);
             }
+            Overlay::Comment(form) => {
+                form.area.insert_str(clean);
+            }
             Overlay::Prompt(prompt) => {
                 prompt
                     .line

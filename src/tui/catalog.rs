@@ -203,6 +203,22 @@ impl Catalog {
         }
     }
 
+    /// The sections above an entry, outermost first (their children left
+    /// out).
+    pub fn path_sections(&self, entry: &Entry) -> Vec<&Section> {
+        let mut path = Vec::new();
+        let mut id = entry.section.as_str();
+        while let Some(s) = self.section(id) {
+            if path.len() > self.sections.len() {
+                break;
+            }
+            path.push(&s.section);
+            id = s.parent.as_str();
+        }
+        path.reverse();
+        path
+    }
+
     /// The index of an activity by id.
     pub fn entry_index(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()

@@ -49,6 +49,9 @@ pub enum GroupKey {
     Nobody,
     /// A deadline group.
     Deadline(DeadlineGroup),
+    /// A row of the management-cycle coverage: a system or section by id
+    /// (empty: outside sections), None for the header.
+    Cycle(Option<String>),
 }
 
 /// What a row shows, so the cursor finds it again after a rebuild.

@@ -248,6 +248,7 @@ impl App {
             Overlay::Prompt(prompt) => prompt.line.target != Target::Search,
             Overlay::Filter(_) | Overlay::Help(_) | Overlay::Reading(_) => false,
             Overlay::Editor(_)
+            | Overlay::Comment(_)
             | Overlay::List(_)
             | Overlay::Question(_)
             | Overlay::Merge(_)

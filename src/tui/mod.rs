@@ -9,6 +9,7 @@ pub mod app;
 mod browse;
 pub mod catalog;
 pub mod collab;
+mod comments;
 pub mod complete;
 pub mod document;
 mod draft;

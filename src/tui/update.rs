@@ -13,8 +13,8 @@ use super::action::{Action, Mode};
 use super::app::App;
 use super::keymap::Key;
 use super::overlay::{
-    Asking, Help, Overlay, Prompt, Question, conflict, editor, filter, help, list, merge, prompt,
-    question, reading, trash,
+    Asking, Help, Overlay, Prompt, Question, comment, conflict, editor, filter, help, list, merge,
+    prompt, question, reading, trash,
 };
 use super::target::Target;
 
@@ -76,6 +76,15 @@ impl App {
                         self.answer(asking.question, yes);
                     }
                 }
+            },
+            Overlay::Comment(form) => match form.handle(action, event) {
+                comment::Outcome::Stay => {}
+                comment::Outcome::Commit => {
+                    if let Overlay::Comment(form) = self.close_overlay() {
+                        self.commit_comment(*form);
+                    }
+                }
+                comment::Outcome::Cancel => self.overlay = Overlay::None,
             },
             Overlay::Merge(offer) => match offer.handle(action) {
                 merge::Outcome::Stay => {}
@@ -148,6 +157,7 @@ impl App {
             Action::Conflicts => self.show_conflicts(),
             Action::History => self.show_history(),
             Action::Trash => self.show_trash(),
+            Action::Comment => self.begin_comment(),
             Action::Search => self.begin_search(),
             Action::SearchNext => self.search_again(true),
             Action::SearchPrev => self.search_again(false),

@@ -4,6 +4,7 @@
 
 pub mod by_deadline;
 pub mod by_person;
+pub mod coverage;
 
 use crate::model::{Activity, Roadmap, Section};
 

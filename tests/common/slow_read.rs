@@ -137,6 +137,7 @@ pub fn read_activity<D: ReadDoc>(doc: &D, id: &str, obj: &ObjId) -> Activity {
         responsible: split_lines(&get_str(doc, obj, node::RESPONSIBLE)),
         status: Status::parse(&get_str(doc, obj, node::STATUS)).unwrap_or_default(),
         cells,
+        ..Activity::default()
     }
 }
 

@@ -4,6 +4,7 @@
 //! changes anything). The app opens them (`forms.rs`, `structure.rs`,
 //! `collab.rs`, `trash.rs`, `update.rs`) and acts on their outcomes (`update.rs`).
 
+pub mod comment;
 pub mod conflict;
 pub mod editor;
 pub mod filter;
@@ -22,6 +23,7 @@ use ratatui::widgets::{Block, Clear};
 
 use crate::model::text::one_line;
 
+pub use comment::CommentForm;
 pub use conflict::{ConflictView, Resolve, ShownValue};
 pub use editor::Editor;
 pub use filter::FilterForm;
@@ -60,6 +62,8 @@ pub enum Overlay {
     Trash(Box<Trash>),
     /// One conflict's values and the ways to resolve it.
     Conflict(Box<ConflictView>),
+    /// A comment being written.
+    Comment(Box<CommentForm>),
 }
 
 impl Overlay {
@@ -67,7 +71,7 @@ impl Overlay {
     pub fn mode(&self) -> Mode {
         match self {
             Overlay::None => Mode::Normal,
-            Overlay::Editor(_) => Mode::Edit,
+            Overlay::Editor(_) | Overlay::Comment(_) => Mode::Edit,
             Overlay::Help(_)
             | Overlay::List(_)
             | Overlay::Filter(_)
@@ -93,6 +97,7 @@ impl Overlay {
             Overlay::Merge(offer) => offer.render(app, frame, area),
             Overlay::Trash(trash) => trash.render(frame, area),
             Overlay::Conflict(conflict) => conflict.render(frame, area),
+            Overlay::Comment(form) => form.render(app, frame, area),
         }
     }
 }

@@ -8,9 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::i18n::Lang;
+use crate::model::Comment;
+use crate::model::cycle::stage_of;
 use crate::model::deadline::{Deadline, DeadlineKind};
 use crate::model::text::{one_line, sanitize};
+use crate::present::coverage::stage_words;
 
+use super::super::action::{Action, Mode};
 use super::super::app::App;
 use super::super::forms::status_name;
 use super::super::rows::Row;
@@ -128,6 +132,11 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
         lang.t("Статус", "Status"),
         status_name(a.status, lang),
     ));
+    let stage = stage_of(&app.document.catalog.path_sections(e), a);
+    lines.push(field(
+        lang.t("Этап цикла", "Cycle stage"),
+        &stage_words(stage, lang),
+    ));
     for column in app
         .document
         .roadmap
@@ -141,6 +150,45 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
             .map_or(String::new(), |v| sanitize(v));
         lines.push(field(&one_line(&column.title), ""));
         lines.extend(value.lines().map(|l| Line::raw(format!("  {l}"))));
+    }
+    lines.extend(comments(app, &a.comments));
+    lines
+}
+
+/// The comment thread: author and date, then the text; the key that adds
+/// one.
+fn comments(app: &App, comments: &[Comment]) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let key = app
+        .keymap
+        .key_of(Mode::Normal, Action::Comment)
+        .map(|k| format!(" ({k} — {})", lang.t("добавить", "add")))
+        .unwrap_or_default();
+    let mut lines = vec![
+        Line::raw(""),
+        field(
+            &format!("{}{key}", lang.t("Комментарии", "Comments")),
+            if comments.is_empty() {
+                lang.t("нет", "none")
+            } else {
+                ""
+            },
+        ),
+    ];
+    for c in comments {
+        lines.push(Line::styled(
+            format!(
+                "  {} · {}",
+                crate::describe::author_name(Some(&c.author), lang),
+                crate::describe::time_text(c.seconds())
+            ),
+            Style::new().fg(Color::DarkGray),
+        ));
+        lines.extend(
+            sanitize(&c.text)
+                .lines()
+                .map(|l| Line::raw(format!("    {l}"))),
+        );
     }
     lines
 }

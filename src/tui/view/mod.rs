@@ -3,6 +3,7 @@
 //! file and one line in [`VIEWS`]. Its key is bound in `keymaps/*.toml` as
 //! `view_NAME` (the tabs and the help show it from there).
 
+mod coverage;
 mod deadline;
 mod mechanism;
 mod person;
@@ -37,7 +38,12 @@ pub trait View: Sync {
 }
 
 /// The views, in tab order.
-pub const VIEWS: &[&dyn View] = &[&mechanism::Mechanism, &person::Person, &deadline::Deadline];
+pub const VIEWS: &[&dyn View] = &[
+    &mechanism::Mechanism,
+    &person::Person,
+    &deadline::Deadline,
+    &coverage::Coverage,
+];
 
 /// A view, by its place in [`VIEWS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

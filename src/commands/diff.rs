@@ -1,0 +1,70 @@
+//! `karta diff FILE --since approved|CHANGE|DATE`: what changed since, in
+//! words, grouped by section; as text, Markdown or a Word «лист
+//! изменений».
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use crate::i18n::Lang;
+use crate::present::since::{lines, to_markdown, to_text};
+use crate::store::since::{Since, report};
+use crate::store::{self, approvals, file::write_atomic};
+
+use super::collab::in_file;
+
+/// How `karta diff` writes the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// Plain text (added words as `[+…]`, removed as `[-…]`).
+    #[default]
+    Text,
+    /// Markdown.
+    Md,
+    /// A Word document (needs `-o`).
+    Docx,
+}
+
+/// `karta diff FILE --since … [--format …] [-o OUT]`.
+pub fn run(
+    file: &Path,
+    since: &str,
+    format: DiffFormat,
+    output: Option<&Path>,
+    lang: Lang,
+) -> Result<()> {
+    let doc = store::open(file)?;
+    let since = Since::parse(since);
+    if since == Since::Approved && approvals::latest(doc.automerge()).is_none() {
+        bail!(
+            "{}: {}",
+            file.display(),
+            lang.t(
+                "утверждённой редакции ещё нет: отметьте её — karta approve ФАЙЛ --number N --date ГГГГ-ММ-ДД",
+                "no approved edition yet: record one with karta approve FILE --number N --date YYYY-MM-DD"
+            )
+        );
+    }
+    let found = report(&doc, &since).map_err(in_file(file))?;
+    let list = lines(&found, &doc.roadmap().meta.title, lang);
+    let bytes = match format {
+        DiffFormat::Text => to_text(&list).into_bytes(),
+        DiffFormat::Md => to_markdown(&list).into_bytes(),
+        DiffFormat::Docx => crate::export::changes::to_bytes(&list)?,
+    };
+    match output {
+        Some(path) => {
+            write_atomic(path, &bytes)?;
+            super::print(&format!(
+                "{}: {}\n",
+                path.display(),
+                lang.t("лист изменений записан", "list of changes written")
+            ))
+        }
+        None if format == DiffFormat::Docx => bail!(
+            "--format docx: {}",
+            lang.t("укажите файл: -o ФАЙЛ.docx", "name the file: -o FILE.docx")
+        ),
+        None => super::print(&String::from_utf8_lossy(&bytes)),
+    }
+}

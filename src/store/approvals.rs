@@ -1,0 +1,161 @@
+//! Approved editions: `karta approve` records that the roadmap as it stands
+//! (its heads) was approved by an order, so every copy knows which
+//! version was approved and what changed since. Each approval is a map
+//! under a fresh id in the root `approvals` map (`number`, `date`, `heads`,
+//! `author`, `time`); later approvals keep the earlier ones. Files older than
+//! approvals have no such map: the first approval creates it, and two
+//! copies doing so at once leave two maps under the key, so readers take the
+//! union of every map there.
+
+use automerge::transaction::Transactable;
+use automerge::{ChangeHash, ObjId, ObjType, ROOT, ReadDoc};
+use chrono::NaiveDate;
+
+use super::edit::MetaField;
+use super::fields::{Raw, View};
+use super::schema;
+use super::{Doc, StoreError};
+
+/// Keys of one approval.
+mod key {
+    /// Number of the order (scalar string).
+    pub const NUMBER: &str = "number";
+    /// Date of the order, `YYYY-MM-DD`.
+    pub const DATE: &str = "date";
+    /// The heads approved: hashes separated by spaces.
+    pub const HEADS: &str = "heads";
+    /// Who recorded it.
+    pub const AUTHOR: &str = "author";
+    /// When it was recorded, milliseconds since 1970.
+    pub const TIME: &str = "time";
+}
+
+/// One approved edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Approved {
+    /// Its id in the `approvals` map.
+    pub id: String,
+    /// Number of the order as written.
+    pub number: String,
+    /// Date of the order.
+    pub date: Option<NaiveDate>,
+    /// The roadmap's heads approved.
+    pub heads: Vec<ChangeHash>,
+    /// Who recorded the approval.
+    pub author: String,
+    /// When, milliseconds since 1970 (the author's clock).
+    pub time: i64,
+}
+
+/// Every approval of the document, oldest order first (by the order's
+/// date, then by when it was recorded).
+pub fn approvals<D: ReadDoc>(doc: &D) -> Vec<Approved> {
+    read(View::now(doc))
+}
+
+/// The approvals as `view` sees them, oldest first.
+pub fn read<D: ReadDoc>(view: View<'_, D>) -> Vec<Approved> {
+    let mut out: Vec<Approved> = Vec::new();
+    for map in view.all_maps(&ROOT, schema::K_APPROVALS) {
+        for (id, raw) in view.entries(&map) {
+            if out.iter().any(|a| a.id == id) {
+                continue;
+            }
+            if let Raw::Map(obj) = raw {
+                out.push(read_one(view, &id, &obj));
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
+    out
+}
+
+/// The latest approval: the one with the latest order.
+pub fn latest<D: ReadDoc>(doc: &D) -> Option<Approved> {
+    approvals(doc).pop()
+}
+
+fn read_one<D: ReadDoc>(view: View<'_, D>, id: &str, obj: &ObjId) -> Approved {
+    let mut a = Approved {
+        id: id.to_string(),
+        number: String::new(),
+        date: None,
+        heads: Vec::new(),
+        author: String::new(),
+        time: 0,
+    };
+    for (k, raw) in view.entries(obj) {
+        match k.as_ref() {
+            key::NUMBER => a.number = raw.string(),
+            key::DATE => a.date = NaiveDate::parse_from_str(&raw.string(), "%Y-%m-%d").ok(),
+            key::HEADS => {
+                a.heads = raw
+                    .string()
+                    .split_whitespace()
+                    .filter_map(|h| h.parse().ok())
+                    .collect()
+            }
+            key::AUTHOR => a.author = raw.string(),
+            key::TIME => {
+                a.time = raw
+                    .number()
+                    .and_then(|n| i64::try_from(n).ok())
+                    .unwrap_or(0)
+            }
+            _ => {}
+        }
+    }
+    a
+}
+
+/// How the message of a change recording an approval starts.
+const PREFIX: &str = "approve ";
+
+/// Whether a change's message is that of an approval's record.
+pub fn is_record(message: &str) -> bool {
+    message.starts_with(PREFIX)
+}
+
+/// The approval a change recorded (its message is `approve <id>`), as it
+/// stood right after the change.
+pub fn change_of<D: ReadDoc>(doc: &D, hash: ChangeHash, message: &str) -> Option<Approved> {
+    let id = message.strip_prefix(PREFIX)?.trim();
+    let heads = [hash];
+    read(View::at(doc, &heads)).into_iter().find(|a| a.id == id)
+}
+
+impl Doc {
+    /// Records that the roadmap as it stands is approved by the order
+    /// `number` of `date`: the heading takes the order (one change, when
+    /// it differs), then the approval of the heads reached is recorded (a
+    /// change of its own, so nothing is changed "since" by it).
+    pub fn approve(&mut self, number: &str, date: NaiveDate) -> Result<Approved, StoreError> {
+        self.set_meta(MetaField::ApprovalNumber, number)?;
+        self.set_meta(MetaField::ApprovalDate, &date.to_string())?;
+        let heads = self.heads();
+        let id = self.ids.next_item_id();
+        let approved = Approved {
+            id: id.clone(),
+            number: number.to_string(),
+            date: Some(date),
+            heads,
+            author: self.author().unwrap_or_default().to_string(),
+            time: chrono::Utc::now().timestamp_millis(),
+        };
+        let doc = self.automerge_mut();
+        let maps = View::now(&*doc).all_maps(&ROOT, schema::K_APPROVALS);
+        let map = match maps.first() {
+            Some(map) => map.clone(),
+            None => doc.put_object(ROOT, schema::K_APPROVALS, ObjType::Map)?,
+        };
+        let obj = doc.put_object(&map, id.as_str(), ObjType::Map)?;
+        doc.put(&obj, key::NUMBER, number)?;
+        doc.put(&obj, key::DATE, date.to_string())?;
+        let hashes: Vec<String> = approved.heads.iter().map(|h| h.to_string()).collect();
+        doc.put(&obj, key::HEADS, hashes.join(" "))?;
+        doc.put(&obj, key::AUTHOR, approved.author.as_str())?;
+        doc.put(&obj, key::TIME, approved.time)?;
+        self.commit(&format!("{PREFIX}{id}"));
+        Ok(approved)
+    }
+}
