@@ -204,6 +204,12 @@ impl SectionKind {
     }
 }
 
+/// The deepest level sections are shown at (1: the top level). A document
+/// may nest them deeper (only a damaged or crafted one does): the sections
+/// below are shown at this level, in depth-first order (see
+/// `docs/format.md`), so that no walk over the tree can run out of stack.
+pub const MAX_DEPTH: usize = 32;
+
 /// A heading of the roadmap with the sections and activities under it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Section {

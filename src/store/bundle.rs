@@ -96,9 +96,11 @@ pub fn apply_bundle(
     if bundle.changes.is_empty() {
         return Ok(Vec::new());
     }
+    super::validate::check_changes(&bundle.changes, path)?;
     let mut trial = doc.automerge().clone();
     let before = trial.get_heads();
     decode_with(path, || trial.load_incremental(&bundle.changes))?;
+    super::validate::check_document(&mut trial, path)?;
     let missing = trial.get_missing_deps(&[]);
     if !missing.is_empty() {
         let hashes: Vec<String> = missing.iter().take(3).map(short).collect();

@@ -24,6 +24,7 @@ pub mod schema;
 pub mod snapshot;
 pub mod touched;
 mod tree;
+pub mod validate;
 
 use std::path::PathBuf;
 
@@ -85,6 +86,10 @@ pub enum StoreError {
     /// An operation on the document failed.
     #[error("document error: {0}")]
     Automerge(#[from] automerge::AutomergeError),
+    /// Automerge failed inside an operation (a caught panic): nothing was
+    /// changed on disk.
+    #[error("Automerge failed while {0}; nothing was saved")]
+    Failed(String),
     /// An edit named something that is not in the roadmap.
     #[error("{0}")]
     NotFound(String),
@@ -112,6 +117,18 @@ pub enum StoreError {
         /// The first few missing hashes, shortened.
         hashes: String,
     },
+    /// A merge that would nest sections deeper than a roadmap is shown.
+    #[error(
+        "{path}: merging it would nest sections {depth} levels deep (karta shows at most {limit}); not merged"
+    )]
+    TooDeep {
+        /// The file refused.
+        path: PathBuf,
+        /// How deep the merged sections would nest.
+        depth: usize,
+        /// The deepest level shown.
+        limit: usize,
+    },
     /// The file's advisory lock is held by another program for too long.
     #[error(
         "{path}: locked by another program ({lock} exists); try again, or remove the lock file if no karta is running"
@@ -133,6 +150,9 @@ pub struct Doc {
     /// The heads up to which changes were handed out by
     /// [`Doc::save_incremental`] (the heads at loading, at first).
     journaled: Vec<ChangeHash>,
+    /// Set when Automerge failed inside an operation on this document: it
+    /// may be inconsistent, so it is never saved.
+    damaged: bool,
 }
 
 impl Doc {
@@ -149,6 +169,7 @@ impl Doc {
             created: true,
             ids: schema::IdSource::Random,
             journaled: Vec::new(),
+            damaged: false,
         };
         doc.set_author(author);
         schema::write_roadmap(&mut doc.doc, roadmap)?;
@@ -173,6 +194,7 @@ impl Doc {
             created: false,
             ids: schema::IdSource::Random,
             journaled: Vec::new(),
+            damaged: false,
         }
     }
 
@@ -187,6 +209,7 @@ impl Doc {
             created: false,
             ids: schema::IdSource::Random,
             journaled,
+            damaged: false,
         }
     }
 
@@ -194,6 +217,12 @@ impl Doc {
     /// a file or forked): saving it may replace an unrelated file.
     pub(crate) fn is_created(&self) -> bool {
         self.created
+    }
+
+    /// Whether Automerge failed inside an operation on this document (it is
+    /// then never saved).
+    pub fn is_damaged(&self) -> bool {
+        self.damaged
     }
 
     /// Whether every change named in `hashes` is already in this document.
@@ -268,9 +297,10 @@ impl Doc {
     }
 
     /// Applies a bundle of changes (from [`Doc::changes_since`] or
-    /// [`Doc::save_incremental`]); returns how many operations it held.
+    /// [`Doc::save_incremental`]) after checking them (see
+    /// [`validate::check_changes`]); returns how many operations it held.
     pub fn apply_bundle(&mut self, bytes: &[u8]) -> Result<usize, StoreError> {
-        Ok(self.doc.load_incremental(bytes)?)
+        validate::apply_checked(&mut self.doc, bytes, std::path::Path::new("bundle"))
     }
 
     /// The current heads of the document's history.
@@ -292,7 +322,14 @@ impl Doc {
     /// copies of one roadmap.
     pub fn merge(&mut self, other: &mut Doc) -> Result<Vec<ChangeHash>, StoreError> {
         let before = self.doc.get_heads();
-        self.doc.merge(&mut other.doc)?;
+        let (doc, theirs) = (&mut self.doc, &mut other.doc);
+        match file::quietly(|| doc.merge(theirs)) {
+            Ok(merged) => merged?,
+            Err(_) => {
+                self.damaged = true;
+                return Err(StoreError::Failed("merging the copies".into()));
+            }
+        };
         Ok(self
             .doc
             .get_changes(&before)
@@ -302,8 +339,8 @@ impl Doc {
     }
 
     /// The changes made since the last call (or since loading), as bytes
-    /// that [`Doc::apply_incremental`] reads back: what the crash journal
-    /// appends after every edit. (Automerge's own `save_incremental` would
+    /// that `load_incremental` reads back: what the crash journal appends
+    /// after every edit. (Automerge's own `save_incremental` would
     /// hand out the whole loaded history on its first call.)
     pub fn save_incremental(&mut self) -> Vec<u8> {
         let bytes = self.doc.save_after(&self.journaled);
@@ -311,28 +348,6 @@ impl Doc {
             self.journaled = self.doc.get_heads();
         }
         bytes
-    }
-
-    /// Applies changes saved by [`Doc::save_incremental`] (or any Automerge
-    /// changes); returns how many operations the document grew by. Damaged
-    /// bytes are an error, never a panic.
-    pub fn apply_incremental(
-        &mut self,
-        bytes: &[u8],
-        path: &std::path::Path,
-    ) -> Result<usize, StoreError> {
-        let doc = &mut self.doc;
-        match file::quietly(|| doc.load_incremental(bytes)) {
-            Ok(Ok(n)) => Ok(n),
-            Ok(Err(e)) => Err(StoreError::Corrupt {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            }),
-            Err(_) => Err(StoreError::Corrupt {
-                path: path.to_path_buf(),
-                reason: "the Automerge decoder failed on damaged data".into(),
-            }),
-        }
     }
 
     /// The underlying Automerge document, for reading.

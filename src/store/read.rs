@@ -139,6 +139,16 @@ pub fn read_roadmap<D: ReadDoc>(doc: &D) -> Roadmap {
     roadmap
 }
 
+/// How deep the sections of the document seen through `view` nest (see
+/// [`super::tree::nesting`]), without reading activities.
+pub(crate) fn section_nesting<D: ReadDoc>(view: View<'_, D>) -> usize {
+    let roots = Roots::read(view);
+    roots
+        .sections
+        .map(|obj| super::tree::nesting(&read_sections(view, &obj)))
+        .unwrap_or(0)
+}
+
 /// Reads the heading map.
 pub(crate) fn read_meta<D: ReadDoc>(view: View<'_, D>, obj: &ObjId) -> Meta {
     let mut m = Meta::default();
