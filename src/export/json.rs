@@ -9,10 +9,18 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::model::text::{is_clean, sanitize};
 use crate::model::{Activity, DeadlineContext, Roadmap, Section, deadline};
 
-/// The roadmap as a JSON value.
+/// The roadmap as a JSON value; every string in it (keys too) made safe
+/// to show by [`sanitize`].
 pub fn to_value(roadmap: &Roadmap) -> Value {
+    let mut value = raw_value(roadmap);
+    clean(&mut value);
+    value
+}
+
+fn raw_value(roadmap: &Roadmap) -> Value {
     let ctx = roadmap.deadline_context();
     let m = &roadmap.meta;
     json!({
@@ -31,6 +39,27 @@ pub fn to_value(roadmap: &Roadmap) -> Value {
         "activities": roadmap.activities.iter().map(|a| activity(a, &ctx)).collect::<Vec<_>>(),
         "sections": roadmap.sections.iter().map(|s| section(s, &ctx)).collect::<Vec<_>>(),
     })
+}
+
+/// Sanitises every string and key of a JSON value, without recursion.
+fn clean(value: &mut Value) {
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(s) if !is_clean(s) => *s = sanitize(s),
+            Value::Array(list) => stack.extend(list.iter_mut()),
+            Value::Object(map) => {
+                if !map.keys().all(|k| is_clean(k)) {
+                    let entries = std::mem::take(map);
+                    for (k, v) in entries {
+                        map.entry(sanitize(&k)).or_insert(v);
+                    }
+                }
+                stack.extend(map.values_mut());
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The roadmap as pretty-printed JSON text.

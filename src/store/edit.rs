@@ -154,10 +154,7 @@ impl Doc {
         let changed = match field {
             ActivityField::Text => put_text(doc, &obj, node::TEXT, value)?,
             ActivityField::Cell(key) => {
-                let cells = match get_map(doc, &obj, node::CELLS) {
-                    Some(cells) => cells,
-                    None => doc.put_object(&obj, node::CELLS, ObjType::Map)?,
-                };
+                let cells = map_at(doc, &obj, node::CELLS)?;
                 put_text(doc, &cells, key, value)?
             }
             ActivityField::Deadline => put_scalar(doc, &obj, node::DEADLINE, value)?,
@@ -194,10 +191,7 @@ impl Doc {
     /// Sets one field of the heading; returns false when unchanged.
     pub fn set_meta(&mut self, field: MetaField, value: &str) -> Result<bool> {
         let doc = self.automerge_mut();
-        let obj = match get_map(doc, &ROOT, schema::K_META) {
-            Some(obj) => obj,
-            None => doc.put_object(ROOT, schema::K_META, ObjType::Map)?,
-        };
+        let obj = map_at(doc, &ROOT, schema::K_META)?;
         let changed = if field == MetaField::Notes {
             put_text(doc, &obj, field.key(), value)?
         } else {
@@ -406,9 +400,18 @@ fn field_name(field: &ActivityField) -> String {
 }
 
 fn root_map(doc: &mut automerge::AutoCommit, key: &str) -> Result<ObjId> {
-    match get_map(doc, &ROOT, key) {
-        Some(map) => Ok(map),
-        None => Ok(doc.put_object(ROOT, key, ObjType::Map)?),
+    map_at(doc, &ROOT, key)
+}
+
+/// The map at `obj[key]`, made when nothing stands there. Anything else
+/// there (written by another program) is never replaced: an error.
+fn map_at(doc: &mut automerge::AutoCommit, obj: &ObjId, key: &str) -> Result<ObjId> {
+    match doc.get(obj, key)? {
+        Some((automerge::Value::Object(ObjType::Map), map)) => Ok(map),
+        None => Ok(doc.put_object(obj, key, ObjType::Map)?),
+        Some(_) => Err(StoreError::NotFound(format!(
+            "the document's «{key}» is not a map (another program wrote it); it is left as it is"
+        ))),
     }
 }
 

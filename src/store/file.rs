@@ -108,13 +108,23 @@ thread_local! {
 
 /// Runs `f`, catching a panic without printing it (only on this thread; other
 /// threads' panics are reported as usual).
-pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+pub fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
     static INSTALL: std::sync::Once = std::sync::Once::new();
     INSTALL.call_once(hush_caught_panics);
-    QUIET.with(|q| q.set(true));
+    let outer = QUIET.with(|q| q.replace(true));
     let result = panic::catch_unwind(AssertUnwindSafe(f));
-    QUIET.with(|q| q.set(false));
+    QUIET.with(|q| q.set(outer));
     result
+}
+
+/// The message a caught panic carried, as one line.
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    let text = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    one_line(&crate::model::text::one_line(&text))
 }
 
 /// Wraps the current panic hook so that panics caught while decoding

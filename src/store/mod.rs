@@ -259,13 +259,21 @@ impl Doc {
     }
 
     /// Commits pending edits as one change with a message and the current time.
+    /// A failure inside Automerge commits nothing and marks the document
+    /// damaged (never saved).
     pub fn commit(&mut self, message: &str) -> Option<ChangeHash> {
         let time = chrono::Utc::now().timestamp();
-        self.doc.commit_with(
-            CommitOptions::default()
-                .with_message(message.to_string())
-                .with_time(time),
-        )
+        let options = CommitOptions::default()
+            .with_message(message.to_string())
+            .with_time(time);
+        let doc = &mut self.doc;
+        match file::quietly(|| doc.commit_with(options)) {
+            Ok(hash) => hash,
+            Err(_) => {
+                self.damaged = true;
+                None
+            }
+        }
     }
 
     /// The roadmap's identity, shared by all its copies.
@@ -360,6 +368,28 @@ impl Doc {
         &mut self.doc
     }
 
+    /// The document's format version: a whole number not below 0 (written
+    /// by another implementation it may be a signed integer or a float); a
+    /// document without one is taken as version 1.
+    fn format_version(doc: &AutoCommit) -> Result<u64, String> {
+        use automerge::{ScalarValue, Value};
+        let value = match doc.get(ROOT, schema::K_VERSION) {
+            Ok(None) => return Ok(schema::FORMAT_VERSION),
+            Ok(Some((Value::Scalar(value), _))) => value,
+            _ => return Err("its format version is not a number".to_string()),
+        };
+        if let Some(n) = fields::whole_number(&value) {
+            return Ok(n);
+        }
+        match value.as_ref() {
+            ScalarValue::Int(n) => Err(format!("its format version is negative ({n})")),
+            other => Err(format!(
+                "its format version is not a number ({})",
+                crate::model::text::one_line(&format!("{other:?}"))
+            )),
+        }
+    }
+
     /// Checks that a loaded document is a karta roadmap this build can read.
     pub(crate) fn check_format(doc: &AutoCommit, path: &std::path::Path) -> Result<(), StoreError> {
         let tag = read::get_str(doc, &ROOT, schema::K_FORMAT);
@@ -368,7 +398,10 @@ impl Doc {
                 path: path.to_path_buf(),
             });
         }
-        let version = read::get_uint(doc, &ROOT, schema::K_VERSION).unwrap_or(0);
+        let version = Doc::format_version(doc).map_err(|reason| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            reason,
+        })?;
         if version > schema::FORMAT_VERSION {
             return Err(StoreError::NewerFormat {
                 path: path.to_path_buf(),
