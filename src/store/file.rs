@@ -40,8 +40,8 @@ pub fn open(path: &Path) -> Result<Doc, StoreError> {
 /// which could be read without end. The read itself is bounded too, so a
 /// file growing meanwhile cannot exceed the limit.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
-    let file = fs::File::open(path).map_err(|e| io_error(path, e))?;
-    let meta = file.metadata().map_err(|e| io_error(path, e))?;
+    // Looked at before opening: opening a pipe waits for a writer.
+    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if !meta.is_file() {
         let what = if meta.is_dir() {
             "is a directory"
@@ -58,6 +58,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large(meta.len()));
     }
+    let file = fs::File::open(path).map_err(|e| io_error(path, e))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)

@@ -286,7 +286,7 @@ pub(crate) fn read_placed<D: ReadDoc>(
     if placed.deleted && skip_deleted {
         return placed;
     }
-    a.status = Status::parse(&status).unwrap_or_default();
+    a.status = Status::stored(&status);
     a.text = text.map(|t| view.text_of(t)).unwrap_or_default();
     if let Some(Raw::Map(cells)) = cells {
         a.cells = view

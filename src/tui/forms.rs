@@ -56,7 +56,7 @@ impl App {
                 lang.t("Ответственные", "Responsible"),
                 &a.responsible.join(", "),
             ),
-            choice(lang.t("Статус", "Status"), status_name(a.status, lang)),
+            choice(lang.t("Статус", "Status"), status_name(&a.status, lang)),
             choice(lang.t("Номер", "Number"), &a.number),
         ];
         for column in self.roadmap.columns.iter().filter(|c| c.role.is_extra()) {
@@ -181,10 +181,10 @@ impl App {
                 )));
             }
             ListKind::Status(id) => {
-                let Some(status) = Status::ALL.get(list.selected).copied() else {
+                let Some(status) = Status::ALL.get(list.selected).cloned() else {
                     return;
                 };
-                let Some(old) = self.catalog.entry(&id).map(|e| e.activity.status) else {
+                let Some(old) = self.catalog.entry(&id).map(|e| e.activity.status.clone()) else {
                     return;
                 };
                 let op = Op::Activity {
@@ -196,7 +196,7 @@ impl App {
                 let label = format!(
                     "{}: {}",
                     lang.t("Статус", "Status"),
-                    status_name(status, lang)
+                    status_name(&status, lang)
                 );
                 self.apply_step(label, vec![op], Some(format!("a:{id}")));
             }
@@ -226,7 +226,7 @@ impl App {
         let choices = Status::ALL
             .iter()
             .map(|s| Choice {
-                label: status_name(*s, self.lang).to_string(),
+                label: status_name(s, self.lang).to_string(),
                 value: String::new(),
                 depth: 0,
             })
@@ -273,8 +273,8 @@ fn choice(label: &str, value: &str) -> Choice {
     }
 }
 
-/// A status in the interface language.
-pub fn status_name(status: Status, lang: crate::i18n::Lang) -> &'static str {
+/// A status in the interface language (an unknown one as written).
+pub fn status_name(status: &Status, lang: crate::i18n::Lang) -> &str {
     match lang {
         crate::i18n::Lang::Ru => status.russian(),
         crate::i18n::Lang::En => match status {
@@ -282,6 +282,7 @@ pub fn status_name(status: Status, lang: crate::i18n::Lang) -> &'static str {
             Status::InProgress => "in progress",
             Status::Done => "done",
             Status::Cancelled => "cancelled",
+            Status::Other(written) => written,
         },
     }
 }

@@ -325,7 +325,8 @@ impl App {
                 .map_or(0, |i| i + 1),
             status: f
                 .status
-                .and_then(|s| FilterDraft::STATUSES.iter().position(|x| *x == s))
+                .as_ref()
+                .and_then(|s| FilterDraft::STATUSES.iter().position(|x| x == s))
                 .map_or(0, |i| i + 1),
             group: f
                 .group
@@ -349,7 +350,7 @@ impl App {
             .status
             .checked_sub(1)
             .and_then(|i| FilterDraft::STATUSES.get(i))
-            .copied();
+            .cloned();
         self.filter.group = draft
             .group
             .checked_sub(1)

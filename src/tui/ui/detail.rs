@@ -126,7 +126,7 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
     lines.push(field(lang.t("Ответственные", "Responsible"), &who));
     lines.push(field(
         lang.t("Статус", "Status"),
-        status_name(a.status, lang),
+        status_name(&a.status, lang),
     ));
     for column in app.roadmap.columns.iter().filter(|c| c.role.is_extra()) {
         let value = a

@@ -231,7 +231,7 @@ fn filter(app: &App, frame: &mut Frame, area: Rect, draft: &FilterDraft, row: us
         .checked_sub(1)
         .and_then(|i| FilterDraft::STATUSES.get(i))
         .map_or(any.to_string(), |s| {
-            super::super::forms::status_name(*s, lang).to_string()
+            super::super::forms::status_name(s, lang).to_string()
         });
     let group = draft
         .group
