@@ -6,7 +6,7 @@
 //! lines, an export that lets a terminal escape through, a saved document
 //! that does not load again) is a finding.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -49,34 +49,38 @@ pub fn bundle(bytes: &[u8]) -> Result<(), String> {
         roadmap_id: doc.roadmap_id(),
         changes: bytes.to_vec(),
     });
-    merge::merge_incoming(&mut doc, incoming, Path::new("fuzz.bundle")).map_err(refusal)?;
-    exercise(doc)
+    let added =
+        merge::merge_incoming(&mut doc, incoming, Path::new("fuzz.bundle")).map_err(refusal)?;
+    match added.is_empty() {
+        true => Ok(()),
+        false => exercise(doc),
+    }
 }
 
-/// The bytes as the crash journal of the bundled sample roadmap, recovered
-/// as the editor does on opening it.
+/// The bytes as the crash journal of the sample roadmap, replayed as the
+/// editor does on opening it (the records before any damage kept).
 pub fn journal(bytes: &[u8]) -> Result<(), String> {
-    let dir = scratch_dir();
-    let file = dir.join("fuzz.karta");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    std::fs::write(Journal::path_for(&file), bytes).map_err(|e| e.to_string())?;
     let mut doc = base();
-    let recovered = Journal::recover(&file, &mut doc);
-    let _ = std::fs::remove_dir_all(&dir);
-    recovered.map_err(refusal)?;
-    exercise(doc)
+    let replay = Journal::replay(bytes, Path::new("fuzz.karta.journal"), &mut doc);
+    if let Some(damage) = &replay.damage {
+        one_line_checked(damage);
+    }
+    match replay.changed {
+        true => exercise(doc),
+        false => Ok(()),
+    }
 }
 
-/// The bytes as a file to import, read in each of the formats.
+/// The bytes as a file to import, read in each of the formats; each
+/// roadmap read is shown and written as a document.
 pub fn import(bytes: &[u8]) -> Result<(), String> {
     let (text, _) = import::decode(bytes).map_err(|e| one_line_checked(&e))?;
     let mut refusals = Vec::new();
     for format in [Format::Tsv, Format::Markdown, Format::Csv] {
         match import::import_text(&text, format) {
             Ok((roadmap, _)) => {
-                let doc = Doc::create(&roadmap, Some("fuzz"), "import").map_err(refusal)?;
-                exercise(doc)?;
+                show(&roadmap);
+                Doc::create(&roadmap, Some("fuzz"), "import").map_err(refusal)?;
             }
             Err(e) => refusals.push(one_line_checked(&e)),
         }
@@ -87,18 +91,18 @@ pub fn import(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
-/// The document bundles and journals apply to: the bundled sample.
+/// The document bundles and journals apply to: the Lysva sample
+/// (`samples/lysva.karta`), a copy of it each time.
 pub fn base() -> Doc {
-    static BASE: OnceLock<Vec<u8>> = OnceLock::new();
-    let bytes = BASE.get_or_init(|| crate::commands::SAMPLE.to_vec());
-    match Doc::from_bytes(bytes, Path::new(crate::commands::SAMPLE_NAME)) {
-        Ok(doc) => doc,
-        Err(e) => panic!("the bundled sample does not load: {e}"),
-    }
-}
-
-fn scratch_dir() -> PathBuf {
-    std::env::temp_dir().join(format!("karta-fuzz-{}", std::process::id()))
+    static BASE: OnceLock<Doc> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let bytes = include_bytes!("../samples/lysva.karta");
+        match Doc::from_bytes(bytes, Path::new("samples/lysva.karta")) {
+            Ok(doc) => doc,
+            Err(e) => panic!("the sample does not load: {e}"),
+        }
+    })
+    .scratch_copy()
 }
 
 /// A refusal as the user would read it; several lines are a finding.
@@ -134,9 +138,8 @@ fn exercise(mut doc: Doc) -> Result<(), String> {
     }
     doc.renumber().map_err(refusal)?;
     let saved = doc.to_bytes();
-    match Doc::from_bytes(&saved, Path::new("saved.karta")) {
-        Ok(again) => show(&again.roadmap()),
-        Err(e) => panic!("a saved document does not load again: {e}"),
+    if let Err(e) = Doc::from_bytes(&saved, Path::new("saved.karta")) {
+        panic!("a saved document does not load again: {e}");
     }
     Ok(())
 }

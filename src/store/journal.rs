@@ -23,6 +23,17 @@ pub struct Journal {
     file: Option<File>,
 }
 
+/// What [`Journal::replay`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replay<'b> {
+    /// The records applied, in order.
+    pub kept: Vec<&'b [u8]>,
+    /// Whether the document changed (records not yet in the file).
+    pub changed: bool,
+    /// Why the reading stopped before the end, when it did.
+    pub damage: Option<String>,
+}
+
 /// What reopening found in a journal.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Recovery {
@@ -93,54 +104,68 @@ impl Journal {
         Ok(())
     }
 
-    /// Applies the journal of `file`, if any, to `doc`. The records are
-    /// applied to a copy of the document, which replaces `doc` only when
-    /// they applied. A damaged record (or a file that is not a journal)
-    /// stops the reading there: the records before it are kept, the journal
-    /// is set aside under another name (see [`Recovery::set_aside`]) and a
-    /// fresh journal holds just the records kept, so a crash before the next
-    /// save loses none of them.
+    /// Applies the journal of `file`, if any, to `doc` (see
+    /// [`Journal::replay`]). A damaged journal is set aside under another
+    /// name (see [`Recovery::set_aside`]) and a fresh journal holds just the
+    /// records kept, so a crash before the next save loses none of them.
     pub fn recover(file: &Path, doc: &mut Doc) -> Result<Recovery, StoreError> {
         let path = Journal::path_for(file);
         if !path.exists() {
             return Ok(Recovery::default());
         }
         let bytes = super::file::read_limited(&path)?;
-        let (records, mut problem) = match bytes.strip_prefix(MAGIC.as_slice()) {
+        let replay = Journal::replay(&bytes, &path, doc);
+        let mut recovery = Recovery {
+            records: replay.kept.len(),
+            changed: replay.changed,
+            ..Recovery::default()
+        };
+        if let Some(reason) = replay.damage {
+            let kept = replay.kept.len();
+            tracing::warn!(journal = %path.display(), %reason, kept, "damaged journal set aside");
+            recovery.set_aside = Some(set_aside(&path, &replay.kept)?);
+        }
+        Ok(recovery)
+    }
+
+    /// Applies the bytes of a journal (read from `path`) to `doc`. The
+    /// records are applied to a copy of the document, which replaces `doc`
+    /// only when they applied. A damaged record (or bytes that are not a
+    /// journal) stops the reading there: the records before it are kept.
+    pub fn replay<'b>(bytes: &'b [u8], path: &Path, doc: &mut Doc) -> Replay<'b> {
+        let (records, mut damage) = match bytes.strip_prefix(MAGIC.as_slice()) {
             Some(rest) => split_records(rest),
             None => (Vec::new(), Some("not a karta journal".to_string())),
         };
         let mut kept = records.len();
         let mut trial = doc.doc.clone();
         for (i, record) in records.iter().enumerate() {
-            if let Err(e) = validate::apply_checked(&mut trial, record, &path) {
-                problem = Some(e.to_string());
+            if let Err(e) = validate::apply_checked(&mut trial, record, path) {
+                damage = Some(e.to_string());
                 kept = i;
                 break;
             }
         }
-        if problem.is_some() {
+        if damage.is_some() && kept > 0 {
             // The failed record may have left the copy half-changed: apply
             // the records before it again to a fresh copy.
             trial = doc.doc.clone();
-            for record in &records[..kept] {
-                validate::apply_checked(&mut trial, record, &path)?;
+            let again = records[..kept]
+                .iter()
+                .all(|record| validate::apply_checked(&mut trial, record, path).is_ok());
+            if !again {
+                kept = 0;
             }
         }
         let before = doc.heads();
         if kept > 0 {
             doc.doc = trial;
         }
-        let mut recovery = Recovery {
-            records: kept,
+        Replay {
             changed: doc.heads() != before,
-            ..Recovery::default()
-        };
-        if let Some(reason) = problem {
-            tracing::warn!(journal = %path.display(), %reason, kept, "damaged journal set aside");
-            recovery.set_aside = Some(set_aside(&path, &records[..kept])?);
+            kept: records[..kept].to_vec(),
+            damage,
         }
-        Ok(recovery)
     }
 
     /// Removes the journal once its changes are safely in the file.
