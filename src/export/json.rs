@@ -23,7 +23,7 @@ pub fn to_value(roadmap: &Roadmap) -> Value {
 fn raw_value(roadmap: &Roadmap) -> Value {
     let ctx = roadmap.deadline_context();
     let m = &roadmap.meta;
-    json!({
+    let mut value = json!({
         "id": roadmap.id,
         "title": m.title,
         "municipality": m.municipality,
@@ -36,9 +36,11 @@ fn raw_value(roadmap: &Roadmap) -> Value {
         "columns": roadmap.columns.iter().map(|c| json!({
             "key": c.key, "title": c.title, "role": c.role.as_str(),
         })).collect::<Vec<_>>(),
-        "activities": roadmap.activities.iter().map(|a| activity(a, &ctx)).collect::<Vec<_>>(),
-        "sections": roadmap.sections.iter().map(|s| section(s, &ctx)).collect::<Vec<_>>(),
-    })
+        "activities": Value::Null,
+        "sections": Value::Null,
+    });
+    put_tree(&mut value, &roadmap.sections, &roadmap.activities, &ctx);
+    value
 }
 
 /// Sanitises every string and key of a JSON value, without recursion.
@@ -68,16 +70,32 @@ pub fn to_string(roadmap: &Roadmap) -> String {
 }
 
 fn section(s: &Section, ctx: &DeadlineContext) -> Value {
-    json!({
+    let mut value = json!({
         "id": s.id,
         "number": s.number,
         "title": s.title,
         "kind": s.kind.as_str(),
         "stage": s.stage.map(|st| st.number()),
         "responsible": s.responsible,
-        "sections": s.sections.iter().map(|c| section(c, ctx)).collect::<Vec<_>>(),
-        "activities": s.activities.iter().map(|a| activity(a, ctx)).collect::<Vec<_>>(),
-    })
+    });
+    put_tree(&mut value, &s.sections, &s.activities, ctx);
+    value
+}
+
+/// Puts `sections` and `activities` into an object as arrays built in
+/// place (through `json!` each level would copy everything below it).
+fn put_tree(
+    value: &mut Value,
+    sections: &[Section],
+    activities: &[Activity],
+    ctx: &DeadlineContext,
+) {
+    if let Value::Object(map) = value {
+        let sections = sections.iter().map(|c| section(c, ctx)).collect();
+        let activities = activities.iter().map(|a| activity(a, ctx)).collect();
+        map.insert("sections".into(), Value::Array(sections));
+        map.insert("activities".into(), Value::Array(activities));
+    }
 }
 
 /// One activity as JSON.
