@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod describe;
 pub mod export;
+pub mod fuzz;
 pub mod r#gen;
 pub mod i18n;
 pub mod import;

@@ -76,7 +76,7 @@ fn an_edit_before_the_load_waits_for_it_and_is_kept() {
         .activities_with_path()
         .into_iter()
         .find(|(_, a)| a.id == id)
-        .map(|(_, a)| a.status);
+        .map(|(_, a)| a.status.clone());
     assert_eq!(status, Some(Status::Done));
     let again = karta::tui::open_app(&options(&file, &cache)).expect("reopen");
     assert!(again.is_loading(), "the save refreshed the cache");

@@ -36,7 +36,7 @@ pub fn to_string(roadmap: &Roadmap) -> String {
             let title = format!("{} {}", section.number, section.title);
             lines.push(format!("CATEGORIES:{}", escape(title.trim())));
         }
-        lines.push(format!("STATUS:{}", status(a.status)));
+        lines.push(format!("STATUS:{}", status(&a.status)));
         if let Some(start) = dates.start {
             lines.push(format!("DTSTART;VALUE=DATE:{}", day(start)));
         }
@@ -154,9 +154,9 @@ fn description(a: &Activity) -> String {
     out
 }
 
-fn status(s: Status) -> &'static str {
+fn status(s: &Status) -> &'static str {
     match s {
-        Status::Planned => "NEEDS-ACTION",
+        Status::Planned | Status::Other(_) => "NEEDS-ACTION",
         Status::InProgress => "IN-PROCESS",
         Status::Done => "COMPLETED",
         Status::Cancelled => "CANCELLED",

@@ -11,13 +11,21 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::model::text::{is_clean, sanitize};
 use crate::model::{Activity, Comment, DeadlineContext, Roadmap, Section, deadline};
 
-/// The roadmap as a JSON value.
+/// The roadmap as a JSON value; every string in it (keys too) made safe
+/// to show by [`sanitize`].
 pub fn to_value(roadmap: &Roadmap) -> Value {
+    let mut value = raw_value(roadmap);
+    clean(&mut value);
+    value
+}
+
+fn raw_value(roadmap: &Roadmap) -> Value {
     let ctx = roadmap.deadline_context();
     let m = &roadmap.meta;
-    json!({
+    let mut value = json!({
         "id": roadmap.id,
         "title": m.title,
         "municipality": m.municipality,
@@ -30,9 +38,32 @@ pub fn to_value(roadmap: &Roadmap) -> Value {
         "columns": roadmap.columns.iter().map(|c| json!({
             "key": c.key, "title": c.title, "role": c.role.as_str(),
         })).collect::<Vec<_>>(),
-        "activities": roadmap.activities.iter().map(|a| activity(a, &ctx)).collect::<Vec<_>>(),
-        "sections": roadmap.sections.iter().map(|s| section(s, &ctx)).collect::<Vec<_>>(),
-    })
+        "activities": Value::Null,
+        "sections": Value::Null,
+    });
+    put_tree(&mut value, &roadmap.sections, &roadmap.activities, &ctx);
+    value
+}
+
+/// Sanitises every string and key of a JSON value, without recursion.
+fn clean(value: &mut Value) {
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(s) if !is_clean(s) => *s = sanitize(s),
+            Value::Array(list) => stack.extend(list.iter_mut()),
+            Value::Object(map) => {
+                if !map.keys().all(|k| is_clean(k)) {
+                    let entries = std::mem::take(map);
+                    for (k, v) in entries {
+                        map.entry(sanitize(&k)).or_insert(v);
+                    }
+                }
+                stack.extend(map.values_mut());
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The roadmap as pretty-printed JSON text.
@@ -41,16 +72,32 @@ pub fn to_string(roadmap: &Roadmap) -> String {
 }
 
 fn section(s: &Section, ctx: &DeadlineContext) -> Value {
-    json!({
+    let mut value = json!({
         "id": s.id,
         "number": s.number,
         "title": s.title,
         "kind": s.kind.as_str(),
         "stage": s.stage.map(|st| st.number()),
         "responsible": s.responsible,
-        "sections": s.sections.iter().map(|c| section(c, ctx)).collect::<Vec<_>>(),
-        "activities": s.activities.iter().map(|a| activity(a, ctx)).collect::<Vec<_>>(),
-    })
+    });
+    put_tree(&mut value, &s.sections, &s.activities, ctx);
+    value
+}
+
+/// Puts `sections` and `activities` into an object as arrays built in
+/// place (through `json!` each level would copy everything below it).
+fn put_tree(
+    value: &mut Value,
+    sections: &[Section],
+    activities: &[Activity],
+    ctx: &DeadlineContext,
+) {
+    if let Value::Object(map) = value {
+        let sections = sections.iter().map(|c| section(c, ctx)).collect();
+        let activities = activities.iter().map(|a| activity(a, ctx)).collect();
+        map.insert("sections".into(), Value::Array(sections));
+        map.insert("activities".into(), Value::Array(activities));
+    }
 }
 
 /// One activity as JSON.

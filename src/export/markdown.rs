@@ -13,7 +13,10 @@ pub fn to_string(roadmap: &Roadmap) -> String {
             .date
             .map(|d| d.format("%d.%m.%Y").to_string())
             .unwrap_or_default();
-        out.push_str(&format!("Утверждена приказом от {date} № {}\n\n", a.number));
+        out.push_str(&format!(
+            "Утверждена приказом от {date} № {}\n\n",
+            escape(&a.number)
+        ));
     }
     out.push_str(&format!("# {}\n\n", escape(&m.title)));
     if !m.municipality.is_empty() {

@@ -14,7 +14,12 @@ enum List {
     Numbers(u32),
 }
 
-/// Converts a cell with HTML remnants into plain text lines (joined by `\n`).
+/// The longest tag taken for one of the known tags (with its attributes);
+/// a longer `<…>` is text.
+const MAX_TAG: usize = 256;
+
+/// Converts a cell with HTML remnants into plain text lines (joined by `\n`),
+/// in time linear in the cell's length.
 pub fn to_text(cell: &str) -> String {
     if !cell.contains('<') && !cell.contains('&') {
         return cell.trim().to_string();
@@ -22,12 +27,15 @@ pub fn to_text(cell: &str) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut list = List::None;
-    let mut rest = cell;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('<')
-            && let Some(end) = after.find('>')
+    let mut closes = Closes::default();
+    let mut at = 0;
+    while at < cell.len() {
+        let rest = &cell[at..];
+        if rest.starts_with('<')
+            && let Some(end) = closes.after(cell, at + 1)
+            && end - at <= MAX_TAG
         {
-            let tag = after[..end].trim().to_lowercase();
+            let tag = cell[at + 1..end].trim().to_lowercase();
             let name: String = tag
                 .trim_start_matches('/')
                 .chars()
@@ -35,7 +43,7 @@ pub fn to_text(cell: &str) -> String {
                 .collect();
             if is_known_tag(&name) {
                 handle_tag(&tag, &name, &mut list, &mut current, &mut lines);
-                rest = &after[end + 1..];
+                at = end + 1;
                 continue;
             }
         }
@@ -46,10 +54,31 @@ pub fn to_text(cell: &str) -> String {
             .map_or(rest.len(), |(i, _)| i);
         let chunk = &rest[..next];
         push_chunk(&decode_entities(chunk), &mut list, &mut current, &mut lines);
-        rest = &rest[next..];
+        at += next;
     }
     flush(&mut current, &mut lines);
     lines.join("\n")
+}
+
+/// The position of the first `>` at or after a position, remembered so
+/// that a cell of many `<` and no `>` is not searched again for each.
+#[derive(Default)]
+struct Closes {
+    /// Searched from, and the `>` found there (None: none to the end).
+    known: Option<(usize, Option<usize>)>,
+}
+
+impl Closes {
+    fn after(&mut self, cell: &str, from: usize) -> Option<usize> {
+        match self.known {
+            Some((start, found)) if start <= from && found.is_none_or(|f| f >= from) => found,
+            _ => {
+                let found = cell[from..].find('>').map(|i| from + i);
+                self.known = Some((from, found));
+                found
+            }
+        }
+    }
 }
 
 fn is_known_tag(name: &str) -> bool {

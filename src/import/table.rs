@@ -387,6 +387,9 @@ impl Reader {
     }
 
     fn push_section(&mut self, section: Section, depth: usize) {
+        // Deeper than a roadmap is shown: at the deepest level, as a
+        // document's sections are (see `MAX_DEPTH`).
+        self.stack.truncate(crate::model::MAX_DEPTH - 1);
         let parent = self.stack.last().copied();
         self.sections.push(RawSection {
             section,

@@ -173,7 +173,7 @@ pub struct Column {
 }
 
 /// What kind of node a section is in the roadmap's tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// A mechanism of quality management (top of seed 000).
@@ -185,29 +185,42 @@ pub enum SectionKind {
     /// Any other heading.
     #[default]
     Section,
+    /// A kind another program wrote that karta does not know, kept and
+    /// shown as written (treated as a plain section).
+    Other(String),
 }
 
 impl SectionKind {
-    /// The stable name used in files and JSON.
-    pub fn as_str(self) -> &'static str {
+    /// The stable name used in files and JSON (an unknown kind as
+    /// written).
+    pub fn as_str(&self) -> &str {
         match self {
             SectionKind::Mechanism => "mechanism",
             SectionKind::System => "system",
             SectionKind::Stage => "stage",
             SectionKind::Section => "section",
+            SectionKind::Other(written) => written,
         }
     }
 
-    /// Parses a name written by [`SectionKind::as_str`]; unknown names are plain sections.
+    /// Parses a name written by [`SectionKind::as_str`]; an unknown name is
+    /// kept as written, made one safe line (empty: a plain section).
     pub fn parse(name: &str) -> SectionKind {
         match name {
             "mechanism" => SectionKind::Mechanism,
             "system" => SectionKind::System,
             "stage" => SectionKind::Stage,
-            _ => SectionKind::Section,
+            "section" | "" => SectionKind::Section,
+            other => SectionKind::Other(text::one_line(other)),
         }
     }
 }
+
+/// The deepest level sections are shown at (1: the top level). A document
+/// may nest them deeper (only a damaged or crafted one does): the sections
+/// below are shown at this level, in depth-first order (see
+/// `docs/format.md`), so that no walk over the tree can run out of stack.
+pub const MAX_DEPTH: usize = 32;
 
 /// A heading of the roadmap with the sections and activities under it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -243,9 +256,7 @@ impl Section {
 }
 
 /// Progress of an activity.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Not started (the default).
@@ -257,6 +268,9 @@ pub enum Status {
     Done,
     /// Dropped.
     Cancelled,
+    /// A status another program wrote that karta does not know, kept and
+    /// shown as written (counted as still to be done).
+    Other(String),
 }
 
 impl Status {
@@ -268,23 +282,36 @@ impl Status {
         Status::Cancelled,
     ];
 
-    /// The stable name used in files and JSON.
-    pub fn as_str(self) -> &'static str {
+    /// The stable name used in files and JSON (an unknown status as
+    /// written).
+    pub fn as_str(&self) -> &str {
         match self {
             Status::Planned => "planned",
             Status::InProgress => "in_progress",
             Status::Done => "done",
             Status::Cancelled => "cancelled",
+            Status::Other(written) => written,
         }
     }
 
-    /// The Russian word a methodologist uses.
-    pub fn russian(self) -> &'static str {
+    /// The Russian word a methodologist uses (an unknown status as
+    /// written).
+    pub fn russian(&self) -> &str {
         match self {
             Status::Planned => "запланировано",
             Status::InProgress => "в работе",
             Status::Done => "выполнено",
             Status::Cancelled => "отменено",
+            Status::Other(written) => written,
+        }
+    }
+
+    /// Reads a stored status: a known name, else kept as written, made one
+    /// safe line (empty: planned).
+    pub fn stored(name: &str) -> Status {
+        match name {
+            "" => Status::Planned,
+            _ => Status::parse(name).unwrap_or_else(|| Status::Other(text::one_line(name))),
         }
     }
 
@@ -317,8 +344,11 @@ impl Status {
     }
 
     /// Whether the activity still has to be done.
-    pub fn is_open(self) -> bool {
-        matches!(self, Status::Planned | Status::InProgress)
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self,
+            Status::Planned | Status::InProgress | Status::Other(_)
+        )
     }
 }
 

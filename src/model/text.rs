@@ -22,6 +22,11 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// Whether [`sanitize`] would leave `s` as it is.
+pub fn is_clean(s: &str) -> bool {
+    !s.chars().any(needs_care) || sanitize(s) == s
+}
+
 /// Like [`sanitize`], but also turns line feeds and tabs into spaces: for one
 /// line of a table.
 pub fn one_line(s: &str) -> String {

@@ -86,16 +86,16 @@ fn read_one<D: ReadDoc>(view: View<'_, D>, id: &str, obj: &ObjId) -> Approved {
     };
     for (k, raw) in view.entries(obj) {
         match k.as_ref() {
-            key::NUMBER => a.number = raw.string(),
-            key::DATE => a.date = NaiveDate::parse_from_str(&raw.string(), "%Y-%m-%d").ok(),
+            key::NUMBER => a.number = view.text_of(raw),
+            key::DATE => a.date = NaiveDate::parse_from_str(&view.text_of(raw), "%Y-%m-%d").ok(),
             key::HEADS => {
-                a.heads = raw
-                    .string()
+                a.heads = view
+                    .text_of(raw)
                     .split_whitespace()
                     .filter_map(|h| h.parse().ok())
                     .collect()
             }
-            key::AUTHOR => a.author = raw.string(),
+            key::AUTHOR => a.author = view.text_of(raw),
             key::TIME => {
                 a.time = raw
                     .number()

@@ -242,9 +242,11 @@ pub fn apply_bundle(
     if bundle.changes.is_empty() || doc.has_all(&bundle.hashes) {
         return Ok(Vec::new());
     }
+    super::validate::check_changes(&bundle.changes, path)?;
     let mut trial = doc.automerge().clone();
     let before = trial.get_heads();
     decode_with(path, || trial.load_incremental(&bundle.changes))?;
+    super::validate::check_document(&mut trial, path)?;
     let missing = trial.get_missing_deps(&[]);
     if !missing.is_empty() {
         return Err(StoreError::MissingPrerequisites {

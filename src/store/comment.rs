@@ -87,7 +87,7 @@ fn read_one<D: ReadDoc>(view: View<'_, D>, id: &str, obj: &ObjId) -> Stored {
     };
     for (key, raw) in view.entries(obj) {
         match key.as_ref() {
-            comment::AUTHOR => stored.comment.author = raw.string(),
+            comment::AUTHOR => stored.comment.author = view.text_of(raw),
             comment::TIME => stored.comment.time = time_of(&raw),
             comment::TEXT => stored.comment.text = view.text_of(raw),
             comment::DELETED => stored.deleted = raw.is_true(),

@@ -189,10 +189,7 @@ impl Doc {
     /// Sets one field of the heading; returns false when unchanged.
     pub fn set_meta(&mut self, field: MetaField, value: &str) -> Result<bool> {
         let doc = self.automerge_mut();
-        let obj = match get_map(doc, &ROOT, schema::K_META) {
-            Some(obj) => obj,
-            None => doc.put_object(ROOT, schema::K_META, ObjType::Map)?,
-        };
+        let obj = map_at(doc, &ROOT, schema::K_META)?;
         let changed = if field == MetaField::Notes {
             Slot::direct(&obj, field.key()).set(doc, value)?
         } else {
@@ -401,9 +398,18 @@ fn field_name(field: &ActivityField) -> String {
 }
 
 fn root_map(doc: &mut automerge::AutoCommit, key: &str) -> Result<ObjId> {
-    match get_map(doc, &ROOT, key) {
-        Some(map) => Ok(map),
-        None => Ok(doc.put_object(ROOT, key, ObjType::Map)?),
+    map_at(doc, &ROOT, key)
+}
+
+/// The map at `obj[key]`, made when nothing stands there. Anything else
+/// there (written by another program) is never replaced: an error.
+fn map_at(doc: &mut automerge::AutoCommit, obj: &ObjId, key: &str) -> Result<ObjId> {
+    match doc.get(obj, key)? {
+        Some((automerge::Value::Object(ObjType::Map), map)) => Ok(map),
+        None => Ok(doc.put_object(obj, key, ObjType::Map)?),
+        Some(_) => Err(StoreError::NotFound(format!(
+            "the document's «{key}» is not a map (another program wrote it); it is left as it is"
+        ))),
     }
 }
 

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use automerge::iter::MapRange;
-use automerge::{ChangeHash, ObjId, ObjType, ReadDoc, ScalarValueRef, ValueRef};
+use automerge::{ChangeHash, ObjId, ObjType, ReadDoc, ScalarValue, ScalarValueRef, ValueRef};
 
 /// Where reads look: the document as it is, or as it was at some heads.
 pub struct View<'a, D> {
@@ -150,8 +150,10 @@ impl<'a, D: ReadDoc> View<'a, D> {
         .unwrap_or_default()
     }
 
-    /// A value as a string the way text fields read: the text of a text
-    /// object, a scalar string as it is, anything else empty.
+    /// A value as a string field reads (short fields and free text alike):
+    /// the text of a text object (another implementation, such as
+    /// Automerge-JS 3, may write any string as one), a scalar string as it
+    /// is, anything else empty.
     pub fn text_of(&self, raw: Raw<'_>) -> String {
         match raw {
             Raw::Text(obj) => self.text(&obj),
@@ -186,22 +188,7 @@ impl<'a> Raw<'a> {
             ValueRef::Object(_) => Raw::Other,
             ValueRef::Scalar(ScalarValueRef::Str(s)) => Raw::Str(s.clone()),
             ValueRef::Scalar(ScalarValueRef::Boolean(b)) => Raw::Bool(*b),
-            ValueRef::Scalar(s) => {
-                let owned: automerge::ScalarValue = s.into();
-                Raw::Number(
-                    owned
-                        .as_u64()
-                        .or_else(|| owned.as_i64().and_then(|v| u64::try_from(v).ok())),
-                )
-            }
-        }
-    }
-
-    /// The value as a scalar string field reads: empty unless a string.
-    pub fn string(self) -> String {
-        match self {
-            Raw::Str(s) => s.into_owned(),
-            _ => String::new(),
+            ValueRef::Scalar(s) => Raw::Number(whole_number(&s.into())),
         }
     }
 
@@ -216,5 +203,18 @@ impl<'a> Raw<'a> {
             Raw::Number(n) => *n,
             _ => None,
         }
+    }
+}
+
+/// A number as a field holding a count or a stage reads it: an unsigned
+/// or a non-negative signed integer, or a float holding a whole number
+/// (another implementation may write any of them); a negative or
+/// fractional number, or anything else, is none.
+pub fn whole_number(value: &ScalarValue) -> Option<u64> {
+    match value {
+        ScalarValue::Uint(n) => Some(*n),
+        ScalarValue::Int(n) => u64::try_from(*n).ok(),
+        ScalarValue::F64(f) if *f >= 0.0 && f.fract() == 0.0 && *f < 1e15 => Some(*f as u64),
+        _ => None,
     }
 }

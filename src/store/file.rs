@@ -8,7 +8,7 @@
 //! wrote to the file since it was opened (see [`save`]).
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -35,26 +35,43 @@ pub fn open(path: &Path) -> Result<Doc, StoreError> {
     Doc::from_bytes(&bytes, path)
 }
 
-/// Reads a file, refusing one over [`MAX_FILE_SIZE`].
+/// Reads a file, refusing one over [`MAX_FILE_SIZE`] and anything that is
+/// not a regular file (a directory, a device such as `/dev/zero`, a pipe),
+/// which could be read without end. The read itself is bounded too, so a
+/// file growing meanwhile cannot exceed the limit.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
+    // Looked at before opening: opening a pipe waits for a writer.
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
-    if meta.is_dir() {
-        return Err(io_error(
-            path,
-            std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory"),
-        ));
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "is a directory"
+        } else {
+            "is not a regular file (a device or a pipe)"
+        };
+        return Err(io_error(path, std::io::Error::other(what)));
     }
+    let too_large = |size: u64| StoreError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_FILE_SIZE,
+    };
     if meta.len() > MAX_FILE_SIZE {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_FILE_SIZE,
-        });
+        return Err(too_large(meta.len()));
     }
-    fs::read(path).map_err(|e| io_error(path, e))
+    let file = fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, e))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
-/// Decodes Automerge bytes without letting a decoder panic escape.
+/// Decodes Automerge bytes without letting a decoder panic escape, and
+/// refuses a document with implausible operation counters (see
+/// [`super::validate`]).
 pub fn decode(bytes: &[u8], path: &Path) -> Result<AutoCommit, StoreError> {
     if bytes.is_empty() {
         return Err(StoreError::Corrupt {
@@ -62,7 +79,9 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<AutoCommit, StoreError> {
             reason: "the file is empty".into(),
         });
     }
-    decode_with(path, || AutoCommit::load(bytes))
+    let mut doc = decode_with(path, || AutoCommit::load(bytes))?;
+    super::validate::check_document(&mut doc, path)?;
+    Ok(doc)
 }
 
 /// Runs an Automerge decoding step on data from `path`; a decoder error or
@@ -90,13 +109,23 @@ thread_local! {
 
 /// Runs `f`, catching a panic without printing it (only on this thread; other
 /// threads' panics are reported as usual).
-pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+pub fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
     static INSTALL: std::sync::Once = std::sync::Once::new();
     INSTALL.call_once(hush_caught_panics);
-    QUIET.with(|q| q.set(true));
+    let outer = QUIET.with(|q| q.replace(true));
     let result = panic::catch_unwind(AssertUnwindSafe(f));
-    QUIET.with(|q| q.set(false));
+    QUIET.with(|q| q.set(outer));
     result
+}
+
+/// The message a caught panic carried, as one line.
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    let text = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    one_line(&crate::model::text::one_line(&text))
 }
 
 /// Wraps the current panic hook so that panics caught while decoding
@@ -125,6 +154,12 @@ fn one_line(s: &str) -> String {
 /// fingerprint of the bytes written (the file is always written whole and
 /// compacted). The bytes are dropped before returning.
 pub fn save(path: &Path, doc: &mut Doc) -> Result<Fingerprint, StoreError> {
+    if doc.is_damaged() {
+        return Err(StoreError::Failed(format!(
+            "changing the document of {}",
+            path.display()
+        )));
+    }
     let _lock = FileLock::acquire(path)?;
     if path.exists() {
         merge_disk_version(path, doc)?;

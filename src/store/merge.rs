@@ -220,11 +220,13 @@ pub fn merge_incoming(
     incoming: Incoming,
     path: &Path,
 ) -> Result<Vec<ChangeHash>, StoreError> {
+    let before = doc.heads();
     let added = match incoming {
         Incoming::Document(mut theirs) => merge_document(doc, &mut theirs, path)?,
         Incoming::Bundle(bundle) => apply_bundle(doc, &bundle, path)?,
     };
     check_single_identity(doc, path)?;
+    super::validate::check_nesting(doc, &before, path)?;
     Ok(added)
 }
 

@@ -33,6 +33,7 @@ pub mod textslot;
 pub mod touched;
 pub mod trash;
 mod tree;
+pub mod validate;
 
 use std::path::PathBuf;
 
@@ -94,6 +95,10 @@ pub enum StoreError {
     /// An operation on the document failed.
     #[error("document error: {0}")]
     Automerge(#[from] automerge::AutomergeError),
+    /// Automerge failed inside an operation (a caught panic): nothing was
+    /// changed on disk.
+    #[error("Automerge failed while {0}; nothing was saved")]
+    Failed(String),
     /// An edit named something that is not in the roadmap.
     #[error("{0}")]
     NotFound(String),
@@ -135,6 +140,18 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// A merge that would nest sections deeper than a roadmap is shown.
+    #[error(
+        "{path}: merging it would nest sections {depth} levels deep (karta shows at most {limit}); not merged"
+    )]
+    TooDeep {
+        /// The file refused.
+        path: PathBuf,
+        /// How deep the merged sections would nest.
+        depth: usize,
+        /// The deepest level shown.
+        limit: usize,
+    },
     /// The file's advisory lock is held by another program for too long.
     #[error(
         "{path}: locked by another program ({lock} exists); try again, or remove the lock file if no karta is running"
@@ -172,6 +189,9 @@ pub struct Doc {
     /// Whether the edits being made resolve a conflict (their messages
     /// then say `resolve …`, and history tells it so).
     resolving: bool,
+    /// Set when Automerge failed inside an operation on this document: it
+    /// may be inconsistent, so it is never saved.
+    damaged: bool,
 }
 
 impl Doc {
@@ -189,6 +209,7 @@ impl Doc {
             ids: schema::IdSource::Random,
             journaled: Vec::new(),
             resolving: false,
+            damaged: false,
         };
         doc.set_author(author);
         schema::write_roadmap(&mut doc.doc, roadmap)?;
@@ -219,6 +240,7 @@ impl Doc {
             ids: schema::IdSource::Random,
             journaled: Vec::new(),
             resolving: false,
+            damaged: false,
         }
     }
 
@@ -234,6 +256,7 @@ impl Doc {
             ids: schema::IdSource::Random,
             journaled,
             resolving: false,
+            damaged: false,
         }
     }
 
@@ -241,6 +264,12 @@ impl Doc {
     /// a file or forked): saving it may replace an unrelated file.
     pub(crate) fn is_created(&self) -> bool {
         self.created
+    }
+
+    /// Whether Automerge failed inside an operation on this document (it is
+    /// then never saved).
+    pub fn is_damaged(&self) -> bool {
+        self.damaged
     }
 
     /// Whether every change named in `hashes` is already in this document.
@@ -287,17 +316,25 @@ impl Doc {
     }
 
     /// Commits pending edits as one change with a message and the current time.
+    /// A failure inside Automerge commits nothing and marks the document
+    /// damaged (never saved).
     pub fn commit(&mut self, message: &str) -> Option<ChangeHash> {
         let time = chrono::Utc::now().timestamp();
         let message = match message.strip_prefix("set ") {
             Some(rest) if self.resolving => format!("{RESOLVE_PREFIX}{rest}"),
             _ => message.to_string(),
         };
-        self.doc.commit_with(
-            CommitOptions::default()
-                .with_message(message.to_string())
-                .with_time(time),
-        )
+        let options = CommitOptions::default()
+            .with_message(message)
+            .with_time(time);
+        let doc = &mut self.doc;
+        match file::quietly(|| doc.commit_with(options)) {
+            Ok(hash) => hash,
+            Err(_) => {
+                self.damaged = true;
+                None
+            }
+        }
     }
 
     /// The roadmap's identity, shared by all its copies.
@@ -329,9 +366,10 @@ impl Doc {
     }
 
     /// Applies a bundle of changes (from [`Doc::changes_since`] or
-    /// [`Doc::save_incremental`]); returns how many operations it held.
+    /// [`Doc::save_incremental`]) after checking them (see
+    /// [`validate::check_changes`]); returns how many operations it held.
     pub fn apply_bundle(&mut self, bytes: &[u8]) -> Result<usize, StoreError> {
-        Ok(self.doc.load_incremental(bytes)?)
+        validate::apply_checked(&mut self.doc, bytes, std::path::Path::new("bundle"))
     }
 
     /// The current heads of the document's history.
@@ -353,7 +391,14 @@ impl Doc {
     /// copies of one roadmap.
     pub fn merge(&mut self, other: &mut Doc) -> Result<Vec<ChangeHash>, StoreError> {
         let before = self.doc.get_heads();
-        self.doc.merge(&mut other.doc)?;
+        let (doc, theirs) = (&mut self.doc, &mut other.doc);
+        match file::quietly(|| doc.merge(theirs)) {
+            Ok(merged) => merged?,
+            Err(_) => {
+                self.damaged = true;
+                return Err(StoreError::Failed("merging the copies".into()));
+            }
+        };
         Ok(self
             .doc
             .get_changes(&before)
@@ -363,8 +408,8 @@ impl Doc {
     }
 
     /// The changes made since the last call (or since loading), as bytes
-    /// that [`Doc::apply_incremental`] reads back: what the crash journal
-    /// appends after every edit. (Automerge's own `save_incremental` would
+    /// that `load_incremental` reads back: what the crash journal appends
+    /// after every edit. (Automerge's own `save_incremental` would
     /// hand out the whole loaded history on its first call.)
     pub fn save_incremental(&mut self) -> Vec<u8> {
         let bytes = self.doc.save_after(&self.journaled);
@@ -372,28 +417,6 @@ impl Doc {
             self.journaled = self.doc.get_heads();
         }
         bytes
-    }
-
-    /// Applies changes saved by [`Doc::save_incremental`] (or any Automerge
-    /// changes); returns how many operations the document grew by. Damaged
-    /// bytes are an error, never a panic.
-    pub fn apply_incremental(
-        &mut self,
-        bytes: &[u8],
-        path: &std::path::Path,
-    ) -> Result<usize, StoreError> {
-        let doc = &mut self.doc;
-        match file::quietly(|| doc.load_incremental(bytes)) {
-            Ok(Ok(n)) => Ok(n),
-            Ok(Err(e)) => Err(StoreError::Corrupt {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            }),
-            Err(_) => Err(StoreError::Corrupt {
-                path: path.to_path_buf(),
-                reason: "the Automerge decoder failed on damaged data".into(),
-            }),
-        }
     }
 
     /// The underlying Automerge document, for reading.
@@ -406,6 +429,28 @@ impl Doc {
         &mut self.doc
     }
 
+    /// The document's format version: a whole number not below 0 (written
+    /// by another implementation it may be a signed integer or a float); a
+    /// document without one is taken as version 1.
+    fn format_version(doc: &AutoCommit) -> Result<u64, String> {
+        use automerge::{ScalarValue, Value};
+        let value = match doc.get(ROOT, schema::K_VERSION) {
+            Ok(None) => return Ok(schema::FORMAT_VERSION),
+            Ok(Some((Value::Scalar(value), _))) => value,
+            _ => return Err("its format version is not a number".to_string()),
+        };
+        if let Some(n) = fields::whole_number(&value) {
+            return Ok(n);
+        }
+        match value.as_ref() {
+            ScalarValue::Int(n) => Err(format!("its format version is negative ({n})")),
+            other => Err(format!(
+                "its format version is not a number ({})",
+                crate::model::text::one_line(&format!("{other:?}"))
+            )),
+        }
+    }
+
     /// Checks that a loaded document is a karta roadmap this build can read.
     pub(crate) fn check_format(doc: &AutoCommit, path: &std::path::Path) -> Result<(), StoreError> {
         let tag = read::get_str(doc, &ROOT, schema::K_FORMAT);
@@ -414,7 +459,10 @@ impl Doc {
                 path: path.to_path_buf(),
             });
         }
-        let version = read::get_uint(doc, &ROOT, schema::K_VERSION).unwrap_or(0);
+        let version = Doc::format_version(doc).map_err(|reason| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            reason,
+        })?;
         if version > schema::FORMAT_VERSION {
             return Err(StoreError::NewerFormat {
                 path: path.to_path_buf(),

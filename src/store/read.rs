@@ -21,12 +21,10 @@ use super::fields::{Raw, View};
 use super::schema::{self, meta, node};
 use super::tree::{Node, build_tree};
 
-/// A scalar string at `obj[key]`, or empty.
+/// The string at `obj[key]`: a scalar string or the text of a text object
+/// (another implementation may write a short field as one), or empty.
 pub fn get_str<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str) -> String {
-    match doc.get(obj, key) {
-        Ok(Some((Value::Scalar(s), _))) => s.as_str().map(str::to_string).unwrap_or_default(),
-        _ => String::new(),
-    }
+    get_text(doc, obj, key)
 }
 
 /// The text of an Automerge text (or a scalar string) at `obj[key]`, or empty.
@@ -41,9 +39,7 @@ pub fn get_text<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str) -> String {
 /// An unsigned integer at `obj[key]`.
 pub fn get_uint<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str) -> Option<u64> {
     match doc.get(obj, key) {
-        Ok(Some((Value::Scalar(s), _))) => s
-            .as_u64()
-            .or_else(|| s.as_i64().and_then(|v| u64::try_from(v).ok())),
+        Ok(Some((Value::Scalar(s), _))) => super::fields::whole_number(&s),
         _ => None,
     }
 }
@@ -96,7 +92,7 @@ impl Roots {
         for (key, raw) in view.entries(&ROOT) {
             let slot = match key.as_ref() {
                 schema::K_ID => {
-                    roots.id = raw.string();
+                    roots.id = view.text_of(raw);
                     continue;
                 }
                 schema::K_META => &mut roots.meta,
@@ -139,18 +135,28 @@ pub fn read_roadmap<D: ReadDoc>(doc: &D) -> Roadmap {
     roadmap
 }
 
+/// How deep the sections of the document seen through `view` nest (see
+/// [`super::tree::nesting`]), without reading activities.
+pub(crate) fn section_nesting<D: ReadDoc>(view: View<'_, D>) -> usize {
+    let roots = Roots::read(view);
+    roots
+        .sections
+        .map(|obj| super::tree::nesting(&read_sections(view, &obj)))
+        .unwrap_or(0)
+}
+
 /// Reads the heading map.
 pub(crate) fn read_meta<D: ReadDoc>(view: View<'_, D>, obj: &ObjId) -> Meta {
     let mut m = Meta::default();
     let (mut number, mut date, mut from, mut to) = (String::new(), None, None, None);
     for (key, raw) in view.entries(obj) {
         match key.as_ref() {
-            meta::TITLE => m.title = raw.string(),
-            meta::MUNICIPALITY => m.municipality = raw.string(),
-            meta::APPROVAL_NUMBER => number = raw.string(),
-            meta::APPROVAL_DATE => date = parse_date(&raw.string()),
-            meta::PERIOD_FROM => from = parse_date(&raw.string()),
-            meta::PERIOD_TO => to = parse_date(&raw.string()),
+            meta::TITLE => m.title = view.text_of(raw),
+            meta::MUNICIPALITY => m.municipality = view.text_of(raw),
+            meta::APPROVAL_NUMBER => number = view.text_of(raw),
+            meta::APPROVAL_DATE => date = parse_date(&view.text_of(raw)),
+            meta::PERIOD_FROM => from = parse_date(&view.text_of(raw)),
+            meta::PERIOD_TO => to = parse_date(&view.text_of(raw)),
             meta::NOTES => m.notes = view.text_of(raw),
             _ => {}
         }
@@ -174,9 +180,9 @@ pub(crate) fn read_columns<D: ReadDoc>(view: View<'_, D>, obj: &ObjId) -> Vec<Co
             let (mut pos, mut title, mut role) = (String::new(), String::new(), String::new());
             for (field, raw) in view.entries(&col) {
                 match field.as_ref() {
-                    node::POS => pos = raw.string(),
-                    node::COLUMN_TITLE => title = raw.string(),
-                    node::COLUMN_ROLE => role = raw.string(),
+                    node::POS => pos = view.text_of(raw),
+                    node::COLUMN_TITLE => title = view.text_of(raw),
+                    node::COLUMN_ROLE => role = view.text_of(raw),
                     _ => {}
                 }
             }
@@ -205,13 +211,13 @@ pub(crate) fn read_section<D: ReadDoc>(view: View<'_, D>, id: &str, obj: &ObjId)
     let s = &mut node.section;
     for (key, raw) in view.entries(obj) {
         match key.as_ref() {
-            node::PARENT => node.parent = raw.string(),
-            node::POS => node.pos = raw.string(),
-            node::NUMBER => s.number = raw.string(),
-            node::TITLE => s.title = raw.string(),
-            node::KIND => kind = raw.string(),
+            node::PARENT => node.parent = view.text_of(raw),
+            node::POS => node.pos = view.text_of(raw),
+            node::NUMBER => s.number = view.text_of(raw),
+            node::TITLE => s.title = view.text_of(raw),
+            node::KIND => kind = view.text_of(raw),
             node::STAGE => s.stage = raw.number().and_then(Stage::from_number),
-            node::RESPONSIBLE => s.responsible = split_lines(&raw.string()),
+            node::RESPONSIBLE => s.responsible = split_lines(&view.text_of(raw)),
             node::DELETED => deleted = raw.is_true(),
             _ => {}
         }
@@ -266,14 +272,14 @@ pub(crate) fn read_placed<D: ReadDoc>(
     let a = &mut placed.activity;
     for (key, raw, conflict) in view.flagged(obj) {
         match key.as_ref() {
-            node::SECTION => placed.section = raw.string(),
-            node::POS => placed.pos = raw.string(),
+            node::SECTION => placed.section = view.text_of(raw),
+            node::POS => placed.pos = view.text_of(raw),
             node::DELETED => placed.deleted = raw.is_true(),
-            node::NUMBER => a.number = raw.string(),
+            node::NUMBER => a.number = view.text_of(raw),
             node::TEXT => text = Some(raw),
-            node::DEADLINE => a.deadline = raw.string(),
-            node::RESPONSIBLE => a.responsible = split_lines(&raw.string()),
-            node::STATUS => status = raw.string(),
+            node::DEADLINE => a.deadline = view.text_of(raw),
+            node::RESPONSIBLE => a.responsible = split_lines(&view.text_of(raw)),
+            node::STATUS => status = view.text_of(raw),
             node::CELLS => cells = Some((raw, conflict)),
             node::COMMENTS => comments = Some((raw, conflict)),
             node::STAGE => a.stage = raw.number().and_then(Stage::from_number),
@@ -283,7 +289,7 @@ pub(crate) fn read_placed<D: ReadDoc>(
     if placed.deleted && skip_deleted {
         return placed;
     }
-    a.status = Status::parse(&status).unwrap_or_default();
+    a.status = Status::stored(&status);
     a.text = text.map(|t| view.text_of(t)).unwrap_or_default();
     if let Some((raw, conflict)) = cells {
         a.cells = view

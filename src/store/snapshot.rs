@@ -214,7 +214,7 @@ impl Snapshot {
         for (key, raw) in view.entries(obj) {
             let value = match key.as_ref() {
                 meta::NOTES => view.text_of(raw),
-                k if META_SCALARS.contains(&k) => raw.string(),
+                k if META_SCALARS.contains(&k) => view.text_of(raw),
                 _ => continue,
             };
             self.meta.insert(key.into_owned(), value);
@@ -231,7 +231,7 @@ impl Snapshot {
                 let title = view
                     .entries(&col)
                     .find(|(k, _)| k == node::COLUMN_TITLE)
-                    .map(|(_, raw)| raw.string())
+                    .map(|(_, raw)| view.text_of(raw))
                     .unwrap_or_default();
                 self.columns.insert(key.into_owned(), title);
             }
@@ -259,8 +259,8 @@ fn read_node<D: ReadDoc>(view: View<'_, D>, kind: NodeKind, obj: &ObjId) -> Node
     let mut cells = None;
     for (key, raw, conflict) in view.flagged(obj) {
         match key.as_ref() {
-            k if k == kind.parent_key() => state.parent = raw.string(),
-            node::POS => state.pos = raw.string(),
+            k if k == kind.parent_key() => state.parent = view.text_of(raw),
+            node::POS => state.pos = view.text_of(raw),
             node::DELETED => state.deleted = raw.is_true(),
             node::TEXT if kind == NodeKind::Activity => text = view.text_of(raw),
             node::CELLS if kind == NodeKind::Activity => cells = Some((raw, conflict)),
@@ -269,7 +269,7 @@ fn read_node<D: ReadDoc>(view: View<'_, D>, kind: NodeKind, obj: &ObjId) -> Node
                 fields.insert(node::STAGE.to_string(), stage);
             }
             k if scalars.contains(&k) => {
-                fields.insert(key.into_owned(), raw.string());
+                fields.insert(key.into_owned(), view.text_of(raw));
             }
             _ => {}
         }

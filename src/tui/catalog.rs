@@ -188,7 +188,7 @@ impl Catalog {
                 id: s.id.clone(),
                 number: s.number.clone(),
                 title: s.title.clone(),
-                kind: s.kind,
+                kind: s.kind.clone(),
                 stage: s.stage,
                 responsible: s.responsible.clone(),
                 sections: Vec::new(),

@@ -42,7 +42,7 @@ impl App {
                 lang.t("Ответственные", "Responsible"),
                 &a.responsible.join(", "),
             ),
-            choice(lang.t("Статус", "Status"), status_name(a.status, lang)),
+            choice(lang.t("Статус", "Status"), status_name(&a.status, lang)),
             choice(lang.t("Номер", "Number"), &a.number),
         ];
         for column in self
@@ -105,14 +105,14 @@ impl App {
                 }
             }
             ListKind::Status(id) => {
-                let Some(status) = Status::ALL.get(list.selected).copied() else {
+                let Some(status) = Status::ALL.get(list.selected).cloned() else {
                     return;
                 };
                 let Some(old) = self
                     .document
                     .catalog
                     .entry(id.as_str())
-                    .map(|e| e.activity.status)
+                    .map(|e| e.activity.status.clone())
                 else {
                     return;
                 };
@@ -125,7 +125,7 @@ impl App {
                 let label = format!(
                     "{}: {}",
                     lang.t("Статус", "Status"),
-                    status_name(status, lang)
+                    status_name(&status, lang)
                 );
                 self.apply_step(label, vec![op], Some(RowKey::Activity(id)));
             }
@@ -166,7 +166,7 @@ impl App {
         let choices = Status::ALL
             .iter()
             .map(|s| Choice {
-                label: status_name(*s, self.lang).to_string(),
+                label: status_name(s, self.lang).to_string(),
                 value: String::new(),
                 depth: 0,
             })
@@ -218,8 +218,8 @@ fn choice(label: &str, value: &str) -> Choice {
     }
 }
 
-/// A status in the interface language.
-pub fn status_name(status: Status, lang: crate::i18n::Lang) -> &'static str {
+/// A status in the interface language (an unknown one as written).
+pub fn status_name(status: &Status, lang: crate::i18n::Lang) -> &str {
     match lang {
         crate::i18n::Lang::Ru => status.russian(),
         crate::i18n::Lang::En => match status {
@@ -227,6 +227,7 @@ pub fn status_name(status: Status, lang: crate::i18n::Lang) -> &'static str {
             Status::InProgress => "in progress",
             Status::Done => "done",
             Status::Cancelled => "cancelled",
+            Status::Other(written) => written,
         },
     }
 }

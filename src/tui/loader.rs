@@ -195,8 +195,30 @@ impl App {
         self.announce_recovery(loaded.recovery);
     }
 
-    /// Tells the user what the journal restored.
+    /// Tells the user what the journal restored, and where a damaged
+    /// journal was set aside.
     pub(super) fn announce_recovery(&mut self, recovery: Recovery) {
+        if let Some(aside) = &recovery.set_aside {
+            if recovery.changed {
+                self.document.unsaved = true;
+            }
+            let name = aside.file_name().map_or_else(
+                || aside.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let text = match self.lang {
+                crate::i18n::Lang::Ru => format!(
+                    "Журнал повреждён: восстановлено записей — {}, журнал отложен как {name}",
+                    recovery.records
+                ),
+                crate::i18n::Lang::En => format!(
+                    "The journal is damaged: {} record(s) restored, the journal set aside as {name}",
+                    recovery.records
+                ),
+            };
+            self.status.complain(crate::model::text::one_line(&text));
+            return;
+        }
         if !recovery.changed {
             return;
         }

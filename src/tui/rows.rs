@@ -59,7 +59,7 @@ impl Filter {
     /// Whether activity `entry` passes.
     pub fn passes(&self, catalog: &Catalog, entry: usize) -> bool {
         let e = &catalog.entries[entry];
-        self.status.is_none_or(|s| e.activity.status == s)
+        self.status.as_ref().is_none_or(|s| e.activity.status == *s)
             && self.group.is_none_or(|g| e.group == g)
             && self.person.as_ref().is_none_or(|key| e.keys.contains(key))
     }

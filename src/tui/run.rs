@@ -123,9 +123,21 @@ pub fn run(options: &Options) -> Result<()> {
         loading = app.is_loading(),
         "first frame drawn"
     );
-    let result = event_loop(&mut terminal, &mut app);
+    // A failure inside the editor restores the terminal before it is told
+    // (every edit made is in the journal already).
+    let result = store::file::quietly(|| event_loop(&mut terminal, &mut app));
     ratatui::restore();
-    result
+    match result {
+        Ok(result) => result,
+        Err(panic) => anyhow::bail!(
+            "{} ({})",
+            options.lang.t(
+                "внутренняя ошибка редактора; сделанные правки сохранены в журнале",
+                "internal error in the editor; the edits made are in the journal"
+            ),
+            store::file::panic_text(panic.as_ref())
+        ),
+    }
 }
 
 fn draw(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {

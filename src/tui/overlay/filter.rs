@@ -68,7 +68,8 @@ impl FilterForm {
             status: place(
                 filter
                     .status
-                    .and_then(|s| Status::ALL.iter().position(|x| *x == s)),
+                    .as_ref()
+                    .and_then(|s| Status::ALL.iter().position(|x| x == s)),
             ),
             group: place(
                 filter
@@ -94,7 +95,7 @@ impl FilterForm {
     }
 
     fn chosen_status(&self) -> Option<Status> {
-        Status::ALL.get(self.status.checked_sub(1)?).copied()
+        Status::ALL.get(self.status.checked_sub(1)?).cloned()
     }
 
     fn chosen_group(&self) -> Option<DeadlineGroup> {
@@ -141,7 +142,7 @@ impl FilterForm {
             (
                 lang.t("Статус", "Status"),
                 self.chosen_status()
-                    .map_or_else(any, |s| status_name(s, lang).to_string()),
+                    .map_or_else(any, |s| status_name(&s, lang).to_string()),
             ),
             (
                 lang.t("Срок", "Deadline"),

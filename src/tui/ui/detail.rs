@@ -130,7 +130,7 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
     lines.push(field(lang.t("Ответственные", "Responsible"), &who));
     lines.push(field(
         lang.t("Статус", "Status"),
-        status_name(a.status, lang),
+        status_name(&a.status, lang),
     ));
     let stage = stage_of(&app.document.catalog.path_sections(e), a);
     lines.push(field(

@@ -214,16 +214,16 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
                     style,
                 ));
             }
-            let (status, style) = status_cell(a.status, status_w, app);
+            let (status, style) = status_cell(&a.status, status_w, app);
             spans.push(Span::styled(status, style));
             Line::from(spans)
         }
     }
 }
 
-fn status_cell(status: Status, width: usize, app: &App) -> (String, Style) {
+fn status_cell(status: &Status, width: usize, app: &App) -> (String, Style) {
     let style = match status {
-        Status::Planned => Style::new().fg(Color::DarkGray),
+        Status::Planned | Status::Other(_) => Style::new().fg(Color::DarkGray),
         Status::InProgress => Style::new().fg(Color::Cyan),
         Status::Done => Style::new().fg(Color::Green),
         Status::Cancelled => Style::new()
@@ -236,6 +236,7 @@ fn status_cell(status: Status, width: usize, app: &App) -> (String, Style) {
             Status::InProgress => "◐",
             Status::Done => "✓",
             Status::Cancelled => "✗",
+            Status::Other(_) => "?",
         }
         .to_string()
     } else {

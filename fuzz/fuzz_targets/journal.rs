@@ -1,0 +1,6 @@
+//! Fuzz target: untrusted bytes through `karta::fuzz::journal` (see src/fuzz.rs).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let _ = karta::fuzz::journal(data);
+});
