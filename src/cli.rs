@@ -335,13 +335,22 @@ fn parse_years(s: &str) -> Result<Period, String> {
     Period::years(from, to).ok_or_else(|| format!("«{s}»: not a period of years"))
 }
 
+/// The language the command speaks: `--lang`, else the config's, else
+/// Russian.
+pub fn language(cli: &Cli) -> Lang {
+    cli.lang
+        .or_else(|| {
+            Config::load()
+                .ok()
+                .and_then(|c| c.lang.as_deref().and_then(Lang::parse))
+        })
+        .unwrap_or_default()
+}
+
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<()> {
     let config = Config::load()?;
-    let lang = cli
-        .lang
-        .or_else(|| config.lang.as_deref().and_then(Lang::parse))
-        .unwrap_or_default();
+    let lang = language(&cli);
     match cli.command {
         None if std::io::stdout().is_terminal() => crate::tui::run(&crate::tui::Options {
             file: cli.file,

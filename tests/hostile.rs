@@ -101,7 +101,7 @@ fn a_bundle_with_counters_near_u32_max_is_refused_and_mine_stays_as_it_was() {
     fs::write(&bundle, bytes).expect("write");
     let err = fails(karta(dir.path()).arg("merge").arg(&mine).arg(&bundle));
     assert!(err.contains("poison.bundle"), "{err}");
-    assert!(err.contains("implausible"), "{err}");
+    assert!(err.contains("повреждён"), "{err}");
     assert_eq!(fs::read(&mine).expect("read"), before, "MINE was touched");
     // And the library entry point the editor uses says the same.
     let mut mine_doc = store::open(&mine).expect("open");
@@ -126,11 +126,11 @@ fn a_document_with_counters_near_u32_max_is_refused_on_open_and_on_merge() {
     ] {
         let err = fails(karta(dir.path()).args(&args).arg(&theirs));
         assert!(err.contains("theirs.karta"), "{err}");
-        assert!(err.contains("implausible"), "{err}");
+        assert!(err.contains("повреждён"), "{err}");
     }
     let err = fails(karta(dir.path()).arg("merge").arg(&mine).arg(&theirs));
     assert!(
-        err.contains("theirs.karta") && err.contains("implausible"),
+        err.contains("theirs.karta") && err.contains("повреждён"),
         "{err}"
     );
     assert_eq!(fs::read(&mine).expect("read"), before, "MINE was touched");
@@ -141,7 +141,7 @@ fn a_document_with_counters_near_u32_max_is_refused_on_open_and_on_merge() {
     doc.load_incremental(&change).expect("automerge accepts it");
     fs::write(&theirs, doc.save()).expect("write");
     let err = fails(karta(dir.path()).arg("report").arg(&theirs));
-    assert!(err.contains("is implausible for"), "{err}");
+    assert!(err.contains("повреждён"), "{err}");
 }
 
 /// Nested sections, one under the other, written straight into the
@@ -218,12 +218,19 @@ fn fifteen_thousand_nested_sections_are_shown_flattened_and_never_merged_in() {
             .arg(&deep)
             .args(["14999", "title", "Дно"]),
     );
-    succeeds(karta(dir.path()).args(["rm"]).arg(&deep).arg("13000"));
+    assert!(json_export(dir.path(), &deep).to_string().contains("Дно"));
+    // A section goes with everything in it.
+    succeeds(
+        karta(dir.path())
+            .args(["rm"])
+            .arg(&deep)
+            .args(["13000", "--section"]),
+    );
     succeeds(karta(dir.path()).args(["renumber"]).arg(&deep));
     let json = json_export(dir.path(), &deep);
     assert_eq!(deepest(&json), karta::model::MAX_DEPTH);
     let text = json.to_string();
-    assert!(text.contains("Дно") && !text.contains("Уровень 12000"));
+    assert!(!text.contains("Дно") && !text.contains("Уровень 12000"));
     // The editor opens it and moves through it.
     let doc = store::open(&deep).expect("open");
     let keymap = karta::tui::keymap::Keymap::built_in("default").expect("keymap");
@@ -240,7 +247,7 @@ fn fifteen_thousand_nested_sections_are_shown_flattened_and_never_merged_in() {
     let before = fs::read(&mine).expect("read");
     let err = fails(karta(dir.path()).arg("merge").arg(&mine).arg(&deep));
     assert!(
-        err.contains("deep.karta") && err.contains("levels deep"),
+        err.contains("deep.karta") && err.contains("вложены на"),
         "{err}"
     );
     assert_eq!(fs::read(&mine).expect("read"), before, "MINE was touched");
@@ -612,22 +619,44 @@ fn with_root_value(dir: &Path, name: &str, key: &str, value: automerge::ScalarVa
 fn a_version_that_is_not_a_whole_number_is_refused() {
     let dir = tempfile::tempdir().expect("dir");
     let text = with_root_value(dir.path(), "text.karta", "version", "1".into());
-    let err = fails(karta(dir.path()).arg("report").arg(&text));
+    let err = fails(
+        karta(dir.path())
+            .args(["--lang", "en", "report"])
+            .arg(&text),
+    );
     assert!(
         err.contains("text.karta") && err.contains("not a number"),
         "{err}"
     );
     let negative = with_root_value(dir.path(), "neg.karta", "version", (-5_i64).into());
-    let err = fails(karta(dir.path()).arg("report").arg(&negative));
+    let err = fails(
+        karta(dir.path())
+            .args(["--lang", "en", "report"])
+            .arg(&negative),
+    );
     assert!(
         err.contains("negative (-5)") && !err.contains("18446744073709551611"),
         "{err}"
     );
     let newer = with_root_value(dir.path(), "new.karta", "version", 2_i64.into());
-    let err = fails(karta(dir.path()).arg("report").arg(&newer));
+    let err = fails(
+        karta(dir.path())
+            .args(["--lang", "en", "report"])
+            .arg(&newer),
+    );
     assert!(err.contains("version 2"), "{err}");
+    // In Russian (the default) the same file is refused in plain words.
+    let err = fails(karta(dir.path()).arg("report").arg(&newer));
+    assert!(
+        err.contains("формат 2") && err.contains("обновите karta"),
+        "{err}"
+    );
     let float = with_root_value(dir.path(), "float.karta", "version", 1.0_f64.into());
-    succeeds(karta(dir.path()).arg("report").arg(&float));
+    succeeds(
+        karta(dir.path())
+            .args(["--lang", "en", "report"])
+            .arg(&float),
+    );
 }
 
 #[test]
@@ -693,6 +722,7 @@ fn an_error_names_its_cause_once() {
             .arg("report")
             .arg(dir.path().join("missing.karta")),
     );
-    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+    assert_eq!(err.matches("файл не найден").count(), 1, "{err}");
+    assert!(!err.contains("os error"), "no system codes: {err}");
     assert!(err.contains("missing.karta"), "{err}");
 }

@@ -5,6 +5,7 @@
 pub mod comments;
 pub mod compare;
 pub mod coverage;
+pub mod errors;
 pub mod fit;
 pub mod groups;
 pub mod merge;
