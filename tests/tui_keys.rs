@@ -411,3 +411,27 @@ fn merging_takes_a_path_from_the_roadmaps_folder_and_lists_its_files() {
         "theirs.karta found beside the roadmap, not in the current folder:\n{preview}"
     );
 }
+
+#[test]
+fn renumbering_in_the_editor_keeps_sub_items_and_undoes_in_one_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("chernogorsk", dir.path());
+    let before = app.document.roadmap.clone();
+    press(&mut app, "R y");
+    same_as_fresh(&app, "renumbering");
+    let numbers = |r: &karta::model::Roadmap| -> Vec<String> {
+        r.sections[9]
+            .activities
+            .iter()
+            .map(|a| a.number.clone())
+            .collect()
+    };
+    assert_eq!(
+        &numbers(&app.document.roadmap)[..6],
+        ["10.1.", "10.2.", "10.3.", "10.4.", "10.4.1.", "10.5."],
+        "sub-items stay sub-items"
+    );
+    press(&mut app, "u");
+    same_as_fresh(&app, "undo of renumbering");
+    assert_eq!(numbers(&app.document.roadmap), numbers(&before));
+}

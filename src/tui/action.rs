@@ -134,6 +134,7 @@ actions! {
     History = "history", "История изменений мероприятия", "History of the activity";
     Trash = "trash", "Корзина: удалённое, вернуть", "Recycle bin: what was deleted, to bring back";
     Comment = "comment", "Комментарий к мероприятию", "Comment on the activity";
+    Renumber = "renumber", "Перенумеровать карту", "Renumber the roadmap";
     Search = "search", "Поиск", "Search";
     SearchNext = "search_next", "Следующее совпадение", "Next match";
     SearchPrev = "search_prev", "Предыдущее совпадение", "Previous match";

@@ -356,4 +356,77 @@ impl App {
             Some(focus),
         );
     }
+
+    /// Asks before renumbering the whole roadmap.
+    pub(super) fn ask_renumber(&mut self) {
+        let text = self.lang.t(
+            "Перенумеровать всю карту (1., 1.1., …)? Подпункты останутся подпунктами; отменить можно клавишей отмены.",
+            "Renumber the whole roadmap (1., 1.1., …)? Sub-items stay sub-items; undo brings the old numbers back.",
+        );
+        self.overlay = Overlay::Question(Asking {
+            question: Question::Renumber,
+            text: text.to_string(),
+        });
+    }
+
+    /// Renumbers the roadmap as one change; undo puts every old number back.
+    pub(super) fn renumber(&mut self) {
+        let before = numbers(&self.document.roadmap);
+        if let Err(e) = self.document.doc.renumber() {
+            self.status.complain(e.to_string());
+            return;
+        }
+        let after: std::collections::HashMap<String, String> =
+            numbers(&self.document.doc.roadmap())
+                .into_iter()
+                .map(|(id, _, number)| (id, number))
+                .collect();
+        let ops: Vec<Op> = before
+            .into_iter()
+            .filter_map(|(id, kind, old)| {
+                let new = after.get(&id)?.clone();
+                (new != old).then(|| match kind {
+                    NodeKind::Activity => Op::Activity {
+                        id,
+                        field: crate::store::edit::ActivityField::Number,
+                        old,
+                        new,
+                    },
+                    NodeKind::Section => Op::Section {
+                        id,
+                        field: crate::store::edit::SectionField::Number,
+                        old,
+                        new,
+                    },
+                })
+            })
+            .collect();
+        let label = match self.lang {
+            crate::i18n::Lang::Ru => {
+                format!("Карта перенумерована: изменено номеров — {}", ops.len())
+            }
+            crate::i18n::Lang::En => format!("Roadmap renumbered: {} number(s) changed", ops.len()),
+        };
+        self.record(label, ops, None);
+    }
+}
+
+/// Every item's id, kind and number, in reading order.
+fn numbers(roadmap: &crate::model::Roadmap) -> Vec<(String, NodeKind, String)> {
+    let mut out: Vec<(String, NodeKind, String)> = roadmap
+        .activities
+        .iter()
+        .map(|a| (a.id.clone(), NodeKind::Activity, a.number.clone()))
+        .collect();
+    let mut stack: Vec<&crate::model::Section> = roadmap.sections.iter().rev().collect();
+    while let Some(s) = stack.pop() {
+        out.push((s.id.clone(), NodeKind::Section, s.number.clone()));
+        out.extend(
+            s.activities
+                .iter()
+                .map(|a| (a.id.clone(), NodeKind::Activity, a.number.clone())),
+        );
+        stack.extend(s.sections.iter().rev());
+    }
+    out
 }

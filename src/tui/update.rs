@@ -157,6 +157,7 @@ impl App {
             Action::Conflicts => self.show_conflicts(),
             Action::History => self.show_history(),
             Action::Trash => self.show_trash(),
+            Action::Renumber => self.ask_renumber(),
             Action::Comment => self.begin_comment(),
             Action::Search => self.begin_search(),
             Action::SearchNext => self.search_again(true),
@@ -314,7 +315,11 @@ impl App {
         match (question, yes) {
             (Question::DeleteActivity(id), true) => self.delete_activity(&id),
             (Question::DeleteSection(id), true) => self.delete_section(&id),
-            (Question::DeleteActivity(_) | Question::DeleteSection(_), false) => {}
+            (Question::Renumber, true) => self.renumber(),
+            (
+                Question::DeleteActivity(_) | Question::DeleteSection(_) | Question::Renumber,
+                false,
+            ) => {}
             (Question::QuitUnsaved, true) => {
                 self.save_now();
                 if !self.document.unsaved {

@@ -21,6 +21,8 @@ pub enum Question {
     DeleteActivity(ActivityId),
     /// Delete a section with everything in it.
     DeleteSection(SectionId),
+    /// Renumber the whole roadmap.
+    Renumber,
     /// Quit with unsaved changes: yes saves, no quits without saving.
     QuitUnsaved,
 }
@@ -49,7 +51,7 @@ impl Question {
     /// What each answer does, in words.
     pub fn answers(&self, lang: Lang) -> Vec<(Action, &'static str)> {
         match self {
-            Question::DeleteActivity(_) | Question::DeleteSection(_) => vec![
+            Question::DeleteActivity(_) | Question::DeleteSection(_) | Question::Renumber => vec![
                 (Action::Yes, lang.t("да", "yes")),
                 (Action::No, lang.t("нет", "no")),
             ],
