@@ -385,7 +385,7 @@ impl App {
             .into_iter()
             .filter_map(|(id, kind, old)| {
                 let new = after.get(&id)?.clone();
-                (new != old).then(|| match kind {
+                (new != old).then_some(match kind {
                     NodeKind::Activity => Op::Activity {
                         id,
                         field: crate::store::edit::ActivityField::Number,
