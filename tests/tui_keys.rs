@@ -435,3 +435,30 @@ fn renumbering_in_the_editor_keeps_sub_items_and_undoes_in_one_step() {
     same_as_fresh(&app, "undo of renumbering");
     assert_eq!(numbers(&app.document.roadmap), numbers(&before));
 }
+
+#[test]
+fn the_editor_exports_to_the_format_the_file_name_says() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    let folder = app
+        .document
+        .path
+        .as_deref()
+        .and_then(|p| p.parent())
+        .expect("folder")
+        .to_path_buf();
+    press(&mut app, "x Ctrl-a Ctrl-k");
+    type_text(&mut app, "для-подписи.docx");
+    press(&mut app, "Enter");
+    let docx = std::fs::read(folder.join("для-подписи.docx")).expect("the Word file");
+    assert!(docx.starts_with(b"PK"), "a zip container");
+    press(&mut app, "x Ctrl-a Ctrl-k");
+    type_text(&mut app, "сроки.ics");
+    press(&mut app, "Enter");
+    let ics = std::fs::read_to_string(folder.join("сроки.ics")).expect("the calendar");
+    assert!(ics.contains("BEGIN:VTODO"), "{ics}");
+    press(&mut app, "x Ctrl-a Ctrl-k");
+    type_text(&mut app, "без-расширения");
+    press(&mut app, "Enter");
+    assert!(!folder.join("без-расширения").exists());
+}

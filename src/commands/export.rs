@@ -8,7 +8,6 @@ use anyhow::{Context, Result, bail};
 
 use crate::export::ExportFormat;
 use crate::i18n::Lang;
-use crate::model::Roadmap;
 use crate::store;
 
 /// The CSV delimiter Russian Excel expects.
@@ -24,7 +23,7 @@ pub fn run(
     lang: Lang,
 ) -> Result<()> {
     let roadmap = store::open(file)?.roadmap();
-    let bytes = render(&roadmap, format, delimiter.unwrap_or(DEFAULT_DELIMITER))
+    let bytes = crate::export::render(&roadmap, format, delimiter.unwrap_or(DEFAULT_DELIMITER))
         .with_context(|| format!("{}: {}", file.display(), lang.t("экспорт", "export")))?;
     match output {
         Some(path) => Ok(store::file::write_atomic(path, &bytes)?),
@@ -37,22 +36,6 @@ pub fn run(
         ),
         None => write_stdout(&bytes),
     }
-}
-
-/// The roadmap in `format`, as the bytes of the file. CSV starts with a
-/// byte-order mark so that Excel reads it as UTF-8.
-pub fn render(roadmap: &Roadmap, format: ExportFormat, delimiter: u8) -> Result<Vec<u8>> {
-    Ok(match format {
-        ExportFormat::Json => crate::export::json::to_string(roadmap).into_bytes(),
-        ExportFormat::Md => crate::export::markdown::to_string(roadmap).into_bytes(),
-        ExportFormat::Csv => {
-            let text = crate::export::csv::to_string_with(roadmap, delimiter)?;
-            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()
-        }
-        ExportFormat::Docx => crate::export::docx::to_bytes(roadmap)?,
-        ExportFormat::Xlsx => crate::export::xlsx::to_bytes(roadmap)?,
-        ExportFormat::Ics => crate::export::ics::to_string(roadmap).into_bytes(),
-    })
 }
 
 /// Writes bytes to standard output; a closed pipe is not an error.

@@ -106,7 +106,7 @@ pub fn show(file: &Path, at: &str, format: Option<ExportFormat>) -> Result<()> {
         Some(f) if f.is_binary() => {
             anyhow::bail!("--format {f:?}: karta export -o FILE writes Word and Excel files")
         }
-        Some(f) => String::from_utf8(super::export::render(
+        Some(f) => String::from_utf8(crate::export::render(
             &roadmap,
             f,
             super::export::DEFAULT_DELIMITER,

@@ -135,6 +135,7 @@ actions! {
     Trash = "trash", "Корзина: удалённое, вернуть", "Recycle bin: what was deleted, to bring back";
     Comment = "comment", "Комментарий к мероприятию", "Comment on the activity";
     Renumber = "renumber", "Перенумеровать карту", "Renumber the roadmap";
+    Export = "export", "Выгрузить в Word, Excel, CSV, календарь", "Export to Word, Excel, CSV, a calendar";
     Search = "search", "Поиск", "Search";
     SearchNext = "search_next", "Следующее совпадение", "Next match";
     SearchPrev = "search_prev", "Предыдущее совпадение", "Previous match";

@@ -114,7 +114,7 @@ fn saved(target: &Target) -> Option<Saved> {
             parent: parent.to_string(),
             after: after.as_ref().map(ToString::to_string),
         },
-        Target::Search | Target::SaveAs | Target::MergeFile => return None,
+        Target::Search | Target::SaveAs | Target::Export | Target::MergeFile => return None,
     })
 }
 

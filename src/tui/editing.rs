@@ -148,7 +148,7 @@ impl App {
                     Err(e) => self.status.complain(e.to_string()),
                 };
             }
-            Target::Search | Target::SaveAs | Target::MergeFile => return,
+            Target::Search | Target::SaveAs | Target::Export | Target::MergeFile => return,
         };
         self.overlay = Overlay::None;
         self.drop_draft();

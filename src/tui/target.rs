@@ -40,6 +40,8 @@ pub enum Target {
     Search,
     /// A file name to save the roadmap as.
     SaveAs,
+    /// The file to export the roadmap to (its format from the extension).
+    Export,
     /// A colleague's file (or bundle) to merge.
     MergeFile,
 }
@@ -111,6 +113,10 @@ impl App {
             Target::NewSection { .. } => lang.t("Новый раздел", "New section"),
             Target::Search => lang.t("Поиск", "Search"),
             Target::SaveAs => lang.t("Сохранить как", "Save as"),
+            Target::Export => lang.t(
+                "Выгрузить в файл (.docx, .xlsx, .csv, .md, .ics, .json; путь от папки карты)",
+                "Export to a file (.docx, .xlsx, .csv, .md, .ics, .json; path from the roadmap's folder)",
+            ),
             Target::MergeFile => lang.t(
                 "Слить файл (.karta или пакет изменений; путь от папки карты)",
                 "Merge a file (a .karta or a bundle; path from the roadmap's folder)",
@@ -141,6 +147,7 @@ impl App {
             | Target::NewSection { .. }
             | Target::Search
             | Target::SaveAs
+            | Target::Export
             | Target::MergeFile => String::new(),
         })
     }

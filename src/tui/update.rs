@@ -158,6 +158,7 @@ impl App {
             Action::History => self.show_history(),
             Action::Trash => self.show_trash(),
             Action::Renumber => self.ask_renumber(),
+            Action::Export => self.ask_export(),
             Action::Comment => self.begin_comment(),
             Action::Search => self.begin_search(),
             Action::SearchNext => self.search_again(true),
@@ -245,8 +246,10 @@ impl App {
                 self.offer_merge(self.document.folder().join(name));
             }
             Target::SaveAs if !name.is_empty() => self.save_under(name),
+            Target::Export if !name.is_empty() => self.export_to(name),
             Target::MergeFile
             | Target::SaveAs
+            | Target::Export
             | Target::Activity(..)
             | Target::Section(..)
             | Target::Meta(_)
@@ -272,6 +275,49 @@ impl App {
                 .status
                 .say(format!("{} {name}", self.lang.t("Сохранено:", "Saved:"))),
             Err(e) => self.status.complain(e.to_string()),
+        }
+    }
+
+    /// Asks for the file to export to, suggesting a Word document beside
+    /// the roadmap.
+    fn ask_export(&mut self) {
+        let stem = self
+            .document
+            .path
+            .as_deref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(
+                || self.lang.t("дорожная-карта", "roadmap").to_string(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+        let line = self.editor_for(Target::Export, &format!("{stem}.docx"));
+        let prompt = Prompt::new(line, self.views.cursor());
+        self.overlay = Overlay::Prompt(Box::new(prompt));
+    }
+
+    /// Exports the roadmap as shown to `name` (relative to the roadmap's
+    /// folder), in the format its extension names; written atomically.
+    fn export_to(&mut self, name: &str) {
+        let path = self.document.folder().join(name);
+        let Some(format) = crate::export::ExportFormat::from_extension(&path) else {
+            return self.status.complain(format!(
+                "{name}: {}",
+                self.lang.t(
+                    "укажите расширение: .docx, .xlsx, .csv, .md, .ics или .json",
+                    "give an extension: .docx, .xlsx, .csv, .md, .ics or .json"
+                )
+            ));
+        };
+        let written = crate::export::render(&self.document.roadmap, format, b';')
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                crate::store::file::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(()) => self
+                .status
+                .say(format!("{} {name}", self.lang.t("Выгружено:", "Exported:"))),
+            Err(e) => self.status.complain(e),
         }
     }
 
