@@ -22,6 +22,7 @@ mod placing;
 pub mod read;
 pub mod refresh;
 mod renumber;
+pub mod saving;
 pub mod schema;
 pub mod snapshot;
 pub mod textslot;
@@ -167,6 +168,8 @@ pub struct Doc {
     /// Whether the edits being made resolve a conflict (their messages
     /// then say `resolve …`, and history tells it so).
     resolving: bool,
+    /// The bytes of its file this document was last read from or wrote.
+    seen: Option<saving::Seen>,
 }
 
 impl Doc {
@@ -184,6 +187,7 @@ impl Doc {
             ids: schema::IdSource::Random,
             journaled: Vec::new(),
             resolving: false,
+            seen: None,
         };
         doc.set_author(author);
         schema::write_roadmap(&mut doc.doc, roadmap)?;
@@ -200,7 +204,12 @@ impl Doc {
         }
         let doc = file::decode(bytes, path)?;
         Doc::check_format(&doc, path)?;
-        Ok(Doc::from_loaded(doc))
+        let mut doc = Doc::from_loaded(doc);
+        doc.seen = Some(saving::Seen {
+            fingerprint: cache::Fingerprint::of(bytes),
+            heads: doc.journaled.clone(),
+        });
+        Ok(doc)
     }
 
     /// An empty stand-in for a document still loading: it holds no roadmap,
@@ -214,6 +223,7 @@ impl Doc {
             ids: schema::IdSource::Random,
             journaled: Vec::new(),
             resolving: false,
+            seen: None,
         }
     }
 
@@ -229,6 +239,7 @@ impl Doc {
             ids: schema::IdSource::Random,
             journaled,
             resolving: false,
+            seen: None,
         }
     }
 

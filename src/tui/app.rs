@@ -209,7 +209,7 @@ impl App {
             return Err(StoreError::NotFound(e.clone()));
         }
         let before = self.document.doc.heads();
-        let fingerprint = store::save(&path, &mut self.document.doc)?;
+        let fingerprint = store::save(&path, &mut self.document.doc)?.fingerprint;
         self.document.doc.save_incremental();
         if self.document.doc.heads() != before {
             // Another program had changed the file: its changes are merged in.
