@@ -70,6 +70,7 @@ fn an_edit_before_the_load_waits_for_it_and_is_kept() {
     assert!(app.document.unsaved);
     assert!(karta::store::journal::Journal::path_for(&file).exists());
     press(&mut app, "Ctrl-s");
+    app.wait_for_save().expect("saved in the background");
     assert!(!app.document.unsaved);
     let saved = karta::store::open(&file).expect("reopen").roadmap();
     let status = saved

@@ -43,6 +43,7 @@ impl App {
     /// swaps in a finished one.
     pub fn upkeep(&mut self) {
         self.poll_load();
+        self.poll_save();
         match &self.document.upkeep.compaction {
             Some(c) if c.is_ready() => self.finish_compaction(),
             Some(_) => {}
@@ -57,7 +58,7 @@ impl App {
 
     /// Whether background work is under way (the loop should poll soon).
     pub fn busy(&self) -> bool {
-        self.is_loading() || self.document.upkeep.busy()
+        self.is_loading() || self.is_saving() || self.document.upkeep.busy()
     }
 
     /// Starts compacting the document now (unless it is loading, failed to
