@@ -274,10 +274,11 @@ fn soak(file: &Path, edits: usize, stride: usize, compact_every: usize) -> Resul
         if compact_every > 0 && i % compact_every == 0 {
             // As the editor does in a pause: the worker loads the saved
             // bytes while nothing is edited.
-            let compaction = doc.start_compaction();
-            highest = highest.max(LIVE.load(Ordering::Relaxed));
-            if doc.finish_compaction(compaction)?.is_some() {
-                compactions += 1;
+            if let Some(compaction) = doc.start_compaction(file) {
+                highest = highest.max(LIVE.load(Ordering::Relaxed));
+                if doc.finish_compaction(compaction)?.is_some() {
+                    compactions += 1;
+                }
             }
         }
         if i % step == 0 {
