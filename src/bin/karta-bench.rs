@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
-use karta::bench::{self, fixtures, frames, memory, open, report, run};
+use karta::bench::{self, fixtures, frames, memory, open, report, run, terminal};
 use karta::commands::print;
 use karta::store::edit::ActivityField;
 
@@ -122,6 +122,21 @@ enum Command {
         #[arg(long)]
         cache_dir: Option<PathBuf>,
     },
+    /// Time the real editor in a pseudo-terminal, a fresh process per open:
+    /// start → first frame (cold, then warm) and Ctrl-s → «Сохранено».
+    Terminal {
+        /// The `.karta` file (a copy is opened and saved).
+        file: PathBuf,
+        /// Opens (the first without a view cache).
+        #[arg(long, default_value_t = 6)]
+        runs: usize,
+        /// Edits, each saved, per open.
+        #[arg(long, default_value_t = 3)]
+        saves: usize,
+        /// The `karta` binary (default: the one beside `karta-bench`).
+        #[arg(long)]
+        karta: Option<PathBuf>,
+    },
 }
 
 fn main() -> Result<()> {
@@ -172,6 +187,19 @@ fn main() -> Result<()> {
             runs,
             cache_dir,
         } => first_frame(&file, runs, cache_dir),
+        Command::Terminal {
+            file,
+            runs,
+            saves,
+            karta,
+        } => {
+            let karta = match karta {
+                Some(k) => k,
+                None => terminal::sibling_binary()?,
+            };
+            let figures = terminal::measure(&karta, &file, runs, saves)?;
+            print(&figures.table())
+        }
     }
 }
 
