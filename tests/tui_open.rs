@@ -196,7 +196,11 @@ fn a_warm_open_takes_the_conflicts_from_the_cache_without_a_scan() {
         .expect("cache");
     let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
     assert!(app.is_loading());
-    assert_eq!(app.document.conflicts, [marker.clone()], "shown at once");
+    assert_eq!(
+        app.document.conflicts,
+        std::slice::from_ref(&marker),
+        "shown at once"
+    );
     app.await_load();
     assert_eq!(app.document.conflicts, [marker], "not scanned again");
 }
