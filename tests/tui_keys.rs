@@ -166,6 +166,7 @@ fn saving_writes_the_file_and_quitting_asks_first() {
     assert!(!app.quit, "unsaved changes: a question first");
     press(&mut app, "Esc");
     press(&mut app, "Ctrl-s");
+    app.wait_for_save().expect("saved in the background");
     assert!(!app.document.unsaved);
     let saved = karta::store::open(&path).expect("reopen").roadmap();
     assert!(

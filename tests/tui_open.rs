@@ -70,6 +70,7 @@ fn an_edit_before_the_load_waits_for_it_and_is_kept() {
     assert!(app.document.unsaved);
     assert!(karta::store::journal::Journal::path_for(&file).exists());
     press(&mut app, "Ctrl-s");
+    app.wait_for_save().expect("saved in the background");
     assert!(!app.document.unsaved);
     let saved = karta::store::open(&file).expect("reopen").roadmap();
     let status = saved
@@ -110,7 +111,7 @@ fn a_file_that_does_not_load_leaves_the_editor_read_only() {
         .expect("sample")
         .roadmap();
     ViewCache::new(cache.clone())
-        .store(&file, Fingerprint::of(&junk), &[], &roadmap)
+        .store(&file, Fingerprint::of(&junk), &[], &roadmap, &[])
         .expect("cache");
     let mut app = karta::tui::open_app(&options(&file, &cache)).expect("open from cache");
     assert!(app.is_loading());
@@ -163,4 +164,43 @@ fn compacting_keeps_edits_made_meanwhile() {
     assert_eq!(reopened.document.roadmap, model);
     let entry = reopened.document.catalog.entry(&id).expect("entry");
     assert_eq!(entry.activity.status, Status::Done);
+}
+
+#[test]
+fn a_warm_open_takes_the_conflicts_from_the_cache_without_a_scan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("lysva", dir.path());
+    let mut doc = karta::store::open(&file).expect("open");
+    let heads = doc.heads();
+    // A conflict no scan of this document would find: kept only if the
+    // cache is believed.
+    let marker = karta::store::conflicts::Conflict {
+        item: karta::store::changes::Item {
+            kind: karta::store::changes::ItemKind::Heading,
+            id: String::new(),
+            number: String::new(),
+            label: "метка".into(),
+        },
+        field: karta::store::changes::Field::Title,
+        values: Vec::new(),
+    };
+    let bytes = std::fs::read(&file).expect("read");
+    ViewCache::new(cache.clone())
+        .store(
+            &file,
+            Fingerprint::of(&bytes),
+            &heads,
+            &doc.roadmap(),
+            std::slice::from_ref(&marker),
+        )
+        .expect("cache");
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    assert!(app.is_loading());
+    assert_eq!(
+        app.document.conflicts,
+        std::slice::from_ref(&marker),
+        "shown at once"
+    );
+    app.await_load();
+    assert_eq!(app.document.conflicts, [marker], "not scanned again");
 }

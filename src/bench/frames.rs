@@ -119,7 +119,8 @@ fn time(f: impl FnOnce() -> Result<(), StoreError>) -> Result<f64, StoreError> {
 }
 
 /// The median and the 99th percentile of some timings.
-fn stats(mut times: Vec<f64>) -> (f64, f64) {
+/// The median and p99 of some timings.
+pub(crate) fn stats(mut times: Vec<f64>) -> (f64, f64) {
     if times.is_empty() {
         return (0.0, 0.0);
     }

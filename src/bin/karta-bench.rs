@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
-use karta::bench::{self, fixtures, frames, memory, open, report, run};
+use karta::bench::{self, fixtures, frames, memory, open, report, run, terminal};
 use karta::commands::print;
 use karta::store::edit::ActivityField;
 
@@ -122,6 +122,21 @@ enum Command {
         #[arg(long)]
         cache_dir: Option<PathBuf>,
     },
+    /// Time the real editor in a pseudo-terminal, a fresh process per open:
+    /// start → first frame (cold, then warm) and Ctrl-s → «Сохранено».
+    Terminal {
+        /// The `.karta` file (a copy is opened and saved).
+        file: PathBuf,
+        /// Opens (the first without a view cache).
+        #[arg(long, default_value_t = 6)]
+        runs: usize,
+        /// Edits, each saved, per open.
+        #[arg(long, default_value_t = 3)]
+        saves: usize,
+        /// The `karta` binary (default: the one beside `karta-bench`).
+        #[arg(long)]
+        karta: Option<PathBuf>,
+    },
 }
 
 fn main() -> Result<()> {
@@ -172,6 +187,19 @@ fn main() -> Result<()> {
             runs,
             cache_dir,
         } => first_frame(&file, runs, cache_dir),
+        Command::Terminal {
+            file,
+            runs,
+            saves,
+            karta,
+        } => {
+            let karta = match karta {
+                Some(k) => k,
+                None => terminal::sibling_binary()?,
+            };
+            let figures = terminal::measure(&karta, &file, runs, saves)?;
+            print(&figures.table())
+        }
     }
 }
 
@@ -274,10 +302,11 @@ fn soak(file: &Path, edits: usize, stride: usize, compact_every: usize) -> Resul
         if compact_every > 0 && i % compact_every == 0 {
             // As the editor does in a pause: the worker loads the saved
             // bytes while nothing is edited.
-            let compaction = doc.start_compaction();
-            highest = highest.max(LIVE.load(Ordering::Relaxed));
-            if doc.finish_compaction(compaction)?.is_some() {
-                compactions += 1;
+            if let Some(compaction) = doc.start_compaction(file) {
+                highest = highest.max(LIVE.load(Ordering::Relaxed));
+                if doc.finish_compaction(compaction)?.is_some() {
+                    compactions += 1;
+                }
             }
         }
         if i % step == 0 {

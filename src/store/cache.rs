@@ -8,7 +8,8 @@
 //! usual.
 //!
 //! Layout of a cache file: one line of JSON with the key ([`Header`]), then
-//! the model as JSON. The file is named by a hash of the roadmap file's
+//! the model and its conflicts as JSON (so that opening from the cache
+//! scans no document for conflicts). The file is named by a hash of the roadmap file's
 //! canonical path and written atomically.
 
 use std::path::{Path, PathBuf};
@@ -17,12 +18,13 @@ use automerge::ChangeHash;
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
+use super::conflicts::Conflict;
 use crate::model::Roadmap;
 
 const TAG: &str = "karta-view-cache";
 /// The version of karta that writes the cache.
 const PROGRAM: &str = env!("CARGO_PKG_VERSION");
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// What identifies one version of a file's bytes: its length and a 64-bit
 /// hash of them.
@@ -77,12 +79,22 @@ struct Header {
     heads: Vec<String>,
 }
 
+/// What follows the header: the view itself.
+#[derive(Serialize)]
+struct Body<'a> {
+    roadmap: &'a Roadmap,
+    conflicts: &'a [Conflict],
+}
+
 /// A view found in the cache.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
 pub struct CachedView {
     /// The roadmap as read from the file.
     pub roadmap: Roadmap,
+    /// Its conflicting fields.
+    pub conflicts: Vec<Conflict>,
     /// The document's heads when it was cached.
+    #[serde(skip)]
     pub heads: Vec<ChangeHash>,
 }
 
@@ -142,14 +154,15 @@ impl ViewCache {
         }
     }
 
-    /// Keeps the view of `file`, whose bytes have `fingerprint`; written
-    /// atomically.
+    /// Keeps the view of `file` (its roadmap and conflicts), whose bytes
+    /// have `fingerprint`; written atomically.
     pub fn store(
         &self,
         file: &Path,
         fingerprint: Fingerprint,
         heads: &[ChangeHash],
         roadmap: &Roadmap,
+        conflicts: &[Conflict],
     ) -> Result<(), StoreError> {
         let Some((path, name)) = self.entry(file) else {
             return Ok(());
@@ -168,7 +181,8 @@ impl ViewCache {
         };
         let mut bytes = serde_json::to_vec(&header).map_err(|e| io(e.into()))?;
         bytes.push(b'\n');
-        serde_json::to_writer(&mut bytes, roadmap).map_err(|e| io(e.into()))?;
+        serde_json::to_writer(&mut bytes, &Body { roadmap, conflicts })
+            .map_err(|e| io(e.into()))?;
         std::fs::create_dir_all(&self.dir).map_err(io)?;
         super::file::write_atomic(&path, &bytes)
     }
@@ -198,8 +212,9 @@ fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<Ca
         .iter()
         .map(|h| h.parse::<ChangeHash>().map_err(|e| e.to_string()))
         .collect::<Result<Vec<_>, _>>()?;
-    let roadmap = serde_json::from_slice(&body[1..]).map_err(|e| e.to_string())?;
-    Ok(Some(CachedView { roadmap, heads }))
+    let mut view: CachedView = serde_json::from_slice(&body[1..]).map_err(|e| e.to_string())?;
+    view.heads = heads;
+    Ok(Some(view))
 }
 
 #[cfg(test)]
@@ -222,7 +237,7 @@ mod tests {
         let fp = Fingerprint::of(&bytes);
         assert!(cache.load(&file, fp).is_none(), "empty cache");
         cache
-            .store(&file, fp, &doc.heads(), &doc.roadmap())
+            .store(&file, fp, &doc.heads(), &doc.roadmap(), &[])
             .expect("store");
         let view = cache.load(&file, fp).expect("hit");
         assert_eq!(view.roadmap, doc.roadmap());
@@ -235,7 +250,13 @@ mod tests {
         let cache = ViewCache::new(dir.path().join("cache"));
         let bytes = std::fs::read(&file).expect("read");
         cache
-            .store(&file, Fingerprint::of(&bytes), &doc.heads(), &doc.roadmap())
+            .store(
+                &file,
+                Fingerprint::of(&bytes),
+                &doc.heads(),
+                &doc.roadmap(),
+                &[],
+            )
             .expect("store");
         doc.set_meta(crate::store::edit::MetaField::Notes, "другое")
             .expect("edit");
@@ -250,7 +271,7 @@ mod tests {
         let cache = ViewCache::new(dir.path().join("cache"));
         let fp = Fingerprint::of(&std::fs::read(&file).expect("read"));
         cache
-            .store(&file, fp, &doc.heads(), &doc.roadmap())
+            .store(&file, fp, &doc.heads(), &doc.roadmap(), &[])
             .expect("store");
         let (path, _) = cache.entry(&file).expect("entry");
         let good = std::fs::read(&path).expect("cache");

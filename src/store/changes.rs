@@ -3,13 +3,14 @@
 //! shows.
 
 use automerge::ChangeHash;
+use serde::{Deserialize, Serialize};
 
 use super::edit::NodeKind;
 use super::schema::node;
 use super::snapshot::{NodeState, Snapshot};
 
 /// What kind of thing changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ItemKind {
     /// An activity.
     Activity,
@@ -20,7 +21,7 @@ pub enum ItemKind {
 }
 
 /// The thing that changed, named as people see it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// Activity, section or heading.
     pub kind: ItemKind,
@@ -33,7 +34,7 @@ pub struct Item {
 }
 
 /// A field that changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
     /// Activity text.
     Text,

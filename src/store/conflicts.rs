@@ -17,7 +17,7 @@ use super::textslot::{Slot, author_of};
 use super::{Doc, StoreError};
 
 /// One of the values a conflicting field holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ConflictValue {
     /// The value.
     pub value: String,
@@ -26,7 +26,7 @@ pub struct ConflictValue {
 }
 
 /// A field that holds several values set concurrently.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Conflict {
     /// The activity, section or heading.
     pub item: Item,

@@ -17,6 +17,7 @@ use automerge::AutoCommit;
 use super::cache::Fingerprint;
 use super::lock::FileLock;
 pub use super::lock::lock_path;
+use super::saving::{self, Disk, Seen};
 use super::{Doc, StoreError};
 
 /// Files larger than this are refused before decoding (256 MiB).
@@ -145,15 +146,26 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What [`save`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    /// The fingerprint of the bytes written.
+    pub fingerprint: Fingerprint,
+    /// Whether the file on disk was decoded: its bytes were not the ones
+    /// this document was last read from or wrote (another program wrote
+    /// it).
+    pub read_disk: bool,
+}
+
 /// Saves the whole document to `path` atomically, without losing what
 /// another program wrote there meanwhile: under the file's advisory lock the
-/// file on disk is read again and, when it holds changes this document lacks,
-/// merged in before writing. A file that now holds another roadmap (or cannot
+/// file on disk is hashed and, when its bytes are not the ones this document
+/// last read or wrote, decoded and merged in before writing (see
+/// [`super::saving`]). A file that now holds another roadmap (or cannot
 /// be read) is not overwritten, unless this document was created in this
-/// session (an import with `--force` replaces the file). Returns the
-/// fingerprint of the bytes written (the file is always written whole and
-/// compacted). The bytes are dropped before returning.
-pub fn save(path: &Path, doc: &mut Doc) -> Result<Fingerprint, StoreError> {
+/// session (an import with `--force` replaces the file). The file is always
+/// written whole and compacted; the bytes are dropped before returning.
+pub fn save(path: &Path, doc: &mut Doc) -> Result<Saved, StoreError> {
     if doc.is_damaged() {
         return Err(StoreError::Failed(format!(
             "changing the document of {}",
@@ -161,33 +173,22 @@ pub fn save(path: &Path, doc: &mut Doc) -> Result<Fingerprint, StoreError> {
         )));
     }
     let _lock = FileLock::acquire(path)?;
-    if path.exists() {
-        merge_disk_version(path, doc)?;
+    let disk = saving::look(path, doc.seen(), &doc.roadmap_id(), doc.is_created())?;
+    let read_disk = matches!(disk, Disk::Changed(..));
+    if let Disk::Changed(mut disk, _) = disk
+        && !doc.has_all(&disk.heads())
+    {
+        doc.merge(&mut disk)?;
     }
     let bytes = doc.to_bytes();
     write_atomic(path, &bytes)?;
-    Ok(Fingerprint::of(&bytes))
-}
-
-/// Merges the file at `path` into `doc` when it holds changes `doc` lacks.
-fn merge_disk_version(path: &Path, doc: &mut Doc) -> Result<(), StoreError> {
-    let disk = read_limited(path).and_then(|bytes| Doc::from_bytes(&bytes, path));
-    match disk {
-        Ok(mut disk) if disk.roadmap_id() == doc.roadmap_id() => {
-            let heads = disk.heads();
-            if !doc.has_all(&heads) {
-                doc.merge(&mut disk)?;
-            }
-            Ok(())
-        }
-        _ if doc.is_created() => Ok(()),
-        Ok(disk) => Err(StoreError::DifferentRoadmap {
-            path: path.to_path_buf(),
-            mine: doc.roadmap_id(),
-            theirs: disk.roadmap_id(),
-        }),
-        Err(e) => Err(e),
-    }
+    let fingerprint = Fingerprint::of(&bytes);
+    let heads = doc.heads();
+    doc.know_file(Seen { fingerprint, heads });
+    Ok(Saved {
+        fingerprint,
+        read_disk,
+    })
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,

@@ -25,6 +25,7 @@ pub mod read;
 pub mod refresh;
 mod renumber;
 pub mod risks;
+pub mod saving;
 pub mod schema;
 pub mod since;
 pub mod snapshot;
@@ -192,6 +193,8 @@ pub struct Doc {
     /// Set when Automerge failed inside an operation on this document: it
     /// may be inconsistent, so it is never saved.
     damaged: bool,
+    /// The bytes of its file this document was last read from or wrote.
+    seen: Option<saving::Seen>,
 }
 
 impl Doc {
@@ -210,6 +213,7 @@ impl Doc {
             journaled: Vec::new(),
             resolving: false,
             damaged: false,
+            seen: None,
         };
         doc.set_author(author);
         schema::write_roadmap(&mut doc.doc, roadmap)?;
@@ -226,7 +230,12 @@ impl Doc {
         }
         let doc = file::decode(bytes, path)?;
         Doc::check_format(&doc, path)?;
-        Ok(Doc::from_loaded(doc))
+        let mut doc = Doc::from_loaded(doc);
+        doc.seen = Some(saving::Seen {
+            fingerprint: cache::Fingerprint::of(bytes),
+            heads: doc.journaled.clone(),
+        });
+        Ok(doc)
     }
 
     /// An empty stand-in for a document still loading: it holds no roadmap,
@@ -241,6 +250,7 @@ impl Doc {
             journaled: Vec::new(),
             resolving: false,
             damaged: false,
+            seen: None,
         }
     }
 
@@ -257,6 +267,7 @@ impl Doc {
             journaled,
             resolving: false,
             damaged: false,
+            seen: None,
         }
     }
 

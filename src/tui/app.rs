@@ -202,35 +202,6 @@ impl App {
         self.status.complain(text);
     }
 
-    /// Saves to the file (atomically) and clears the journal.
-    pub fn save(&mut self) -> Result<(), StoreError> {
-        let Some(path) = self.document.path.clone() else {
-            return Err(StoreError::NotFound(
-                self.lang.t("файл не выбран", "no file chosen").to_string(),
-            ));
-        };
-        self.await_load();
-        if let Some(e) = &self.document.load_error {
-            return Err(StoreError::NotFound(e.clone()));
-        }
-        let before = self.document.doc.heads();
-        let fingerprint = store::save(&path, &mut self.document.doc)?;
-        self.document.doc.save_incremental();
-        if self.document.doc.heads() != before {
-            // Another program had changed the file: its changes are merged in.
-            self.refresh_since(&before);
-            let text = self.lang.t(
-                "Сохранено вместе с изменениями, сделанными в файле другой программой",
-                "Saved together with changes another program made to the file",
-            );
-            self.status.say(text);
-        }
-        self.document.discard_journal()?;
-        self.document.unsaved = false;
-        self.store_view(fingerprint);
-        Ok(())
-    }
-
     /// Quits, forgetting the edits made since the last save: the journal
     /// goes, so they do not come back on the next open.
     pub fn quit_without_saving(&mut self) {
@@ -242,6 +213,8 @@ impl App {
 
     /// Saves under a new name from now on.
     pub fn save_as(&mut self, path: PathBuf) -> Result<(), StoreError> {
+        // The save under way goes to the old name.
+        let _ = self.wait_for_save();
         self.document.rename(path);
         self.save()
     }

@@ -14,6 +14,7 @@ use crate::store::{Doc, StoreError};
 
 use super::catalog::Catalog;
 use super::loader::Loader;
+use super::saving::Saving;
 use super::undo::History;
 use super::upkeep::Upkeep;
 
@@ -44,6 +45,8 @@ pub struct Document {
     /// Where views of the file are cached.
     pub(super) cache: Option<ViewCache>,
     pub(super) upkeep: Upkeep,
+    /// The save under way in the background.
+    pub(super) saving: Option<Saving>,
 }
 
 impl Document {
@@ -70,6 +73,7 @@ impl Document {
             load_error: None,
             cache: None,
             upkeep: Upkeep::default(),
+            saving: None,
         }
     }
 

@@ -31,8 +31,9 @@ pub struct Loaded {
     /// The roadmap read from the document; None when it is at the heads of
     /// the cached view shown meanwhile (nothing to read: the view is it).
     pub roadmap: Option<Roadmap>,
-    /// Its conflicting fields.
-    pub conflicts: Vec<Conflict>,
+    /// Its conflicting fields; None, like `roadmap`, when the view shown
+    /// has them (not scanned).
+    pub conflicts: Option<Vec<Conflict>>,
 }
 
 /// Reads a document from a file's bytes, records `author` with its
@@ -54,7 +55,7 @@ pub fn load(
     doc.save_incremental();
     let unchanged = !recovery.changed && shown.is_some_and(|heads| doc.heads() == heads);
     let roadmap = (!unchanged).then(|| doc.roadmap());
-    let conflicts = conflicts::conflicts(&doc);
+    let conflicts = (!unchanged).then(|| conflicts::conflicts(&doc));
     Ok(Loaded {
         doc,
         recovery,
@@ -183,7 +184,9 @@ impl App {
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
         self.document.doc = loaded.doc;
-        self.document.conflicts = loaded.conflicts;
+        if let Some(conflicts) = loaded.conflicts {
+            self.document.conflicts = conflicts;
+        }
         if let Some(roadmap) = loaded.roadmap.filter(|r| *r != self.document.roadmap) {
             tracing::info!("the document differs from its cached view");
             self.document.roadmap = roadmap;
@@ -242,7 +245,8 @@ impl App {
             return;
         };
         let heads = self.document.doc.heads();
-        if let Err(e) = cache.store(path, fingerprint, &heads, &self.document.roadmap) {
+        let (roadmap, conflicts) = (&self.document.roadmap, &self.document.conflicts);
+        if let Err(e) = cache.store(path, fingerprint, &heads, roadmap, conflicts) {
             tracing::warn!(error = %e, "view cache not written");
         }
     }

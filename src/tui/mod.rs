@@ -22,6 +22,7 @@ pub mod overlay;
 mod patch;
 pub mod rows;
 pub mod run;
+pub mod saving;
 pub mod status;
 pub mod structure;
 pub mod target;

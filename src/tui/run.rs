@@ -69,7 +69,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         let mut app = App::assemble(
             Doc::placeholder(),
             view.roadmap,
-            Vec::new(),
+            view.conflicts,
             Some(path.clone()),
             keymap,
             lang,
@@ -86,7 +86,8 @@ pub fn open_app(options: &Options) -> Result<App> {
     let mut app = App::assemble(
         loaded.doc,
         roadmap,
-        loaded.conflicts,
+        // Always scanned: no view was shown.
+        loaded.conflicts.unwrap_or_default(),
         Some(path.clone()),
         keymap,
         lang,

@@ -330,18 +330,15 @@ impl App {
             self.overlay = Overlay::Prompt(Box::new(prompt));
             return;
         }
-        match self.save() {
-            Ok(()) => self.status.say(format!(
-                "{} {}",
-                self.lang.t("Сохранено:", "Saved:"),
-                self.document.file_name(self.lang)
-            )),
-            Err(e) => self.status.complain(e.to_string()),
+        if let Err(e) = self.start_save() {
+            self.status.complain(e.to_string());
         }
     }
 
     /// Quits, asking first when there are unsaved edits.
     fn ask_quit(&mut self) {
+        // A failure is on the status line, and the question follows.
+        let _ = self.wait_for_save();
         if !self.document.unsaved {
             self.quit = true;
             return;
@@ -368,6 +365,7 @@ impl App {
             ) => {}
             (Question::QuitUnsaved, true) => {
                 self.save_now();
+                let _ = self.wait_for_save();
                 if !self.document.unsaved {
                     self.quit = true;
                 }

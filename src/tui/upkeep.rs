@@ -1,6 +1,7 @@
 //! Work the editor does between keys: swapping in a document loaded in the
-//! background, and compacting the document against the memory an Automerge
-//! document gains with every edit (see [`crate::store::compact`]).
+//! background, settling a save made in the background, and compacting the
+//! document against the memory an Automerge document gains with every edit
+//! (see [`crate::store::compact`]: the slow part runs in a worker thread).
 
 use std::time::Duration;
 
@@ -43,6 +44,7 @@ impl App {
     /// swaps in a finished one.
     pub fn upkeep(&mut self) {
         self.poll_load();
+        self.poll_save();
         match &self.document.upkeep.compaction {
             Some(c) if c.is_ready() => self.finish_compaction(),
             Some(_) => {}
@@ -57,7 +59,7 @@ impl App {
 
     /// Whether background work is under way (the loop should poll soon).
     pub fn busy(&self) -> bool {
-        self.is_loading() || self.document.upkeep.busy()
+        self.is_loading() || self.is_saving() || self.document.upkeep.busy()
     }
 
     /// Starts compacting the document now (unless it is loading, failed to
@@ -72,8 +74,15 @@ impl App {
         if !matches!(self.overlay, Overlay::None) {
             return;
         }
-        tracing::info!(changes = self.document.upkeep.changes, "compaction started");
-        self.document.upkeep.compaction = Some(self.document.doc.start_compaction());
+        tracing::info!(changes = self.document.upkeep.changes, "compacting");
+        let Some(path) = &self.document.path else {
+            return;
+        };
+        self.document.upkeep.compaction = self.document.doc.start_compaction(path);
+        if self.document.upkeep.compaction.is_none() {
+            tracing::info!("no file to compact from: not compacted");
+            self.document.upkeep.changes = 0;
+        }
     }
 
     /// Waits for the compaction under way, if any, and swaps the compacted
@@ -88,9 +97,9 @@ impl App {
                     self.complain_about_journal(e);
                 }
                 self.document.upkeep.changes = 0;
-                tracing::info!("compaction finished");
             }
-            Ok(None) => tracing::info!("compaction dropped: too much was edited meanwhile"),
+            // Why is logged; tried again after as many changes more.
+            Ok(None) => self.document.upkeep.changes = 0,
             Err(e) => tracing::warn!(error = %e, "compaction failed, the document is unchanged"),
         }
     }

@@ -179,6 +179,10 @@ fn status(app: &App, frame: &mut Frame, area: Rect) {
     let (text, style) = match &app.status.message {
         Some((text, Tone::Error)) => (one_line(text), Style::new().fg(Color::White).bg(Color::Red)),
         Some((text, Tone::Info)) => (one_line(text), Style::new().fg(Color::Green)),
+        None if app.is_saving() => (
+            app.lang.t("Сохранение…", "Saving…").to_string(),
+            Style::new().fg(Color::Green),
+        ),
         None => {
             let n = app.document.catalog.entries.len();
             let count = match app.lang {

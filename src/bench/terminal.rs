@@ -1,0 +1,224 @@
+//! The editor as a user meets it: the `karta` binary started afresh in a
+//! pseudo-terminal (120×35) for every open, its output read into a screen
+//! (`vt100`), keys typed into it. Times the first frame after the start
+//! (cold: no view cache; warm: from it) and Ctrl-s → «Сохранено» (the first
+//! save after the open waits for the document loading behind the frame;
+//! later ones after an edit each).
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+use super::frames::stats;
+
+/// The terminal's rows and columns.
+const ROWS: u16 = 35;
+const COLS: u16 = 120;
+
+/// How long the editor may take to show something.
+const PATIENCE: Duration = Duration::from_secs(300);
+
+/// Timings in milliseconds, by what was timed.
+#[derive(Debug, Default)]
+pub struct Figures {
+    /// Start → first frame, no view cache.
+    pub cold: Vec<f64>,
+    /// Start → first frame from the view cache.
+    pub warm: Vec<f64>,
+    /// Ctrl-s right after the first frame → «Сохранено».
+    pub first_save: Vec<f64>,
+    /// Edit, then Ctrl-s → «Сохранено».
+    pub save: Vec<f64>,
+}
+
+impl Figures {
+    /// The figures as a Markdown table: median and p99 of each.
+    pub fn table(&self) -> String {
+        let mut out =
+            String::from("| workload | runs | median ms | p99 ms |\n|---|---:|---:|---:|\n");
+        for (name, times) in [
+            ("start → first frame, cold (no view cache)", &self.cold),
+            ("start → first frame, warm (view cache)", &self.warm),
+            (
+                "Ctrl-s right after the first frame → «Сохранено» (waits for the load)",
+                &self.first_save,
+            ),
+            ("edit, Ctrl-s → «Сохранено»", &self.save),
+        ] {
+            let (median, p99) = stats(times.clone());
+            out.push_str(&format!(
+                "| {name} | {} | {median:.0} | {p99:.0} |\n",
+                times.len()
+            ));
+        }
+        out
+    }
+}
+
+/// Opens a copy of `file` `runs` times with `karta` (a path to the
+/// binary), each in a fresh process; `saves` edits and saves per open.
+pub fn measure(karta: &Path, file: &Path, runs: usize, saves: usize) -> Result<Figures> {
+    let dir = tempfile::tempdir()?;
+    let copy = dir.path().join(file.file_name().context("a file name")?);
+    std::fs::copy(file, &copy).with_context(|| file.display().to_string())?;
+    let mut figures = Figures::default();
+    for run in 0..runs.max(1) {
+        let start = Instant::now();
+        let mut editor = Editor::start(karta, &copy, dir.path())?;
+        editor.wait_for(&["мероприят", "Только просмотр"])?;
+        let frame = ms(start);
+        if run == 0 {
+            &mut figures.cold
+        } else {
+            &mut figures.warm
+        }
+        .push(frame);
+        figures.first_save.push(editor.save()?);
+        for _ in 0..saves {
+            // The status of the activity under the cursor, one down.
+            for keys in [b"j".as_slice(), b"s", b"\x1b[B", b"\r"] {
+                editor.keys(keys)?;
+                std::thread::sleep(Duration::from_millis(150));
+            }
+            figures.save.push(editor.save()?);
+        }
+        editor.keys(b"q")?;
+        editor.wait_exit()?;
+        eprintln!("run {}: first frame {frame:.0} ms", run + 1);
+    }
+    Ok(figures)
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
+
+/// `karta` running in a pseudo-terminal.
+struct Editor {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Editor {
+    /// Starts `karta FILE` with `dir` as its config folder and `dir/cache`
+    /// as its view cache.
+    fn start(karta: &Path, file: &Path, dir: &Path) -> Result<Editor> {
+        let (rows, cols) = (ROWS, COLS);
+        let pair = native_pty_system().openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })?;
+        let mut cmd = CommandBuilder::new(karta);
+        cmd.arg(file);
+        cmd.cwd(dir);
+        cmd.env("KARTA_CONFIG_DIR", dir);
+        cmd.env("KARTA_CACHE_DIR", dir.join("cache"));
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd)?;
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).context("rows")?,
+            NonZeroU16::new(cols).context("columns")?,
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader()?;
+        let screen = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n @ 1..) = reader.read(&mut buf) {
+                screen
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .process(&buf[..n]);
+            }
+        });
+        Ok(Editor {
+            child,
+            writer: pair.master.take_writer()?,
+            parser,
+            _master: pair.master,
+        })
+    }
+
+    fn keys(&mut self, bytes: &[u8]) -> Result<()> {
+        self.writer.write_all(bytes)?;
+        self.writer.flush()?;
+        Ok(())
+    }
+
+    /// The status line (the row above the hints).
+    fn status(&self) -> String {
+        let parser = self.parser.lock().unwrap_or_else(PoisonError::into_inner);
+        let row = usize::from(ROWS - 2);
+        parser.screen().rows(0, COLS).nth(row).unwrap_or_default()
+    }
+
+    /// Waits until the screen shows one of `texts`.
+    fn wait_for(&self, texts: &[&str]) -> Result<()> {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            let screen = self
+                .parser
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .screen()
+                .contents();
+            if texts.iter().any(|t| screen.contains(t)) {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        bail!("the screen never showed {texts:?}")
+    }
+
+    /// Ctrl-s and the milliseconds until the status line says «Сохранено».
+    fn save(&mut self) -> Result<f64> {
+        // A key in the view clears the line first, so that the next
+        // «Сохранено» is this save's.
+        while self.status().contains("Сохранено") {
+            self.keys(b"j")?;
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let start = Instant::now();
+        self.keys(b"\x13")?;
+        while start.elapsed() < PATIENCE {
+            let line = self.status();
+            if line.contains("Сохранено") {
+                return Ok(ms(start));
+            }
+            if line.contains("Не сохранено") {
+                bail!("{line}");
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        bail!("the save never ended")
+    }
+
+    fn wait_exit(&mut self) -> Result<()> {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.child.try_wait()?.is_some() {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.child.kill()?;
+        bail!("the editor did not quit")
+    }
+}
+
+/// The `karta` binary beside this one (`target/release/karta` for a
+/// release `karta-bench`).
+pub fn sibling_binary() -> Result<PathBuf> {
+    let me = std::env::current_exe()?;
+    Ok(me.with_file_name(format!("karta{}", std::env::consts::EXE_SUFFIX)))
+}
