@@ -130,7 +130,7 @@ enum Command {
         /// Opens (the first without a view cache).
         #[arg(long, default_value_t = 6)]
         runs: usize,
-        /// Edits, each saved, per open.
+        /// Saves per open after the first.
         #[arg(long, default_value_t = 3)]
         saves: usize,
         /// The `karta` binary (default: the one beside `karta-bench`).
