@@ -30,6 +30,7 @@ fn a_comment_is_written_with_a_key_and_shown_in_the_detail_pane() {
     assert_eq!(stored.comments.len(), 1, "cancelled: nothing added");
 
     press(&mut app, "Ctrl-s");
+    app.wait_for_save().expect("saved in the background");
     let reopened = karta::store::open(&dir.path().join("lysva.karta")).expect("open");
     let saved = reopened.activity(&id).expect("there");
     assert_eq!(saved.comments.len(), 1);
