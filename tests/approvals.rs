@@ -13,12 +13,9 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use common::*;
 
-/// The binary as `author` would run it, with her own config folder.
+/// The binary as `author` runs it (see `common::karta_as`).
 fn karta(dir: &Path, author: &str) -> Command {
-    let config = dir.join(author);
-    fs::create_dir_all(&config).expect("config dir");
-    fs::write(config.join("config.toml"), format!("name = \"{author}\"\n")).expect("config");
-    Command::from_std(karta_command(&config))
+    Command::from_std(karta_as(dir, author))
 }
 
 fn stdout(cmd: &mut Command) -> String {

@@ -18,25 +18,11 @@ fn karta(dir: &Path, author: &str) -> Command {
 }
 
 fn setup(dir: &Path) -> (PathBuf, PathBuf) {
-    let mine = dir.join("mine.karta");
-    karta(dir, "Колосов В.Г.")
-        .args(["import", source("lysva").to_str().expect("path"), "-o"])
-        .arg(&mine)
-        .assert()
-        .success();
-    let theirs = dir.join("theirs.karta");
-    fs::copy(&mine, &theirs).expect("copy");
-    (mine, theirs)
+    two_copies(dir, "Колосов В.Г.")
 }
 
 fn json(dir: &Path, file: &Path) -> Value {
-    let out = karta(dir, "x")
-        .args(["export", "--format", "json"])
-        .arg(file)
-        .output()
-        .expect("run");
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).expect("json")
+    exported_json(dir, file)
 }
 
 fn one_line_error(cmd: &mut Command, names: &str) {

@@ -21,25 +21,11 @@ fn karta(dir: &Path, author: &str) -> Command {
 }
 
 fn setup(dir: &Path) -> (PathBuf, PathBuf) {
-    let mine = dir.join("mine.karta");
-    karta(dir, "Иванова И.И.")
-        .args(["import", source("lysva").to_str().expect("path"), "-o"])
-        .arg(&mine)
-        .assert()
-        .success();
-    let theirs = dir.join("theirs.karta");
-    fs::copy(&mine, &theirs).expect("copy");
-    (mine, theirs)
+    two_copies(dir, "Иванова И.И.")
 }
 
 fn json(dir: &Path, file: &Path) -> Value {
-    let out = karta(dir, "x")
-        .args(["export", "--format", "json"])
-        .arg(file)
-        .output()
-        .expect("run");
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).expect("json")
+    exported_json(dir, file)
 }
 
 /// Every activity of an exported roadmap: (number, deadline text).

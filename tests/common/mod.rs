@@ -40,6 +40,40 @@ pub fn karta_as(dir: &Path, author: &str) -> std::process::Command {
     karta_command(&config)
 }
 
+/// The Lysva sample imported by `author` as `mine.karta` in `dir`, and a
+/// copy of it as `theirs.karta`: two offices' copies of one roadmap.
+pub fn two_copies(dir: &Path, author: &str) -> (PathBuf, PathBuf) {
+    let mine = dir.join("mine.karta");
+    let out = karta_as(dir, author)
+        .args(["import", source("lysva").to_str().expect("path"), "-o"])
+        .arg(&mine)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let theirs = dir.join("theirs.karta");
+    std::fs::copy(&mine, &theirs).expect("copy");
+    (mine, theirs)
+}
+
+/// The JSON export of `file`, as the binary writes it.
+pub fn exported_json(dir: &Path, file: &Path) -> serde_json::Value {
+    let out = karta_as(dir, "x")
+        .args(["export", "--format", "json"])
+        .arg(file)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
 /// The seed text of a sample.
 pub fn source(name: &str) -> PathBuf {
     project(&format!("samples/source/{name}.txt"))
