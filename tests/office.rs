@@ -224,17 +224,7 @@ fn import(dir: &Path, source: &Path, output: &str) -> PathBuf {
 }
 
 fn json(dir: &Path, file: &Path) -> Value {
-    let out = karta(dir)
-        .args(["export", "--format", "json"])
-        .arg(file)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    exported_json(dir, file)
 }
 
 #[test]
