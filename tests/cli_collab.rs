@@ -17,6 +17,15 @@ fn karta(dir: &Path, author: &str) -> Command {
     Command::from_std(karta_as(dir, author))
 }
 
+/// A command with its arguments, in one line: `cmd!(k("Я"), ["set", &file, "1.1", "deadline", "Май"])`.
+macro_rules! cmd {
+    ($command:expr, [$($arg:expr),+ $(,)?]) => {{
+        let mut command = $command;
+        $(command.arg($arg);)+
+        command
+    }};
+}
+
 fn setup(dir: &Path) -> (PathBuf, PathBuf) {
     two_copies(dir, "Колосов В.Г.")
 }
@@ -39,31 +48,29 @@ fn merge_previews_in_words_then_merges_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mine, theirs) = setup(dir.path());
     let k = |n| karta(dir.path(), n);
-    k("Корчевская И.П.")
-        .arg("set")
-        .arg(&theirs)
-        .args(["1.1", "deadline", "Январь 2022"])
-        .assert()
-        .success();
-    k("Корчевская И.П.")
-        .arg("add")
-        .arg(&theirs)
-        .args([
+    cmd!(
+        k("Корчевская И.П."),
+        ["set", &theirs, "1.1", "deadline", "Январь 2022"]
+    )
+    .assert()
+    .success();
+    cmd!(
+        k("Корчевская И.П."),
+        [
+            "add",
+            &theirs,
             "--section",
             "2",
             "--text",
             "Семинар для завучей",
             "--number",
-            "2.5.",
-        ])
-        .assert()
-        .success();
+            "2.5."
+        ]
+    )
+    .assert()
+    .success();
     let before = fs::read(&mine).expect("read");
-    k("Колосов В.Г.")
-        .arg("merge")
-        .arg(&mine)
-        .arg(&theirs)
-        .arg("--dry-run")
+    cmd!(k("Колосов В.Г."), ["merge", &mine, &theirs, "--dry-run"])
         .assert()
         .success()
         .stdout(predicate::str::contains(
@@ -79,18 +86,13 @@ fn merge_previews_in_words_then_merges_once() {
         before,
         "dry run writes nothing"
     );
-    k("Колосов В.Г.")
-        .arg("merge")
-        .arg(&mine)
-        .arg(&theirs)
+    cmd!(k("Колосов В.Г."), ["merge", &mine, &theirs])
         .assert()
         .success();
     assert_eq!(json(dir.path(), &mine), json(dir.path(), &theirs));
     let merged = fs::read(&mine).expect("read");
     for args in [vec![&theirs], vec![&mine], vec![&theirs, &theirs]] {
-        k("Колосов В.Г.")
-            .arg("merge")
-            .arg(&mine)
+        cmd!(k("Колосов В.Г."), ["merge", &mine])
             .args(args)
             .assert()
             .success()
@@ -108,11 +110,12 @@ fn bad_files_are_refused_and_mine_is_untouched() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mine, _) = setup(dir.path());
     let other = dir.path().join("other.karta");
-    karta(dir.path(), "Петров П.П.")
-        .args(["import", source("lysva").to_str().expect("path"), "-o"])
-        .arg(&other)
-        .assert()
-        .success();
+    cmd!(
+        karta(dir.path(), "Петров П.П."),
+        ["import", &source("lysva"), "-o", &other]
+    )
+    .assert()
+    .success();
     let broken = dir.path().join("broken.karta");
     let mut bytes = fs::read(&mine).expect("read");
     bytes.truncate(bytes.len() / 2);
@@ -125,32 +128,29 @@ fn bad_files_are_refused_and_mine_is_untouched() {
         );
     }
     one_line_error(
-        karta(dir.path(), "Я")
-            .arg("merge")
-            .arg(&mine)
-            .arg(dir.path().join("nope.karta")),
+        &mut cmd!(
+            karta(dir.path(), "Я"),
+            ["merge", &mine, &dir.path().join("nope.karta")]
+        ),
         "nope.karta",
     );
     assert_eq!(fs::read(&mine).expect("read"), before);
     one_line_error(
-        karta(dir.path(), "Я")
-            .arg("set")
-            .arg(&mine)
-            .args(["9.9", "deadline", "x"]),
+        &mut cmd!(
+            karta(dir.path(), "Я"),
+            ["set", &mine, "9.9", "deadline", "x"]
+        ),
         "mine.karta",
     );
     one_line_error(
-        karta(dir.path(), "Я")
-            .arg("set")
-            .arg(&mine)
-            .args(["1.1", "color", "x"]),
+        &mut cmd!(karta(dir.path(), "Я"), ["set", &mine, "1.1", "color", "x"]),
         "mine.karta",
     );
     one_line_error(
-        karta(dir.path(), "Я")
-            .arg("set")
-            .arg(&mine)
-            .args(["1.1", "status", "почти"]),
+        &mut cmd!(
+            karta(dir.path(), "Я"),
+            ["set", &mine, "1.1", "status", "почти"]
+        ),
         "mine.karta",
     );
     assert_eq!(fs::read(&mine).expect("read"), before);
@@ -161,83 +161,64 @@ fn bundles_are_small_and_apply_in_any_order() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mine, theirs) = setup(dir.path());
     let k = |n| karta(dir.path(), n);
-    k("Колосов В.Г.")
-        .arg("set")
-        .arg(&mine)
-        .args(["1.1", "status", "в работе"])
-        .assert()
-        .success();
+    cmd!(
+        k("Колосов В.Г."),
+        ["set", &mine, "1.1", "status", "в работе"]
+    )
+    .assert()
+    .success();
     let b1 = dir.path().join("b1.karta-changes");
-    k("Колосов В.Г.")
-        .arg("bundle")
-        .arg(&mine)
-        .arg("--since")
-        .arg(&theirs)
-        .arg("-o")
-        .arg(&b1)
-        .assert()
-        .success();
-    k("Колосов В.Г.")
-        .arg("set")
-        .arg(&mine)
-        .args(["1.1", "status", "done"])
+    cmd!(
+        k("Колосов В.Г."),
+        ["bundle", &mine, "--since", &theirs, "-o", &b1]
+    )
+    .assert()
+    .success();
+    cmd!(k("Колосов В.Г."), ["set", &mine, "1.1", "status", "done"])
         .assert()
         .success();
     let b2 = dir.path().join("b2.karta-changes");
-    k("Колосов В.Г.")
-        .arg("bundle")
-        .arg(&mine)
-        .arg("--to")
-        .arg("Корчевская")
-        .arg("-o")
-        .arg(&b2)
-        .assert()
-        .success();
+    cmd!(
+        k("Колосов В.Г."),
+        ["bundle", &mine, "--to", "Корчевская", "-o", &b2]
+    )
+    .assert()
+    .success();
     let b3 = dir.path().join("b3.karta-changes");
-    k("Колосов В.Г.")
-        .arg("set")
-        .arg(&mine)
-        .args(["1.2", "status", "done"])
+    cmd!(k("Колосов В.Г."), ["set", &mine, "1.2", "status", "done"])
         .assert()
         .success();
-    k("Колосов В.Г.")
-        .arg("bundle")
-        .arg(&mine)
-        .arg("--to")
-        .arg("Корчевская")
-        .arg("-o")
-        .arg(&b3)
-        .assert()
-        .success();
+    cmd!(
+        k("Колосов В.Г."),
+        ["bundle", &mine, "--to", "Корчевская", "-o", &b3]
+    )
+    .assert()
+    .success();
     assert!(fs::read(&b3).expect("b3").len() * 4 < fs::read(&mine).expect("mine").len());
     let before = fs::read(&theirs).expect("read");
     let since_b1 = dir.path().join("b1b.karta-changes");
-    k("Колосов В.Г.")
-        .arg("bundle")
-        .arg(&mine)
-        .arg("--since")
-        .arg(b1_target(dir.path(), &theirs, &b1))
-        .arg("-o")
-        .arg(&since_b1)
-        .assert()
-        .success();
+    cmd!(
+        k("Колосов В.Г."),
+        [
+            "bundle",
+            &mine,
+            "--since",
+            b1_target(dir.path(), &theirs, &b1),
+            "-o",
+            &since_b1
+        ]
+    )
+    .assert()
+    .success();
     // Changes that continue ones she has not received are kept aside…
-    k("Корчевская И.П.")
-        .arg("merge")
-        .arg(&theirs)
-        .arg(&since_b1)
+    cmd!(k("Корчевская И.П."), ["merge", &theirs, &since_b1])
         .assert()
         .success()
         .stdout(predicate::str::contains("отложен"));
     assert_eq!(fs::read(&theirs).expect("read"), before, "untouched");
     // …and bundles given in any order apply in the order of their changes;
     // the one kept aside is applied too, and said so.
-    k("Корчевская И.П.")
-        .arg("merge")
-        .arg(&theirs)
-        .arg(&b3)
-        .arg(&b1)
-        .arg(&b2)
+    cmd!(k("Корчевская И.П."), ["merge", &theirs, &b3, &b1, &b2])
         .assert()
         .success()
         .stdout(predicate::str::contains("применён отложенный ранее"));
@@ -249,10 +230,7 @@ fn bundles_are_small_and_apply_in_any_order() {
 fn b1_target(dir: &Path, theirs: &Path, b1: &Path) -> PathBuf {
     let path = dir.join("after-b1.karta");
     fs::copy(theirs, &path).expect("copy");
-    karta(dir, "x")
-        .arg("merge")
-        .arg(&path)
-        .arg(b1)
+    cmd!(karta(dir, "x"), ["merge", &path, b1])
         .assert()
         .success();
     path
@@ -263,55 +241,49 @@ fn conflicts_are_listed_and_resolved() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mine, theirs) = setup(dir.path());
     let k = |n| karta(dir.path(), n);
-    k("Колосов В.Г.")
-        .arg("set")
-        .arg(&mine)
-        .args(["1.1.", "responsible", "УО; УМК"])
-        .assert()
-        .success();
-    k("Корчевская И.П.")
-        .arg("set")
-        .arg(&theirs)
-        .args(["1.1", "responsible", "Корчевская И.П."])
-        .assert()
-        .success();
-    k("Колосов В.Г.")
-        .arg("merge")
-        .arg(&mine)
-        .arg(&theirs)
+    cmd!(
+        k("Колосов В.Г."),
+        ["set", &mine, "1.1.", "responsible", "УО; УМК"]
+    )
+    .assert()
+    .success();
+    cmd!(
+        k("Корчевская И.П."),
+        ["set", &theirs, "1.1", "responsible", "Корчевская И.П."]
+    )
+    .assert()
+    .success();
+    cmd!(k("Колосов В.Г."), ["merge", &mine, &theirs])
         .assert()
         .success()
         .stdout(predicate::str::contains("конфликтов: 1"));
-    k("x")
-        .arg("conflicts")
-        .arg(&mine)
+    cmd!(k("x"), ["conflicts", &mine])
         .assert()
         .success()
         .stdout(predicate::str::contains("«УО, УМК» — Колосов В.Г."))
         .stdout(predicate::str::contains(
             "«Корчевская И.П.» — Корчевская И.П.",
         ));
-    k("Колосов В.Г.")
-        .arg("resolve")
-        .arg(&mine)
-        .args(["1.1", "responsible", "Корчевская И.П.; УО"])
-        .assert()
-        .success();
-    k("x")
-        .arg("conflicts")
-        .arg(&mine)
+    cmd!(
+        k("Колосов В.Г."),
+        [
+            "resolve",
+            &mine,
+            "1.1",
+            "responsible",
+            "Корчевская И.П.; УО"
+        ]
+    )
+    .assert()
+    .success();
+    cmd!(k("x"), ["conflicts", &mine])
         .assert()
         .success()
         .stdout(predicate::str::contains("конфликтов нет"));
-    k("Корчевская И.П.")
-        .arg("merge")
-        .arg(&theirs)
-        .arg(&mine)
+    cmd!(k("Корчевская И.П."), ["merge", &theirs, &mine])
         .assert()
         .success();
-    k("x")
-        .arg("conflicts")
-        .arg(&theirs)
+    cmd!(k("x"), ["conflicts", &theirs])
         .assert()
         .success()
         .stdout(predicate::str::contains("конфликтов нет"));
@@ -327,23 +299,16 @@ fn log_and_show_tell_the_story() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mine, _) = setup(dir.path());
     let k = |n| karta(dir.path(), n);
-    k("Корчевская И.П.")
-        .arg("set")
-        .arg(&mine)
-        .args(["1.1", "status", "выполнено"])
+    cmd!(
+        k("Корчевская И.П."),
+        ["set", &mine, "1.1", "status", "выполнено"]
+    )
+    .assert()
+    .success();
+    cmd!(k("Корчевская И.П."), ["rm", &mine, "1.1"])
         .assert()
         .success();
-    k("Корчевская И.П.")
-        .arg("rm")
-        .arg(&mine)
-        .arg("1.1")
-        .assert()
-        .success();
-    let out = k("x")
-        .arg("--lang")
-        .arg("en")
-        .arg("log")
-        .arg(&mine)
+    let out = cmd!(k("x"), ["--lang", "en", "log", &mine])
         .output()
         .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
@@ -353,10 +318,7 @@ fn log_and_show_tell_the_story() {
     assert!(lines[3].contains("changed the status of 1.1."), "{text}");
     assert!(lines[3].contains("«planned» → «done»"), "{text}");
     let hash = lines[2].split_whitespace().next().expect("hash");
-    let out = k("x")
-        .arg("show")
-        .arg(&mine)
-        .args(["--at", hash, "--format", "json"])
+    let out = cmd!(k("x"), ["show", &mine, "--at", hash, "--format", "json"])
         .output()
         .expect("run");
     let then: Value = serde_json::from_slice(&out.stdout).expect("json");
@@ -411,36 +373,27 @@ fn a_bundle_since_a_copy_with_edits_of_its_own_holds_only_what_it_lacks() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mine, theirs) = setup(dir.path());
     let k = |n| karta(dir.path(), n);
-    k("Корчевская И.П.")
-        .arg("set")
-        .arg(&theirs)
-        .args(["1.2", "deadline", "Май 2022"])
-        .assert()
-        .success();
-    k("Колосов В.Г.")
-        .arg("set")
-        .arg(&mine)
-        .args(["1.1", "status", "done"])
+    cmd!(
+        k("Корчевская И.П."),
+        ["set", &theirs, "1.2", "deadline", "Май 2022"]
+    )
+    .assert()
+    .success();
+    cmd!(k("Колосов В.Г."), ["set", &mine, "1.1", "status", "done"])
         .assert()
         .success();
     let out = dir.path().join("for-her.karta");
-    k("Колосов В.Г.")
-        .arg("bundle")
-        .arg(&mine)
-        .arg("--since")
-        .arg(&theirs)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("изменений — 1,"))
-        .stdout(predicate::str::contains("for-her.karta-changes"));
+    cmd!(
+        k("Колосов В.Г."),
+        ["bundle", &mine, "--since", &theirs, "-o", &out]
+    )
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("изменений — 1,"))
+    .stdout(predicate::str::contains("for-her.karta-changes"));
     let written = dir.path().join("for-her.karta-changes");
     assert!(fs::read(&written).expect("bundle").len() * 4 < fs::read(&mine).expect("mine").len());
-    k("Корчевская И.П.")
-        .arg("merge")
-        .arg(&theirs)
-        .arg(&written)
+    cmd!(k("Корчевская И.П."), ["merge", &theirs, &written])
         .assert()
         .success();
     let merged = json(dir.path(), &theirs);
@@ -456,61 +409,47 @@ fn two_different_resolutions_of_one_conflict_are_a_conflict_again_and_both_in_th
     let dir = tempfile::tempdir().expect("tempdir");
     let (mine, theirs) = setup(dir.path());
     let k = |n| karta(dir.path(), n);
-    k("Колосов В.Г.")
-        .arg("set")
-        .arg(&mine)
-        .args(["1.1", "deadline", "Январь 2022"])
+    cmd!(
+        k("Колосов В.Г."),
+        ["set", &mine, "1.1", "deadline", "Январь 2022"]
+    )
+    .assert()
+    .success();
+    cmd!(
+        k("Корчевская И.П."),
+        ["set", &theirs, "1.1", "deadline", "Февраль 2022"]
+    )
+    .assert()
+    .success();
+    cmd!(k("Колосов В.Г."), ["merge", &mine, &theirs])
         .assert()
         .success();
-    k("Корчевская И.П.")
-        .arg("set")
-        .arg(&theirs)
-        .args(["1.1", "deadline", "Февраль 2022"])
-        .assert()
-        .success();
-    k("Колосов В.Г.")
-        .arg("merge")
-        .arg(&mine)
-        .arg(&theirs)
-        .assert()
-        .success();
-    k("Корчевская И.П.")
-        .arg("merge")
-        .arg(&theirs)
-        .arg(&mine)
+    cmd!(k("Корчевская И.П."), ["merge", &theirs, &mine])
         .assert()
         .success();
     // Each resolves the same conflict her own way, before seeing the other.
-    k("Колосов В.Г.")
-        .arg("resolve")
-        .arg(&mine)
-        .args(["1.1", "deadline", "Январь 2022"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("конфликт решён"));
-    k("Корчевская И.П.")
-        .arg("resolve")
-        .arg(&theirs)
-        .args(["1.1", "deadline", "Март 2022"])
-        .assert()
-        .success();
-    k("Колосов В.Г.")
-        .arg("merge")
-        .arg(&mine)
-        .arg(&theirs)
+    cmd!(
+        k("Колосов В.Г."),
+        ["resolve", &mine, "1.1", "deadline", "Январь 2022"]
+    )
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("конфликт решён"));
+    cmd!(
+        k("Корчевская И.П."),
+        ["resolve", &theirs, "1.1", "deadline", "Март 2022"]
+    )
+    .assert()
+    .success();
+    cmd!(k("Колосов В.Г."), ["merge", &mine, &theirs])
         .assert()
         .success();
-    k("Колосов В.Г.")
-        .arg("conflicts")
-        .arg(&mine)
+    cmd!(k("Колосов В.Г."), ["conflicts", &mine])
         .assert()
         .success()
         .stdout(predicate::str::contains("«Январь 2022»"))
         .stdout(predicate::str::contains("«Март 2022»"));
-    let log = k("Колосов В.Г.")
-        .arg("log")
-        .arg(&mine)
-        .args(["--number", "1.1"])
+    let log = cmd!(k("Колосов В.Г."), ["log", &mine, "--number", "1.1"])
         .output()
         .expect("log");
     let log = String::from_utf8_lossy(&log.stdout);
@@ -522,15 +461,17 @@ fn two_different_resolutions_of_one_conflict_are_a_conflict_again_and_both_in_th
 fn a_preview_tells_a_renumbering_in_one_line_and_a_text_change_by_its_words() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mine = dir.path().join("mine.karta");
-    karta(dir.path(), "Колосов В.Г.")
-        .args([
+    cmd!(
+        karta(dir.path(), "Колосов В.Г."),
+        [
             "import",
             source("chernogorsk").to_str().expect("path"),
             "-o",
-        ])
-        .arg(&mine)
-        .assert()
-        .success();
+            &mine
+        ]
+    )
+    .assert()
+    .success();
     let theirs = dir.path().join("theirs.karta");
     fs::copy(&mine, &theirs).expect("copy");
     let k = |n| karta(dir.path(), n);
@@ -538,22 +479,22 @@ fn a_preview_tells_a_renumbering_in_one_line_and_a_text_change_by_its_words() {
         .as_str()
         .expect("text")
         .to_string();
-    k("Корчевская И.П.")
-        .arg("set")
-        .arg(&theirs)
-        .args(["#1", "text", &format!("{first} и в социальных сетях")])
+    cmd!(
+        k("Корчевская И.П."),
+        [
+            "set",
+            &theirs,
+            "#1",
+            "text",
+            &format!("{first} и в социальных сетях")
+        ]
+    )
+    .assert()
+    .success();
+    cmd!(k("Корчевская И.П."), ["renumber", &theirs])
         .assert()
         .success();
-    k("Корчевская И.П.")
-        .arg("renumber")
-        .arg(&theirs)
-        .assert()
-        .success();
-    let out = k("Колосов В.Г.")
-        .arg("merge")
-        .arg(&mine)
-        .arg(&theirs)
-        .arg("--dry-run")
+    let out = cmd!(k("Колосов В.Г."), ["merge", &mine, &theirs, "--dry-run"])
         .output()
         .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
@@ -591,37 +532,44 @@ fn a_text_conflict_shows_both_texts_in_full_and_can_keep_both() {
     fs::write(&mine, am.save()).expect("write");
     fs::copy(&mine, &theirs).expect("copy");
     let k = |n| karta(dir.path(), n);
-    k("Колосов В.Г.")
-        .arg("set")
-        .arg(&mine)
-        .args([&first, "text", "Провести городской семинар для учителей"])
+    cmd!(
+        k("Колосов В.Г."),
+        [
+            "set",
+            &mine,
+            &first,
+            "text",
+            "Провести городской семинар для учителей"
+        ]
+    )
+    .assert()
+    .success();
+    cmd!(
+        k("Корчевская И.П."),
+        [
+            "set",
+            &theirs,
+            &first,
+            "text",
+            "Провести семинар для учителей математики"
+        ]
+    )
+    .assert()
+    .success();
+    cmd!(k("Колосов В.Г."), ["merge", &mine, &theirs])
         .assert()
         .success();
-    k("Корчевская И.П.")
-        .arg("set")
-        .arg(&theirs)
-        .args([&first, "text", "Провести семинар для учителей математики"])
-        .assert()
-        .success();
-    k("Колосов В.Г.")
-        .arg("merge")
-        .arg(&mine)
-        .arg(&theirs)
-        .assert()
-        .success();
-    k("Колосов В.Г.")
-        .arg("conflicts")
-        .arg(&mine)
+    cmd!(k("Колосов В.Г."), ["conflicts", &mine])
         .assert()
         .success()
         .stdout(predicate::str::contains("[городской]"))
         .stdout(predicate::str::contains("[математики]"));
-    k("Колосов В.Г.")
-        .arg("resolve")
-        .arg(&mine)
-        .args([&first, "text", "--keep-both"])
-        .assert()
-        .success();
+    cmd!(
+        k("Колосов В.Г."),
+        ["resolve", &mine, &first, "text", "--keep-both"]
+    )
+    .assert()
+    .success();
     let text = json(dir.path(), &mine)["sections"][0]["activities"][0]["text"]
         .as_str()
         .expect("text")
@@ -630,9 +578,7 @@ fn a_text_conflict_shows_both_texts_in_full_and_can_keep_both() {
         text.contains("городской") && text.contains("математики"),
         "{text}"
     );
-    k("Колосов В.Г.")
-        .arg("conflicts")
-        .arg(&mine)
+    cmd!(k("Колосов В.Г."), ["conflicts", &mine])
         .assert()
         .success()
         .stdout(predicate::str::contains("конфликтов нет"));
