@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::describe::{self, field_name, item_name, value_text};
 use crate::i18n::Lang;
 use crate::model::text::one_line;
-use crate::present::compare::marked_lines;
+use crate::present::compare::bracketed_lines;
 use crate::present::preview_lines;
 use crate::present::risks::risk_lines;
 use crate::store::conflicts::{conflicts, resolve as resolve_conflict};
@@ -284,19 +284,7 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
 /// A value of a text conflict in full, on one line, with its words that
 /// `other` lacks in [brackets].
 fn marked(value: &str, other: &str) -> String {
-    let lines: Vec<String> = marked_lines(value, other)
-        .iter()
-        .map(|line| {
-            line.iter()
-                .map(|w| match w.marked {
-                    true => format!("[{}]", w.text),
-                    false => w.text.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    one_line(&lines.join(" / "))
+    one_line(&bracketed_lines(value, other).join(" / "))
 }
 
 /// How a conflict is resolved from the command line.

@@ -41,37 +41,38 @@ pub fn marked_lines(value: &str, other: &str) -> Vec<Vec<Word>> {
         .collect()
 }
 
+/// `value`'s lines as plain text, each word `other` lacks in [brackets]:
+/// the marks where no colour can be shown (the command line).
+pub fn bracketed_lines(value: &str, other: &str) -> Vec<String> {
+    marked_lines(value, other)
+        .iter()
+        .map(|line| {
+            line.iter()
+                .map(|w| match w.marked {
+                    true => format!("[{}]", w.text),
+                    false => w.text.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The lines with marked words in brackets.
-    fn shown(value: &str, other: &str) -> Vec<String> {
-        marked_lines(value, other)
-            .iter()
-            .map(|line| {
-                line.iter()
-                    .map(|w| match w.marked {
-                        true => format!("[{}]", w.text),
-                        false => w.text.clone(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
-    }
-
     #[test]
     fn the_words_the_other_value_lacks_are_marked_and_lines_kept() {
         assert_eq!(
-            shown(
+            bracketed_lines(
                 "Провести городской семинар\nдля учителей",
                 "Провести семинар для учителей математики"
             ),
             ["Провести [городской] семинар", "для учителей"]
         );
         assert_eq!(
-            shown(
+            bracketed_lines(
                 "Провести семинар для учителей математики",
                 "Провести семинар"
             ),
