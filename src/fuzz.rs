@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use crate::import::{self, Format};
 use crate::model::Roadmap;
 use crate::report::{self, ReportKind};
-use crate::store::bundle::{Incoming, read_bundle};
+use crate::store::bundle::{Header, Incoming, frame, read_bundle};
 use crate::store::edit::{ActivityField, MetaField};
 use crate::store::journal::Journal;
 use crate::store::{Doc, conflicts, merge};
@@ -41,14 +41,32 @@ pub fn load(bytes: &[u8]) -> Result<(), String> {
     exercise(doc)
 }
 
-/// The bytes as the changes of a bundle for the bundled sample roadmap,
-/// merged as `karta merge` does.
+/// The bytes as a bundle for the bundled sample roadmap, merged as `karta
+/// merge` does. Bytes that start as a bundle (`KARTA-BUNDLE `) are read as
+/// the whole file; a first byte [`FRAMED_V2`] frames the rest as a bundle
+/// of version 2 with a correct checksum (the second byte, when below 128,
+/// the count of changes declared; else none), so that the payload reaches
+/// the chunk checks and the merge; anything else is the payload of a
+/// bundle of version 1.
 pub fn bundle(bytes: &[u8]) -> Result<(), String> {
     let mut doc = base();
-    // Read as an old-style bundle (no checksum), so the bytes reach the
-    // chunk checks and Automerge's decoder.
-    let mut file = format!("KARTA-BUNDLE 1 {}\n", doc.roadmap_id()).into_bytes();
-    file.extend_from_slice(bytes);
+    let file = match bytes {
+        _ if bytes.starts_with(crate::store::bundle::MAGIC_PREFIX.as_bytes()) => bytes.to_vec(),
+        [FRAMED_V2, count, payload @ ..] => {
+            let header = Header {
+                from: Some("fuzz".to_string()),
+                time: Some(0),
+                heads: doc.heads(),
+            };
+            let count = (*count < 128).then_some(usize::from(*count));
+            frame(&doc.roadmap_id(), &header, count, payload)
+        }
+        _ => {
+            let mut file = format!("KARTA-BUNDLE 1 {}\n", doc.roadmap_id()).into_bytes();
+            file.extend_from_slice(bytes);
+            file
+        }
+    };
     let path = Path::new("fuzz.karta-changes");
     let incoming = Incoming::Bundle(read_bundle(&file, path).map_err(refusal)?);
     let added = merge::merge_incoming(&mut doc, incoming, path).map_err(refusal)?;
@@ -57,6 +75,9 @@ pub fn bundle(bytes: &[u8]) -> Result<(), String> {
         false => exercise(doc),
     }
 }
+
+/// The first byte of a `bundle` input framed as a bundle of version 2.
+pub const FRAMED_V2: u8 = 2;
 
 /// The bytes as the crash journal of the sample roadmap, replayed as the
 /// editor does on opening it (the records before any damage kept).

@@ -98,7 +98,7 @@ pub fn merge_file(doc: &mut Doc, roadmap: &mut Roadmap, foreign: &[u8]) -> Resul
 /// before) up to date.
 pub fn apply_bundle(doc: &mut Doc, roadmap: &mut Roadmap, bundle: &[u8]) -> Result<(), StoreError> {
     let before = doc.heads();
-    doc.apply_bundle(bundle)?;
+    doc.apply_bundle(bundle, Path::new("bundle"))?;
     doc.refresh(roadmap, &before);
     Ok(())
 }

@@ -95,6 +95,9 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             "{}: после объединения разделы были бы вложены на {depth} уровней (karta показывает до {limit}); не объединено",
             at(path)
         ),
+        StoreError::IntoItself => {
+            "раздел нельзя перенести в самого себя или в его же подраздел".to_string()
+        }
         StoreError::Locked { path, lock } => format!(
             "{}: файл занят другой программой ({} существует); попробуйте ещё раз или удалите этот файл, если karta не запущена",
             at(path),

@@ -92,21 +92,39 @@ pub fn write_bundle(doc: &mut Doc, known: &[ChangeHash]) -> (Vec<u8>, usize) {
     } else {
         (changes, count)
     };
-    let heads = doc.heads();
-    let mut out = format!("{MAGIC}{}\n", doc.roadmap_id());
-    if let Some(author) = doc.author() {
-        out.push_str(&format!("from: {}\n", one_line(author)));
+    let header = Header {
+        from: doc.author().map(str::to_string),
+        time: Some(chrono::Utc::now().timestamp()),
+        heads: doc.heads(),
+    };
+    (
+        frame(&doc.roadmap_id(), &header, Some(payload.1), &payload.0),
+        count,
+    )
+}
+
+/// A bundle of version 2 of roadmap `roadmap_id` around `payload`: the
+/// header lines (the count of changes when given), the payload's length
+/// and the checksum of both.
+pub fn frame(roadmap_id: &str, header: &Header, count: Option<usize>, payload: &[u8]) -> Vec<u8> {
+    let mut out = format!("{MAGIC}{roadmap_id}\n");
+    if let Some(from) = &header.from {
+        out.push_str(&format!("from: {}\n", one_line(from)));
     }
-    out.push_str(&format!("time: {}\n", chrono::Utc::now().timestamp()));
-    let heads: Vec<String> = heads.iter().map(|h| h.to_string()).collect();
+    if let Some(time) = header.time {
+        out.push_str(&format!("time: {time}\n"));
+    }
+    let heads: Vec<String> = header.heads.iter().map(|h| h.to_string()).collect();
     out.push_str(&format!("heads: {}\n", heads.join(" ")));
-    out.push_str(&format!("changes: {}\n", payload.1));
-    out.push_str(&format!("length: {}\n", payload.0.len()));
-    let sum = checksum(out.as_bytes(), &payload.0);
+    if let Some(count) = count {
+        out.push_str(&format!("changes: {count}\n"));
+    }
+    out.push_str(&format!("length: {}\n", payload.len()));
+    let sum = checksum(out.as_bytes(), payload);
     out.push_str(&format!("sha256: {sum}\n\n"));
     let mut bytes = out.into_bytes();
-    bytes.extend(payload.0);
-    (bytes, count)
+    bytes.extend_from_slice(payload);
+    bytes
 }
 
 /// The common changes of two copies: every change of `theirs` that `mine`

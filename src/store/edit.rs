@@ -270,11 +270,6 @@ impl Doc {
         after: Option<&str>,
     ) -> Result<()> {
         self.check_parent(parent)?;
-        if kind == NodeKind::Section && self.is_within(parent, id) {
-            return Err(StoreError::NotFound(
-                "a section cannot move into itself".to_string(),
-            ));
-        }
         let after = after.filter(|a| *a != id);
         let pos = self.position_after(kind, parent, after);
         self.set_place(
@@ -287,9 +282,14 @@ impl Doc {
         )
     }
 
-    /// Puts a node at an exact place (used to undo a move).
+    /// Puts a node at an exact place (used to undo a move). A section
+    /// cannot go into itself or below itself: that would make a parent
+    /// cycle.
     pub fn set_place(&mut self, kind: NodeKind, id: &str, place: &Place) -> Result<()> {
         let obj = self.node(kind, id)?;
+        if kind == NodeKind::Section && self.is_within(&place.parent, id) {
+            return Err(StoreError::IntoItself);
+        }
         let doc = self.automerge_mut();
         let a = put_scalar(doc, &obj, kind.parent_key(), &place.parent)?;
         let b = put_scalar(doc, &obj, node::POS, &place.pos)?;
@@ -328,13 +328,13 @@ impl Doc {
         self.node(NodeKind::Section, parent).map(|_| ())
     }
 
-    /// Whether section `inner` is `outer` or lies below it.
-    fn is_within(&self, inner: &str, outer: &str) -> bool {
+    /// Whether section `inner` is `outer` or lies below it, following the
+    /// parents recorded in the document (a parent cycle that `outer` is
+    /// not on ends the walk).
+    pub fn is_within(&self, inner: &str, outer: &str) -> bool {
+        let mut seen = std::collections::HashSet::new();
         let mut current = inner.to_string();
-        for _ in 0..10_000 {
-            if current.is_empty() {
-                return false;
-            }
+        while !current.is_empty() && seen.insert(current.clone()) {
             if current == outer {
                 return true;
             }
@@ -343,7 +343,7 @@ impl Doc {
                 Err(_) => return false,
             }
         }
-        true
+        false
     }
 
     /// A position right after sibling `after` (None: before the first).

@@ -178,7 +178,13 @@ pub fn save(path: &Path, doc: &mut Doc) -> Result<Saved, StoreError> {
     if let Disk::Changed(mut disk, _) = disk
         && !doc.has_all(&disk.heads())
     {
-        doc.merge(&mut disk)?;
+        // Merged on a copy first: what another writer left in the file is
+        // refused, and nothing saved, when the result could not be shown.
+        let before = doc.heads();
+        let mut trial = doc.scratch_copy();
+        trial.merge(&mut disk)?;
+        super::validate::check_nesting(trial.automerge(), &before, path)?;
+        doc.merge(&mut trial)?;
     }
     let bytes = doc.to_bytes();
     write_atomic(path, &bytes)?;

@@ -226,7 +226,7 @@ pub fn merge_incoming(
         Incoming::Bundle(bundle) => apply_bundle(doc, &bundle, path)?,
     };
     check_single_identity(doc, path)?;
-    super::validate::check_nesting(doc, &before, path)?;
+    super::validate::check_nesting(doc.automerge(), &before, path)?;
     Ok(added)
 }
 

@@ -153,6 +153,9 @@ pub enum StoreError {
         /// The deepest level shown.
         limit: usize,
     },
+    /// A move that would put a section inside itself (a parent cycle).
+    #[error("a section cannot move into itself or into a section within it")]
+    IntoItself,
     /// The file's advisory lock is held by another program for too long.
     #[error(
         "{path}: locked by another program ({lock} exists); try again, or remove the lock file if no karta is running"
@@ -376,11 +379,23 @@ impl Doc {
         self.doc.save_after(heads)
     }
 
-    /// Applies a bundle of changes (from [`Doc::changes_since`] or
-    /// [`Doc::save_incremental`]) after checking them (see
-    /// [`validate::check_changes`]); returns how many operations it held.
-    pub fn apply_bundle(&mut self, bytes: &[u8]) -> Result<usize, StoreError> {
-        validate::apply_checked(&mut self.doc, bytes, std::path::Path::new("bundle"))
+    /// Applies a bundle of changes read from `path` (from
+    /// [`Doc::changes_since`] or [`Doc::save_incremental`]) after checking
+    /// them (see [`validate::check_changes`]); returns how many operations
+    /// it held. They are applied to a copy first: nothing changes unless
+    /// all of them apply and the result can be shown (no sections nested
+    /// deeper than before and than [`crate::model::MAX_DEPTH`]).
+    pub fn apply_bundle(
+        &mut self,
+        bytes: &[u8],
+        path: &std::path::Path,
+    ) -> Result<usize, StoreError> {
+        let before = self.doc.get_heads();
+        let mut trial = self.doc.clone();
+        let grown = validate::apply_checked(&mut trial, bytes, path)?;
+        validate::check_nesting(&trial, &before, path)?;
+        self.doc = trial;
+        Ok(grown)
     }
 
     /// The current heads of the document's history.

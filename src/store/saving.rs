@@ -248,7 +248,7 @@ mod tests {
             written,
             "nothing written"
         );
-        mine.apply_bundle(&changes).expect("apply");
+        mine.apply_bundle(&changes, &file).expect("apply");
         mine.know_file(seen);
         assert!(matches!(
             write(mine.save_request(&file)).expect("save again"),

@@ -16,10 +16,10 @@ use std::path::Path;
 
 use automerge::{AutoCommit, Change, ChangeHash};
 
+use super::StoreError;
 use super::fields::View;
 use super::file::{decode_with, quietly};
 use super::read::section_nesting;
-use super::{Doc, StoreError};
 use crate::model::MAX_DEPTH;
 
 /// Counters at or above this are refused (2^31: half the range Automerge
@@ -119,8 +119,11 @@ pub fn check_changes(bytes: &[u8], path: &Path) -> Result<(), StoreError> {
 /// `before`) when it nests sections deeper than a roadmap is shown
 /// ([`MAX_DEPTH`]) and deeper than before: such a roadmap could only be
 /// shown flattened.
-pub fn check_nesting(doc: &Doc, before: &[ChangeHash], path: &Path) -> Result<(), StoreError> {
-    let am = doc.automerge();
+pub fn check_nesting(
+    am: &AutoCommit,
+    before: &[ChangeHash],
+    path: &Path,
+) -> Result<(), StoreError> {
     let depth = section_nesting(View::now(am));
     if depth <= MAX_DEPTH || depth <= section_nesting(View::at(am, before)) {
         return Ok(());

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crate::model::numbering::next_number;
 use crate::model::{Activity, SectionKind};
+use crate::present::errors::store_error;
 use crate::store::edit::{ActivityField, NodeKind, new_section};
 
 use super::action::{Action, Mode};
@@ -341,7 +342,7 @@ impl App {
             Ok(None) => self
                 .status
                 .say(self.lang.t("Нечего отменять", "Nothing to undo")),
-            Err(e) => self.status.complain(e.to_string()),
+            Err(e) => self.status.complain(store_error(&e, self.lang)),
         }
     }
 
@@ -359,7 +360,7 @@ impl App {
             Ok(None) => self
                 .status
                 .say(self.lang.t("Нечего возвращать", "Nothing to redo")),
-            Err(e) => self.status.complain(e.to_string()),
+            Err(e) => self.status.complain(store_error(&e, self.lang)),
         }
     }
 }

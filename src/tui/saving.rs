@@ -8,12 +8,13 @@
 //! again. A failed save says so and keeps the edits and their journal.
 //! Quitting waits for a save under way.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
 use automerge::ChangeHash;
 
+use crate::present::errors::store_error;
 use crate::store::StoreError;
 use crate::store::saving::{self, Seen, Written};
 
@@ -144,13 +145,17 @@ impl App {
                 self.saved(&heads, merged, again, seen)
             }
             Ok(Written::Behind { changes, seen }) => self
-                .take_in(&changes, seen)
+                .take_in(&changes, seen, &path)
                 .and_then(|()| self.spawn_save(true)),
             Err(e) => Err(e),
         };
         if let Err(e) = &result {
             tracing::error!(error = %e, "save failed");
-            let text = format!("{} {e}", self.lang.t("Не сохранено:", "Not saved:"));
+            let text = format!(
+                "{} {}",
+                self.lang.t("Не сохранено:", "Not saved:"),
+                store_error(e, self.lang)
+            );
             self.status.complain(text);
         }
         result
@@ -195,11 +200,12 @@ impl App {
         Ok(())
     }
 
-    /// Merges the changes another program wrote to the file (known as
-    /// `seen`) and patches the screen from what they touched.
-    fn take_in(&mut self, changes: &[u8], seen: Seen) -> Result<(), StoreError> {
+    /// Merges the changes another program wrote to the file `path` (known
+    /// as `seen`) and patches the screen from what they touched; nothing
+    /// of them is taken when they cannot all be (see [`crate::store::Doc::apply_bundle`]).
+    fn take_in(&mut self, changes: &[u8], seen: Seen, path: &Path) -> Result<(), StoreError> {
         let before = self.document.doc.heads();
-        self.document.doc.apply_bundle(changes)?;
+        self.document.doc.apply_bundle(changes, path)?;
         self.document.doc.know_file(seen);
         // They are in the file: not for the journal.
         self.document.doc.save_incremental();

@@ -2,6 +2,7 @@
 //! and moving activities and sections.
 
 use crate::model::{position, text};
+use crate::present::errors::store_error;
 use crate::store::StoreError;
 use crate::store::edit::{NodeKind, Place};
 
@@ -207,18 +208,14 @@ impl App {
     }
 
     /// Moves a section, with everything in it, to the end of section
-    /// `target`, unless that is inside it.
+    /// `target`, unless that is inside it as the document records it (a
+    /// section shown flattened or on a broken cycle may sit elsewhere on
+    /// screen).
     pub(super) fn move_section_into(&mut self, id: &SectionId, target: &SectionId) {
-        if self
-            .document
-            .catalog
-            .subtree(id.as_str())
-            .contains(&target.0)
-        {
-            return self.status.complain(self.lang.t(
-                "Раздел нельзя перенести в самого себя",
-                "A section cannot move into itself",
-            ));
+        if self.document.doc.is_within(target.as_str(), id.as_str()) {
+            return self
+                .status
+                .complain(store_error(&StoreError::IntoItself, self.lang));
         }
         let last = self
             .document
@@ -331,14 +328,14 @@ impl App {
     fn place_after(&mut self, kind: NodeKind, id: &str, parent: &str, after: Option<&str>) {
         let old = match self.document.doc.place(kind, id) {
             Ok(p) => p,
-            Err(e) => return self.status.complain(e.to_string()),
+            Err(e) => return self.status.complain(store_error(&e, self.lang)),
         };
         let new = match self.place_among(kind, id, parent, after) {
             Ok(p) => p,
-            Err(e) => return self.status.complain(e.to_string()),
+            Err(e) => return self.status.complain(store_error(&e, self.lang)),
         };
         if let Err(e) = self.document.doc.set_place(kind, id, &new) {
-            return self.status.complain(e.to_string());
+            return self.status.complain(store_error(&e, self.lang));
         }
         let focus = match kind {
             NodeKind::Section => RowKey::Section(SectionId(id.to_string())),
