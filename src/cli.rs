@@ -286,6 +286,44 @@ pub enum Command {
         /// The roadmap.
         file: PathBuf,
     },
+    /// Put the roadmap on a sync server and print its automerge: URL; the
+    /// server is remembered for the roadmap.
+    Share {
+        /// The roadmap.
+        file: PathBuf,
+        /// The server, ws://HOST:PORT (else [sync] server of the config).
+        #[arg(long)]
+        server: Option<String>,
+        /// The token the server asks for.
+        #[arg(long)]
+        token: Option<String>,
+    },
+    /// Exchange changes with the roadmap's sync server and save what came.
+    Sync {
+        /// The roadmap.
+        file: PathBuf,
+        /// The server, instead of the one remembered or configured.
+        #[arg(long)]
+        server: Option<String>,
+        /// The token the server asks for.
+        #[arg(long)]
+        token: Option<String>,
+    },
+    /// Run a sync server (automerge-repo protocol) storing roadmaps in DIR.
+    Serve {
+        /// The port (0: any free one, printed).
+        #[arg(long)]
+        port: u16,
+        /// The folder the server stores documents in.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The address to listen on (only this computer unless told).
+        #[arg(long, default_value = "127.0.0.1")]
+        listen: std::net::IpAddr,
+        /// A token clients must present (?token= or Authorization: Bearer).
+        #[arg(long)]
+        token: Option<String>,
+    },
     /// Generate a synthetic roadmap with a long history (for benchmarks).
     Gen {
         /// Activities in the imported roadmap.
@@ -500,6 +538,22 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
         }) => commands::diff::run(&file, &since, format, output.as_deref(), lang),
         Some(Command::Peers { file }) => commands::peers::run(&file, lang),
+        Some(Command::Share {
+            file,
+            server,
+            token,
+        }) => commands::sync::share(&file, server.as_deref(), token.as_deref(), &config, lang),
+        Some(Command::Sync {
+            file,
+            server,
+            token,
+        }) => commands::sync::sync(&file, server.as_deref(), token.as_deref(), &config, lang),
+        Some(Command::Serve {
+            port,
+            dir,
+            listen,
+            token,
+        }) => commands::sync::serve(port, dir, listen, token, lang),
         Some(Command::Gen {
             activities,
             edits,

@@ -18,6 +18,21 @@ pub struct Config {
     /// Built-in keymap of the editor: "default" or "vim".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keymap: Option<String>,
+    /// Sync through a server: the default server and token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<SyncSettings>,
+}
+
+/// The `[sync]` table of the settings.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncSettings {
+    /// The server a roadmap syncs with when none is remembered for it
+    /// (`ws://HOST:PORT`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server: Option<String>,
+    /// The token presented to servers that ask for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
 }
 
 /// The folder holding karta's settings.

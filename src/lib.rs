@@ -20,5 +20,6 @@ pub mod received;
 pub mod report;
 pub mod sample;
 pub mod store;
+pub mod sync;
 pub mod tui;
 pub mod views;

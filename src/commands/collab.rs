@@ -80,7 +80,31 @@ pub fn merge(
             ),
         };
     }
-    if outcome.preview.is_empty() {
+    summary(
+        &mut out,
+        mine,
+        &outcome.preview,
+        &outcome.risks,
+        outcome.saved,
+        config,
+        lang,
+    )?;
+    super::print(&out)
+}
+
+/// What a merge brought in, in words (or that it brought nothing), what it
+/// put at risk, whether `mine` was saved and how many conflicts it holds:
+/// the summary `karta merge` and `karta sync` print.
+pub(crate) fn summary(
+    out: &mut String,
+    mine: &Path,
+    preview: &store::merge::MergePreview,
+    risks: &store::risks::MergeRisks,
+    saved: bool,
+    config: &Config,
+    lang: Lang,
+) -> Result<()> {
+    if preview.is_empty() {
         let _ = writeln!(
             out,
             "{}: {}",
@@ -90,20 +114,20 @@ pub fn merge(
                 "nothing new, the file is unchanged"
             )
         );
-        return super::print(&out);
+        return Ok(());
     }
-    out.push_str(&preview_lines(&outcome.preview, lang));
-    for line in risk_lines(&outcome.risks, Some(&config.author()), lang, None) {
+    out.push_str(&preview_lines(preview, lang));
+    for line in risk_lines(risks, Some(&config.author()), lang, None) {
         let _ = writeln!(out, "{line}");
     }
-    if outcome.preview.by_author.is_empty() {
+    if preview.by_author.is_empty() {
         let _ = writeln!(
             out,
             "{}",
             lang.t("(видимых изменений нет)", "(no visible changes)")
         );
     }
-    let verdict = if outcome.saved {
+    let verdict = if saved {
         lang.t("слито и сохранено", "merged and saved")
     } else {
         lang.t(
@@ -112,7 +136,7 @@ pub fn merge(
         )
     };
     let _ = writeln!(out, "{}: {verdict}", mine.display());
-    if outcome.saved {
+    if saved {
         let open = conflicts(&store::open(mine)?).len();
         if open > 0 {
             let _ = match lang {
@@ -129,7 +153,7 @@ pub fn merge(
             };
         }
     }
-    super::print(&out)
+    Ok(())
 }
 
 /// Remembers, per sender, the last bundle merged from them (see

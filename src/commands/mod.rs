@@ -13,6 +13,7 @@ pub mod history;
 pub mod import;
 pub mod peers;
 pub mod roadmap;
+pub mod sync;
 pub mod trash;
 
 use std::io::Write;

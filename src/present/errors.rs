@@ -16,6 +16,9 @@ pub fn error_line(e: &anyhow::Error, lang: Lang) -> String {
     if let Some(store) = e.downcast_ref::<StoreError>() {
         return one_line(&store_error(store, lang));
     }
+    if let Some(sync) = e.downcast_ref::<crate::sync::SyncError>() {
+        return one_line(&super::sync::sync_error(sync, lang));
+    }
     if let Some(io) = e.downcast_ref::<std::io::Error>() {
         return one_line(&format!("{}: {}", e, io_words(io, lang)));
     }

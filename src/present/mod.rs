@@ -11,6 +11,7 @@ pub mod groups;
 pub mod merge;
 pub mod risks;
 pub mod since;
+pub mod sync;
 pub mod trash;
 pub mod words;
 

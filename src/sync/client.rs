@@ -1,0 +1,320 @@
+//! A client of an automerge-repo sync server: a blocking WebSocket, the
+//! protocol's handshake, and the exchange of sync messages for one
+//! document. Everything received is checked ([`super::checks`]) before the
+//! document takes it; the document exchanged is a working copy the caller
+//! then takes changes from, as from a merged file ([`super::apply`]).
+
+use std::io::ErrorKind;
+use std::net::{TcpStream, ToSocketAddrs};
+use std::time::{Duration, Instant};
+
+use automerge::sync::{State, SyncDoc};
+use automerge::{Automerge, ChangeHash};
+use samod_core::DocumentId;
+use tungstenite::client::IntoClientRequest;
+use tungstenite::http::HeaderValue;
+use tungstenite::{Message as Frame, WebSocket};
+
+use super::SyncError;
+use super::wire::{self, Message};
+use crate::store::file::quietly;
+
+/// How long connecting and the handshake may take.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A connection to a sync server about one document.
+pub struct Connection {
+    socket: WebSocket<TcpStream>,
+    tcp: TcpStream,
+    server: String,
+    me: String,
+    peer: String,
+    document: DocumentId,
+}
+
+/// What arrived for the document.
+pub enum Received {
+    /// A sync message, checked.
+    Sync(automerge::sync::Message),
+    /// The server does not hold the document.
+    Unavailable,
+}
+
+impl Connection {
+    /// Connects to `server` (`ws://HOST:PORT[/PATH]`), presenting `token`
+    /// when given, and joins as a peer keeping no storage of its own.
+    pub fn open(
+        server: &str,
+        token: Option<&str>,
+        document: &DocumentId,
+    ) -> Result<Connection, SyncError> {
+        let unreachable = |reason: String| SyncError::Unreachable {
+            server: server.to_string(),
+            reason,
+        };
+        let address = with_token(server, token)?;
+        let mut request = address
+            .as_str()
+            .into_client_request()
+            .map_err(|_| SyncError::BadAddress(server.to_string()))?;
+        if let Some(token) = token
+            && let Ok(value) = HeaderValue::from_str(&format!("Bearer {token}"))
+        {
+            request.headers_mut().insert("authorization", value);
+        }
+        let host = address
+            .host_str()
+            .ok_or_else(|| SyncError::BadAddress(server.to_string()))?;
+        let port = address.port_or_known_default().unwrap_or(80);
+        let addrs: Vec<_> = (host, port)
+            .to_socket_addrs()
+            .map_err(|e| unreachable(e.to_string()))?
+            .collect();
+        let mut last = String::from("no address");
+        let mut tcp = None;
+        for addr in addrs {
+            match TcpStream::connect_timeout(&addr, CONNECT_TIMEOUT) {
+                Ok(s) => {
+                    tcp = Some(s);
+                    break;
+                }
+                Err(e) => last = e.to_string(),
+            }
+        }
+        let tcp = tcp.ok_or_else(|| unreachable(last))?;
+        let io = |e: std::io::Error| unreachable(e.to_string());
+        tcp.set_nodelay(true).map_err(io)?;
+        tcp.set_read_timeout(Some(CONNECT_TIMEOUT)).map_err(io)?;
+        tcp.set_write_timeout(Some(CONNECT_TIMEOUT)).map_err(io)?;
+        let handle = tcp.try_clone().map_err(io)?;
+        let (socket, _) = tungstenite::client(request, tcp).map_err(|e| match e {
+            tungstenite::HandshakeError::Failure(tungstenite::Error::Http(r))
+                if r.status() == 401 || r.status() == 403 =>
+            {
+                SyncError::Unauthorized(server.to_string())
+            }
+            other => SyncError::Protocol {
+                server: server.to_string(),
+                reason: other.to_string(),
+            },
+        })?;
+        let mut connection = Connection {
+            socket,
+            tcp: handle,
+            server: server.to_string(),
+            me: format!("karta-{}", uuid::Uuid::new_v4().simple()),
+            peer: String::new(),
+            document: document.clone(),
+        };
+        connection.send_raw(wire::join(&connection.me))?;
+        let deadline = Instant::now() + CONNECT_TIMEOUT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(SyncError::TimedOut(server.to_string()));
+            }
+            match connection.next_message(left)? {
+                Some(Message::Peer { sender }) => {
+                    connection.peer = sender;
+                    return Ok(connection);
+                }
+                Some(Message::Error { message }) => {
+                    return Err(connection.protocol(&message));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The server as given.
+    pub fn server(&self) -> &str {
+        &self.server
+    }
+
+    /// Sends a sync message for the document.
+    pub fn send(&mut self, message: automerge::sync::Message) -> Result<(), SyncError> {
+        let bytes = wire::sync(
+            &self.document.to_string(),
+            &self.me,
+            &self.peer,
+            &message.encode(),
+        );
+        self.send_raw(bytes)
+    }
+
+    /// Waits up to `wait` for something about the document; None when
+    /// nothing came. A message that fails the checks ends the exchange.
+    pub fn receive(&mut self, wait: Duration) -> Result<Option<Received>, SyncError> {
+        let deadline = Instant::now() + wait;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let Some(message) = self.next_message(left)? else {
+                return Ok(None);
+            };
+            let mine = self.document.to_string();
+            match message {
+                Message::Sync { document, data, .. } if document == mine => {
+                    let checked =
+                        super::checks::check_sync_data(&data, &self.document).map_err(|r| {
+                            SyncError::Refused {
+                                server: self.server.clone(),
+                                reason: r,
+                            }
+                        })?;
+                    return Ok(Some(Received::Sync(checked)));
+                }
+                Message::Unavailable { document } if document == mine => {
+                    return Ok(Some(Received::Unavailable));
+                }
+                Message::Error { message } => return Err(self.protocol(&message)),
+                _ if left.is_zero() => return Ok(None),
+                _ => {}
+            }
+        }
+    }
+
+    /// Closes the connection politely.
+    pub fn close(mut self) {
+        let _ = self.socket.close(None);
+        let _ = self.socket.flush();
+    }
+
+    fn protocol(&self, reason: &str) -> SyncError {
+        SyncError::Protocol {
+            server: self.server.clone(),
+            reason: crate::model::text::one_line(reason),
+        }
+    }
+
+    fn send_raw(&mut self, bytes: Vec<u8>) -> Result<(), SyncError> {
+        self.socket
+            .send(Frame::Binary(bytes.into()))
+            .map_err(|e| self.lost(e))
+    }
+
+    fn lost(&self, e: tungstenite::Error) -> SyncError {
+        match e {
+            tungstenite::Error::Io(io) if is_timeout(&io) => {
+                SyncError::TimedOut(self.server.clone())
+            }
+            _ => SyncError::Closed(self.server.clone()),
+        }
+    }
+
+    /// The next protocol message, waiting up to `wait`; None when nothing
+    /// came in time.
+    fn next_message(&mut self, wait: Duration) -> Result<Option<Message>, SyncError> {
+        let deadline = Instant::now() + wait;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let left = left.max(Duration::from_millis(1));
+            let _ = self.tcp.set_read_timeout(Some(left));
+            match self.socket.read() {
+                Ok(Frame::Binary(bytes)) => match wire::decode(&bytes) {
+                    Some(message) => return Ok(Some(message)),
+                    None => return Err(self.protocol("unreadable message")),
+                },
+                Ok(Frame::Close(_)) => return Err(SyncError::Closed(self.server.clone())),
+                Ok(_) => {}
+                Err(tungstenite::Error::Io(e)) if is_timeout(&e) => {
+                    if Instant::now() >= deadline {
+                        return Ok(None);
+                    }
+                }
+                Err(e) => return Err(self.lost(e)),
+            }
+        }
+    }
+}
+
+fn is_timeout(e: &std::io::Error) -> bool {
+    matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut)
+}
+
+/// The server's address with the token as a query parameter (how stock
+/// automerge-repo clients, which cannot set headers, present one).
+fn with_token(server: &str, token: Option<&str>) -> Result<url::Url, SyncError> {
+    let bad = || SyncError::BadAddress(server.to_string());
+    let mut url = url::Url::parse(server.trim()).map_err(|_| bad())?;
+    match url.scheme() {
+        "ws" => {}
+        "wss" => {
+            return Err(SyncError::Unreachable {
+                server: server.to_string(),
+                reason: "wss:// is not supported by this build; see docs/sync.md".to_string(),
+            });
+        }
+        _ => return Err(bad()),
+    }
+    if url.host_str().is_none() {
+        return Err(bad());
+    }
+    if let Some(token) = token {
+        url.query_pairs_mut().append_pair("token", token);
+    }
+    Ok(url)
+}
+
+/// How long an exchange waits for the server's answer before it is taken
+/// as lost.
+pub const ANSWER_WAIT: Duration = Duration::from_secs(20);
+
+/// The longest one exchange may take.
+pub const EXCHANGE_LIMIT: Duration = Duration::from_secs(300);
+
+/// Exchanges sync messages about the document until the server and `doc`
+/// hold the same changes; returns the heads the server first said it had.
+/// `doc` takes only what passed the checks.
+pub fn exchange(
+    connection: &mut Connection,
+    doc: &mut Automerge,
+    state: &mut State,
+) -> Result<Vec<ChangeHash>, SyncError> {
+    let started = Instant::now();
+    let mut first = None;
+    loop {
+        if in_step(doc, state) {
+            return Ok(first.unwrap_or_default());
+        }
+        if let Some(message) = doc.generate_sync_message(state) {
+            connection.send(message)?;
+        }
+        if started.elapsed() > EXCHANGE_LIMIT {
+            return Err(SyncError::TimedOut(connection.server().to_string()));
+        }
+        match connection.receive(ANSWER_WAIT)? {
+            Some(Received::Sync(message)) => {
+                first.get_or_insert_with(|| message.heads.clone());
+                take(connection, doc, state, message)?;
+            }
+            Some(Received::Unavailable) => {
+                return Err(SyncError::Unavailable(connection.server().to_string()));
+            }
+            None => return Err(SyncError::TimedOut(connection.server().to_string())),
+        }
+    }
+}
+
+/// Whether the server is known to hold exactly `doc`'s changes.
+pub fn in_step(doc: &Automerge, state: &State) -> bool {
+    let heads = doc.get_heads();
+    state.their_heads.as_ref() == Some(&heads)
+}
+
+/// Takes one checked sync message into `doc`. A failure inside Automerge
+/// refuses the message and may leave `doc` half-changed: `doc` is a working
+/// copy, dropped on any error.
+pub fn take(
+    connection: &Connection,
+    doc: &mut Automerge,
+    state: &mut State,
+    message: automerge::sync::Message,
+) -> Result<(), SyncError> {
+    match quietly(|| doc.receive_sync_message(state, message)) {
+        Ok(Ok(())) => Ok(()),
+        _ => Err(SyncError::Refused {
+            server: connection.server().to_string(),
+            reason: super::checks::Refusal::Unapplicable,
+        }),
+    }
+}
