@@ -41,7 +41,8 @@ struct File {
     roadmaps: BTreeMap<String, BTreeMap<String, Received>>,
 }
 
-fn path() -> Result<PathBuf> {
+/// Where the record is kept: `received.toml` in karta's data folder.
+pub fn file() -> Result<PathBuf> {
     crate::config::data_dir()
         .map(|d| d.join("received.toml"))
         .ok_or_else(|| anyhow!("no data folder on this system"))
@@ -55,9 +56,10 @@ fn load(path: &Path) -> Result<File> {
     toml::from_str(&text).map_err(|e| anyhow!("{}: {}", path.display(), e.message()))
 }
 
-/// Everything received for `roadmap`, by sender.
-pub fn for_roadmap(roadmap: &str) -> Result<BTreeMap<String, Received>> {
-    Ok(load(&path()?)?.roadmaps.remove(roadmap).unwrap_or_default())
+/// Everything received for `roadmap`, by sender, as the file `path` (a
+/// `received.toml`) records it.
+pub fn in_file(path: &Path, roadmap: &str) -> Result<BTreeMap<String, Received>> {
+    Ok(load(path)?.roadmaps.remove(roadmap).unwrap_or_default())
 }
 
 /// Remembers that a bundle with `header` was merged into `roadmap` now
@@ -71,7 +73,7 @@ pub fn remember(roadmap: &str, header: &Header) -> Result<()> {
     else {
         return Ok(());
     };
-    let path = path()?;
+    let path = file()?;
     let mut file = load(&path)?;
     let senders = file.roadmaps.entry(roadmap.to_string()).or_default();
     if let Some(known) = senders.get(from)

@@ -30,31 +30,6 @@ fn same_as_fresh(app: &App) {
     );
 }
 
-/// The screen with every time of day written as `ГГГГ-ММ-ДД чч:мм`
-/// (deletions are dated by the clock), for snapshots.
-fn undated(shown: &str) -> String {
-    let pattern = "0000-00-00 00:00";
-    let mut chars: Vec<char> = shown.chars().collect();
-    let width = pattern.chars().count();
-    let mut i = 0;
-    while i + width <= chars.len() {
-        let fits = pattern.chars().zip(&chars[i..i + width]).all(|(p, c)| {
-            if p == '0' {
-                c.is_ascii_digit()
-            } else {
-                p == *c
-            }
-        });
-        if fits {
-            chars.splice(i..i + width, "ГГГГ-ММ-ДД чч:мм".chars());
-            i += width;
-        } else {
-            i += 1;
-        }
-    }
-    chars.into_iter().collect()
-}
-
 /// A colleague's copy of the editor's file, saved to `name` in `dir`
 /// after `edit`.
 fn their_copy(

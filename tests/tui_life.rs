@@ -61,3 +61,220 @@ fn the_fourth_view_shows_the_coverage_of_the_management_cycle() {
     assert!(shown.contains("Этап цикла:"), "{shown}");
     assert!(shown.contains("по формулировке"), "{shown}");
 }
+
+/// The message on the status line.
+fn said(app: &karta::tui::app::App) -> String {
+    app.status
+        .message
+        .as_ref()
+        .map(|(text, _)| text.clone())
+        .unwrap_or_default()
+}
+
+/// The activity under the cursor.
+fn current_id(app: &karta::tui::app::App) -> String {
+    let entry = app.current_entry().expect("an activity under the cursor");
+    app.document.catalog.entries[entry].activity.id.clone()
+}
+
+#[test]
+fn the_edition_is_approved_from_a_form_as_one_undo_step() {
+    use karta::store::approvals::approvals;
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    // The Russian layout's key in the same place opens it too.
+    press(&mut app, "Г");
+    assert!(matches!(app.overlay, Overlay::Approve(_)));
+    insta::assert_snapshot!("approve_form", screen(&mut app, 100, 20));
+
+    let clear = "Backspace ".repeat(12);
+    press(&mut app, &format!("Tab {clear} text:31.02.2022 Enter"));
+    assert!(
+        matches!(app.overlay, Overlay::Approve(_)),
+        "not a date: the form stays"
+    );
+    insta::assert_snapshot!("approve_form_refused", screen(&mut app, 100, 20));
+    assert!(approvals(app.document.doc.automerge()).is_empty());
+
+    press(&mut app, &format!("{clear} text:01.09.2023 Enter"));
+    assert!(matches!(app.overlay, Overlay::None));
+    let listed = approvals(app.document.doc.automerge());
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].number, "491/01-08");
+    assert_eq!(listed[0].date, chrono::NaiveDate::from_ymd_opt(2023, 9, 1));
+    assert_eq!(listed[0].author, "Тестова Т.Т.");
+    let since =
+        karta::store::since::report(&app.document.doc, &karta::store::since::Since::Approved)
+            .expect("diff");
+    assert!(since.groups.is_empty(), "this edition is the one approved");
+    let heading = app.document.roadmap.meta.approval.clone().expect("order");
+    assert_eq!(heading.date, chrono::NaiveDate::from_ymd_opt(2023, 9, 1));
+    assert!(
+        app.document.roadmap == app.document.doc.roadmap(),
+        "the heading patched as a whole read gives it"
+    );
+    assert!(said(&app).contains("Редакция утверждена: приказ от 01.09.2023 № 491/01-08"));
+    assert!(
+        dir.path().join("lysva.karta.journal").exists(),
+        "journaled at once"
+    );
+
+    press(&mut app, "u");
+    assert!(approvals(app.document.doc.automerge()).is_empty(), "undone");
+    let heading = app.document.roadmap.meta.approval.clone().expect("order");
+    assert_eq!(heading.date, chrono::NaiveDate::from_ymd_opt(2021, 10, 28));
+    assert!(app.document.since.is_none());
+    press(&mut app, "Ctrl-r");
+    let again = approvals(app.document.doc.automerge());
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].id, listed[0].id, "redone: the same approval");
+
+    press(&mut app, "Ctrl-s");
+    app.wait_for_save().expect("saved");
+    let file = dir.path().join("lysva.karta");
+    let out = karta_command(dir.path())
+        .arg("approvals")
+        .arg(&file)
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("приказ от 01.09.2023 № 491/01-08") && text.contains("Тестова Т.Т."),
+        "stored as karta approve stores it: {text}"
+    );
+}
+
+#[test]
+fn an_empty_order_number_is_refused_and_esc_records_nothing() {
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("tynda", dir.path());
+    let clear = "Backspace ".repeat(12);
+    press(&mut app, &format!("U {clear} Enter"));
+    assert!(matches!(app.overlay, Overlay::Approve(_)));
+    assert!(screen(&mut app, 100, 20).contains("укажите номер приказа"));
+    press(&mut app, "Esc");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert!(!app.document.unsaved, "nothing written");
+}
+
+#[test]
+fn activities_changed_since_the_approval_are_marked_and_listed() {
+    use karta::store::changed::{ChangedSince, Mark};
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    press(&mut app, "D");
+    assert!(said(&app).contains("Утверждённой редакции ещё нет (U — утвердить)"));
+    press(&mut app, "U Enter");
+    assert_eq!(app.document.since.as_ref().expect("approved").count(), 0);
+
+    press(&mut app, "j");
+    let changed = current_id(&app);
+    press(&mut app, "s j Enter");
+    press(&mut app, "a text:Согласовать_график_с_опекой Enter");
+    let added = current_id(&app);
+    press(&mut app, "j j");
+    let deleted = current_id(&app);
+    press(&mut app, "d y");
+    let since = app.document.since.as_ref().expect("marks");
+    assert_eq!(since.mark(&changed), Some(Mark::Changed));
+    assert_eq!(since.mark(&added), Some(Mark::Added));
+    assert_eq!(since.mark(&deleted), None);
+    let fresh = ChangedSince::read(&app.document.doc).expect("read");
+    for e in &app.document.catalog.entries {
+        let id = &e.activity.id;
+        assert_eq!(since.mark(id), fresh.mark(id), "patched as read anew: {id}");
+    }
+    let shown = screen(&mut app, 120, 30);
+    assert!(shown.contains("+/* после утверждения: 2"), "{shown}");
+    let label = |id: &str| app.document.catalog.entry(id).expect("entry").label.clone();
+    assert!(shown.contains(&format!("*{}", label(&changed))), "{shown}");
+    assert!(shown.contains(&format!("+{}", label(&added))), "{shown}");
+
+    press(&mut app, "D");
+    assert!(matches!(app.overlay, Overlay::Changes(_)));
+    insta::assert_snapshot!(
+        "changes_since_approved",
+        undated(&screen(&mut app, 120, 34))
+    );
+
+    // Enter on the deleted one: it is in the recycle bin.
+    let selected_item = |app: &karta::tui::app::App| match &app.overlay {
+        Overlay::Changes(list) => list.lines[list.selected].item.clone().map(|i| i.id),
+        _ => None,
+    };
+    for _ in 0..40 {
+        if selected_item(&app).as_deref() == Some(deleted.as_str()) {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    press(&mut app, "Enter");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert!(
+        said(&app).contains("Удалено после утверждения (b — корзина)"),
+        "{}",
+        said(&app)
+    );
+
+    // Enter on the one added: the view goes to it.
+    press(&mut app, "g D");
+    for _ in 0..40 {
+        if selected_item(&app).as_deref() == Some(added.as_str()) {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    press(&mut app, "Enter");
+    assert_eq!(current_id(&app), added);
+    if !app.views.show_detail {
+        press(&mut app, "i");
+    }
+    let shown = screen(&mut app, 160, 40);
+    assert!(
+        shown.contains("Добавлено после утверждения (приказ от 28.10.2021 № 491/01-08)")
+            && shown.contains("(D — что изменилось)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_peers_screen_lists_each_correspondent_as_karta_peers_does() {
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let mut app = editor_on("lysva", d);
+    let me = d.join("Тестова Т.Т.");
+    app.document.records = Some(karta::peers::Records {
+        sent: me.join("sent.toml"),
+        received: me.join("data").join("received.toml"),
+    });
+    press(&mut app, "P");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert!(said(&app).contains("обменов ещё не было"), "{}", said(&app));
+
+    let out = karta_as(d, "Тестова Т.Т.")
+        .arg("bundle")
+        .arg(d.join("lysva.karta"))
+        .args(["--to", "Корчевская И.П.", "-o"])
+        .arg(d.join("to-her"))
+        .output()
+        .expect("bundle");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    press(&mut app, "j s j Enter");
+    press(&mut app, "P");
+    assert!(matches!(app.overlay, Overlay::Reading(_)));
+    let shown = undated(&screen(&mut app, 120, 20));
+    assert!(shown.contains("Корчевская И.П."), "{shown}");
+    assert!(
+        shown.contains("ваших изменений, которых у них нет: 1"),
+        "the status set since: {shown}"
+    );
+    insta::assert_snapshot!("peers_screen", shown);
+}

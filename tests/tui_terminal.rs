@@ -109,3 +109,37 @@ fn kill_9_loses_no_committed_edit() {
         1
     );
 }
+
+#[test]
+fn approve_list_the_changes_and_see_the_peers_in_a_real_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample(dir.path());
+    let mut karta = start(&file, dir.path());
+    karta.wait_for("По механизмам");
+    karta.keys(&["U"]);
+    karta.wait_for("Номер приказа:");
+    karta.keys(&["Enter"]);
+    karta.wait_for("Редакция утверждена: приказ от 28.10.2021 № 491/01-08");
+    karta.keys(&["j", "s", "Down", "Enter"]);
+    karta.wait_for("+/* после утверждения: 1");
+    karta.keys(&["D"]);
+    karta.wait_for("Изменения с утверждённой редакции");
+    karta.wait_for("статус: «запланировано» → «в работе»");
+    karta.keys(&["Esc", "P"]);
+    karta.wait_for("обменов ещё не было");
+    karta.keys(&["C-s"]);
+    karta.wait_for("Сохранено");
+    karta.keys(&["q"]);
+    assert!(karta.wait_exit().success(), "{}", karta.screen());
+    let out = common::karta_command(dir.path())
+        .args(["diff", "--since", "approved"])
+        .arg(&file)
+        .output()
+        .expect("diff");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("с утверждённой редакции (приказ от 28.10.2021 № 491/01-08)")
+            && text.contains("статус: «запланировано» → «в работе»"),
+        "{text}"
+    );
+}

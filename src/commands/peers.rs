@@ -2,79 +2,24 @@
 //! received from them, when, and how many of your changes they have not
 //! received yet.
 
-use std::collections::BTreeSet;
-use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 
-use crate::describe::time_text;
 use crate::i18n::Lang;
-use crate::model::text::one_line;
+use crate::peers::{Records, correspondents};
+use crate::present::peers::{no_exchanges, peer_lines};
 use crate::store;
 
 /// Lists the correspondents of the roadmap `file`.
 pub fn run(file: &Path, lang: Lang) -> Result<()> {
     let mut doc = store::open(file)?;
-    let id = doc.roadmap_id();
-    let sent = crate::peers::sent_for(&id)?;
-    let received = crate::received::for_roadmap(&id)?;
-    let names: BTreeSet<&String> = sent.keys().chain(received.keys()).collect();
-    if names.is_empty() {
-        return super::print(&format!(
-            "{}: {}\n",
-            file.display(),
-            lang.t(
-                "обменов ещё не было (karta bundle --to ИМЯ отправляет, karta merge получает)",
-                "no exchanges yet (karta bundle --to NAME sends, karta merge receives)"
-            )
-        ));
+    let records = Records::system().ok_or_else(|| anyhow!("no config folder on this system"))?;
+    let list = correspondents(&mut doc, &records)?;
+    if list.is_empty() {
+        return super::print(&format!("{}: {}\n", file.display(), no_exchanges(lang)));
     }
-    let nothing = lang.t("ничего", "nothing");
-    let mut out = String::new();
-    for name in names {
-        let _ = writeln!(out, "{}", one_line(name));
-        let mut known = Vec::new();
-        let sent_line = match sent.get(name) {
-            Some(s) => {
-                known.extend(s.heads.iter().copied());
-                let version = doc
-                    .latest_time(&s.heads)
-                    .map(|t| {
-                        format!(
-                            " — {} {}",
-                            lang.t("изменения по", "changes up to"),
-                            time_text(t)
-                        )
-                    })
-                    .unwrap_or_default();
-                let when = s.time.map_or_else(|| "—".to_string(), time_text);
-                format!("{when}{version}")
-            }
-            None => nothing.to_string(),
-        };
-        let _ = writeln!(out, "  {}: {sent_line}", lang.t("отправлено", "sent"));
-        let received_line = match received.get(name.as_str()) {
-            Some(r) => {
-                known.extend(r.hashes());
-                let made = r
-                    .made
-                    .map(|t| format!(" ({} {})", lang.t("пакет от", "a bundle of"), time_text(t)))
-                    .unwrap_or_default();
-                format!("{}{made}", time_text(r.merged))
-            }
-            None => nothing.to_string(),
-        };
-        let _ = writeln!(out, "  {}: {received_line}", lang.t("получено", "received"));
-        let lacking = doc.lacking(&known);
-        let _ = writeln!(
-            out,
-            "  {}: {lacking}",
-            lang.t(
-                "ваших изменений, которых у них нет",
-                "your changes they have not received"
-            )
-        );
-    }
+    let mut out = peer_lines(&list, lang).join("\n");
+    out.push('\n');
     super::print(&out)
 }

@@ -9,6 +9,7 @@ pub mod errors;
 pub mod fit;
 pub mod groups;
 pub mod merge;
+pub mod peers;
 pub mod risks;
 pub mod since;
 pub mod sync;

@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::model::worddiff::{Piece, excerpt};
 use crate::store::approvals::Approved;
-use crate::store::changes::{ChangeKind, Field};
+use crate::store::changes::{ChangeKind, Field, Item};
 use crate::store::schema::meta;
 use crate::store::since::{Base, Changed, Report};
 
@@ -57,6 +57,9 @@ pub struct Line {
     pub level: Level,
     /// Its runs.
     pub runs: Vec<Run>,
+    /// The item it is about (an item's line and its changes' lines), to
+    /// go to it from the editor's list.
+    pub item: Option<Item>,
 }
 
 fn run(text: impl Into<String>, style: Style) -> Run {
@@ -67,7 +70,11 @@ fn run(text: impl Into<String>, style: Style) -> Run {
 }
 
 fn line(level: Level, runs: Vec<Run>) -> Line {
-    Line { level, runs }
+    Line {
+        level,
+        runs,
+        item: None,
+    }
 }
 
 /// The order's name: "приказ от 28.10.2021 № 491/01-08".
@@ -147,13 +154,16 @@ pub fn lines(report: &Report, title: &str, lang: Lang) -> Vec<Line> {
         for changed in &group.changes {
             let item = &changed.change.item;
             if current != Some(item.id.as_str()) {
-                out.push(line(
-                    Level::Item,
-                    vec![run(item_name(item, lang), Style::Strong)],
-                ));
+                out.push(Line {
+                    item: Some(item.clone()),
+                    ..line(Level::Item, vec![run(item_name(item, lang), Style::Strong)])
+                });
                 current = Some(item.id.as_str());
             }
-            out.push(change_line(changed, lang));
+            out.push(Line {
+                item: Some(item.clone()),
+                ..change_line(changed, lang)
+            });
         }
     }
     out

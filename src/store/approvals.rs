@@ -132,15 +132,31 @@ impl Doc {
     pub fn approve(&mut self, number: &str, date: NaiveDate) -> Result<Approved, StoreError> {
         self.set_meta(MetaField::ApprovalNumber, number)?;
         self.set_meta(MetaField::ApprovalDate, &date.to_string())?;
-        let heads = self.heads();
-        let id = self.ids.next_item_id();
-        let approved = Approved {
-            id: id.clone(),
+        let approved = self.approval(number, date);
+        self.record_approval(&approved)
+    }
+
+    /// An approval by the order `number` of `date`, by this session's
+    /// author, now, under a fresh id; not recorded yet (see
+    /// [`Doc::record_approval`]), so it has no heads.
+    pub fn approval(&mut self, number: &str, date: NaiveDate) -> Approved {
+        Approved {
+            id: self.ids.next_item_id(),
             number: number.to_string(),
             date: Some(date),
-            heads,
+            heads: Vec::new(),
             author: self.author().unwrap_or_default().to_string(),
             time: chrono::Utc::now().timestamp_millis(),
+        }
+    }
+
+    /// Records `approved` (its id, order, author and time) as the approval
+    /// of the roadmap as it stands now: its heads are the document's now.
+    /// The editor's redo of an approval records it again this way.
+    pub fn record_approval(&mut self, approved: &Approved) -> Result<Approved, StoreError> {
+        let approved = Approved {
+            heads: self.heads(),
+            ..approved.clone()
         };
         let doc = self.automerge_mut();
         let maps = View::now(&*doc).all_maps(&ROOT, schema::K_APPROVALS);
@@ -148,14 +164,53 @@ impl Doc {
             Some(map) => map.clone(),
             None => doc.put_object(ROOT, schema::K_APPROVALS, ObjType::Map)?,
         };
-        let obj = doc.put_object(&map, id.as_str(), ObjType::Map)?;
-        doc.put(&obj, key::NUMBER, number)?;
-        doc.put(&obj, key::DATE, date.to_string())?;
+        let obj = doc.put_object(&map, approved.id.as_str(), ObjType::Map)?;
+        doc.put(&obj, key::NUMBER, approved.number.as_str())?;
+        let date = approved.date.map(|d| d.to_string()).unwrap_or_default();
+        doc.put(&obj, key::DATE, date)?;
         let hashes: Vec<String> = approved.heads.iter().map(|h| h.to_string()).collect();
         doc.put(&obj, key::HEADS, hashes.join(" "))?;
         doc.put(&obj, key::AUTHOR, approved.author.as_str())?;
         doc.put(&obj, key::TIME, approved.time)?;
-        self.commit(&format!("{PREFIX}{id}"));
+        self.commit(&format!("{PREFIX}{}", approved.id));
         Ok(approved)
+    }
+
+    /// Takes the approval `id` back (the editor's undo of an approval just
+    /// made): its entry goes from every `approvals` map; history keeps it.
+    /// False when there was no such approval.
+    pub fn withdraw_approval(&mut self, id: &str) -> Result<bool, StoreError> {
+        let doc = self.automerge_mut();
+        let maps = View::now(&*doc).all_maps(&ROOT, schema::K_APPROVALS);
+        let mut found = false;
+        for map in maps {
+            if doc.get(&map, id)?.is_some() {
+                doc.delete(&map, id)?;
+                found = true;
+            }
+        }
+        if found {
+            self.commit(&format!("withdraw approval {id}"));
+        }
+        Ok(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_approval_withdrawn_and_recorded_again_keeps_its_id() {
+        let mut doc = crate::sample::document().expect("sample");
+        let date = NaiveDate::from_ymd_opt(2022, 2, 26).expect("date");
+        let approved = doc.approve("20", date).expect("approve");
+        assert_eq!(approvals(doc.automerge()), vec![approved.clone()]);
+        assert!(doc.withdraw_approval(&approved.id).expect("withdraw"));
+        assert!(approvals(doc.automerge()).is_empty());
+        assert!(!doc.withdraw_approval(&approved.id).expect("again"));
+        let again = doc.record_approval(&approved).expect("again");
+        assert_eq!(again.id, approved.id);
+        assert_eq!(latest(doc.automerge()), Some(again));
     }
 }

@@ -4,6 +4,7 @@
 pub mod approvals;
 pub mod bundle;
 pub mod cache;
+pub mod changed;
 pub mod changes;
 pub mod chunks;
 pub mod comment;

@@ -3,11 +3,12 @@
 
 use automerge::{ObjId, ROOT, ReadDoc};
 
-use crate::model::{Section, SectionKind, Stage};
+use crate::model::{Meta, Section, SectionKind, Stage};
 
 use super::Doc;
 use super::edit::{NodeKind, Place};
-use super::read::{get_bool, get_map, get_str, get_uint, split_lines};
+use super::fields::View;
+use super::read::{get_bool, get_map, get_str, get_uint, read_meta, split_lines};
 use super::schema::node;
 use super::snapshot::{ACTIVITY_SCALARS, SECTION_SCALARS};
 
@@ -24,6 +25,14 @@ impl Doc {
     fn node_obj(&self, kind: NodeKind, id: &str) -> Option<ObjId> {
         let doc = self.automerge();
         get_map(doc, &ROOT, kind.map_key()).and_then(|map| get_map(doc, &map, id))
+    }
+
+    /// Reads the heading alone (title, order, period, notes).
+    pub fn meta(&self) -> Meta {
+        let doc = self.automerge();
+        get_map(doc, &ROOT, super::schema::K_META)
+            .map(|obj| read_meta(View::now(doc), &obj))
+            .unwrap_or_default()
     }
 
     /// Where a node sits and whether it is deleted (None: no such node).

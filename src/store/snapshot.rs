@@ -129,6 +129,14 @@ pub fn read_part<D: ReadDoc>(view: View<'_, D>, touched: &Touched) -> Snapshot {
     snap
 }
 
+/// One section or activity as `view` sees it (None when there is none
+/// with this id): a few map lookups, not a read of the whole document.
+pub fn read_node_of<D: ReadDoc>(view: View<'_, D>, kind: NodeKind, id: &str) -> Option<NodeState> {
+    let roots = Roots::read(view);
+    let obj = roots_map(&roots, kind).and_then(|map| view.map(map, id))?;
+    Some(read_node(view, kind, &obj))
+}
+
 /// Keys of node fields that are not extra cells.
 const OWN_FIELDS: [&str; 7] = [
     node::STAGE,

@@ -134,6 +134,9 @@ actions! {
     History = "history", "История изменений мероприятия", "History of the activity";
     Trash = "trash", "Корзина: удалённое, вернуть", "Recycle bin: what was deleted, to bring back";
     Comment = "comment", "Комментарий к мероприятию", "Comment on the activity";
+    Approve = "approve", "Утвердить редакцию (номер и дата приказа)", "Approve the edition (the order's number and date)";
+    Changes = "changes", "Изменения с утверждённой редакции", "Changes since the approved edition";
+    Peers = "peers", "Кто что получил: обмены с коллегами", "Who has what: exchanges with colleagues";
     Renumber = "renumber", "Перенумеровать карту", "Renumber the roadmap";
     Export = "export", "Выгрузить в Word, Excel, CSV, календарь", "Export to Word, Excel, CSV, a calendar";
     Search = "search", "Поиск", "Search";

@@ -55,7 +55,9 @@ impl App {
     ) -> App {
         let roadmap = doc.roadmap();
         let conflicts = store::conflicts::conflicts(&doc);
-        App::assemble(doc, roadmap, conflicts, path, keymap, lang, today)
+        let mut app = App::assemble(doc, roadmap, conflicts, path, keymap, lang, today);
+        app.read_marks();
+        app
     }
 
     /// An editor over `doc` showing `roadmap` (already read from it, or
@@ -171,6 +173,13 @@ impl App {
             Overlay::Comment(form) => {
                 form.area.insert_str(clean);
             }
+            Overlay::Approve(form) => {
+                let area = match form.field {
+                    super::overlay::approve::Field::Number => &mut form.number,
+                    super::overlay::approve::Field::Date => &mut form.date,
+                };
+                area.insert_str(crate::model::text::one_line(&clean));
+            }
             Overlay::Prompt(prompt) => {
                 prompt
                     .line
@@ -185,6 +194,7 @@ impl App {
             | Overlay::Reading(_)
             | Overlay::Merge(_)
             | Overlay::Trash(_)
+            | Overlay::Changes(_)
             | Overlay::Conflict(_) => {}
         }
     }

@@ -114,6 +114,7 @@ impl App {
         self.journal_changes();
         self.document.unsaved = true;
         self.refresh_since(&before);
+        self.read_marks();
         let text = match self.lang {
             crate::i18n::Lang::Ru => format!(
                 "Слито из {}: изменений — {}; конфликтов — {}",
@@ -253,6 +254,9 @@ impl App {
                 self.journal_changes();
                 self.document.unsaved = true;
                 self.refresh_since(&before);
+                if let Some(since) = &mut self.document.since {
+                    since.update(&self.document.doc, [c.item.id.as_str()]);
+                }
                 self.status
                     .say(self.lang.t("Конфликт решён", "Conflict resolved"));
             }

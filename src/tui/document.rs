@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 use crate::model::Roadmap;
+use crate::peers::Records;
 use crate::store::cache::ViewCache;
+use crate::store::changed::ChangedSince;
 use crate::store::conflicts::{self, Conflict};
 use crate::store::journal::Journal;
 use crate::store::{Doc, StoreError};
@@ -30,6 +32,11 @@ pub struct Document {
     pub catalog: Catalog,
     /// Fields holding several values set concurrently.
     pub conflicts: Vec<Conflict>,
+    /// Which activities changed since the approved edition (None: never
+    /// approved, or still loading).
+    pub since: Option<ChangedSince>,
+    /// Where the exchanges with colleagues are recorded (None: nowhere).
+    pub records: Option<Records>,
     /// Undo and redo.
     pub history: History,
     /// Edits not yet saved to the file.
@@ -66,6 +73,8 @@ impl Document {
             path,
             roadmap,
             conflicts,
+            since: None,
+            records: Records::system(),
             history: History::default(),
             unsaved: false,
             draft: None,

@@ -279,6 +279,7 @@ impl App {
     fn after_change(&mut self, focus: Option<RowKey>, ops: &[Op]) {
         self.journal_changes();
         self.document.unsaved = true;
+        self.remark(ops);
         let fields: Option<Vec<String>> = ops
             .iter()
             .map(|op| match op {
@@ -371,6 +372,6 @@ fn unchanged(op: &Op) -> bool {
         | Op::Section { old, new, .. }
         | Op::Meta { old, new, .. } => old == new,
         Op::Place { old, new, .. } => old == new,
-        Op::Exists { .. } | Op::Tree { .. } => false,
+        Op::Exists { .. } | Op::Tree { .. } | Op::Approval(_) => false,
     }
 }

@@ -12,6 +12,7 @@ use automerge::ChangeHash;
 
 use crate::model::Roadmap;
 use crate::store::cache::{Fingerprint, ViewCache};
+use crate::store::changed::ChangedSince;
 use crate::store::conflicts::{self, Conflict};
 use crate::store::journal::{Journal, Recovery};
 use crate::store::{Doc, StoreError};
@@ -34,6 +35,9 @@ pub struct Loaded {
     /// Its conflicting fields; None, like `roadmap`, when the view shown
     /// has them (not scanned).
     pub conflicts: Option<Vec<Conflict>>,
+    /// Which activities changed since the approved edition (the view
+    /// cache does not keep them).
+    pub since: Option<ChangedSince>,
 }
 
 /// Reads a document from a file's bytes, records `author` with its
@@ -56,11 +60,13 @@ pub fn load(
     let unchanged = !recovery.changed && shown.is_some_and(|heads| doc.heads() == heads);
     let roadmap = (!unchanged).then(|| doc.roadmap());
     let conflicts = (!unchanged).then(|| conflicts::conflicts(&doc));
+    let since = ChangedSince::read(&doc);
     Ok(Loaded {
         doc,
         recovery,
         roadmap,
         conflicts,
+        since,
     })
 }
 
@@ -184,6 +190,7 @@ impl App {
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
         self.document.doc = loaded.doc;
+        self.document.since = loaded.since;
         if let Some(conflicts) = loaded.conflicts {
             self.document.conflicts = conflicts;
         }
@@ -279,6 +286,8 @@ impl App {
             | Overlay::Question(_)
             | Overlay::Merge(_)
             | Overlay::Trash(_)
+            | Overlay::Approve(_)
+            | Overlay::Changes(_)
             | Overlay::Conflict(_) => true,
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+mod approval;
 mod browse;
 pub mod catalog;
 pub mod collab;
@@ -20,9 +21,11 @@ pub mod keymap;
 pub mod loader;
 pub mod overlay;
 mod patch;
+mod peers;
 pub mod rows;
 pub mod run;
 pub mod saving;
+mod since;
 pub mod status;
 pub mod structure;
 pub mod target;

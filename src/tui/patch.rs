@@ -1,6 +1,6 @@
 //! After a structural edit (add, delete, move, or the undo and redo of
-//! one) the model is patched from the few nodes the edit touched, read back
-//! from the document, instead of reading the whole roadmap again. The rules
+//! one) or an edit of the heading the model is patched from the few nodes
+//! the edit touched (and the heading), read back from the document, instead of reading the whole roadmap again. The rules
 //! are those of the whole read: siblings in order of (position, id); a
 //! section or activity whose parent is missing stands at the top level.
 //! Where the patch cannot follow them cheaply it gives up and the caller
@@ -27,13 +27,17 @@ impl App {
     pub(super) fn patch_structure(&mut self, ops: &[Op]) -> bool {
         let mut sections: Vec<&str> = Vec::new();
         let mut activities: Vec<&str> = Vec::new();
+        let mut heading = false;
         for op in ops {
             let nodes: Vec<(NodeKind, &String)> = match op {
                 Op::Activity { id, .. } => vec![(NodeKind::Activity, id)],
                 Op::Section { id, .. } => vec![(NodeKind::Section, id)],
                 Op::Place { kind, id, .. } | Op::Exists { kind, id, .. } => vec![(*kind, id)],
                 Op::Tree { nodes, .. } => nodes.iter().map(|(k, id)| (*k, id)).collect(),
-                Op::Meta { .. } => return false,
+                Op::Meta { .. } | Op::Approval(_) => {
+                    heading = true;
+                    Vec::new()
+                }
             };
             for (kind, id) in nodes {
                 let list = match kind {
@@ -53,8 +57,18 @@ impl App {
             touched(NodeKind::Section, &sections) || touched(NodeKind::Activity, &activities);
         let mut roadmap = std::mem::take(&mut self.document.roadmap);
         let patched = patch(&self.document.doc, &mut roadmap, &sections, &activities);
+        if heading {
+            roadmap.meta = self.document.doc.meta();
+        }
         self.document.roadmap = roadmap;
-        if patched && conflicts {
+        let heading_conflict = || {
+            let heading = crate::store::changes::ItemKind::Heading;
+            self.document
+                .conflicts
+                .iter()
+                .any(|c| c.item.kind == heading)
+        };
+        if patched && (conflicts || (heading && heading_conflict())) {
             self.document.refresh_conflicts();
         }
         patched

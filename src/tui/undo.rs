@@ -2,6 +2,7 @@
 //! before and after; undoing writes the old values back as a new change, so
 //! it merges with other people's work like any edit.
 
+use crate::store::approvals::Approved;
 use crate::store::edit::{ActivityField, MetaField, NodeKind, Place, SectionField};
 use crate::store::trash::Node;
 use crate::store::{Doc, StoreError};
@@ -72,6 +73,9 @@ pub enum Op {
         /// Whether the step deleted them (false: restored).
         deleted: bool,
     },
+    /// The roadmap as it stands approved by an order: redone, the approval
+    /// is recorded again (same id, the heads of then); undone, withdrawn.
+    Approval(Box<Approved>),
 }
 
 impl Op {
@@ -117,6 +121,13 @@ impl Op {
                     doc.delete_tree(*kind, id)?;
                 } else {
                     doc.restore(*kind, id)?;
+                }
+            }
+            Op::Approval(approved) => {
+                if forward {
+                    doc.record_approval(approved)?;
+                } else {
+                    doc.withdraw_approval(&approved.id)?;
                 }
             }
         }

@@ -13,8 +13,8 @@ use super::action::{Action, Mode};
 use super::app::App;
 use super::keymap::Key;
 use super::overlay::{
-    Asking, Help, Overlay, Prompt, Question, comment, conflict, editor, filter, help, list, merge,
-    prompt, question, reading, trash,
+    Asking, Help, Overlay, Prompt, Question, approve, changes, comment, conflict, editor, filter,
+    help, list, merge, prompt, question, reading, trash,
 };
 use super::target::Target;
 
@@ -85,6 +85,24 @@ impl App {
                     }
                 }
                 comment::Outcome::Cancel => self.overlay = Overlay::None,
+            },
+            Overlay::Approve(form) => match form.handle(action, event) {
+                approve::Outcome::Stay => {}
+                approve::Outcome::Commit => {
+                    if let Overlay::Approve(form) = self.close_overlay() {
+                        self.commit_approve(*form);
+                    }
+                }
+                approve::Outcome::Cancel => self.overlay = Overlay::None,
+            },
+            Overlay::Changes(list) => match list.handle(action) {
+                changes::Outcome::Stay => {}
+                changes::Outcome::Close => self.overlay = Overlay::None,
+                changes::Outcome::Go(index) => {
+                    if let Overlay::Changes(list) = self.close_overlay() {
+                        self.go_to_change(&list, index);
+                    }
+                }
             },
             Overlay::Merge(offer) => match offer.handle(action) {
                 merge::Outcome::Stay => {}
@@ -160,6 +178,9 @@ impl App {
             Action::Renumber => self.ask_renumber(),
             Action::Export => self.ask_export(),
             Action::Comment => self.begin_comment(),
+            Action::Approve => self.begin_approve(),
+            Action::Changes => self.show_changes(),
+            Action::Peers => self.show_peers(),
             Action::Search => self.begin_search(),
             Action::SearchNext => self.search_again(true),
             Action::SearchPrev => self.search_again(false),

@@ -173,3 +173,28 @@ pub fn screen(app: &mut karta::tui::app::App, width: u16, height: u16) -> String
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The screen with every time of day written as `ГГГГ-ММ-ДД чч:мм`
+/// (deletions, changes and exchanges are dated by the clock), for snapshots.
+pub fn undated(shown: &str) -> String {
+    let pattern = "0000-00-00 00:00";
+    let mut chars: Vec<char> = shown.chars().collect();
+    let width = pattern.chars().count();
+    let mut i = 0;
+    while i + width <= chars.len() {
+        let fits = pattern.chars().zip(&chars[i..i + width]).all(|(p, c)| {
+            if p == '0' {
+                c.is_ascii_digit()
+            } else {
+                p == *c
+            }
+        });
+        if fits {
+            chars.splice(i..i + width, "ГГГГ-ММ-ДД чч:мм".chars());
+            i += width;
+        } else {
+            i += 1;
+        }
+    }
+    chars.into_iter().collect()
+}

@@ -2,8 +2,10 @@
 //! answers. Each overlay is one module: its state, `handle` (the action of
 //! a key → an `Outcome` the app acts on) and `render` (drawing, which never
 //! changes anything). The app opens them (`forms.rs`, `structure.rs`,
-//! `collab.rs`, `trash.rs`, `update.rs`) and acts on their outcomes (`update.rs`).
+//! `collab.rs`, `trash.rs`, `approval.rs`, `since.rs`, `update.rs`) and acts on their outcomes (`update.rs`).
 
+pub mod approve;
+pub mod changes;
 pub mod comment;
 pub mod conflict;
 pub mod editor;
@@ -23,6 +25,8 @@ use ratatui::widgets::{Block, Clear};
 
 use crate::model::text::one_line;
 
+pub use approve::ApproveForm;
+pub use changes::Changes;
 pub use comment::CommentForm;
 pub use conflict::{ConflictView, Resolve, ShownValue};
 pub use editor::Editor;
@@ -64,6 +68,10 @@ pub enum Overlay {
     Conflict(Box<ConflictView>),
     /// A comment being written.
     Comment(Box<CommentForm>),
+    /// The order approving the edition being written.
+    Approve(Box<ApproveForm>),
+    /// What changed since the approved edition.
+    Changes(Box<Changes>),
 }
 
 impl Overlay {
@@ -77,8 +85,9 @@ impl Overlay {
             | Overlay::Filter(_)
             | Overlay::Reading(_)
             | Overlay::Trash(_)
+            | Overlay::Changes(_)
             | Overlay::Conflict(_) => Mode::List,
-            Overlay::Prompt(_) => Mode::Prompt,
+            Overlay::Prompt(_) | Overlay::Approve(_) => Mode::Prompt,
             Overlay::Question(_) | Overlay::Merge(_) => Mode::Confirm,
         }
     }
@@ -98,6 +107,8 @@ impl Overlay {
             Overlay::Trash(trash) => trash.render(frame, area),
             Overlay::Conflict(conflict) => conflict.render(frame, area),
             Overlay::Comment(form) => form.render(app, frame, area),
+            Overlay::Approve(form) => form.render(app, frame, area),
+            Overlay::Changes(list) => list.render(frame, area),
         }
     }
 }

@@ -13,6 +13,8 @@ use crate::model::cycle::stage_of;
 use crate::model::deadline::{Deadline, DeadlineKind};
 use crate::model::text::{one_line, sanitize};
 use crate::present::coverage::stage_words;
+use crate::present::since::order_name;
+use crate::store::changed::Mark;
 
 use super::super::action::{Action, Mode};
 use super::super::app::App;
@@ -75,6 +77,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// "Добавлено после утверждения (приказ от … № …), список изменений — D"
+/// for an activity marked against the approved edition.
+fn since_line(app: &App, id: &str) -> Option<Line<'static>> {
+    let lang = app.lang;
+    let since = app.document.since.as_ref()?;
+    let what = match since.mark(id)? {
+        Mark::Added => lang.t("Добавлено после утверждения", "Added since the approval"),
+        Mark::Changed => lang.t("Изменено после утверждения", "Changed since the approval"),
+    };
+    let text = app.keymap.titled(
+        &format!("{what} ({})", order_name(&since.approved, lang)),
+        Mode::Normal,
+        Action::Changes,
+        lang.t("что изменилось", "what changed"),
+    );
+    Some(Line::styled(
+        one_line(&text),
+        Style::new().fg(Color::Yellow),
+    ))
+}
+
 fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let e = &app.document.catalog.entries[entry];
@@ -111,6 +134,9 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
             one_line(&text),
             Style::new().fg(Color::White).bg(Color::Red),
         ));
+    }
+    if let Some(line) = since_line(app, &a.id) {
+        lines.push(line);
     }
     lines.push(Line::raw(""));
     lines.extend(sanitize(&a.text).lines().map(|l| Line::raw(l.to_string())));

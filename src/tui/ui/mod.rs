@@ -147,6 +147,16 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(q) = &app.views.search {
         notes.push(format!("/{}", one_line(q)));
     }
+    if let Some(n) = app
+        .document
+        .since
+        .as_ref()
+        .map(|s| s.count())
+        .filter(|n| *n > 0)
+    {
+        let what = app.lang.t("после утверждения", "since the approval");
+        notes.push(format!("+/* {what}: {n}"));
+    }
     if !notes.is_empty() {
         spans.push(Span::styled(
             format!("[{}]", notes.join(" ")),

@@ -11,6 +11,7 @@ use crate::model::Status;
 use crate::model::deadline::DeadlineGroup;
 use crate::model::text::one_line;
 use crate::present::fit;
+use crate::store::changed::Mark;
 
 use super::super::action::{Action, Mode};
 use super::super::app::App;
@@ -164,13 +165,19 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
             let text_w =
                 w.saturating_sub(indent.width() + label_w + 1 + deadline_w + resp_w + status_w + 3);
             let a = &e.activity;
-            let (label, label_style) = if app.document.in_conflict(&a.id) {
-                (
+            let mark = app.document.since.as_ref().and_then(|s| s.mark(&a.id));
+            let (label, label_style) = match (app.document.in_conflict(&a.id), mark) {
+                (true, _) => (
                     format!("‼{}", e.label),
                     Style::new().fg(Color::White).bg(Color::Red),
-                )
-            } else {
-                (e.label.clone(), Style::new().fg(Color::DarkGray))
+                ),
+                (false, Some(Mark::Added)) => {
+                    (format!("+{}", e.label), Style::new().fg(Color::Green))
+                }
+                (false, Some(Mark::Changed)) => {
+                    (format!("*{}", e.label), Style::new().fg(Color::Yellow))
+                }
+                (false, None) => (e.label.clone(), Style::new().fg(Color::DarkGray)),
             };
             let mut spans = vec![
                 Span::raw(indent),
