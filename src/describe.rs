@@ -1,14 +1,18 @@
 //! Changes put into words, Russian by default: "Корчевская И.П.: изменила
-//! срок 1.2 «…»: «Декабрь 2021» → «Январь 2022»". Verbs agree with the
-//! author's gender as guessed from the surname. All text from files is made
-//! one safe line before it is shown.
+//! срок 1.2 «…»: «Декабрь 2021» → «Январь 2022»". The sentences are in the
+//! catalogue (`locales/*/karta.ftl`); verbs agree there with the author's
+//! gender, as told (`karta whoami --gender`) or guessed from the surname.
+//! All text from files is made one safe line before it is shown.
 
-use crate::i18n::Lang;
+use std::sync::Mutex;
+
+use crate::i18n::{Arg, Lang};
 use crate::model::Status;
 use crate::model::text::one_line;
 use crate::store::changes::{ChangeKind, Field, Item, ItemChange, ItemKind};
 use crate::store::schema::meta;
 use crate::store::trash::{Deleted, UnseenEdit};
+use crate::tr;
 
 /// Longest piece of free text quoted in a description.
 const QUOTE_LIMIT: usize = 60;
@@ -24,9 +28,62 @@ pub enum Gender {
     Unknown,
 }
 
-/// Guesses the gender from a Russian surname written with initials in
-/// either order ("Корчевская И.П.", "В.Г. Колосов").
+impl Gender {
+    /// Reads "f" / "m" (also "ж", "м", "female", "male"); None otherwise.
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s.trim().to_lowercase().as_str() {
+            "f" | "ж" | "female" | "жен" => Some(Gender::Female),
+            "m" | "м" | "male" | "муж" => Some(Gender::Male),
+            _ => None,
+        }
+    }
+
+    /// "f" / "m", as the config keeps it; None when unknown.
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            Gender::Female => Some("f"),
+            Gender::Male => Some("m"),
+            Gender::Unknown => None,
+        }
+    }
+}
+
+impl From<Gender> for Arg {
+    /// The catalogue's selector: `f`, `m` or `other`.
+    fn from(g: Gender) -> Arg {
+        Arg::from(g.code().unwrap_or("other"))
+    }
+}
+
+/// Genders people told karta (`karta whoami --gender`), for surnames that
+/// do not show it (Сенюта, Белых).
+static TOLD: Mutex<Vec<(String, Gender)>> = Mutex::new(Vec::new());
+
+/// Remembers `name`'s gender for the rest of the run: verbs about her
+/// changes agree with it.
+pub fn tell_gender(name: &str, gender: Gender) {
+    let name = one_line(name).trim().to_string();
+    if let Ok(mut told) = TOLD.lock() {
+        told.retain(|(n, _)| *n != name);
+        told.push((name, gender));
+    }
+}
+
+/// The gender of a Russian name: as told (`tell_gender`), else guessed
+/// from the surname written with initials in either order ("Корчевская
+/// И.П.", "В.Г. Колосов").
 pub fn gender_of(name: &str) -> Gender {
+    let trimmed = one_line(name);
+    if let Ok(told) = TOLD.lock()
+        && let Some((_, g)) = told.iter().find(|(n, _)| n == trimmed.trim())
+    {
+        return *g;
+    }
+    guess_gender(name)
+}
+
+/// The gender guessed from the surname alone.
+fn guess_gender(name: &str) -> Gender {
     let Some(surname) = name
         .split_whitespace()
         .find(|w| !w.contains('.') && w.chars().count() > 2)
@@ -45,14 +102,9 @@ pub fn gender_of(name: &str) -> Gender {
     }
 }
 
-/// A past-tense verb agreeing with `gender`: `verb("изменил", …)` →
-/// "изменила" / "изменил" / "изменил(а)".
-pub fn verb(masculine: &str, gender: Gender) -> String {
-    match gender {
-        Gender::Female => format!("{masculine}а"),
-        Gender::Male => masculine.to_string(),
-        Gender::Unknown => format!("{masculine}(а)"),
-    }
+/// The gender of an author who may be unknown.
+fn gender(author: Option<&str>) -> Gender {
+    author.map_or(Gender::Unknown, gender_of)
 }
 
 /// Free text shortened to one quoted line.
@@ -67,8 +119,36 @@ pub fn quote(text: &str) -> String {
     }
 }
 
+/// The grammatical case an item is named in: "добавила раздел 2",
+/// "изменила номер раздела 2", "комментарий к разделу 2".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Именительный (and винительный, the same for these words).
+    Nominative,
+    /// Родительный.
+    Genitive,
+    /// Дательный.
+    Dative,
+}
+
+impl From<Case> for Arg {
+    /// The catalogue's selector.
+    fn from(case: Case) -> Arg {
+        Arg::from(match case {
+            Case::Nominative => "nominative",
+            Case::Genitive => "genitive",
+            Case::Dative => "dative",
+        })
+    }
+}
+
 /// An item as people name it: "1.2. «Провести…»", "раздел 2. «…»".
 pub fn item_name(item: &Item, lang: Lang) -> String {
+    item_in(item, Case::Nominative, lang)
+}
+
+/// An item named in `case`: "раздела 2. «…»" (genitive).
+pub fn item_in(item: &Item, case: Case, lang: Lang) -> String {
     let number = one_line(item.number.trim());
     let label = quote(&item.label);
     let core = if number.is_empty() {
@@ -77,35 +157,34 @@ pub fn item_name(item: &Item, lang: Lang) -> String {
         format!("{number} {label}")
     };
     match item.kind {
-        ItemKind::Section => format!("{} {core}", lang.t("раздел", "section")),
+        ItemKind::Section => tr!(lang, "item-section", case = case, name = core),
         ItemKind::Activity => core,
-        ItemKind::Heading => lang.t("заголовок карты", "the heading").to_string(),
+        ItemKind::Heading => tr!(lang, "item-heading", case = case),
     }
 }
 
 /// The name of a field as the object of "изменил": "срок", "статус"…
 pub fn field_name(field: &Field, lang: Lang) -> String {
-    let t = |ru: &str, en: &str| lang.t(ru, en).to_string();
     match field {
-        Field::Text => t("текст", "the text"),
-        Field::Deadline => t("срок", "the deadline"),
-        Field::Responsible => t("ответственных", "the responsible"),
-        Field::Status => t("статус", "the status"),
-        Field::Number => t("номер", "the number"),
-        Field::Title => t("название", "the title"),
-        Field::Stage => t("этап цикла", "the cycle stage"),
+        Field::Text => tr!(lang, "field-text"),
+        Field::Deadline => tr!(lang, "field-deadline"),
+        Field::Responsible => tr!(lang, "field-responsible"),
+        Field::Status => tr!(lang, "field-status"),
+        Field::Number => tr!(lang, "field-number"),
+        Field::Title => tr!(lang, "field-title"),
+        Field::Stage => tr!(lang, "field-stage"),
         Field::Column { key, title } => {
             let name = if title.trim().is_empty() { key } else { title };
-            format!("{} {}", lang.t("графу", "the column"), quote(name))
+            tr!(lang, "field-column", name = quote(name))
         }
         Field::Heading(key) => match key.as_str() {
-            meta::TITLE => t("название карты", "the title of the roadmap"),
-            meta::MUNICIPALITY => t("муниципалитет", "the municipality"),
-            meta::APPROVAL_NUMBER => t("номер приказа", "the order number"),
-            meta::APPROVAL_DATE => t("дату приказа", "the order date"),
-            meta::PERIOD_FROM => t("начало периода", "the start of the period"),
-            meta::PERIOD_TO => t("конец периода", "the end of the period"),
-            meta::NOTES => t("примечания", "the notes"),
+            meta::TITLE => tr!(lang, "field-roadmap-title"),
+            meta::MUNICIPALITY => tr!(lang, "field-municipality"),
+            meta::APPROVAL_NUMBER => tr!(lang, "field-order-number"),
+            meta::APPROVAL_DATE => tr!(lang, "field-order-date"),
+            meta::PERIOD_FROM => tr!(lang, "field-period-from"),
+            meta::PERIOD_TO => tr!(lang, "field-period-to"),
+            meta::NOTES => tr!(lang, "field-notes"),
             other => one_line(other),
         },
     }
@@ -124,7 +203,7 @@ pub fn value_text(field: &Field, value: &str, lang: Lang) -> String {
             .and_then(crate::model::Stage::from_number)
         {
             Some(s) => format!("«{}. {}»", s.number(), s.title()),
-            None => lang.t("«не задан»", "«not set»").to_string(),
+            None => tr!(lang, "value-not-set"),
         },
         Field::Responsible => {
             let list: Vec<&str> = value
@@ -138,46 +217,46 @@ pub fn value_text(field: &Field, value: &str, lang: Lang) -> String {
     }
 }
 
+/// A value before and after: "«A» → «B»".
+fn values(field: &Field, old: &str, new: &str, lang: Lang) -> String {
+    format!(
+        "{} → {}",
+        value_text(field, old, lang),
+        value_text(field, new, lang)
+    )
+}
+
 /// One change as a verb phrase: "изменила срок 1.2 «…»: «A» → «B»".
 pub fn phrase(change: &ItemChange, author: Option<&str>, lang: Lang) -> String {
-    let gender = author.map_or(Gender::Unknown, gender_of);
-    let v = |ru: &str, en: &str| match lang {
-        Lang::Ru => verb(ru, gender),
-        Lang::En => en.to_string(),
-    };
-    let name = item_name(&change.item, lang);
+    let gender = gender(author);
+    let item = item_name(&change.item, lang);
     match &change.kind {
-        ChangeKind::Added => format!("{} {name}", v("добавил", "added")),
-        ChangeKind::Removed => format!("{} {name}", v("удалил", "deleted")),
-        ChangeKind::Restored => format!("{} {name}", v("восстановил", "restored")),
-        ChangeKind::Renumbered { count } => match lang {
-            Lang::Ru => format!(
-                "{} карту: {count} {}",
-                v("перенумеровал", ""),
-                crate::plural::choose(*count, "номер", "номера", "номеров")
-            ),
-            Lang::En => format!("renumbered the roadmap: {count} number(s)"),
-        },
+        ChangeKind::Added => tr!(lang, "change-added", gender = gender, item = item),
+        ChangeKind::Removed => tr!(lang, "change-removed", gender = gender, item = item),
+        ChangeKind::Restored => tr!(lang, "change-restored", gender = gender, item = item),
+        ChangeKind::Renumbered { count } => {
+            tr!(lang, "change-renumbered", gender = gender, count = *count)
+        }
         ChangeKind::Moved { from, to } => {
-            let place = if from == to {
-                match to {
-                    Some(s) => format!("{} {}", lang.t("внутри:", "within"), item_name(s, lang)),
-                    None => lang.t("на другое место", "to another place").to_string(),
-                }
-            } else {
-                match to {
-                    Some(s) => format!("{} {}", lang.t("в", "to"), item_name(s, lang)),
-                    None => lang.t("на верхний уровень", "to the top level").to_string(),
-                }
+            let place = match (from == to, to) {
+                (true, Some(s)) => tr!(
+                    lang,
+                    "place-within",
+                    section = item_in(s, Case::Genitive, lang)
+                ),
+                (true, None) => tr!(lang, "place-elsewhere"),
+                (false, Some(s)) => tr!(lang, "place-into", section = item_name(s, lang)),
+                (false, None) => tr!(lang, "place-top"),
             };
-            format!("{} {name} {place}", v("переместил", "moved"))
+            tr!(
+                lang,
+                "change-moved",
+                gender = gender,
+                item = item,
+                place = place
+            )
         }
         ChangeKind::FieldChanged { field, old, new } => {
-            let of = match (change.item.kind, lang) {
-                (ItemKind::Heading, _) => String::new(),
-                (_, Lang::Ru) => format!(" {name}"),
-                (_, Lang::En) => format!(" of {name}"),
-            };
             let long = old.chars().count() > QUOTE_LIMIT || new.chars().count() > QUOTE_LIMIT;
             let words = match field {
                 Field::Text | Field::Column { .. } | Field::Heading(_) if long => {
@@ -185,18 +264,23 @@ pub fn phrase(change: &ItemChange, author: Option<&str>, lang: Lang) -> String {
                 }
                 _ => None,
             };
-            match words {
-                Some(words) => format!(
-                    "{} {}{of}: {words}",
-                    v("изменил", "changed"),
-                    field_name(field, lang),
+            let values = words.unwrap_or_else(|| values(field, old, new, lang));
+            let field = field_name(field, lang);
+            match change.item.kind {
+                ItemKind::Heading => tr!(
+                    lang,
+                    "change-heading-field",
+                    gender = gender,
+                    field = field,
+                    values = values
                 ),
-                None => format!(
-                    "{} {}{of}: {} → {}",
-                    v("изменил", "changed"),
-                    field_name(field, lang),
-                    value_text(field, old, lang),
-                    value_text(field, new, lang)
+                _ => tr!(
+                    lang,
+                    "change-field",
+                    gender = gender,
+                    field = field,
+                    item = item_in(&change.item, Case::Genitive, lang),
+                    values = values
                 ),
             }
         }
@@ -207,7 +291,7 @@ pub fn phrase(change: &ItemChange, author: Option<&str>, lang: Lang) -> String {
 pub fn author_name(author: Option<&str>, lang: Lang) -> String {
     match author.map(one_line) {
         Some(a) if !a.trim().is_empty() => a.trim().to_string(),
-        _ => lang.t("неизвестный автор", "unknown author").to_string(),
+        _ => tr!(lang, "author-unknown"),
     }
 }
 
@@ -222,30 +306,29 @@ pub fn author_line(author: Option<&str>, changes: &[ItemChange], lang: Lang) -> 
 /// «Май» → «Июнь»; всё сохранено в корзине (karta trash), вернуть — karta
 /// restore". `me` is the reader's own name ("вы" for her edits).
 pub fn deletion_line(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String {
-    let tail = match lang {
-        Lang::Ru => "всё сохранено в корзине (karta trash), вернуть — karta restore",
-        Lang::En => "all kept in the bin (karta trash); bring it back with karta restore",
-    };
-    format!("{}; {tail}", deletion_words(deleted, me, lang))
+    format!(
+        "{}; {}",
+        deletion_words(deleted, me, lang),
+        tr!(lang, "deletion-kept")
+    )
 }
 
 /// The deletion and the edits made unseen, without saying where they are
 /// kept: "Сенюта Л.А. удалил(а) 3.12. «…», а вы изменили в нём срок: «Май»
 /// → «Июнь»".
 pub fn deletion_words(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String {
-    let who = author_name(deleted.by.as_deref(), lang);
-    let gender = deleted.by.as_deref().map_or(Gender::Unknown, gender_of);
-    let deleted_verb = lang.t(&verb("удалил", gender), "deleted").to_string();
     let edits: Vec<String> = deleted
         .unseen
         .iter()
         .map(|e| unseen_phrase(deleted, e, me, lang))
         .collect();
-    format!(
-        "{who} {deleted_verb} {}, {} {}",
-        item_name(&deleted.item, lang),
-        lang.t("а", "but"),
-        edits.join(lang.t(", а ", ", and "))
+    tr!(
+        lang,
+        "deleted-but-edited",
+        who = author_name(deleted.by.as_deref(), lang),
+        gender = gender(deleted.by.as_deref()),
+        item = item_name(&deleted.item, lang),
+        edits = edits.join(&tr!(lang, "and-but"))
     )
 }
 
@@ -254,30 +337,38 @@ pub fn deletion_words(deleted: &Deleted, me: Option<&str>, lang: Lang) -> String
 /// текст: …". `me` is the reader's own name ("вы" for her edits).
 pub fn unseen_phrase(deleted: &Deleted, e: &UnseenEdit, me: Option<&str>, lang: Lang) -> String {
     let mine = e.author.is_some() && e.author.as_deref() == me;
-    let editor = match (mine, lang) {
-        (true, Lang::Ru) => "вы изменили".to_string(),
-        (true, Lang::En) => "you changed".to_string(),
-        (false, Lang::Ru) => match e.author.as_deref() {
-            Some(a) => format!(
-                "{} {}",
-                author_name(Some(a), lang),
-                verb("изменил", gender_of(a))
-            ),
-            None => "кто-то изменил".to_string(),
-        },
-        (false, Lang::En) => format!("{} changed", author_name(e.author.as_deref(), lang)),
-    };
     let place = if e.item.id == deleted.item.id {
-        lang.t("в нём", "in it").to_string()
+        tr!(lang, "place-in-it")
     } else {
-        format!("{} {}", lang.t("в", "in"), item_name(&e.item, lang))
+        tr!(lang, "place-in", item = item_name(&e.item, lang))
     };
-    format!(
-        "{editor} {place} {}: {} → {}",
-        field_name(&e.field, lang),
-        value_text(&e.field, &e.old, lang),
-        value_text(&e.field, &e.new, lang)
-    )
+    let field = field_name(&e.field, lang);
+    let values = values(&e.field, &e.old, &e.new, lang);
+    match (mine, e.author.as_deref()) {
+        (true, _) => tr!(
+            lang,
+            "unseen-mine",
+            place = place,
+            field = field,
+            values = values
+        ),
+        (false, Some(a)) => tr!(
+            lang,
+            "unseen-by",
+            who = author_name(Some(a), lang),
+            gender = gender_of(a),
+            place = place,
+            field = field,
+            values = values
+        ),
+        (false, None) => tr!(
+            lang,
+            "unseen-someone",
+            place = place,
+            field = field,
+            values = values
+        ),
+    }
 }
 
 /// A time of a change as local date and time ("2024-05-01 14:03").

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::describe::{
-    Gender, author_name, field_name, gender_of, item_name, phrase, time_text, value_text, verb,
+    Case, Gender, author_name, field_name, gender_of, item_in, phrase, time_text, value_text,
 };
 use crate::export::ExportFormat;
 use crate::i18n::Lang;
@@ -20,6 +20,7 @@ use crate::store::history::{find_change, history, roadmap_at};
 use crate::store::lookup::find_item;
 use crate::store::{self};
 use crate::store::{approvals, comment};
+use crate::tr;
 
 /// `karta log FILE [--number N] [--limit K]`: newest first, in words.
 pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) -> Result<()> {
@@ -50,29 +51,31 @@ pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) 
                 (ChangeKind::FieldChanged { field, new, .. }, true) => format!(
                     "{} {}: {}",
                     field_name(field, lang),
-                    item_name(&change.item, lang),
+                    item_in(&change.item, Case::Genitive, lang),
                     value_text(field, new, lang)
                 ),
                 _ => phrase(change, author, lang),
             };
             let _ = if resolved {
                 let gender = author.map_or(Gender::Unknown, gender_of);
-                let verb = match lang {
-                    Lang::Ru => format!("{} конфликт", verb("решил", gender)),
-                    Lang::En => "resolved a conflict".to_string(),
-                };
-                writeln!(out, "  {verb}: {said}")
+                writeln!(
+                    out,
+                    "  {}",
+                    tr!(lang, "log-resolved", gender = gender, said = said)
+                )
             } else {
                 writeln!(out, "  {said}")
             };
         }
         if let Some(a) = approvals::change_of(doc.automerge(), entry.hash, &entry.message) {
             let gender = author.map_or(Gender::Unknown, gender_of);
-            let said = match lang {
-                Lang::Ru => format!("{} редакцию", verb("утвердил", gender)),
-                Lang::En => "approved the edition".to_string(),
-            };
-            let _ = writeln!(out, "  {said}: {}", order_name(&a, lang));
+            let said = tr!(
+                lang,
+                "log-approved",
+                gender = gender,
+                order = order_name(&a, lang)
+            );
+            let _ = writeln!(out, "  {said}");
         }
         if let Some(c) =
             comment::change_of(doc.automerge(), entry.hash, &entry.deps, &entry.message)
@@ -81,17 +84,13 @@ pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) 
         }
         if entry.changes.len() > SHOWN {
             let more = entry.changes.len() - SHOWN;
-            let _ = match lang {
-                Lang::Ru => writeln!(out, "  … и ещё {more}"),
-                Lang::En => writeln!(out, "  … and {more} more"),
-            };
+            let _ = writeln!(out, "  {}", tr!(lang, "log-more", count = more));
         }
     }
     if out.is_empty() {
         out = format!(
-            "{}: {}\n",
-            file.display(),
-            lang.t("изменений нет", "no changes")
+            "{}\n",
+            tr!(lang, "log-none", file = file.display().to_string())
         );
     }
     super::print(&out)

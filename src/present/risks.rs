@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::store::conflicts::{Conflict, ConflictValue};
 use crate::store::risks::{DuplicateNumber, MergeRisks};
+use crate::tr;
 
 /// The risks as lines. `me` is the reader's own name ("вы" for her edits
 /// and values); `bin_key` is the editor's key of the recycle bin, named
@@ -21,9 +22,9 @@ pub fn risk_lines(
     let deleted = risks.deleted_but_edited.iter().map(|d| match bin_key {
         None => deletion_line(d, me, lang),
         Some(key) => format!(
-            "{}; {} ({key})",
+            "{}; {}",
             deletion_words(d, me, lang),
-            lang.t("всё сохранено в корзине", "all kept in the bin")
+            tr!(lang, "risk-kept-in-bin", key = key)
         ),
     });
     let conflicts = risks.conflicts.iter().map(|c| conflict_line(c, me, lang));
@@ -45,36 +46,29 @@ fn conflict_line(c: &Conflict, me: Option<&str>, lang: Lang) -> String {
         .into_iter()
         .map(|v| {
             let who = match v.author.as_deref() {
-                Some(a) if Some(a) == me => lang.t("вы", "you").to_string(),
+                Some(a) if Some(a) == me => tr!(lang, "risk-you"),
                 other => author_name(other, lang),
             };
             format!("{} ({who})", value_text(&c.field, &v.value, lang))
         })
         .collect();
-    format!(
-        "{} — {}, {}: {}",
-        lang.t("будет конфликт", "a conflict"),
-        item_name(&c.item, lang),
-        field_name(&c.field, lang),
-        values.join(lang.t(" или ", " or "))
+    tr!(
+        lang,
+        "risk-conflict",
+        item = item_name(&c.item, lang),
+        field = field_name(&c.field, lang),
+        values = values.join(&tr!(lang, "risk-or"))
     )
 }
 
 /// "номер 2.5. будет у 2 мероприятий: «…», «…»".
 fn duplicate_line(d: &DuplicateNumber, lang: Lang) -> String {
     let labels: Vec<String> = d.activities.iter().map(|a| quote(&a.label)).collect();
-    let n = d.activities.len();
-    match lang {
-        Lang::Ru => format!(
-            "номер {} будет у {n} {}: {}",
-            d.number,
-            crate::plural::choose(n, "мероприятия", "мероприятий", "мероприятий"),
-            labels.join(", ")
-        ),
-        Lang::En => format!(
-            "number {} will be shared by {n} activities: {}",
-            d.number,
-            labels.join(", ")
-        ),
-    }
+    tr!(
+        lang,
+        "risk-duplicate",
+        number = &d.number,
+        count = d.activities.len(),
+        labels = labels.join(", ")
+    )
 }
