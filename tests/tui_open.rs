@@ -9,6 +9,7 @@ use common::*;
 use karta::model::Status;
 use karta::store::cache::{Fingerprint, ViewCache};
 use karta::tui::app::App;
+use karta::tui::early;
 
 fn options(file: &Path, cache: &Path) -> karta::tui::Options {
     karta::tui::Options {
@@ -58,20 +59,26 @@ fn a_cached_view_shows_at_once_and_the_document_loads_behind_it() {
 }
 
 #[test]
-fn an_edit_before_the_load_waits_for_it_and_is_kept() {
+fn an_edit_before_the_load_is_shown_at_once_and_made_when_the_document_arrives() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (file, cache) = cached_sample("tynda", dir.path());
     let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
     assert!(app.is_loading());
     press(&mut app, "j s Down Down Enter");
-    assert!(!app.is_loading(), "the edit waited for the document");
+    assert!(app.is_loading(), "the edit did not wait for the document");
     let id = current(&app).id;
-    assert_eq!(current(&app).status, Status::Done);
+    assert_eq!(current(&app).status, Status::Done, "shown at once");
     assert!(app.document.unsaved);
-    assert!(karta::store::journal::Journal::path_for(&file).exists());
+    assert!(early::path_for(&file).exists(), "kept beside the file");
     press(&mut app, "Ctrl-s");
-    app.wait_for_save().expect("saved in the background");
+    assert!(
+        app.is_loading(),
+        "Ctrl-s does not wait for the document either"
+    );
+    app.wait_for_save().expect("saved once loaded");
     assert!(!app.document.unsaved);
+    assert!(!early::path_for(&file).exists(), "made in the document");
+    assert_eq!(app.document.doc.roadmap(), app.document.roadmap);
     let saved = karta::store::open(&file).expect("reopen").roadmap();
     let status = saved
         .activities_with_path()
@@ -79,9 +86,77 @@ fn an_edit_before_the_load_waits_for_it_and_is_kept() {
         .find(|(_, a)| a.id == id)
         .map(|(_, a)| a.status.clone());
     assert_eq!(status, Some(Status::Done));
+    press(&mut app, "u");
+    assert_eq!(current(&app).status, Status::Planned, "one undo step");
     let again = karta::tui::open_app(&options(&file, &cache)).expect("reopen");
     assert!(again.is_loading(), "the save refreshed the cache");
     assert_eq!(again.document.roadmap, saved);
+}
+
+#[test]
+fn edits_made_before_the_load_survive_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("tynda", dir.path());
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    press(
+        &mut app,
+        "j s Down Down Enter j r Alt-Enter text:Кто-то_новый Enter",
+    );
+    let id = current(&app).id;
+    assert!(app.is_loading(), "nothing waited for the document");
+    drop(app);
+    let mut reopened = karta::tui::open_app(&options(&file, &cache)).expect("reopen");
+    assert!(reopened.is_loading());
+    assert!(reopened.document.unsaved);
+    let shown = reopened.document.catalog.entry(&id).expect("entry");
+    let added = |a: &karta::model::Activity| a.responsible.iter().any(|r| r == "Кто-то новый");
+    assert!(added(&shown.activity), "shown at once");
+    reopened.await_load();
+    assert!(!early::path_for(&file).exists(), "in the journal now");
+    assert_eq!(reopened.document.doc.roadmap(), reopened.document.roadmap);
+    let done = reopened
+        .document
+        .roadmap
+        .activities_with_path()
+        .into_iter()
+        .filter(|(_, a)| a.status == Status::Done)
+        .count();
+    assert_eq!(done, 1);
+    drop(reopened);
+    let journaled = karta::tui::open_app(&karta::tui::Options {
+        cache_dir: None,
+        ..options(&file, &cache)
+    })
+    .expect("reopen from the journal");
+    let entry = journaled.document.catalog.entry(&id).expect("entry");
+    assert!(added(&entry.activity));
+}
+
+#[test]
+fn a_key_right_after_ctrl_s_is_answered_and_its_edit_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("tynda", dir.path());
+    let path = app.document.path.clone().expect("path");
+    press(&mut app, "j s Down Enter Ctrl-s j s Down Down Enter");
+    let id = current(&app).id;
+    assert_eq!(current(&app).status, Status::Done, "shown at once");
+    app.wait_for_save().expect("saved");
+    assert!(
+        app.document.unsaved,
+        "the second edit came after the save began"
+    );
+    assert_eq!(app.document.doc.roadmap(), app.document.roadmap);
+    press(&mut app, "Ctrl-s");
+    app.wait_for_save().expect("saved again");
+    assert!(!app.document.unsaved);
+    let saved = karta::store::open(&path).expect("reopen").roadmap();
+    assert_eq!(saved, app.document.roadmap);
+    let status = saved
+        .activities_with_path()
+        .into_iter()
+        .find(|(_, a)| a.id == id)
+        .map(|(_, a)| a.status.clone());
+    assert_eq!(status, Some(Status::Done));
 }
 
 #[test]
@@ -101,7 +176,7 @@ fn the_journal_is_applied_after_a_background_load() {
 }
 
 #[test]
-fn a_file_that_does_not_load_leaves_the_editor_read_only() {
+fn a_file_that_does_not_load_keeps_the_edits_and_saves_them_as_a_copy() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("broken.karta");
     let junk = b"not an automerge document".to_vec();
@@ -116,13 +191,37 @@ fn a_file_that_does_not_load_leaves_the_editor_read_only() {
     let mut app = karta::tui::open_app(&options(&file, &cache)).expect("open from cache");
     assert!(app.is_loading());
     press(&mut app, "j s Down Down Enter");
+    let id = current(&app).id;
+    app.await_load();
     assert!(!app.is_loading());
-    let frame = screen(&mut app, 120, 30);
+    let frame = screen(&mut app, 160, 30);
+    assert!(frame.contains("сохранит показанное как копию"), "{frame}");
+    press(&mut app, "d");
+    let frame = screen(&mut app, 160, 30);
     assert!(frame.contains("Только просмотр"), "{frame}");
+    assert_eq!(
+        current(&app).status,
+        Status::Done,
+        "the edit is still shown"
+    );
     press(&mut app, "Ctrl-s");
-    assert!(app.save().is_err());
-    assert_eq!(std::fs::read(&file).expect("read"), junk, "nothing written");
-    assert!(!karta::store::journal::Journal::path_for(&file).exists());
+    app.wait_for_save().expect("saved as a copy");
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        junk,
+        "the file untouched"
+    );
+    assert!(!early::path_for(&file).exists(), "in the copy now");
+    let copy = dir.path().join("broken (копия).karta");
+    let saved = karta::store::open(&copy).expect("the copy").roadmap();
+    let status = saved
+        .activities_with_path()
+        .into_iter()
+        .find(|(_, a)| a.id == id)
+        .map(|(_, a)| a.status.clone());
+    assert_eq!(status, Some(Status::Done));
+    assert_eq!(app.document.path.as_deref(), Some(copy.as_path()));
+    assert!(!app.document.unsaved);
 }
 
 #[test]

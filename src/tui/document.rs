@@ -15,6 +15,7 @@ use crate::store::journal::Journal;
 use crate::store::{Doc, StoreError};
 
 use super::catalog::Catalog;
+use super::early::Early;
 use super::loader::Loader;
 use super::saving::Saving;
 use super::undo::History;
@@ -54,6 +55,11 @@ pub struct Document {
     pub(super) upkeep: Upkeep,
     /// The save under way in the background.
     pub(super) saving: Option<Saving>,
+    /// Field edits made while the document was not at hand, to make in it
+    /// when it arrives (see `early.rs`).
+    pub(super) early: Vec<Early>,
+    /// Ctrl-s came while the document was loading: save once it is in.
+    pub(super) save_when_loaded: bool,
 }
 
 impl Document {
@@ -83,7 +89,17 @@ impl Document {
             cache: None,
             upkeep: Upkeep::default(),
             saving: None,
+            early: Vec::new(),
+            save_when_loaded: false,
         }
+    }
+
+    /// Whether the document itself is here to edit: loaded, not away in a
+    /// save's worker (see `saving.rs`).
+    pub fn at_hand(&self) -> bool {
+        self.loading.is_none()
+            && self.load_error.is_none()
+            && !self.saving.as_ref().is_some_and(Saving::has_doc)
     }
 
     /// Rereads the conflicts.

@@ -22,10 +22,11 @@ struct Record {
     text: String,
 }
 
-/// A [`Target`] in the draft file, fields by name.
+/// A [`Target`] as written to a file (drafts, edits made before the
+/// document loaded).
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-enum Saved {
+pub(super) enum Saved {
     Activity {
         id: String,
         field: String,
@@ -86,7 +87,9 @@ pub fn find(file: &Path) -> Option<(Target, String)> {
     Some((target(record.target)?, record.text))
 }
 
-fn saved(target: &Target) -> Option<Saved> {
+/// The target as written to a file; None for targets that are not fields
+/// of the roadmap.
+pub(super) fn saved(target: &Target) -> Option<Saved> {
     Some(match target {
         Target::Activity(id, field) => Saved::Activity {
             id: id.to_string(),
@@ -118,7 +121,8 @@ fn saved(target: &Target) -> Option<Saved> {
     })
 }
 
-fn target(saved: Saved) -> Option<Target> {
+/// The target written as `saved`; None when it names no known field.
+pub(super) fn target(saved: Saved) -> Option<Target> {
     Some(match saved {
         Saved::Activity { id, field } => {
             let field = match field.as_str() {

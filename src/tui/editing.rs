@@ -87,6 +87,9 @@ impl App {
                 )
             }
             Target::NewActivity { section, after } => {
+                if !self.have_doc() {
+                    return;
+                }
                 self.overlay = Overlay::None;
                 self.drop_draft();
                 if value.trim().is_empty() {
@@ -123,6 +126,9 @@ impl App {
                 };
             }
             Target::NewSection { parent, after } => {
+                if !self.have_doc() {
+                    return;
+                }
                 self.overlay = Overlay::None;
                 self.drop_draft();
                 let title = value.trim();
@@ -250,7 +256,17 @@ impl App {
     }
 
     /// Makes the ops of a step in the document, then records it.
+    /// Before the document is at hand, a field edit is made early (see
+    /// `early.rs`) and anything else waits for it.
     pub(super) fn apply_step(&mut self, label: String, ops: Vec<Op>, focus: Option<RowKey>) {
+        if !self.document.at_hand() {
+            if self.edit_early(&label, &ops, focus.clone()) {
+                return;
+            }
+            if !self.have_doc() {
+                return;
+            }
+        }
         for op in &ops {
             let result = op.apply(&mut self.document.doc, true);
             if let Err(e) = result {

@@ -20,6 +20,7 @@ use crate::store::{Doc, StoreError};
 use super::action::Action;
 use super::app::App;
 use super::overlay::Overlay;
+use super::overlay::list::ListKind;
 use super::target::Target;
 
 /// A document read from a file with its journal applied, and what the
@@ -183,9 +184,25 @@ impl App {
             Err(e) => {
                 tracing::error!(error = %e, "background load failed");
                 self.document.load_error = Some(e.to_string());
-                self.status.complain(e.to_string());
+                let text = format!(
+                    "{} {e}",
+                    self.lang.t(
+                        "Файл не загружен (правки целы, Ctrl-s сохранит показанное как копию):",
+                        "The file did not load (edits are kept, Ctrl-s saves what is shown as a copy):"
+                    )
+                );
+                self.status.complain(text);
             }
         }
+        self.apply_early();
+        self.after_load();
+    }
+
+    /// Waits for the document wherever it is (loading, or away making a
+    /// save's bytes).
+    pub fn await_doc(&mut self) {
+        self.await_load();
+        self.take_doc_back(true);
     }
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
@@ -266,6 +283,10 @@ impl App {
     /// Whether this key will wait for the background load (so that the
     /// caller can say so on screen first).
     pub fn waits_for(&self, event: crossterm::event::KeyEvent) -> bool {
+        if self.is_loading() && matches!(self.overlay, Overlay::Editor(_)) {
+            // Typing never waits; confirming a new item says so itself.
+            return false;
+        }
         let action = self
             .keymap
             .action(self.overlay.mode(), super::keymap::Key::from_event(event));
@@ -277,12 +298,17 @@ impl App {
     /// do not.
     pub(super) fn needs_doc(&self, action: Option<Action>) -> bool {
         match &self.overlay {
-            Overlay::None => action.is_some_and(|a| !browses(a)),
+            Overlay::None => action.is_some_and(|a| !browses(a) && !edits_early(a)),
             Overlay::Prompt(prompt) => prompt.line.target != Target::Search,
             Overlay::Filter(_) | Overlay::Help(_) | Overlay::Reading(_) => false,
-            Overlay::Editor(_)
-            | Overlay::Comment(_)
-            | Overlay::List(_)
+            // What is typed waits for nothing; a field edit is made early,
+            // anything else waits when confirmed (see `apply_step`).
+            Overlay::Editor(_) => false,
+            Overlay::List(list) => !matches!(
+                list.kind,
+                ListKind::ActivityForm(_) | ListKind::HeadingForm | ListKind::Status(_)
+            ),
+            Overlay::Comment(_)
             | Overlay::Question(_)
             | Overlay::Merge(_)
             | Overlay::Trash(_)
@@ -298,7 +324,13 @@ impl App {
         if !self.needs_doc(action) {
             return true;
         }
-        self.await_load();
+        self.have_doc()
+    }
+
+    /// Waits for the document; false (with the error shown) when it could
+    /// not be loaded.
+    pub(super) fn have_doc(&mut self) -> bool {
+        self.await_doc();
         match &self.document.load_error {
             Some(e) => {
                 let text = format!(
@@ -314,6 +346,15 @@ impl App {
             None => true,
         }
     }
+}
+
+/// Actions that open a field's editor or save: they do not wait for the
+/// document (see `early.rs`).
+fn edits_early(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Edit | Action::Status | Action::Responsible | Action::Save
+    )
 }
 
 /// Actions that only move around the roadmap as shown.

@@ -14,6 +14,7 @@ mod comments;
 pub mod complete;
 pub mod document;
 mod draft;
+pub mod early;
 pub mod editing;
 pub mod forms;
 pub mod ids;

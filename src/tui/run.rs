@@ -66,8 +66,11 @@ pub fn open_app(options: &Options) -> Result<App> {
             fingerprint,
             view.heads,
         );
+        // The author, for a copy saved should the document not load.
+        let mut placeholder = Doc::placeholder();
+        placeholder.set_author(Some(&options.author));
         let mut app = App::assemble(
-            Doc::placeholder(),
+            placeholder,
             view.roadmap,
             view.conflicts,
             Some(path.clone()),
@@ -77,6 +80,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         );
         app.document.loading = Some(loader);
         app.set_view_cache(cache);
+        app.restore_early();
         app.restore_draft();
         return Ok(app);
     }
@@ -99,6 +103,8 @@ pub fn open_app(options: &Options) -> Result<App> {
         app.store_view(fingerprint);
     }
     app.announce_recovery(recovery);
+    app.restore_early();
+    app.apply_early();
     app.restore_draft();
     Ok(app)
 }

@@ -46,7 +46,7 @@ impl App {
         self.poll_load();
         self.poll_save();
         match &self.document.upkeep.compaction {
-            Some(c) if c.is_ready() => self.finish_compaction(),
+            Some(c) if c.is_ready() && self.document.at_hand() => self.finish_compaction(),
             Some(_) => {}
             None if self.document.upkeep.changes >= COMPACT_AFTER
                 && self.last_key.elapsed() >= COMPACT_IDLE =>
@@ -62,13 +62,11 @@ impl App {
         self.is_loading() || self.is_saving() || self.document.upkeep.busy()
     }
 
-    /// Starts compacting the document now (unless it is loading, failed to
-    /// load, or a compaction is under way).
+    /// Starts compacting the document now (unless it is not at hand: still
+    /// loading, failed to load, away in a save; or a compaction is under
+    /// way).
     pub fn start_compaction(&mut self) {
-        if self.is_loading()
-            || self.document.load_error.is_some()
-            || self.document.upkeep.compaction.is_some()
-        {
+        if !self.document.at_hand() || self.document.upkeep.compaction.is_some() {
             return;
         }
         if !matches!(self.overlay, Overlay::None) {
@@ -88,6 +86,10 @@ impl App {
     /// Waits for the compaction under way, if any, and swaps the compacted
     /// document in.
     pub fn finish_compaction(&mut self) {
+        if self.document.upkeep.compaction.is_none() {
+            return;
+        }
+        self.await_doc();
         let Some(compaction) = self.document.upkeep.compaction.take() else {
             return;
         };

@@ -1,0 +1,312 @@
+//! Edits made while the document is not at hand: still loading behind a
+//! first frame from the view cache, away in a worker making a save's bytes,
+//! or never loaded. A field edit (an activity's or a section's) is applied
+//! to the screen at once and kept beside the file (`FILE.early`, one line
+//! per edit, synced as it is written), then made in the document when it
+//! arrives, as one undo step each, and journaled as usual; the file goes
+//! once they are all in the journal. A crash meanwhile keeps them: the next
+//! open shows them again and makes them when its document arrives. When
+//! the document cannot be loaded at all, Ctrl-s saves the roadmap shown,
+//! with these edits, as a copy beside the file (see `saving.rs`).
+//!
+//! Other edits (structure, heading, comments, merges) wait for the
+//! document.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Roadmap, Section, Status};
+use crate::store::StoreError;
+use crate::store::edit::{ActivityField, SectionField};
+use crate::store::read::split_lines;
+
+use super::app::App;
+use super::draft::{Saved, saved, target};
+use super::ids::{ActivityId, RowKey, SectionId};
+use super::target::Target;
+use super::undo::Op;
+
+/// One field edit made before the document was at hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Early {
+    /// What the user did, for the undo step.
+    pub label: String,
+    /// The field's old and new values.
+    pub op: Op,
+}
+
+/// An [`Early`] edit as one line of its file.
+#[derive(Serialize, Deserialize)]
+struct Line {
+    label: String,
+    target: Saved,
+    old: String,
+    new: String,
+}
+
+/// The file of early edits for a roadmap file: `FILE.early`.
+pub fn path_for(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".early");
+    PathBuf::from(name)
+}
+
+fn line(edit: &Early) -> Option<Line> {
+    let (target, old, new) = match &edit.op {
+        Op::Activity {
+            id,
+            field,
+            old,
+            new,
+        } => (
+            Target::Activity(ActivityId(id.clone()), field.clone()),
+            old,
+            new,
+        ),
+        Op::Section {
+            id,
+            field,
+            old,
+            new,
+        } => (Target::Section(SectionId(id.clone()), *field), old, new),
+        _ => return None,
+    };
+    Some(Line {
+        label: edit.label.clone(),
+        target: saved(&target)?,
+        old: old.clone(),
+        new: new.clone(),
+    })
+}
+
+fn edit(line: Line) -> Option<Early> {
+    let (old, new) = (line.old, line.new);
+    let op = match target(line.target)? {
+        Target::Activity(id, field) => Op::Activity {
+            id: id.0,
+            field,
+            old,
+            new,
+        },
+        Target::Section(id, field) => Op::Section {
+            id: id.0,
+            field,
+            old,
+            new,
+        },
+        _ => return None,
+    };
+    Some(Early {
+        label: line.label,
+        op,
+    })
+}
+
+/// Appends `edit` to the early edits of `file` and syncs it to disk.
+pub fn append(file: &Path, edit: &Early) -> Result<(), StoreError> {
+    let path = path_for(file);
+    let io = |e: std::io::Error| StoreError::Io {
+        path: path.clone(),
+        source: e,
+    };
+    let Some(line) = line(edit) else {
+        return Ok(());
+    };
+    let mut text = serde_json::to_string(&line).map_err(|e| io(std::io::Error::other(e)))?;
+    text.push('\n');
+    let mut out = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .map_err(io)?;
+    out.write_all(text.as_bytes()).map_err(io)?;
+    out.sync_data().map_err(io)
+}
+
+/// The early edits kept beside `file`, in order. A torn or unreadable line
+/// (a crash mid-write) ends them.
+pub fn read(file: &Path) -> Vec<Early> {
+    let Ok(text) = std::fs::read_to_string(path_for(file)) else {
+        return Vec::new();
+    };
+    let mut edits = Vec::new();
+    for raw in text.lines() {
+        match serde_json::from_str::<Line>(raw).ok().and_then(edit) {
+            Some(e) => edits.push(e),
+            None => {
+                tracing::warn!(file = %file.display(), "an unreadable early edit: the rest ignored");
+                break;
+            }
+        }
+    }
+    edits
+}
+
+/// Removes the early edits of `file`: they are in the journal now.
+pub fn discard(file: &Path) -> Result<(), StoreError> {
+    let path = path_for(file);
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(StoreError::Io { path, source: e })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Writes the new value of `op` into the roadmap shown, as reading it from
+/// the document would; false when its activity or section is not there.
+fn patch_model(roadmap: &mut Roadmap, op: &Op) -> bool {
+    match op {
+        Op::Activity { id, field, new, .. } => {
+            let Some(a) = roadmap.activity_mut(id) else {
+                return false;
+            };
+            match field {
+                ActivityField::Text => a.text = new.clone(),
+                ActivityField::Deadline => a.deadline = new.clone(),
+                ActivityField::Responsible => a.responsible = split_lines(new),
+                ActivityField::Status => a.status = Status::stored(new),
+                ActivityField::Number => a.number = new.clone(),
+                ActivityField::Cell(key) if new.is_empty() => {
+                    a.cells.remove(key);
+                }
+                ActivityField::Cell(key) => {
+                    a.cells.insert(key.clone(), new.clone());
+                }
+            }
+            true
+        }
+        Op::Section { id, field, new, .. } => {
+            let Some(s) = section_mut(&mut roadmap.sections, id) else {
+                return false;
+            };
+            match field {
+                SectionField::Title => s.title = new.clone(),
+                SectionField::Number => s.number = new.clone(),
+                SectionField::Responsible => s.responsible = split_lines(new),
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+fn section_mut<'a>(sections: &'a mut [Section], id: &str) -> Option<&'a mut Section> {
+    for s in sections {
+        if s.id == id {
+            return Some(s);
+        }
+        if let Some(found) = section_mut(&mut s.sections, id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+impl App {
+    /// Makes a step of `ops` before the document is at hand, when it is
+    /// one field edit: shown at once, kept beside the file, made in the
+    /// document when it arrives. False when it must wait for the document.
+    pub(super) fn edit_early(&mut self, label: &str, ops: &[Op], focus: Option<RowKey>) -> bool {
+        let [op] = ops else {
+            return false;
+        };
+        let edit = Early {
+            label: label.to_string(),
+            op: op.clone(),
+        };
+        if line(&edit).is_none() || !patch_model(&mut self.document.roadmap, op) {
+            return false;
+        }
+        if let Some(path) = &self.document.path
+            && let Err(e) = append(path, &edit)
+        {
+            self.complain_about_journal(e);
+        }
+        self.document.early.push(edit);
+        self.document.unsaved = true;
+        self.recatalog();
+        if let Some(key) = focus {
+            self.select_key(&key);
+        }
+        let text = format!(
+            "{label} {}",
+            self.lang.t(
+                "(в файл — после загрузки документа)",
+                "(into the file once the document has loaded)"
+            )
+        );
+        self.status.say(text);
+        true
+    }
+
+    /// On opening: the early edits a session that ended before its
+    /// document arrived left beside the file, shown at once and made in
+    /// the document when it is at hand.
+    pub(super) fn restore_early(&mut self) {
+        let Some(path) = &self.document.path else {
+            return;
+        };
+        let edits = read(path);
+        if edits.is_empty() {
+            return;
+        }
+        tracing::info!(edits = edits.len(), "early edits found beside the file");
+        let shown = edits
+            .iter()
+            .filter(|e| patch_model(&mut self.document.roadmap, &e.op))
+            .count();
+        self.document.early = edits;
+        self.document.unsaved = true;
+        if shown > 0 {
+            self.recatalog();
+        }
+    }
+
+    /// Makes the early edits in the document now at hand, each one undo
+    /// step, journaled; then their file goes. An edit that no longer
+    /// applies is said, and the file is kept (set aside) so it is not lost.
+    pub(super) fn apply_early(&mut self) {
+        if self.document.early.is_empty() || !self.document.at_hand() {
+            return;
+        }
+        let edits = std::mem::take(&mut self.document.early);
+        let count = edits.len();
+        let mut failed = 0;
+        for e in edits {
+            let applied = e.op.apply(&mut self.document.doc, true);
+            if let Err(err) = applied {
+                tracing::warn!(error = %err, "an early edit did not apply");
+                failed += 1;
+                continue;
+            }
+            self.record(e.label, vec![e.op], None);
+        }
+        tracing::info!(count, failed, "early edits made in the document");
+        let Some(path) = self.document.path.clone() else {
+            return;
+        };
+        if failed == 0 {
+            if let Err(e) = discard(&path) {
+                self.complain_about_journal(e);
+            }
+            return;
+        }
+        let mut aside = path_for(&path).into_os_string();
+        aside.push(".unapplied");
+        let _ = std::fs::rename(path_for(&path), &aside);
+        let text = format!(
+            "{} {failed}; {} {}",
+            self.lang.t(
+                "Не удалось внести правок, сделанных до загрузки:",
+                "Edits made before the load that could not be made:"
+            ),
+            self.lang.t("они отложены в", "they are kept in"),
+            PathBuf::from(aside).display()
+        );
+        self.status.complain(text);
+    }
+}
