@@ -401,7 +401,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 .or(config.keymap.clone())
                 .unwrap_or_else(|| "default".to_string()),
             author: config.author(),
-            cache_dir: crate::store::cache::ViewCache::default_dir(),
+            cache_dir: crate::store::disk::cache::ViewCache::default_dir(),
             keymap_file: crate::config::keymap_file(),
         }),
         None => commands::open(cli.file.as_deref()),

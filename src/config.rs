@@ -93,7 +93,7 @@ impl Config {
                 .map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;
         }
         let text = toml::to_string(self)?;
-        crate::store::file::write_atomic(&path, text.as_bytes())?;
+        crate::store::disk::file::write_atomic(&path, text.as_bytes())?;
         Ok(path)
     }
 

@@ -9,9 +9,9 @@ use std::sync::Mutex;
 use crate::i18n::{Arg, Lang};
 use crate::model::Status;
 use crate::model::text::one_line;
-use crate::store::changes::{ChangeKind, Field, Item, ItemChange, ItemKind};
+use crate::store::history::changes::{ChangeKind, Field, Item, ItemChange, ItemKind};
 use crate::store::schema::meta;
-use crate::store::trash::{Deleted, UnseenEdit};
+use crate::store::write::trash::{Deleted, UnseenEdit};
 use crate::tr;
 
 /// Longest piece of free text quoted in a description.

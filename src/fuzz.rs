@@ -14,10 +14,10 @@ use chrono::NaiveDate;
 use crate::import::{self, Format};
 use crate::model::Roadmap;
 use crate::report::{self, ReportKind};
-use crate::store::bundle::{Header, Incoming, frame, read_bundle};
-use crate::store::edit::{ActivityField, MetaField};
-use crate::store::journal::Journal;
-use crate::store::{Doc, conflicts, merge};
+use crate::store::disk::journal::Journal;
+use crate::store::exchange::bundle::{Header, Incoming, frame, read_bundle};
+use crate::store::write::edit::{ActivityField, MetaField};
+use crate::store::{Doc, exchange::conflicts, exchange::merge};
 
 /// The fuzz targets, by the name of their folder in `tests/corpus/`.
 pub const TARGETS: [&str; 4] = ["load", "bundle", "journal", "import"];
@@ -51,7 +51,9 @@ pub fn load(bytes: &[u8]) -> Result<(), String> {
 pub fn bundle(bytes: &[u8]) -> Result<(), String> {
     let mut doc = base();
     let file = match bytes {
-        _ if bytes.starts_with(crate::store::bundle::MAGIC_PREFIX.as_bytes()) => bytes.to_vec(),
+        _ if bytes.starts_with(crate::store::exchange::bundle::MAGIC_PREFIX.as_bytes()) => {
+            bytes.to_vec()
+        }
         [FRAMED_V2, count, payload @ ..] => {
             let header = Header {
                 from: Some("fuzz".to_string()),

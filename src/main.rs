@@ -1,7 +1,7 @@
 //! karta: roadmaps of municipal education departments.
 
 use clap::Parser;
-use karta::store::file::{panic_text, quietly};
+use karta::store::disk::file::{panic_text, quietly};
 
 fn main() -> std::process::ExitCode {
     let cli = karta::cli::Cli::parse();

@@ -162,6 +162,6 @@ pub fn remember(roadmap: &str, name: &str, heads: &[ChangeHash]) -> Result<PathB
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
     }
-    crate::store::file::write_atomic(&path, toml::to_string(&sent)?.as_bytes())?;
+    crate::store::disk::file::write_atomic(&path, toml::to_string(&sent)?.as_bytes())?;
     Ok(path)
 }

@@ -11,7 +11,7 @@ use anyhow::{Context, Result, anyhow};
 use automerge::ChangeHash;
 use serde::{Deserialize, Serialize};
 
-use crate::store::bundle::Header;
+use crate::store::exchange::bundle::Header;
 
 /// The last bundle received from one correspondent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +93,6 @@ pub fn remember(roadmap: &str, header: &Header) -> Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
     }
-    crate::store::file::write_atomic(&path, toml::to_string(&file)?.as_bytes())?;
+    crate::store::disk::file::write_atomic(&path, toml::to_string(&file)?.as_bytes())?;
     Ok(())
 }

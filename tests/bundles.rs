@@ -7,9 +7,9 @@ use std::fs;
 use std::path::Path;
 
 use common::*;
-use karta::store::bundle::{apply_bundle, read_bundle, write_bundle};
-use karta::store::edit::ActivityField;
-use karta::store::merge::merge_files;
+use karta::store::exchange::bundle::{apply_bundle, read_bundle, write_bundle};
+use karta::store::exchange::merge::merge_files;
+use karta::store::write::edit::ActivityField;
 use karta::store::{self, Doc};
 
 /// A roadmap file and a bundle of three edits a copy of it lacks.

@@ -365,7 +365,7 @@ fn two_programs_saving_at_once_lose_nothing() {
             "edit of {n} kept"
         );
     }
-    assert!(!karta::store::file::lock_path(&mine).exists());
+    assert!(!karta::store::disk::file::lock_path(&mine).exists());
 }
 
 #[test]

@@ -6,12 +6,12 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use karta::store::bundle::{Incoming, read_incoming, write_bundle};
-use karta::store::changes::{ChangeKind, Field, ItemKind};
-use karta::store::conflicts::{conflicts, resolve};
-use karta::store::edit::{ActivityField, NodeKind};
+use karta::store::exchange::bundle::{Incoming, read_incoming, write_bundle};
+use karta::store::exchange::conflicts::{conflicts, resolve};
+use karta::store::exchange::merge::{merge_files, merge_incoming, preview};
+use karta::store::history::changes::{ChangeKind, Field, ItemKind};
 use karta::store::history::{find_change, history, roadmap_at};
-use karta::store::merge::{merge_files, merge_incoming, preview};
+use karta::store::write::edit::{ActivityField, NodeKind};
 use karta::store::{self, Doc, StoreError};
 
 fn base(dir: &Path) -> PathBuf {
@@ -235,7 +235,7 @@ fn saving_merges_what_another_program_wrote_meanwhile() {
     assert_eq!(back.sections[0].activities[0].deadline, "от A");
     assert_eq!(back.sections[0].activities[1].deadline, "от B");
     assert!(
-        !karta::store::file::lock_path(&path).exists(),
+        !karta::store::disk::file::lock_path(&path).exists(),
         "lock removed"
     );
 }

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use karta::model::{Activity, Roadmap, Section, default_columns};
-use karta::store::bundle::{read_incoming, write_bundle};
-use karta::store::edit::{ActivityField, NodeKind};
-use karta::store::merge::merge_incoming;
+use karta::store::exchange::bundle::{read_incoming, write_bundle};
+use karta::store::exchange::merge::merge_incoming;
+use karta::store::write::edit::{ActivityField, NodeKind};
 use karta::store::{self, Doc};
 use proptest::prelude::*;
 

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use karta::model::{Activity, SectionKind, Status};
-use karta::store::edit::{ActivityField, MetaField, NodeKind, SectionField, new_section};
+use karta::store::write::edit::{ActivityField, MetaField, NodeKind, SectionField, new_section};
 use karta::store::{self, Doc};
 
 fn doc() -> Doc {
@@ -217,24 +217,25 @@ fn imported_text_is_automerge_text_so_first_concurrent_edits_merge() {
         format!("Срочно: {before} (город)"),
         "both first edits kept, character by character"
     );
-    assert!(store::conflicts::conflicts(&mine).is_empty());
+    assert!(store::exchange::conflicts::conflicts(&mine).is_empty());
 }
 
 #[test]
 fn concurrent_first_edits_of_an_old_scalar_text_conflict_and_resolve() {
     let (mut mine, _, id) = old_text_edited_in_two_copies();
-    let conflicts = store::conflicts::conflicts(&mine);
+    let conflicts = store::exchange::conflicts::conflicts(&mine);
     let text = conflicts
         .iter()
-        .find(|c| c.item.id == *id && c.field == store::changes::Field::Text)
+        .find(|c| c.item.id == *id && c.field == store::history::changes::Field::Text)
         .expect("the text conflict is listed");
     let mut values: Vec<&str> = text.values.iter().map(|v| v.value.as_str()).collect();
     values.sort_unstable();
     assert_eq!(values, ["Текст Ивановой", "Текст Петровой"], "both kept");
-    store::conflicts::resolve(&mut mine, &text.item, &text.field, "Общий текст").expect("resolve");
+    store::exchange::conflicts::resolve(&mut mine, &text.item, &text.field, "Общий текст")
+        .expect("resolve");
     assert_eq!(activity(&mine, &id).text, "Общий текст");
     assert!(
-        store::conflicts::conflicts(&mine)
+        store::exchange::conflicts::conflicts(&mine)
             .iter()
             .all(|c| c.item.id != *id),
         "resolved"
@@ -245,7 +246,7 @@ fn concurrent_first_edits_of_an_old_scalar_text_conflict_and_resolve() {
 fn resolving_a_text_conflict_keeps_what_a_colleague_types_meanwhile() {
     let (mut mine, mut theirs, id) = old_text_edited_in_two_copies();
     theirs.merge(&mut mine).expect("merge back");
-    let conflict = store::conflicts::conflicts(&mine)
+    let conflict = store::exchange::conflicts::conflicts(&mine)
         .into_iter()
         .find(|c| c.item.id == *id)
         .expect("conflict");
@@ -258,14 +259,15 @@ fn resolving_a_text_conflict_keeps_what_a_colleague_types_meanwhile() {
         .map(|v| v.value.clone())
         .find(|v| *v != shown)
         .expect("other value");
-    store::conflicts::resolve(&mut mine, &conflict.item, &conflict.field, &other).expect("resolve");
+    store::exchange::conflicts::resolve(&mut mine, &conflict.item, &conflict.field, &other)
+        .expect("resolve");
     let typing = format!("{shown}, с дополнением");
     theirs
         .set_activity_field(&id, &ActivityField::Text, &typing)
         .expect("typing");
     mine.merge(&mut theirs).expect("merge the typing");
     let text = activity(&mine, &id).text;
-    let listed = store::conflicts::conflicts(&mine)
+    let listed = store::exchange::conflicts::conflicts(&mine)
         .into_iter()
         .filter(|c| c.item.id == *id)
         .flat_map(|c| c.values)
@@ -343,14 +345,14 @@ fn first_cell_edits_in_two_copies_of_an_old_file_are_both_kept() {
         Some("Перенесли из-за ГИА")
     );
     assert!(cells.contains_key("result"));
-    let conflict = store::conflicts::conflicts(&mine)
+    let conflict = store::exchange::conflicts::conflicts(&mine)
         .into_iter()
         .find(|c| c.item.id == id)
         .expect("the two results are a listed conflict");
     let mut values: Vec<String> = conflict.values.iter().map(|v| v.value.clone()).collect();
     values.sort();
     assert_eq!(values, ["Проведён семинар", "Семинар отменён"]);
-    store::conflicts::resolve(
+    store::exchange::conflicts::resolve(
         &mut mine,
         &conflict.item,
         &conflict.field,
@@ -361,7 +363,7 @@ fn first_cell_edits_in_two_copies_of_an_old_file_are_both_kept() {
         activity(&mine, &id).cells.get("result").map(String::as_str),
         Some("Семинар перенесён")
     );
-    assert!(store::conflicts::conflicts(&mine).is_empty());
+    assert!(store::exchange::conflicts::conflicts(&mine).is_empty());
     // A later edit of the cell that came with the other map still lands.
     mine.set_activity_field(&id, &notes, "Перенесли на май")
         .expect("edit");

@@ -3,9 +3,9 @@
 //! change, on a generated roadmap full of concurrent edits.
 
 use karta::r#gen::{GenOptions, generate};
-use karta::store::changes::compare;
+use karta::store::history::changes::compare;
 use karta::store::history::history;
-use karta::store::snapshot::{Snapshot, snapshot};
+use karta::store::history::snapshot::{Snapshot, snapshot};
 
 #[test]
 fn the_history_matches_whole_document_comparisons() {

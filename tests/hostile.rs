@@ -15,7 +15,7 @@ use automerge::{AutoCommit, Change, ExpandedChange, ObjType, ROOT, ReadDoc};
 use common::*;
 use serde_json::Value;
 
-use karta::store::journal::Journal;
+use karta::store::disk::journal::Journal;
 use karta::store::{self, Doc};
 
 fn karta(dir: &Path) -> Command {
@@ -105,8 +105,8 @@ fn a_bundle_with_counters_near_u32_max_is_refused_and_mine_stays_as_it_was() {
     assert_eq!(fs::read(&mine).expect("read"), before, "MINE was touched");
     // And the library entry point the editor uses says the same.
     let mut mine_doc = store::open(&mine).expect("open");
-    let incoming = store::bundle::read_incoming(&bundle).expect("bundle");
-    assert!(store::merge::merge_incoming(&mut mine_doc, incoming, &bundle).is_err());
+    let incoming = store::exchange::bundle::read_incoming(&bundle).expect("bundle");
+    assert!(store::exchange::merge::merge_incoming(&mut mine_doc, incoming, &bundle).is_err());
 }
 
 #[test]
@@ -320,7 +320,7 @@ fn three_records(file: &Path) -> (Vec<Vec<u8>>, Vec<String>) {
         .collect();
     let mut records = Vec::new();
     for id in &ids {
-        doc.set_activity_field(id, &store::edit::ActivityField::Status, "done")
+        doc.set_activity_field(id, &store::write::edit::ActivityField::Status, "done")
             .expect("edit");
         records.push(doc.save_incremental());
     }
@@ -405,8 +405,11 @@ fn a_journal_record_with_poisoned_counters_is_never_applied() {
     // Edits go on working far past a few hundred operations.
     doc.set_author(Some("Тестова Т.Т."));
     for i in 0..400 {
-        doc.set_meta(store::edit::MetaField::Notes, &format!("заметка {i}"))
-            .expect("edit");
+        doc.set_meta(
+            store::write::edit::MetaField::Notes,
+            &format!("заметка {i}"),
+        )
+        .expect("edit");
     }
 }
 

@@ -12,11 +12,11 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use karta::store::approvals::approvals;
-use karta::store::bundle::{read_incoming, write_bundle};
-use karta::store::edit::ActivityField;
-use karta::store::merge::merge_incoming;
-use karta::store::since::{Since, report};
+use karta::store::exchange::bundle::{read_incoming, write_bundle};
+use karta::store::exchange::merge::merge_incoming;
+use karta::store::history::since::{Since, report};
+use karta::store::write::approvals::approvals;
+use karta::store::write::edit::ActivityField;
 use karta::store::{self, Doc};
 use proptest::prelude::*;
 

@@ -14,7 +14,7 @@ use automerge::{AutoCommit, ObjType, ROOT, ReadDoc};
 use common::*;
 use karta::i18n::Lang;
 use karta::present::errors::store_error;
-use karta::store::edit::{MetaField, NodeKind};
+use karta::store::write::edit::{MetaField, NodeKind};
 use karta::tui::app::App;
 
 /// The status line's message.

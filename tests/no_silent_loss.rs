@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 
 use automerge::ChangeHash;
 use karta::model::{Activity, Column, ColumnRole, Roadmap, Section, default_columns};
-use karta::store::bundle::write_bundle;
-use karta::store::changes::Field;
-use karta::store::conflicts::{conflicts, resolve};
-use karta::store::edit::{ActivityField, NodeKind};
-use karta::store::merge::merge_files;
-use karta::store::trash::deleted_items;
+use karta::store::exchange::bundle::write_bundle;
+use karta::store::exchange::conflicts::{conflicts, resolve};
+use karta::store::exchange::merge::merge_files;
+use karta::store::history::changes::Field;
+use karta::store::write::edit::{ActivityField, NodeKind};
+use karta::store::write::trash::deleted_items;
 use karta::store::{self, Doc};
 use proptest::prelude::*;
 

@@ -52,8 +52,12 @@ fn a_deleted_activity_still_reads_whole_by_id() {
         .next()
         .expect("one");
     let before = doc.activity(&first.id).expect("there");
-    doc.set_deleted(karta::store::edit::NodeKind::Activity, &first.id, true)
-        .expect("delete");
+    doc.set_deleted(
+        karta::store::write::edit::NodeKind::Activity,
+        &first.id,
+        true,
+    )
+    .expect("delete");
     assert_eq!(doc.activity(&first.id), Some(before));
     assert!(
         doc.roadmap()

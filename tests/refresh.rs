@@ -7,10 +7,10 @@ use karta::r#gen::edits::Mirror;
 use karta::r#gen::{GenOptions, generate, words};
 use karta::model::{Activity, SectionKind};
 use karta::store::Doc;
-use karta::store::bundle::{read_incoming, write_bundle};
-use karta::store::edit::{ActivityField, MetaField, NodeKind, SectionField, new_section};
-use karta::store::merge::merge_incoming;
-use karta::store::refresh::Refreshed;
+use karta::store::exchange::bundle::{read_incoming, write_bundle};
+use karta::store::exchange::merge::merge_incoming;
+use karta::store::read::refresh::Refreshed;
+use karta::store::write::edit::{ActivityField, MetaField, NodeKind, SectionField, new_section};
 
 fn base(seed: u64) -> Doc {
     generate(&GenOptions {

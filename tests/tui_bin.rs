@@ -5,8 +5,8 @@
 mod common;
 
 use common::*;
-use karta::store::edit::ActivityField;
-use karta::store::trash::deleted_items;
+use karta::store::write::edit::ActivityField;
+use karta::store::write::trash::deleted_items;
 use karta::tui::app::App;
 use karta::tui::overlay::Overlay;
 
@@ -171,7 +171,7 @@ fn the_merge_preview_warns_of_conflicts_deleted_edits_and_duplicate_numbers() {
             .expect("their deadline");
         doc.set_activity_field(&ids[2], &ActivityField::Number, "1.2.")
             .expect("their number");
-        doc.set_deleted(karta::store::edit::NodeKind::Activity, &ids[3], true)
+        doc.set_deleted(karta::store::write::edit::NodeKind::Activity, &ids[3], true)
             .expect("their deletion");
     });
     press(&mut app, "j e Down Enter Ctrl-a Ctrl-k text:Май_2022 Enter");

@@ -222,7 +222,7 @@ fn merging_a_colleagues_copy_after_a_preview_and_resolving_the_conflict() {
     theirs
         .set_activity_field(
             &id,
-            &karta::store::edit::ActivityField::Deadline,
+            &karta::store::write::edit::ActivityField::Deadline,
             "Январь 2022",
         )
         .expect("their edit");
@@ -387,7 +387,7 @@ fn merging_takes_a_path_from_the_roadmaps_folder_and_lists_its_files() {
     theirs
         .set_activity_field(
             &id,
-            &karta::store::edit::ActivityField::Deadline,
+            &karta::store::write::edit::ActivityField::Deadline,
             "Январь 2022",
         )
         .expect("their edit");

@@ -79,7 +79,7 @@ fn current_id(app: &karta::tui::app::App) -> String {
 
 #[test]
 fn the_edition_is_approved_from_a_form_as_one_undo_step() {
-    use karta::store::approvals::approvals;
+    use karta::store::write::approvals::approvals;
     use karta::tui::overlay::Overlay;
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("lysva", dir.path());
@@ -104,9 +104,11 @@ fn the_edition_is_approved_from_a_form_as_one_undo_step() {
     assert_eq!(listed[0].number, "491/01-08");
     assert_eq!(listed[0].date, chrono::NaiveDate::from_ymd_opt(2023, 9, 1));
     assert_eq!(listed[0].author, "Тестова Т.Т.");
-    let since =
-        karta::store::since::report(&app.document.doc, &karta::store::since::Since::Approved)
-            .expect("diff");
+    let since = karta::store::history::since::report(
+        &app.document.doc,
+        &karta::store::history::since::Since::Approved,
+    )
+    .expect("diff");
     assert!(since.groups.is_empty(), "this edition is the one approved");
     let heading = app.document.roadmap.meta.approval.clone().expect("order");
     assert_eq!(heading.date, chrono::NaiveDate::from_ymd_opt(2023, 9, 1));
@@ -161,7 +163,7 @@ fn an_empty_order_number_is_refused_and_esc_records_nothing() {
 
 #[test]
 fn activities_changed_since_the_approval_are_marked_and_listed() {
-    use karta::store::changed::{ChangedSince, Mark};
+    use karta::store::history::changed::{ChangedSince, Mark};
     use karta::tui::overlay::Overlay;
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = editor_on("lysva", dir.path());

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use common::*;
-use karta::store::journal::Journal;
+use karta::store::disk::journal::Journal;
 use karta::tui::app::App;
 
 /// The activity under the cursor.
@@ -62,7 +62,7 @@ fn undo_after_typing_a_conflicts_value_restores_the_value_shown_before() {
     theirs
         .set_activity_field(
             &id,
-            &karta::store::edit::ActivityField::Deadline,
+            &karta::store::write::edit::ActivityField::Deadline,
             "Январь 2022",
         )
         .expect("their edit");

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use karta::model::Status;
-use karta::store::cache::{Fingerprint, ViewCache};
+use karta::store::disk::cache::{Fingerprint, ViewCache};
 use karta::tui::app::App;
 use karta::tui::early;
 
@@ -273,14 +273,14 @@ fn a_warm_open_takes_the_conflicts_from_the_cache_without_a_scan() {
     let heads = doc.heads();
     // A conflict no scan of this document would find: kept only if the
     // cache is believed.
-    let marker = karta::store::conflicts::Conflict {
-        item: karta::store::changes::Item {
-            kind: karta::store::changes::ItemKind::Heading,
+    let marker = karta::store::exchange::conflicts::Conflict {
+        item: karta::store::history::changes::Item {
+            kind: karta::store::history::changes::ItemKind::Heading,
             id: String::new(),
             number: String::new(),
             label: "метка".into(),
         },
-        field: karta::store::changes::Field::Title,
+        field: karta::store::history::changes::Field::Title,
         values: Vec::new(),
     };
     let bytes = std::fs::read(&file).expect("read");

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use karta::model::Status;
-use karta::store::journal::Journal;
+use karta::store::disk::journal::Journal;
 use karta::tui::app::App;
 
 /// The status line's message.
@@ -90,7 +90,7 @@ fn a_save_merges_what_another_program_wrote_and_shows_it() {
     theirs
         .set_activity_field(
             &id,
-            &karta::store::edit::ActivityField::Responsible,
+            &karta::store::write::edit::ActivityField::Responsible,
             "Корчевская И.П.",
         )
         .expect("their edit");

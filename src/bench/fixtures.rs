@@ -9,7 +9,7 @@ use fastrand::Rng;
 
 use super::Size;
 use crate::r#gen::{self, GenOptions, edits};
-use crate::store::edit::ActivityField;
+use crate::store::write::edit::ActivityField;
 use crate::store::{self, Doc, StoreError};
 
 /// Changes in the foreign copy that the merge workloads merge.

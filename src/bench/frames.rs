@@ -157,7 +157,7 @@ pub const UNDO_KEY: (&str, &str) = ("frame.undo", "undo a structural edit → fr
 /// how many keystrokes the per-keystroke workloads time, `runs` how many
 /// times the others are repeated.
 pub fn measure(path: &Path, keys: usize, runs: usize) -> Result<Timings, StoreError> {
-    let bytes = crate::store::file::read_limited(path)?;
+    let bytes = crate::store::disk::file::read_limited(path)?;
     let load = || Doc::from_bytes(&bytes, path);
     let mut t = Timings::new();
     let mut screen = Screen::new(load()?)?;

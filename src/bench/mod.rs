@@ -12,7 +12,7 @@ pub mod terminal;
 use std::path::Path;
 
 use crate::model::{Roadmap, search};
-use crate::store::edit::ActivityField;
+use crate::store::write::edit::ActivityField;
 use crate::store::{Doc, StoreError};
 
 /// A size of the benchmarks: activities imported and edits made after.

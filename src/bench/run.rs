@@ -35,7 +35,7 @@ pub fn median<S, T>(
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, StoreError> {
-    crate::store::file::read_limited(path)
+    crate::store::disk::file::read_limited(path)
 }
 
 fn bare_load(bytes: &[u8]) -> Result<AutoCommit, StoreError> {

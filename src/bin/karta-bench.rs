@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 
 use karta::bench::{self, fixtures, frames, memory, open, report, run, terminal};
 use karta::commands::print;
-use karta::store::edit::ActivityField;
+use karta::store::write::edit::ActivityField;
 
 /// Keystrokes timed by each per-keystroke frame workload.
 const FRAME_KEYS: usize = 1000;

@@ -12,7 +12,7 @@ use crate::describe::{author_name, time_text};
 use crate::i18n::Lang;
 use crate::model::text::sanitize;
 use crate::present::since::order_name;
-use crate::store::{self, approvals};
+use crate::store::{self, write::approvals};
 
 use super::collab::in_file;
 

@@ -13,10 +13,10 @@ use crate::model::text::one_line;
 use crate::present::compare::bracketed_lines;
 use crate::present::preview_lines;
 use crate::present::risks::risk_lines;
-use crate::store::conflicts::{conflicts, resolve as resolve_conflict};
-use crate::store::lookup::{find_field, find_item, stored_value};
-use crate::store::merge::{FileOutcome, MergedFile, merge_files};
-use crate::store::{self, bundle};
+use crate::store::exchange::conflicts::{conflicts, resolve as resolve_conflict};
+use crate::store::exchange::merge::{FileOutcome, MergedFile, merge_files};
+use crate::store::read::lookup::{find_field, find_item, stored_value};
+use crate::store::{self, exchange::bundle};
 
 /// Prefixes a library error that does not name the file with its name.
 pub(crate) fn in_file(file: &Path) -> impl Fn(store::StoreError) -> anyhow::Error + '_ {
@@ -98,8 +98,8 @@ pub fn merge(
 pub(crate) fn summary(
     out: &mut String,
     mine: &Path,
-    preview: &store::merge::MergePreview,
-    risks: &store::risks::MergeRisks,
+    preview: &store::exchange::merge::MergePreview,
+    risks: &store::exchange::risks::MergeRisks,
     saved: bool,
     config: &Config,
     lang: Lang,
@@ -203,7 +203,7 @@ pub fn make_bundle(
     };
     let (bytes, count) = bundle::write_bundle(&mut doc, &known);
     let output = &bundle_path(output);
-    store::file::write_atomic(output, &bytes)?;
+    store::disk::file::write_atomic(output, &bytes)?;
     if let Some(name) = to {
         crate::peers::remember(&doc.roadmap_id(), name, &doc.heads())?;
     }
@@ -242,7 +242,7 @@ fn bundle_path(output: &Path) -> PathBuf {
 pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
     let doc = store::open(file)?;
     let found = conflicts(&doc);
-    let deleted = store::merge::deleted_but_edited(&doc);
+    let deleted = store::exchange::merge::deleted_but_edited(&doc);
     if found.is_empty() && deleted.is_empty() {
         return super::print(&format!(
             "{}: {}\n",
@@ -263,7 +263,7 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
     }
     for c in &found {
         let number = match c.item.kind {
-            store::changes::ItemKind::Heading => "-".to_string(),
+            store::history::changes::ItemKind::Heading => "-".to_string(),
             _ => crate::model::text::one_line(&c.item.number),
         };
         let _ = writeln!(

@@ -13,8 +13,8 @@ use crate::i18n::Lang;
 use crate::model::Roadmap;
 use crate::model::text::{one_line, sanitize};
 use crate::store;
-use crate::store::changes::{Item, ItemKind};
-use crate::store::lookup::find_item;
+use crate::store::history::changes::{Item, ItemKind};
+use crate::store::read::lookup::find_item;
 
 use super::collab::in_file;
 

@@ -8,8 +8,8 @@ use anyhow::{Result, bail};
 
 use crate::i18n::Lang;
 use crate::present::since::{lines, to_markdown, to_text};
-use crate::store::since::{Since, report};
-use crate::store::{self, approvals, file::write_atomic};
+use crate::store::history::since::{Since, report};
+use crate::store::{self, disk::file::write_atomic, write::approvals};
 
 use super::collab::in_file;
 

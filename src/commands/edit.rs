@@ -10,10 +10,10 @@ use crate::describe::{field_name, item_name, value_text};
 use crate::i18n::Lang;
 use crate::model::Activity;
 use crate::model::numbering::next_number;
-use crate::store::changes::{Field, ItemKind};
-use crate::store::conflicts::set_field;
-use crate::store::edit::NodeKind;
-use crate::store::lookup::{find_field, find_item, stored_value};
+use crate::store::exchange::conflicts::set_field;
+use crate::store::history::changes::{Field, ItemKind};
+use crate::store::read::lookup::{find_field, find_item, stored_value};
+use crate::store::write::edit::NodeKind;
 use crate::store::{self, Doc};
 
 use super::collab::in_file;

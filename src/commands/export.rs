@@ -26,7 +26,7 @@ pub fn run(
     let bytes = crate::export::render(&roadmap, format, delimiter.unwrap_or(DEFAULT_DELIMITER))
         .with_context(|| format!("{}: {}", file.display(), lang.t("экспорт", "export")))?;
     match output {
-        Some(path) => Ok(store::file::write_atomic(path, &bytes)?),
+        Some(path) => Ok(store::disk::file::write_atomic(path, &bytes)?),
         None if format.is_binary() && std::io::stdout().is_terminal() => bail!(
             "{}",
             lang.t(

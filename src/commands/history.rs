@@ -14,12 +14,12 @@ use crate::i18n::Lang;
 use crate::present::comments::comment_phrase;
 use crate::present::since::order_name;
 use crate::report::{self, ReportKind};
-use crate::store::bundle::short;
-use crate::store::changes::ChangeKind;
+use crate::store::exchange::bundle::short;
+use crate::store::history::changes::ChangeKind;
 use crate::store::history::{find_change, history, roadmap_at};
-use crate::store::lookup::find_item;
+use crate::store::read::lookup::find_item;
 use crate::store::{self};
-use crate::store::{approvals, comment};
+use crate::store::{write::approvals, write::comment};
 use crate::tr;
 
 /// `karta log FILE [--number N] [--limit K]`: newest first, in words.

@@ -12,9 +12,9 @@ use crate::describe::{deletion_line, item_name};
 use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::present::trash::deleted_line;
-use crate::store::changes::ItemKind;
-use crate::store::edit::NodeKind;
-use crate::store::trash::{Deleted, deleted_items};
+use crate::store::history::changes::ItemKind;
+use crate::store::write::edit::NodeKind;
+use crate::store::write::trash::{Deleted, deleted_items};
 use crate::store::{self};
 
 /// `karta trash FILE`: everything deleted, the latest first.

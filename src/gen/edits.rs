@@ -11,7 +11,7 @@ use fastrand::Rng;
 
 use crate::model::position;
 use crate::model::{Roadmap, Status};
-use crate::store::edit::{ActivityField, NodeKind, Place};
+use crate::store::write::edit::{ActivityField, NodeKind, Place};
 use crate::store::{Doc, StoreError};
 
 use super::{shape, words};

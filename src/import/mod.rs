@@ -294,7 +294,7 @@ pub fn import_file(
         reason,
     };
     let lang = options.lang;
-    let bytes = crate::store::file::read_limited(path)
+    let bytes = crate::store::disk::file::read_limited(path)
         .map_err(|e| fail(strip_path(&e.to_string(), path)))?;
     let (mut roadmap, report) =
         import_bytes(&bytes, path, options.format).map_err(|p| fail(p.describe(lang)))?;

@@ -5,7 +5,7 @@ use crate::describe::{Case, Gender, author_name, gender_of, item_in, item_name, 
 use crate::i18n::Lang;
 use crate::model::Comment;
 use crate::model::text::one_line;
-use crate::store::comment::{CommentChange, Event};
+use crate::store::write::comment::{CommentChange, Event};
 use crate::tr;
 
 /// A comment as one line: "2024-05-01 14:03 Иванова И.И.: текст".

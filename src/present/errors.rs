@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::store::StoreError;
-use crate::store::chunks::Damage;
+use crate::store::exchange::chunks::Damage;
 
 /// The error and its causes as one line in `lang`. A store error is told
 /// in words of its own; any other keeps its text, each cause once.

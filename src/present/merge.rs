@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use crate::describe::author_line;
 use crate::i18n::Lang;
-use crate::store::changes::ItemChange;
-use crate::store::merge::MergePreview;
+use crate::store::exchange::merge::MergePreview;
+use crate::store::history::changes::ItemChange;
 
 /// The preview as lines: one per author.
 pub fn preview_lines(preview: &MergePreview, lang: Lang) -> String {

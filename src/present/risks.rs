@@ -6,8 +6,8 @@ use crate::describe::{
 };
 use crate::i18n::Lang;
 use crate::model::text::one_line;
-use crate::store::conflicts::{Conflict, ConflictValue};
-use crate::store::risks::{DuplicateNumber, MergeRisks};
+use crate::store::exchange::conflicts::{Conflict, ConflictValue};
+use crate::store::exchange::risks::{DuplicateNumber, MergeRisks};
 use crate::tr;
 
 /// The risks as lines. `me` is the reader's own name ("вы" for her edits

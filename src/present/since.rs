@@ -6,10 +6,10 @@ use crate::describe::{author_name, item_name, time_text, value_text};
 use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::model::worddiff::{Piece, excerpt};
-use crate::store::approvals::Approved;
-use crate::store::changes::{ChangeKind, Field, Item};
+use crate::store::history::changes::{ChangeKind, Field, Item};
+use crate::store::history::since::{Base, Changed, Report};
 use crate::store::schema::meta;
-use crate::store::since::{Base, Changed, Report};
+use crate::store::write::approvals::Approved;
 
 /// How a run of text looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,7 +181,7 @@ fn change_line(changed: &Changed, lang: Lang) -> Line {
             Style::Plain,
         )],
         ChangeKind::Moved { from, to } => {
-            let place = |s: &Option<crate::store::changes::Item>| match s {
+            let place = |s: &Option<crate::store::history::changes::Item>| match s {
                 Some(s) => item_name(s, lang),
                 None => lang.t("верхний уровень", "the top level").to_string(),
             };

@@ -3,7 +3,7 @@
 
 use crate::describe::{author_name, gender_of, item_name, time_text};
 use crate::i18n::Lang;
-use crate::store::trash::Deleted;
+use crate::store::write::trash::Deleted;
 use crate::tr;
 
 /// One deletion in a line: what, how much with it, by whom, when: "раздел

@@ -1,43 +1,29 @@
-//! The Automerge document behind a `.karta` file: schema, load and save,
-//! edits recorded with their author.
+//! The Automerge document behind a `.karta` file. [`Doc`] and [`StoreError`]
+//! live here, the names in the document in [`schema`]; the rest is grouped
+//! by concern:
+//!
+//! - [`read`]: the document into a roadmap model (whole, per object, or only
+//!   what changes touched) and finding what a person names;
+//! - [`write`]: edits, each one change with its author;
+//! - [`disk`]: the file: safe load, atomic save, lock, journal, compaction,
+//!   the view cache;
+//! - [`exchange`]: other copies coming in: merges, bundles, checks on what
+//!   comes from outside, conflicts;
+//! - [`history`]: the changes put into words, the roadmap at a point of its
+//!   history, what changed since.
 
-pub mod approvals;
-pub mod bundle;
-pub mod cache;
-pub mod changed;
-pub mod changes;
-pub mod chunks;
-pub mod comment;
-pub mod compact;
-pub mod conflicts;
-pub mod edit;
-pub mod fields;
-pub mod file;
+pub mod disk;
+pub mod exchange;
 pub mod history;
-pub mod journal;
-mod locate;
-mod lock;
-pub mod lookup;
-pub mod merge;
-pub mod nodes;
-pub mod pending;
-mod placing;
 pub mod read;
-pub mod refresh;
-mod renumber;
-pub mod risks;
-pub mod saving;
 pub mod schema;
-pub mod since;
-pub mod snapshot;
-mod stage;
-pub mod textslot;
-pub mod touched;
-pub mod trash;
-mod tree;
-pub mod validate;
+pub mod write;
 
 use std::path::PathBuf;
+
+use disk::{cache, file, saving};
+use exchange::{bundle, chunks, validate};
+use read::fields;
 
 use automerge::transaction::CommitOptions;
 use automerge::{ActorId, Author, AutoCommit, ChangeHash, ROOT, ReadDoc};

@@ -7,10 +7,12 @@ use std::path::Path;
 
 use automerge::{Automerge, ChangeHash};
 
-use crate::store::bundle::{Bundle, Header, Incoming};
-use crate::store::merge::{MergePreview, describe_applied, in_my_numbers, merge_incoming, numbers};
-use crate::store::risks::{MergeRisks, merge_risks};
-use crate::store::{self, Doc, StoreError, chunks};
+use crate::store::exchange::bundle::{Bundle, Header, Incoming};
+use crate::store::exchange::merge::{
+    MergePreview, describe_applied, in_my_numbers, merge_incoming, numbers,
+};
+use crate::store::exchange::risks::{MergeRisks, merge_risks};
+use crate::store::{self, Doc, StoreError, exchange::chunks};
 
 /// What taking received changes did.
 #[derive(Debug, Clone, Default)]

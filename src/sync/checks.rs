@@ -12,9 +12,9 @@ use automerge::sync::Message;
 use automerge::{AutoCommit, Change, ScalarValue};
 use samod_core::DocumentId;
 
-use crate::store::chunks;
-use crate::store::file::quietly;
-use crate::store::{schema, validate};
+use crate::store::disk::file::quietly;
+use crate::store::exchange::chunks;
+use crate::store::{exchange::validate, schema};
 
 /// Why something received was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,7 +17,7 @@ use tungstenite::{Message as Frame, WebSocket};
 
 use super::SyncError;
 use super::wire::{self, Message};
-use crate::store::file::quietly;
+use crate::store::disk::file::quietly;
 
 /// How long connecting and the handshake may take.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);

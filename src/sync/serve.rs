@@ -115,7 +115,7 @@ async fn upgrade(
         )
             .into_response();
     };
-    ws.max_message_size(crate::store::file::MAX_FILE_SIZE as usize)
+    ws.max_message_size(crate::store::disk::file::MAX_FILE_SIZE as usize)
         .on_upgrade(move |socket| async move { accept(&shared, socket, client) })
 }
 

@@ -58,7 +58,7 @@ pub fn remember(roadmap: &str, remote: &Remote) -> Result<PathBuf> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
     }
-    crate::store::file::write_atomic(&path, toml::to_string(&servers)?.as_bytes())?;
+    crate::store::disk::file::write_atomic(&path, toml::to_string(&servers)?.as_bytes())?;
     Ok(path)
 }
 

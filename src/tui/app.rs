@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 use crate::model::Roadmap;
-use crate::store::conflicts::Conflict;
+use crate::store::exchange::conflicts::Conflict;
 use crate::store::{self, Doc, StoreError};
 
 use super::document::Document;
@@ -54,7 +54,7 @@ impl App {
         today: NaiveDate,
     ) -> App {
         let roadmap = doc.roadmap();
-        let conflicts = store::conflicts::conflicts(&doc);
+        let conflicts = store::exchange::conflicts::conflicts(&doc);
         let mut app = App::assemble(doc, roadmap, conflicts, path, keymap, lang, today);
         app.read_marks();
         app

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::model::text::{one_line, sanitize};
 use crate::present::since::order_name;
-use crate::store::edit::MetaField;
+use crate::store::write::edit::MetaField;
 
 use super::app::App;
 use super::overlay::{ApproveForm, Overlay};

@@ -7,9 +7,9 @@ use crate::describe;
 use crate::model::text::{one_line, sanitize};
 use crate::present::compare::marked_lines;
 use crate::present::risks::risk_lines;
-use crate::store::changes::{Field, ItemKind};
-use crate::store::risks::merge_risks;
-use crate::store::{bundle, conflicts, history, merge};
+use crate::store::exchange::risks::merge_risks;
+use crate::store::history::changes::{Field, ItemKind};
+use crate::store::{exchange::bundle, exchange::conflicts, exchange::merge, history};
 
 use super::action::{Action, Mode};
 use super::app::App;
@@ -268,7 +268,7 @@ impl App {
     /// final value (an ordinary edit of the field, which replaces every
     /// concurrent value).
     fn type_resolution(&mut self, c: &conflicts::Conflict) {
-        use crate::store::edit::ActivityField;
+        use crate::store::write::edit::ActivityField;
         let shown = c
             .values
             .first()

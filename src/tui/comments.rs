@@ -3,7 +3,7 @@
 //! once, like any edit).
 
 use crate::describe::item_name;
-use crate::store::changes::{Item, ItemKind};
+use crate::store::history::changes::{Item, ItemKind};
 
 use super::app::App;
 use super::ids::{ActivityId, RowKey};

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use crate::i18n::Lang;
 use crate::model::Roadmap;
 use crate::peers::Records;
-use crate::store::cache::ViewCache;
-use crate::store::changed::ChangedSince;
-use crate::store::conflicts::{self, Conflict};
-use crate::store::journal::Journal;
+use crate::store::disk::cache::ViewCache;
+use crate::store::disk::journal::Journal;
+use crate::store::exchange::conflicts::{self, Conflict};
+use crate::store::history::changed::ChangedSince;
 use crate::store::{Doc, StoreError};
 
 use super::catalog::Catalog;

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::store::StoreError;
-use crate::store::edit::{ActivityField, MetaField, SectionField};
-use crate::store::file::write_atomic;
+use crate::store::disk::file::write_atomic;
+use crate::store::write::edit::{ActivityField, MetaField, SectionField};
 
 use super::ids::{ActivityId, SectionId};
 use super::target::Target;

@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Roadmap, Section, Status};
 use crate::store::StoreError;
-use crate::store::edit::{ActivityField, SectionField};
 use crate::store::read::split_lines;
+use crate::store::write::edit::{ActivityField, SectionField};
 
 use super::app::App;
 use super::draft::{Saved, saved, target};

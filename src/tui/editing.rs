@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::model::numbering::next_number;
 use crate::model::{Activity, SectionKind};
 use crate::present::errors::store_error;
-use crate::store::edit::{ActivityField, NodeKind, new_section};
+use crate::store::write::edit::{ActivityField, NodeKind, new_section};
 
 use super::action::{Action, Mode};
 use super::app::App;

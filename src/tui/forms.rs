@@ -3,7 +3,7 @@
 //! shown in them.
 
 use crate::model::{Status, text};
-use crate::store::edit::{ActivityField, MetaField, SectionField};
+use crate::store::write::edit::{ActivityField, MetaField, SectionField};
 
 use super::app::App;
 use super::ids::RowKey;

@@ -11,10 +11,10 @@ use std::thread::JoinHandle;
 use automerge::ChangeHash;
 
 use crate::model::Roadmap;
-use crate::store::cache::{Fingerprint, ViewCache};
-use crate::store::changed::ChangedSince;
-use crate::store::conflicts::{self, Conflict};
-use crate::store::journal::{Journal, Recovery};
+use crate::store::disk::cache::{Fingerprint, ViewCache};
+use crate::store::disk::journal::{Journal, Recovery};
+use crate::store::exchange::conflicts::{self, Conflict};
+use crate::store::history::changed::ChangedSince;
 use crate::store::{Doc, StoreError};
 
 use super::action::Action;

@@ -8,7 +8,7 @@
 
 use crate::model::{Activity, Roadmap, Section};
 use crate::store::Doc;
-use crate::store::edit::NodeKind;
+use crate::store::write::edit::NodeKind;
 
 use super::app::App;
 use super::undo::Op;
@@ -62,7 +62,7 @@ impl App {
         }
         self.document.roadmap = roadmap;
         let heading_conflict = || {
-            let heading = crate::store::changes::ItemKind::Heading;
+            let heading = crate::store::history::changes::ItemKind::Heading;
             self.document
                 .conflicts
                 .iter()
@@ -268,7 +268,7 @@ fn take_from(list: &mut Vec<Activity>, id: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::SectionKind;
-    use crate::store::edit::new_section;
+    use crate::store::write::edit::new_section;
 
     fn sample() -> Doc {
         crate::sample::document().expect("sample")

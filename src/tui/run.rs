@@ -13,7 +13,7 @@ use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::Rect;
 
 use crate::i18n::Lang;
-use crate::store::cache::{Fingerprint, ViewCache};
+use crate::store::disk::cache::{Fingerprint, ViewCache};
 use crate::store::{self, Doc};
 
 use super::app::App;
@@ -55,7 +55,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         return Ok(App::new(doc, None, keymap, lang, today));
     };
     let cache = options.cache_dir.clone().map(ViewCache::new);
-    let bytes = store::file::read_limited(path)?;
+    let bytes = store::disk::file::read_limited(path)?;
     let fingerprint = Fingerprint::of(&bytes);
     if let Some(view) = cache.as_ref().and_then(|c| c.load(path, fingerprint)) {
         tracing::info!(file = %path.display(), "opened from the view cache");
@@ -124,7 +124,7 @@ pub fn run(options: &Options) -> Result<()> {
         );
     }
     let mut terminal = ratatui::try_init().context("terminal")?;
-    store::file::hush_caught_panics();
+    store::disk::file::hush_caught_panics();
     draw(&mut terminal, &mut app)?;
     tracing::info!(
         ms = started.elapsed().as_millis(),
@@ -133,7 +133,7 @@ pub fn run(options: &Options) -> Result<()> {
     );
     // A failure inside the editor restores the terminal before it is told
     // (every edit made is in the journal already).
-    let result = store::file::quietly(|| event_loop(&mut terminal, &mut app));
+    let result = store::disk::file::quietly(|| event_loop(&mut terminal, &mut app));
     ratatui::restore();
     match result {
         Ok(result) => result,
@@ -143,7 +143,7 @@ pub fn run(options: &Options) -> Result<()> {
                 "внутренняя ошибка редактора; сделанные правки сохранены в журнале",
                 "internal error in the editor; the edits made are in the journal"
             ),
-            store::file::panic_text(panic.as_ref())
+            store::disk::file::panic_text(panic.as_ref())
         ),
     }
 }

@@ -1,6 +1,6 @@
 //! Saving in the background. Ctrl-s hands the document itself to a worker
 //! that makes its bytes (Automerge `save`, a third of a second for a large
-//! roadmap) and hands it straight back, then (see [`crate::store::saving`])
+//! roadmap) and hands it straight back, then (see [`crate::store::disk::saving`])
 //! takes the file's lock, checks whether another program wrote the file,
 //! writes a temporary file, syncs it and renames it over the file. Keys are
 //! handled meanwhile: browsing as always, field edits shown at once and
@@ -21,7 +21,7 @@ use std::time::Instant;
 use automerge::ChangeHash;
 
 use crate::present::errors::store_error;
-use crate::store::saving::{self, Seen, Written};
+use crate::store::disk::saving::{self, Seen, Written};
 use crate::store::{Doc, StoreError};
 
 use super::app::App;

@@ -4,10 +4,10 @@
 //! changes in words, from which the chosen activity is shown.
 
 use crate::present::since::lines;
-use crate::store::changed::ChangedSince;
-use crate::store::changes::ItemKind;
-use crate::store::edit::NodeKind;
-use crate::store::since::{Since, report};
+use crate::store::history::changed::ChangedSince;
+use crate::store::history::changes::ItemKind;
+use crate::store::history::since::{Since, report};
+use crate::store::write::edit::NodeKind;
 
 use super::action::{Action, Mode};
 use super::app::App;

@@ -4,7 +4,7 @@
 use crate::model::{position, text};
 use crate::present::errors::store_error;
 use crate::store::StoreError;
-use crate::store::edit::{NodeKind, Place};
+use crate::store::write::edit::{NodeKind, Place};
 
 use super::action::{Action, Mode};
 use super::app::App;
@@ -385,13 +385,13 @@ impl App {
                 (new != old).then_some(match kind {
                     NodeKind::Activity => Op::Activity {
                         id,
-                        field: crate::store::edit::ActivityField::Number,
+                        field: crate::store::write::edit::ActivityField::Number,
                         old,
                         new,
                     },
                     NodeKind::Section => Op::Section {
                         id,
-                        field: crate::store::edit::SectionField::Number,
+                        field: crate::store::write::edit::SectionField::Number,
                         old,
                         new,
                     },

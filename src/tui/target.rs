@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 use crate::model::{Activity, text};
-use crate::store::edit::{ActivityField, MetaField, SectionField};
+use crate::store::write::edit::{ActivityField, MetaField, SectionField};
 
 use super::action::{Action, Mode};
 use super::app::App;

@@ -6,9 +6,9 @@ use crate::describe::unseen_phrase;
 use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::present::trash::deleted_line;
-use crate::store::changes::ItemKind;
-use crate::store::edit::NodeKind;
-use crate::store::trash::{Deleted, deleted_items};
+use crate::store::history::changes::ItemKind;
+use crate::store::write::edit::NodeKind;
+use crate::store::write::trash::{Deleted, deleted_items};
 
 use super::action::{Action, Mode};
 use super::app::App;

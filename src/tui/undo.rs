@@ -2,9 +2,9 @@
 //! before and after; undoing writes the old values back as a new change, so
 //! it merges with other people's work like any edit.
 
-use crate::store::approvals::Approved;
-use crate::store::edit::{ActivityField, MetaField, NodeKind, Place, SectionField};
-use crate::store::trash::Node;
+use crate::store::write::approvals::Approved;
+use crate::store::write::edit::{ActivityField, MetaField, NodeKind, Place, SectionField};
+use crate::store::write::trash::Node;
 use crate::store::{Doc, StoreError};
 
 /// One change a step made, with what was there before.

@@ -332,7 +332,7 @@ impl App {
         let written = crate::export::render(&self.document.roadmap, format, b';')
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
-                crate::store::file::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                crate::store::disk::file::write_atomic(&path, &bytes).map_err(|e| e.to_string())
             });
         match written {
             Ok(()) => self

@@ -1,11 +1,11 @@
 //! Work the editor does between keys: swapping in a document loaded in the
 //! background, settling a save made in the background, and compacting the
 //! document against the memory an Automerge document gains with every edit
-//! (see [`crate::store::compact`]: the slow part runs in a worker thread).
+//! (see [`crate::store::disk::compact`]: the slow part runs in a worker thread).
 
 use std::time::Duration;
 
-use crate::store::compact::Compaction;
+use crate::store::disk::compact::Compaction;
 
 use super::app::App;
 use super::overlay::Overlay;

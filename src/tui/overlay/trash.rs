@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::present::fit;
-use crate::store::edit::NodeKind;
+use crate::store::write::edit::NodeKind;
 
 use super::super::action::Action;
 use super::{block, centered};

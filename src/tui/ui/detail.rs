@@ -14,7 +14,7 @@ use crate::model::deadline::{Deadline, DeadlineKind};
 use crate::model::text::{one_line, sanitize};
 use crate::present::coverage::stage_words;
 use crate::present::since::order_name;
-use crate::store::changed::Mark;
+use crate::store::history::changed::Mark;
 
 use super::super::action::{Action, Mode};
 use super::super::app::App;

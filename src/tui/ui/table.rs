@@ -11,7 +11,7 @@ use crate::model::Status;
 use crate::model::deadline::DeadlineGroup;
 use crate::model::text::one_line;
 use crate::present::fit;
-use crate::store::changed::Mark;
+use crate::store::history::changed::Mark;
 
 use super::super::action::{Action, Mode};
 use super::super::app::App;

@@ -1,0 +1,318 @@
+//! Conflicts: when two people set the same short field differently, the
+//! document keeps both values (Automerge `get_all`); one value is shown
+//! meanwhile. An activity's text conflicts only when two copies edit an
+//! imported, never edited text concurrently (each turns the stored string
+//! into its own `Text`); later edits merge character by character. Listing them and resolving one by setting the final value,
+//! which replaces both for everyone who merges afterwards.
+
+use automerge::{AutoCommit, ObjId, ROOT, ReadDoc, Value};
+
+use crate::store::history::changes::{Field, Item, ItemKind};
+use crate::store::history::snapshot::{ACTIVITY_SCALARS, META_SCALARS, SECTION_SCALARS, snapshot};
+use crate::store::read::fields::View;
+use crate::store::read::get_map;
+use crate::store::schema::{self, meta, node};
+use crate::store::write::edit::{ActivityField, MetaField, SectionField};
+use crate::store::write::textslot::{Slot, author_of};
+use crate::store::{Doc, StoreError};
+
+/// One of the values a conflicting field holds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ConflictValue {
+    /// The value.
+    pub value: String,
+    /// Who set it, when recorded.
+    pub author: Option<String>,
+}
+
+/// A field that holds several values set concurrently.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Conflict {
+    /// The activity, section or heading.
+    pub item: Item,
+    /// The field.
+    pub field: Field,
+    /// Every value, the one shown meanwhile first.
+    pub values: Vec<ConflictValue>,
+}
+
+/// Every conflict of the roadmap (deleted items left out): the heading
+/// first, then items in the order of their numbers.
+pub fn conflicts(doc: &Doc) -> Vec<Conflict> {
+    let am = doc.automerge();
+    let snap = snapshot(am);
+    let mut out = Vec::new();
+    if let Some(obj) = get_map(am, &ROOT, schema::K_META) {
+        let item = Item {
+            kind: ItemKind::Heading,
+            id: String::new(),
+            number: String::new(),
+            label: snap.meta.get(meta::TITLE).cloned().unwrap_or_default(),
+        };
+        let notes = Slot::direct(&obj, meta::NOTES);
+        push_text_conflict(
+            am,
+            &notes,
+            &item,
+            Field::Heading(meta::NOTES.to_string()),
+            &mut out,
+        );
+        for key in META_SCALARS.iter() {
+            push_conflict(
+                am,
+                &obj,
+                key,
+                &item,
+                Field::Heading(key.to_string()),
+                &mut out,
+            );
+        }
+    }
+    let mut ids: Vec<&String> = snap.nodes.keys().collect();
+    ids.sort_by_cached_key(|id| {
+        (
+            crate::store::history::changes::number_order(snap.nodes[*id].number()),
+            (*id).clone(),
+        )
+    });
+    for id in ids {
+        let state = &snap.nodes[id];
+        if state.deleted {
+            continue;
+        }
+        let Some(obj) = get_map(am, &ROOT, state.kind.map_key()).and_then(|m| get_map(am, &m, id))
+        else {
+            continue;
+        };
+        let item = Item {
+            kind: match state.kind {
+                crate::store::write::edit::NodeKind::Activity => ItemKind::Activity,
+                crate::store::write::edit::NodeKind::Section => ItemKind::Section,
+            },
+            id: id.clone(),
+            number: state.number().to_string(),
+            label: state.label().to_string(),
+        };
+        let scalars: &[&str] = match item.kind {
+            ItemKind::Activity => &ACTIVITY_SCALARS,
+            _ => &SECTION_SCALARS,
+        };
+        for key in scalars {
+            let field = match *key {
+                node::NUMBER => Field::Number,
+                node::DEADLINE => Field::Deadline,
+                node::RESPONSIBLE => Field::Responsible,
+                node::STATUS => Field::Status,
+                _ => Field::Title,
+            };
+            push_conflict(am, &obj, key, &item, field, &mut out);
+        }
+        if item.kind == ItemKind::Activity {
+            let text = Slot::direct(&obj, node::TEXT);
+            push_text_conflict(am, &text, &item, Field::Text, &mut out);
+            let keys: std::collections::BTreeSet<String> = View::now(am)
+                .all_maps(&obj, node::CELLS)
+                .iter()
+                .flat_map(|cells| am.keys(cells).collect::<Vec<_>>())
+                .collect();
+            for key in keys {
+                let field = Field::Column {
+                    title: snap.columns.get(&key).cloned().unwrap_or_default(),
+                    key: key.clone(),
+                };
+                let cell = Slot::cell(am, &obj, &key);
+                push_text_conflict(am, &cell, &item, field, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn push_conflict(
+    doc: &AutoCommit,
+    obj: &ObjId,
+    key: &str,
+    item: &Item,
+    field: Field,
+    out: &mut Vec<Conflict>,
+) {
+    let Ok(all) = doc.get_all(obj, key) else {
+        return;
+    };
+    if all.len() < 2 {
+        return;
+    }
+    let mut values: Vec<ConflictValue> = all
+        .iter()
+        .map(|(value, id)| ConflictValue {
+            value: match value {
+                Value::Scalar(s) => s
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| s.to_string()),
+                Value::Object(automerge::ObjType::Text) => doc.text(id).unwrap_or_default(),
+                Value::Object(_) => String::new(),
+            },
+            author: author_of(doc, id),
+        })
+        .collect();
+    let shown = crate::store::read::get_text(doc, obj, key);
+    if let Some(i) = values.iter().position(|v| v.value == shown) {
+        let first = values.remove(i);
+        values.insert(0, first);
+    }
+    push_if_distinct(item, field, values, out);
+}
+
+/// Lists a field whose values are not all the same.
+fn push_if_distinct(
+    item: &Item,
+    field: Field,
+    values: Vec<ConflictValue>,
+    out: &mut Vec<Conflict>,
+) {
+    let distinct: std::collections::HashSet<&str> =
+        values.iter().map(|v| v.value.as_str()).collect();
+    if distinct.len() > 1 {
+        out.push(Conflict {
+            item: item.clone(),
+            field,
+            values,
+        });
+    }
+}
+
+/// Lists a free-text field whose open values (see [`Slot::open_values`])
+/// differ.
+fn push_text_conflict(
+    doc: &AutoCommit,
+    slot: &Slot,
+    item: &Item,
+    field: Field,
+    out: &mut Vec<Conflict>,
+) {
+    let values: Vec<ConflictValue> = slot
+        .open_values(doc)
+        .into_iter()
+        .map(|v| ConflictValue {
+            value: v.text,
+            author: v.author,
+        })
+        .collect();
+    push_if_distinct(item, field, values, out);
+}
+
+/// Sets the final value of a conflicting field, replacing every value it
+/// held, for everyone who merges afterwards; returns false when nothing
+/// needed to change.
+pub fn resolve(doc: &mut Doc, item: &Item, field: &Field, value: &str) -> Result<bool, StoreError> {
+    doc.resolving(|doc| set_field(doc, item, field, value))
+}
+
+impl Conflict {
+    /// Whether the field is free text (an activity's text, a cell, the
+    /// notes), whose values can all be kept.
+    pub fn is_free_text(&self) -> bool {
+        match &self.field {
+            Field::Text | Field::Column { .. } => true,
+            Field::Heading(key) => key == meta::NOTES,
+            _ => false,
+        }
+    }
+
+    /// Every value kept: the paragraphs of all values, each once, in the
+    /// order they come (for free text: see [`Conflict::is_free_text`]).
+    pub fn keep_both(&self) -> String {
+        let mut paragraphs: Vec<&str> = Vec::new();
+        for value in &self.values {
+            for paragraph in value.value.lines().map(str::trim) {
+                if !paragraph.is_empty() && !paragraphs.contains(&paragraph) {
+                    paragraphs.push(paragraph);
+                }
+            }
+        }
+        paragraphs.join("\n")
+    }
+}
+
+/// Sets one field of an activity, a section or the heading (the value as
+/// stored: a status by its stable name); returns false when unchanged.
+pub fn set_field(
+    doc: &mut Doc,
+    item: &Item,
+    field: &Field,
+    value: &str,
+) -> Result<bool, StoreError> {
+    let unsupported = || {
+        StoreError::NotFound(format!(
+            "this field cannot be set on {}",
+            match item.kind {
+                ItemKind::Activity => "an activity",
+                ItemKind::Section => "a section",
+                ItemKind::Heading => "the heading",
+            }
+        ))
+    };
+    match item.kind {
+        ItemKind::Activity => {
+            let target = match field {
+                Field::Text => ActivityField::Text,
+                Field::Deadline => ActivityField::Deadline,
+                Field::Responsible => ActivityField::Responsible,
+                Field::Status => ActivityField::Status,
+                Field::Number => ActivityField::Number,
+                Field::Column { key, .. } => ActivityField::Cell(key.clone()),
+                Field::Stage => return doc.set_activity_stage(&item.id, value),
+                Field::Title | Field::Heading(_) => return Err(unsupported()),
+            };
+            doc.set_activity_field(&item.id, &target, value)
+        }
+        ItemKind::Section => {
+            let target = match field {
+                Field::Title => SectionField::Title,
+                Field::Number => SectionField::Number,
+                Field::Responsible => SectionField::Responsible,
+                _ => return Err(unsupported()),
+            };
+            doc.set_section_field(&item.id, target, value)
+        }
+        ItemKind::Heading => match field {
+            Field::Heading(key) => {
+                let target = MetaField::from_key(key).ok_or_else(unsupported)?;
+                doc.set_meta(target, value)
+            }
+            _ => Err(unsupported()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeping_both_keeps_each_paragraph_once() {
+        let value = |v: &str| ConflictValue {
+            value: v.to_string(),
+            author: None,
+        };
+        let conflict = Conflict {
+            item: Item {
+                kind: ItemKind::Activity,
+                id: "a".into(),
+                number: "1.1.".into(),
+                label: String::new(),
+            },
+            field: Field::Text,
+            values: vec![
+                value("Провести семинар\nдля учителей"),
+                value("Провести семинар\n\nдля учителей математики"),
+            ],
+        };
+        assert!(conflict.is_free_text());
+        assert_eq!(
+            conflict.keep_both(),
+            "Провести семинар\nдля учителей\nдля учителей математики"
+        );
+    }
+}
