@@ -23,10 +23,17 @@ impl App {
     }
 
     /// Brings the marks up to date after the ops of a step: an approval
-    /// reads them anew, any other edit compares just what it touched.
+    /// starts them anew, any other edit compares just what it touched.
     pub(super) fn remark(&mut self, ops: &[Op]) {
-        if ops.iter().any(|op| matches!(op, Op::Approval(_))) {
-            return self.read_marks();
+        let approval = ops.iter().find_map(|op| match op {
+            Op::Approval(approved) => Some(approved.id.as_str()),
+            _ => None,
+        });
+        if let Some(id) = approval {
+            // Recorded (approved or redone): nothing changed since it;
+            // withdrawn (undone): against the one before, read anew.
+            self.document.since = ChangedSince::just_approved(&self.document.doc, id);
+            return;
         }
         let Some(since) = &mut self.document.since else {
             return;
