@@ -25,7 +25,7 @@ fn a_comment_is_written_with_a_key_and_shown_in_the_detail_pane() {
     assert!(shown.contains("Согласовать с отделом опеки"), "{shown}");
     assert!(shown.contains("Тестова Т.Т."), "{shown}");
 
-    press(&mut app, "c text:не_нужен Esc");
+    press(&mut app, "c Enter text:не_нужен Esc");
     let stored = app.document.doc.activity(&id).expect("there");
     assert_eq!(stored.comments.len(), 1, "cancelled: nothing added");
 
@@ -277,4 +277,72 @@ fn the_peers_screen_lists_each_correspondent_as_karta_peers_does() {
         "the status set since: {shown}"
     );
     insta::assert_snapshot!("peers_screen", shown);
+}
+
+#[test]
+fn comments_written_changed_and_removed_are_undone_and_redone_and_journaled() {
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    let texts = |app: &karta::tui::app::App, id: &str| -> Vec<String> {
+        let stored = app.document.doc.activity(id).expect("there");
+        let shown = app
+            .document
+            .catalog
+            .entry(id)
+            .expect("shown")
+            .activity
+            .clone();
+        assert_eq!(
+            stored.comments, shown.comments,
+            "the model follows the document"
+        );
+        stored.comments.iter().map(|c| c.text.clone()).collect()
+    };
+    press(&mut app, "j");
+    let id = current_id(&app);
+    press(&mut app, "c text:Согласовать_с_опекой Enter");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой"]);
+    let written = app.document.doc.activity(&id).expect("there").comments[0]
+        .id
+        .clone();
+    press(&mut app, "u");
+    assert!(texts(&app, &id).is_empty(), "undone");
+    press(&mut app, "Ctrl-r");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой"]);
+    let again = app.document.doc.activity(&id).expect("there").comments[0]
+        .id
+        .clone();
+    assert_eq!(again, written, "redone: the same comment");
+
+    // With a comment there, the key lists them: a new one or one to change.
+    press(&mut app, "c");
+    assert!(matches!(app.overlay, Overlay::List(_)));
+    insta::assert_snapshot!("comments_list", undated(&screen(&mut app, 100, 20)));
+    press(&mut app, "j Enter text:_(уточнено) Enter");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой (уточнено)"]);
+    press(&mut app, "u");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой"]);
+    press(&mut app, "Ctrl-r");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой (уточнено)"]);
+
+    // Emptied, it is removed; undone, it is back.
+    let clear = "Backspace ".repeat(40);
+    press(&mut app, &format!("c j Enter {clear} Enter"));
+    assert!(texts(&app, &id).is_empty(), "removed");
+    press(&mut app, "u");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой (уточнено)"]);
+    assert!(
+        said(&app).contains("Отменено: Комментарий удалён"),
+        "{}",
+        said(&app)
+    );
+
+    // Not saved: the journal brings every step back.
+    let path = dir.path().join("lysva.karta");
+    let bytes = std::fs::read(&path).expect("read");
+    let loaded = karta::tui::loader::load(bytes, &path, "Тестова Т.Т.", None).expect("load");
+    let comments = loaded.doc.activity(&id).expect("there").comments;
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].text, "Согласовать с опекой (уточнено)");
 }

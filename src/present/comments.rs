@@ -44,5 +44,11 @@ pub fn comment_phrase(change: &CommentChange, author: Option<&str>, lang: Lang) 
             lang.t("комментарий к", "a comment on"),
             quote(&change.old)
         ),
+        Event::Restored => format!(
+            "{} {} {name}: {}",
+            v("вернул", "brought back"),
+            lang.t("комментарий к", "a comment on"),
+            quote(&change.new)
+        ),
     }
 }

@@ -50,7 +50,10 @@ impl App {
                     .filter(|(k, _)| *k == NodeKind::Activity)
                     .map(|(_, id)| id.as_str())
                     .collect(),
-                Op::Section { .. } | Op::Meta { .. } | Op::Approval(_) => Vec::new(),
+                // Comments are not what the approved edition compares.
+                Op::Section { .. } | Op::Meta { .. } | Op::Comment { .. } | Op::Approval(_) => {
+                    Vec::new()
+                }
             }
         });
         since.update(&self.document.doc, ids);
