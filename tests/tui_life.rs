@@ -338,6 +338,17 @@ fn comments_written_changed_and_removed_are_undone_and_redone_and_journaled() {
         said(&app)
     );
 
+    press(&mut app, "H");
+    let shown = screen(&mut app, 160, 40);
+    for said in [
+        "прокомментировала 1.1.",
+        "удалила комментарий к 1.1.",
+        "вернула комментарий к 1.1.",
+    ] {
+        assert!(shown.contains(said), "{said}: {shown}");
+    }
+    press(&mut app, "Esc");
+
     // Not saved: the journal brings every step back.
     let path = dir.path().join("lysva.karta");
     let bytes = std::fs::read(&path).expect("read");
@@ -345,4 +356,92 @@ fn comments_written_changed_and_removed_are_undone_and_redone_and_journaled() {
     let comments = loaded.doc.activity(&id).expect("there").comments;
     assert_eq!(comments.len(), 1);
     assert_eq!(comments[0].text, "Согласовать с опекой (уточнено)");
+}
+
+#[test]
+fn a_stage_set_differently_in_two_copies_is_a_conflict_resolved_like_any_field() {
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let copy = |name: &str, author: &str, stage: &str| {
+        let path = d.join(name);
+        std::fs::copy(project("samples/lysva.karta"), &path).expect("copy");
+        let out = karta_as(d, author)
+            .arg("set")
+            .arg(&path)
+            .args(["1.1", "stage", stage])
+            .output()
+            .expect("set");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        path
+    };
+    let mine = copy("lysva.karta", "Иванова И.И.", "3");
+    let theirs = copy("theirs.karta", "Колосов В.Г.", "5");
+    let run = |args: &[&str]| {
+        let out = karta_as(d, "Иванова И.И.")
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (mine_s, theirs_s) = (mine.to_str().expect("path"), theirs.to_str().expect("path"));
+    run(&["merge", mine_s, theirs_s]);
+    let listed = run(&["conflicts", mine_s]);
+    for said in [
+        "этап цикла",
+        "«3. Методы сбора информации»",
+        "«5. Анализ результатов мониторинга»",
+    ] {
+        assert!(listed.contains(said), "{said}: {listed}");
+    }
+
+    // The command line resolves a copy; the editor the file itself.
+    let resolved = d.join("resolved.karta");
+    std::fs::copy(&mine, &resolved).expect("copy");
+    let resolved_s = resolved.to_str().expect("path");
+    run(&["resolve", resolved_s, "1.1", "stage", "--pick", "2"]);
+    assert!(!run(&["conflicts", resolved_s]).contains("этап цикла"));
+    let log = run(&["log", resolved_s, "--number", "1.1", "--limit", "1"]);
+    assert!(log.contains("решила конфликт"), "{log}");
+
+    let mut app = editor_at(&mine);
+    press(&mut app, "C");
+    assert!(matches!(app.overlay, Overlay::List(_)));
+    let shown = screen(&mut app, 120, 24);
+    let stage_named = shown.contains("«3. Методы") || shown.contains("«5. Анализ");
+    assert!(shown.contains("‼1.1.") && stage_named, "{shown}");
+    press(&mut app, "Enter");
+    assert!(matches!(app.overlay, Overlay::Conflict(_)));
+    // Which value Automerge shows meanwhile depends on the copies' actors:
+    // both are there, in words, either first.
+    let shown = screen(&mut app, 120, 30);
+    for said in [
+        "Методы сбора информации",
+        "Анализ результатов мониторинга",
+        "Оставить 1",
+        "Оставить 2",
+    ] {
+        assert!(shown.contains(said), "{said}: {shown}");
+    }
+    press(&mut app, "j Enter");
+    assert!(app.document.conflicts.is_empty(), "resolved");
+    let id = app.document.roadmap.sections[0].activities[0].id.clone();
+    let kept = app.document.doc.activity(&id).expect("there").stage;
+    let other = karta::store::open(&resolved)
+        .expect("open")
+        .activity(&id)
+        .expect("there")
+        .stage;
+    assert!(kept.is_some(), "a stage kept");
+    assert_eq!(kept, other, "the second value, as --pick 2 keeps it");
+    assert!(!screen(&mut app, 120, 24).contains('‼'), "no mark left");
 }

@@ -49,14 +49,18 @@ impl HistoryEntry {
 
 /// The history of the roadmap, newest first by the authors' clocks (ties
 /// broken by hash, so identical copies list it in the same order); with
-/// `activity`, only the changes that touched that activity (or section) id.
+/// `activity`, only the changes that touched that activity (or section) id,
+/// and those of its comments.
 pub fn history(doc: &Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
     let mut entries = in_time_order(entries(doc.automerge(), |_| true));
     if let Some(id) = activity {
         for entry in &mut entries {
             entry.changes.retain(|c| c.item.id == id);
         }
-        entries.retain(|e| !e.changes.is_empty());
+        entries.retain(|e| {
+            !e.changes.is_empty()
+                || super::comment::noted(&e.message).is_some_and(|n| n.activity == id)
+        });
     }
     entries.reverse();
     entries

@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 
 use crate::describe;
 use crate::model::text::{one_line, sanitize};
+use crate::present::comments::comment_phrase;
 use crate::present::compare::marked_lines;
 use crate::present::risks::risk_lines;
 use crate::store::changes::{Field, ItemKind};
 use crate::store::risks::merge_risks;
-use crate::store::{bundle, conflicts, history, merge};
+use crate::store::{bundle, comment, conflicts, history, merge};
 
 use super::action::{Action, Mode};
 use super::app::App;
@@ -180,7 +181,15 @@ impl App {
         };
         let lang = self.lang;
         let me = self.document.doc.author();
-        let texts: Vec<String> = c.values.iter().map(|v| sanitize(&v.value)).collect();
+        // Free text as written; a status or a stage in words.
+        let texts: Vec<String> = c
+            .values
+            .iter()
+            .map(|v| match c.is_free_text() {
+                true => sanitize(&v.value),
+                false => describe::value_text(&c.field, &v.value, lang),
+            })
+            .collect();
         let mine =
             |i: &usize| c.values[*i].author.is_some() && c.values[*i].author.as_deref() == me;
         let who = |i: usize| match mine(&i) {
@@ -306,7 +315,7 @@ impl App {
     }
 
     /// Shows who changed the activity (or section) under the cursor, and
-    /// when, newest first.
+    /// when, newest first, with what was said in its comments.
     pub(super) fn show_history(&mut self) {
         let id = match (self.current_entry(), self.current_section()) {
             (Some(e), _) => self.document.catalog.entries[e].activity.id.clone(),
@@ -321,6 +330,11 @@ impl App {
                     "{when}  {}",
                     describe::phrase(change, entry.author.as_deref(), self.lang)
                 )));
+            }
+            let am = self.document.doc.automerge();
+            if let Some(c) = comment::change_of(am, entry.hash, &entry.deps, &entry.message) {
+                let said = comment_phrase(&c, entry.author.as_deref(), self.lang);
+                lines.push(one_line(&format!("{when}  {said}")));
             }
         }
         if lines.is_empty() {

@@ -117,6 +117,12 @@ pub fn section_by_number<'a>(sections: &'a [Section], number: &str) -> Option<&'
 pub fn editor_on(name: &str, dir: &Path) -> karta::tui::app::App {
     let path = dir.join(format!("{name}.karta"));
     std::fs::copy(project(&format!("samples/{name}.karta")), &path).expect("copy sample");
+    editor_at(&path)
+}
+
+/// An editor over the roadmap file `path`, as [`editor_on`] makes it.
+pub fn editor_at(path: &Path) -> karta::tui::app::App {
+    let path = path.to_path_buf();
     let mut doc = karta::store::open(&path).expect("open");
     doc.set_author(Some("Тестова Т.Т."));
     let keymap = karta::tui::keymap::Keymap::built_in("default").expect("keymap");
