@@ -1,17 +1,20 @@
 //! Which activities changed since the latest approved edition, for the
 //! marks on the editor's rows. The roadmap at the approved heads is read
-//! once (when the document loads, after a merge or an approval); after an
-//! edit only the activities it touched are compared again, so a keystroke
-//! never costs a read of the whole document. The list of the changes in
+//! once (when the document loads, or a new approval comes); after an edit
+//! or a merge only the activities it touched are compared again, so a
+//! keystroke never costs a read of the whole document. The list of the changes in
 //! words is [`super::since::report`]; these marks agree with it.
 
 use std::collections::{BTreeMap, HashMap};
+
+use automerge::ChangeHash;
 
 use super::Doc;
 use super::approvals::{self, Approved};
 use super::edit::NodeKind;
 use super::fields::View;
 use super::snapshot::{self, NodeState, read_node_of};
+use super::touched::Locator;
 
 /// How an activity differs from the approved edition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +81,28 @@ impl ChangedSince {
             base,
             marks: HashMap::new(),
         })
+    }
+
+    /// The marks of `since` brought up to date after changes from
+    /// elsewhere were added to `doc` since its heads were `before` (a
+    /// merge): against a new latest approval they are read anew; otherwise
+    /// only the activities those changes touched are compared again.
+    pub fn merged(
+        since: Option<ChangedSince>,
+        doc: &mut Doc,
+        before: &[ChangeHash],
+    ) -> Option<ChangedSince> {
+        let latest = approvals::latest(doc.automerge())?;
+        let Some(mut since) = since.filter(|s| s.approved.id == latest.id) else {
+            return ChangedSince::read(doc);
+        };
+        let changes = doc.automerge_mut().get_changes(before);
+        let touched = Locator::new(doc.automerge()).touched(&changes);
+        if touched.everything {
+            return ChangedSince::read(doc);
+        }
+        since.update(doc, touched.activities.iter().map(String::as_str));
+        Some(since)
     }
 
     /// The mark of the activity `id`, if it changed.
@@ -198,6 +223,18 @@ mod tests {
             marked(&changed),
             marked(&ChangedSince::read(&doc).expect("read"))
         );
+
+        // Changes from another copy: only what they touched is compared.
+        let mut theirs = doc.fork();
+        theirs
+            .set_activity_field(&ids[3], &ActivityField::Deadline, "Июнь 2031")
+            .expect("theirs");
+        let heads = doc.heads();
+        doc.merge(&mut theirs).expect("merge");
+        let merged = ChangedSince::merged(Some(changed), &mut doc, &heads).expect("marks");
+        assert_eq!(merged.mark(&ids[3]), Some(Mark::Changed));
+        assert_eq!(marked(&merged), listed(&doc));
+        let mut changed = merged;
 
         let before = roadmap.activities_with_path()[0].1.deadline.clone();
         doc.set_activity_field(&ids[0], &ActivityField::Deadline, &before)

@@ -12,7 +12,7 @@ use super::approvals::{self, Approved};
 use super::changes::{ChangeKind, Field, Item, ItemChange, ItemKind, compare, item_of};
 use super::edit::NodeKind;
 use super::fields::View;
-use super::history::{entries, find_change};
+use super::history::{entries_after, find_change};
 use super::snapshot::{self, Snapshot};
 use super::{Doc, StoreError};
 
@@ -221,10 +221,8 @@ fn target(change: &ItemChange) -> String {
 /// For each (item id, target) changed after `heads`: the authors of the
 /// edits, in order, and the time of the last one.
 fn who_changed(doc: &Doc, heads: &[ChangeHash]) -> HashMap<(String, String), (Vec<String>, i64)> {
-    let mut all = doc.automerge().clone();
-    let after: HashSet<ChangeHash> = all.get_changes(heads).iter().map(|c| c.hash()).collect();
     let mut out: HashMap<(String, String), (Vec<String>, i64)> = HashMap::new();
-    let mut list = entries(doc.automerge(), |h| after.contains(h));
+    let mut list = entries_after(doc.automerge(), heads);
     list.sort_by_key(|e| (e.time, e.hash));
     for entry in list {
         for change in &entry.changes {

@@ -115,7 +115,7 @@ impl App {
         self.journal_changes();
         self.document.unsaved = true;
         self.refresh_since(&before);
-        self.read_marks();
+        self.remark_merged(&before);
         let text = match self.lang {
             crate::i18n::Lang::Ru => format!(
                 "Слито из {}: изменений — {}; конфликтов — {}",

@@ -16,10 +16,17 @@ use super::overlay::{Changes, Overlay};
 use super::undo::Op;
 
 impl App {
-    /// Reads the marks anew against the latest approval (after a merge or
-    /// an approval: the whole document is read).
+    /// Reads the marks anew against the latest approval (the whole
+    /// document is read).
     pub(super) fn read_marks(&mut self) {
         self.document.since = ChangedSince::read(&self.document.doc);
+    }
+
+    /// Brings the marks up to date after changes from elsewhere were
+    /// merged since the heads `before`.
+    pub(super) fn remark_merged(&mut self, before: &[automerge::ChangeHash]) {
+        let since = self.document.since.take();
+        self.document.since = ChangedSince::merged(since, &mut self.document.doc, before);
     }
 
     /// Brings the marks up to date after the ops of a step: an approval
