@@ -277,6 +277,44 @@ fn the_peers_screen_lists_each_correspondent_as_karta_peers_does() {
         "the status set since: {shown}"
     );
     insta::assert_snapshot!("peers_screen", shown);
+    press(&mut app, "Esc");
+
+    // A bundle from her merged in the editor is remembered as received.
+    let theirs = d.join("theirs.karta");
+    std::fs::copy(d.join("lysva.karta"), &theirs).expect("copy");
+    let her = |args: &[&str]| {
+        let out = karta_as(d, "Корчевская И.П.")
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let (theirs_s, mine_s) = (theirs.to_str().expect("path"), d.join("lysva.karta"));
+    her(&["set", theirs_s, "2.1", "deadline", "Май 2022"]);
+    let out = d.join("from-her");
+    let out = out.to_str().expect("path");
+    her(&[
+        "bundle",
+        theirs_s,
+        "--since",
+        mine_s.to_str().expect("path"),
+        "-o",
+        out,
+    ]);
+    press(&mut app, "Ctrl-o");
+    type_text(&mut app, "from-her.karta-changes");
+    press(&mut app, "Enter y");
+    assert!(said(&app).contains("Слито из"), "{}", said(&app));
+    press(&mut app, "P");
+    let shown = undated(&screen(&mut app, 120, 20));
+    assert!(
+        shown.contains("получено: ГГГГ-ММ-ДД чч:мм (пакет от ГГГГ-ММ-ДД чч:мм)"),
+        "{shown}"
+    );
 }
 
 #[test]

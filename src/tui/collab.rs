@@ -61,6 +61,10 @@ impl App {
             Ok(i) => i,
             Err(e) => return self.status.complain(e.to_string()),
         };
+        let received = match &incoming {
+            bundle::Incoming::Bundle(b) => Some((b.roadmap_id.clone(), b.header.clone())),
+            bundle::Incoming::Document(_) => None,
+        };
         let mut merged = self.document.doc.fork();
         let applied = match merge::merge_incoming(&mut merged, incoming, &path) {
             Ok(a) => a,
@@ -102,6 +106,7 @@ impl App {
             path,
             lines,
             added: applied.len(),
+            received,
             scroll: 0,
         }));
     }
@@ -131,6 +136,18 @@ impl App {
             ),
         };
         self.status.say(text);
+        self.remember_received(offer.received.as_ref());
+    }
+
+    /// Records a bundle just merged as the last received from its sender
+    /// (what the peers screen tells); a failure is only shown.
+    fn remember_received(&mut self, received: Option<&(String, bundle::Header)>) {
+        let (Some((roadmap, header)), Some(records)) = (received, &self.document.records) else {
+            return;
+        };
+        if let Err(e) = crate::received::remember_in(&records.received, roadmap, header) {
+            self.status.complain(e.to_string());
+        }
     }
 
     /// Lists the roadmap's conflicts.
