@@ -483,3 +483,44 @@ fn a_stage_set_differently_in_two_copies_is_a_conflict_resolved_like_any_field()
     assert_eq!(kept, other, "the second value, as --pick 2 keeps it");
     assert!(!screen(&mut app, 120, 24).contains('‼'), "no mark left");
 }
+
+#[test]
+fn the_vim_keymap_and_english_reach_the_same_screens() {
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("lysva.karta");
+    std::fs::copy(project("samples/lysva.karta"), &path).expect("copy");
+    let mut doc = karta::store::open(&path).expect("open");
+    doc.set_author(Some("Test T.T."));
+    let keymap = karta::tui::keymap::Keymap::built_in("vim").expect("keymap");
+    let today = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).expect("date");
+    let mut app = karta::tui::app::App::new(doc, Some(path), keymap, karta::i18n::Lang::En, today);
+    press(&mut app, "D");
+    assert!(
+        said(&app).contains("No approved edition yet (U — approves it)"),
+        "{}",
+        said(&app)
+    );
+    press(&mut app, "U");
+    let shown = screen(&mut app, 100, 20);
+    assert!(
+        shown.contains("Approve the edition") && shown.contains("Order number:"),
+        "{shown}"
+    );
+    press(&mut app, "Enter");
+    assert!(
+        said(&app).contains("Edition approved: order of 28.10.2021 № 491/01-08"),
+        "{}",
+        said(&app)
+    );
+    press(&mut app, "D");
+    assert!(matches!(app.overlay, Overlay::Changes(_)));
+    assert!(screen(&mut app, 120, 30).contains("Changes since the approved edition"));
+    press(&mut app, "Esc");
+    app.document.records = Some(karta::peers::Records {
+        sent: dir.path().join("sent.toml"),
+        received: dir.path().join("received.toml"),
+    });
+    press(&mut app, "P");
+    assert!(said(&app).contains("no exchanges yet"), "{}", said(&app));
+}
