@@ -65,6 +65,12 @@ pub fn in_file(path: &Path, roadmap: &str) -> Result<BTreeMap<String, Received>>
 /// Remembers that a bundle with `header` was merged into `roadmap` now
 /// (nothing when it names no sender).
 pub fn remember(roadmap: &str, header: &Header) -> Result<()> {
+    remember_in(&file()?, roadmap, header)
+}
+
+/// Remembers, in the record `path` (a `received.toml`), that a bundle with
+/// `header` was merged into `roadmap` now.
+pub fn remember_in(path: &Path, roadmap: &str, header: &Header) -> Result<()> {
     let Some(from) = header
         .from
         .as_deref()
@@ -73,8 +79,7 @@ pub fn remember(roadmap: &str, header: &Header) -> Result<()> {
     else {
         return Ok(());
     };
-    let path = file()?;
-    let mut file = load(&path)?;
+    let mut file = load(path)?;
     let senders = file.roadmaps.entry(roadmap.to_string()).or_default();
     if let Some(known) = senders.get(from)
         && known.made > header.time
@@ -93,6 +98,6 @@ pub fn remember(roadmap: &str, header: &Header) -> Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
     }
-    crate::store::disk::file::write_atomic(&path, toml::to_string(&file)?.as_bytes())?;
+    crate::store::disk::file::write_atomic(path, toml::to_string(&file)?.as_bytes())?;
     Ok(())
 }

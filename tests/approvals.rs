@@ -183,6 +183,29 @@ fn diff_since_the_approved_edition_lists_every_change_in_words() {
         "<w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">помощь на сайте ГУО"
     ));
 
+    // Since a change named by the first digits of its hash (as karta log
+    // shows it): only what came after it.
+    let log = on(d, "x", &file, &["log", "--number", "2.2"]);
+    let hash = log
+        .lines()
+        .find(|l| l.contains("Колосов В.Г."))
+        .and_then(|l| l.split_whitespace().next())
+        .expect("the change of 2.2")
+        .to_string();
+    let since_change = on(d, "x", &file, &["diff", "--since", &hash]);
+    assert!(
+        since_change.contains("после изменения от") && since_change.contains("Колосов В.Г."),
+        "{since_change}"
+    );
+    assert!(
+        since_change.contains("Семинар для заместителей директоров"),
+        "{since_change}"
+    );
+    assert!(
+        !since_change.contains("Январь 2022") && !since_change.contains("ЦНМО"),
+        "not what came before it, nor it: {since_change}"
+    );
+
     let since_day = on(d, "x", &file, &["diff", "--since", "2000-01-01"]);
     assert!(since_day.contains("Изменения с 01.01.2000"), "{since_day}");
     karta(d, "x")

@@ -136,6 +136,41 @@ fn a_comment_is_written_listed_edited_and_removed_with_history() {
     ] {
         assert!(log.contains(line), "{line}:\n{log}");
     }
+    // The history of one activity tells its comments' events, and only
+    // its own.
+    stdout(
+        karta(dir.path(), "Колосов В.Г.")
+            .arg("comment")
+            .arg(&file)
+            .args(["1.2", "Только про 1.2"]),
+    );
+    let one = stdout(
+        karta(dir.path(), "x")
+            .arg("log")
+            .arg(&file)
+            .args(["--number", "1.1"]),
+    );
+    for line in [
+        "прокомментировала 1.1.",
+        "прокомментировал 1.1.",
+        "…»: «Перенесли из-за ГИА»",
+        "изменил комментарий к 1.1.",
+        "удалил комментарий к 1.1.",
+    ] {
+        assert!(one.contains(line), "{line}:\n{one}");
+    }
+    assert!(!one.contains("Только про 1.2"), "{one}");
+    let other = stdout(
+        karta(dir.path(), "x")
+            .arg("log")
+            .arg(&file)
+            .args(["--number", "1.2"]),
+    );
+    assert!(
+        other.contains("прокомментировал 1.2.") && other.contains("«Только про 1.2»"),
+        "{other}"
+    );
+    assert!(!other.contains("Перенесли из-за ГИА"), "{other}");
     karta(dir.path(), "x")
         .arg("comment")
         .arg(&file)

@@ -1,10 +1,12 @@
 //! Property: replicas of a roadmap written before comments and approvals
 //! existed (no `comments` or `approvals` maps) comment, edit and remove
-//! comments, approve editions and edit fields at random, exchanging whole
-//! files and bundles; every copy ends with the same comments in the same
-//! order and the same approvals, nothing written is lost (every comment
-//! not removed is there, every approval is listed), and what changed since
-//! the approved edition reads the same everywhere.
+//! comments, approve editions and edit fields at random, and undo as the
+//! editor does (a removed comment brought back, an approval of their own
+//! withdrawn), exchanging whole files and bundles; every copy ends with the
+//! same comments in the same order and the same approvals, nothing written
+//! is lost (every comment never removed is there, none removed and not
+//! brought back is, every approval not withdrawn is listed), and what
+//! changed since the approved edition reads the same everywhere.
 
 mod common;
 
@@ -29,6 +31,8 @@ enum Op {
     Edit(usize, usize, u8),
     Remove(usize, usize),
     Approve(usize, u8),
+    Restore(usize, usize),
+    Withdraw(usize),
     Set(usize, usize, u8),
     Send(usize, usize),
     SendBundle(usize, usize),
@@ -41,6 +45,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (r.clone(), 0..12usize, 0..4u8).prop_map(|(a, b, c)| Op::Edit(a, b, c)),
         1 => (r.clone(), 0..12usize).prop_map(|(a, b)| Op::Remove(a, b)),
         1 => (r.clone(), 0..4u8).prop_map(|(a, b)| Op::Approve(a, b)),
+        1 => (r.clone(), 0..12usize).prop_map(|(a, b)| Op::Restore(a, b)),
+        1 => r.clone().prop_map(Op::Withdraw),
         1 => (r.clone(), 0..6usize, 0..4u8).prop_map(|(a, b, c)| Op::Set(a, b, c)),
         2 => (r.clone(), r.clone()).prop_map(|(a, b)| Op::Send(a, b)),
         2 => (r.clone(), r).prop_map(|(a, b)| Op::SendBundle(a, b)),
@@ -52,7 +58,11 @@ fn op() -> impl Strategy<Value = Op> {
 struct Written {
     comments: BTreeSet<String>,
     removed: BTreeSet<String>,
+    restored: BTreeSet<String>,
     approvals: BTreeSet<String>,
+    withdrawn: BTreeSet<String>,
+    /// The approvals each replica made, in order.
+    made: [Vec<String>; REPLICAS],
 }
 
 fn activities(doc: &Doc) -> Vec<String> {
@@ -132,7 +142,25 @@ fn apply(op: &Op, docs: &mut [Doc], files: &[PathBuf], dir: &Path, written: &mut
             let approved = docs[r]
                 .approve(&format!("{}/{r}", 10 + v), date)
                 .expect("approve");
-            written.approvals.insert(approved.id);
+            written.approvals.insert(approved.id.clone());
+            written.made[r].push(approved.id);
+        }
+        Op::Restore(r, c) => {
+            let removed: Vec<&String> = written.removed.iter().collect();
+            if !removed.is_empty() {
+                let id = removed[c % removed.len()].clone();
+                // Not in this copy yet: nothing to bring back.
+                if docs[r].set_comment(&id, Some("возвращён")).is_ok() {
+                    written.restored.insert(id);
+                }
+            }
+        }
+        Op::Withdraw(r) => {
+            if let Some(id) = written.made[r].pop()
+                && docs[r].withdraw_approval(&id).expect("withdraw")
+            {
+                written.withdrawn.insert(id);
+            }
         }
         Op::Set(r, a, v) => {
             let list = activities(&docs[r]);
@@ -190,12 +218,16 @@ proptest! {
             prop_assert_eq!(&listed[i], &listed[0], "approvals of copy {}", i);
         }
         let standing: BTreeSet<String> = first.iter().map(|c| c.1.clone()).collect();
-        let expected: BTreeSet<String> =
+        let kept: BTreeSet<String> =
             written.comments.difference(&written.removed).cloned().collect();
-        prop_assert_eq!(standing, expected, "every comment not removed, none removed");
+        let may: BTreeSet<String> = kept.union(&written.restored).cloned().collect();
+        prop_assert!(kept.is_subset(&standing), "every comment never removed is there");
+        prop_assert!(standing.is_subset(&may), "none removed and not brought back");
         let listed: BTreeSet<String> = listed[0].iter().cloned().collect();
-        prop_assert_eq!(listed, written.approvals.clone(), "every approval listed");
-        if !written.approvals.is_empty() {
+        let expected: BTreeSet<String> =
+            written.approvals.difference(&written.withdrawn).cloned().collect();
+        prop_assert_eq!(listed, expected.clone(), "every approval not withdrawn listed");
+        if !expected.is_empty() {
             let reports: Vec<_> = docs
                 .iter()
                 .map(|d| report(d, &Since::Approved).expect("diff").groups)

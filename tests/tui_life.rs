@@ -25,7 +25,7 @@ fn a_comment_is_written_with_a_key_and_shown_in_the_detail_pane() {
     assert!(shown.contains("Согласовать с отделом опеки"), "{shown}");
     assert!(shown.contains("Тестова Т.Т."), "{shown}");
 
-    press(&mut app, "c text:не_нужен Esc");
+    press(&mut app, "c Enter text:не_нужен Esc");
     let stored = app.document.doc.activity(&id).expect("there");
     assert_eq!(stored.comments.len(), 1, "cancelled: nothing added");
 
@@ -279,4 +279,250 @@ fn the_peers_screen_lists_each_correspondent_as_karta_peers_does() {
         "the status set since: {shown}"
     );
     insta::assert_snapshot!("peers_screen", shown);
+    press(&mut app, "Esc");
+
+    // A bundle from her merged in the editor is remembered as received.
+    let theirs = d.join("theirs.karta");
+    std::fs::copy(d.join("lysva.karta"), &theirs).expect("copy");
+    let her = |args: &[&str]| {
+        let out = karta_as(d, "Корчевская И.П.")
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let (theirs_s, mine_s) = (theirs.to_str().expect("path"), d.join("lysva.karta"));
+    her(&["set", theirs_s, "2.1", "deadline", "Май 2022"]);
+    let out = d.join("from-her");
+    let out = out.to_str().expect("path");
+    her(&[
+        "bundle",
+        theirs_s,
+        "--since",
+        mine_s.to_str().expect("path"),
+        "-o",
+        out,
+    ]);
+    press(&mut app, "Ctrl-o");
+    type_text(&mut app, "from-her.karta-changes");
+    press(&mut app, "Enter y");
+    assert!(said(&app).contains("Слито из"), "{}", said(&app));
+    press(&mut app, "P");
+    let shown = undated(&screen(&mut app, 120, 20));
+    assert!(
+        shown.contains("получено: ГГГГ-ММ-ДД чч:мм (пакет от ГГГГ-ММ-ДД чч:мм)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn comments_written_changed_and_removed_are_undone_and_redone_and_journaled() {
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = editor_on("lysva", dir.path());
+    let texts = |app: &karta::tui::app::App, id: &str| -> Vec<String> {
+        let stored = app.document.doc.activity(id).expect("there");
+        let shown = app
+            .document
+            .catalog
+            .entry(id)
+            .expect("shown")
+            .activity
+            .clone();
+        assert_eq!(
+            stored.comments, shown.comments,
+            "the model follows the document"
+        );
+        stored.comments.iter().map(|c| c.text.clone()).collect()
+    };
+    press(&mut app, "j");
+    let id = current_id(&app);
+    press(&mut app, "c text:Согласовать_с_опекой Enter");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой"]);
+    let written = app.document.doc.activity(&id).expect("there").comments[0]
+        .id
+        .clone();
+    press(&mut app, "u");
+    assert!(texts(&app, &id).is_empty(), "undone");
+    press(&mut app, "Ctrl-r");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой"]);
+    let again = app.document.doc.activity(&id).expect("there").comments[0]
+        .id
+        .clone();
+    assert_eq!(again, written, "redone: the same comment");
+
+    // With a comment there, the key lists them: a new one or one to change.
+    press(&mut app, "c");
+    assert!(matches!(app.overlay, Overlay::List(_)));
+    insta::assert_snapshot!("comments_list", undated(&screen(&mut app, 100, 20)));
+    press(&mut app, "j Enter text:_(уточнено) Enter");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой (уточнено)"]);
+    press(&mut app, "u");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой"]);
+    press(&mut app, "Ctrl-r");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой (уточнено)"]);
+
+    // Emptied, it is removed; undone, it is back.
+    let clear = "Backspace ".repeat(40);
+    press(&mut app, &format!("c j Enter {clear} Enter"));
+    assert!(texts(&app, &id).is_empty(), "removed");
+    press(&mut app, "u");
+    assert_eq!(texts(&app, &id), ["Согласовать с опекой (уточнено)"]);
+    assert!(
+        said(&app).contains("Отменено: Комментарий удалён"),
+        "{}",
+        said(&app)
+    );
+
+    press(&mut app, "H");
+    let shown = screen(&mut app, 160, 40);
+    for said in [
+        "прокомментировала 1.1.",
+        "удалила комментарий к 1.1.",
+        "вернула комментарий к 1.1.",
+    ] {
+        assert!(shown.contains(said), "{said}: {shown}");
+    }
+    press(&mut app, "Esc");
+
+    // Not saved: the journal brings every step back.
+    let path = dir.path().join("lysva.karta");
+    let bytes = std::fs::read(&path).expect("read");
+    let loaded = karta::tui::loader::load(bytes, &path, "Тестова Т.Т.", None).expect("load");
+    let comments = loaded.doc.activity(&id).expect("there").comments;
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].text, "Согласовать с опекой (уточнено)");
+}
+
+#[test]
+fn a_stage_set_differently_in_two_copies_is_a_conflict_resolved_like_any_field() {
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let copy = |name: &str, author: &str, stage: &str| {
+        let path = d.join(name);
+        std::fs::copy(project("samples/lysva.karta"), &path).expect("copy");
+        let out = karta_as(d, author)
+            .arg("set")
+            .arg(&path)
+            .args(["1.1", "stage", stage])
+            .output()
+            .expect("set");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        path
+    };
+    let mine = copy("lysva.karta", "Иванова И.И.", "3");
+    let theirs = copy("theirs.karta", "Колосов В.Г.", "5");
+    let run = |args: &[&str]| {
+        let out = karta_as(d, "Иванова И.И.")
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (mine_s, theirs_s) = (mine.to_str().expect("path"), theirs.to_str().expect("path"));
+    run(&["merge", mine_s, theirs_s]);
+    let listed = run(&["conflicts", mine_s]);
+    for said in [
+        "этап цикла",
+        "«3. Методы сбора информации»",
+        "«5. Анализ результатов мониторинга»",
+    ] {
+        assert!(listed.contains(said), "{said}: {listed}");
+    }
+
+    // The command line resolves a copy; the editor the file itself.
+    let resolved = d.join("resolved.karta");
+    std::fs::copy(&mine, &resolved).expect("copy");
+    let resolved_s = resolved.to_str().expect("path");
+    run(&["resolve", resolved_s, "1.1", "stage", "--pick", "2"]);
+    assert!(!run(&["conflicts", resolved_s]).contains("этап цикла"));
+    let log = run(&["log", resolved_s, "--number", "1.1", "--limit", "1"]);
+    assert!(log.contains("решила конфликт"), "{log}");
+
+    let mut app = editor_at(&mine);
+    press(&mut app, "C");
+    assert!(matches!(app.overlay, Overlay::List(_)));
+    let shown = screen(&mut app, 120, 24);
+    let stage_named = shown.contains("«3. Методы") || shown.contains("«5. Анализ");
+    assert!(shown.contains("‼1.1.") && stage_named, "{shown}");
+    press(&mut app, "Enter");
+    assert!(matches!(app.overlay, Overlay::Conflict(_)));
+    // Which value Automerge shows meanwhile depends on the copies' actors:
+    // both are there, in words, either first.
+    let shown = screen(&mut app, 120, 30);
+    for said in [
+        "Методы сбора информации",
+        "Анализ результатов мониторинга",
+        "Оставить 1",
+        "Оставить 2",
+    ] {
+        assert!(shown.contains(said), "{said}: {shown}");
+    }
+    press(&mut app, "j Enter");
+    assert!(app.document.conflicts.is_empty(), "resolved");
+    let id = app.document.roadmap.sections[0].activities[0].id.clone();
+    let kept = app.document.doc.activity(&id).expect("there").stage;
+    let other = karta::store::open(&resolved)
+        .expect("open")
+        .activity(&id)
+        .expect("there")
+        .stage;
+    assert!(kept.is_some(), "a stage kept");
+    assert_eq!(kept, other, "the second value, as --pick 2 keeps it");
+    assert!(!screen(&mut app, 120, 24).contains('‼'), "no mark left");
+}
+
+#[test]
+fn the_vim_keymap_and_english_reach_the_same_screens() {
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("lysva.karta");
+    std::fs::copy(project("samples/lysva.karta"), &path).expect("copy");
+    let mut doc = karta::store::open(&path).expect("open");
+    doc.set_author(Some("Test T.T."));
+    let keymap = karta::tui::keymap::Keymap::built_in("vim").expect("keymap");
+    let today = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).expect("date");
+    let mut app = karta::tui::app::App::new(doc, Some(path), keymap, karta::i18n::Lang::En, today);
+    press(&mut app, "D");
+    assert!(
+        said(&app).contains("No approved edition yet (U — approves it)"),
+        "{}",
+        said(&app)
+    );
+    press(&mut app, "U");
+    let shown = screen(&mut app, 100, 20);
+    assert!(
+        shown.contains("Approve the edition") && shown.contains("Order number:"),
+        "{shown}"
+    );
+    press(&mut app, "Enter");
+    assert!(
+        said(&app).contains("Edition approved: order of 28.10.2021 № 491/01-08"),
+        "{}",
+        said(&app)
+    );
+    press(&mut app, "D");
+    assert!(matches!(app.overlay, Overlay::Changes(_)));
+    assert!(screen(&mut app, 120, 30).contains("Changes since the approved edition"));
+    press(&mut app, "Esc");
+    app.document.records = Some(karta::peers::Records {
+        sent: dir.path().join("sent.toml"),
+        received: dir.path().join("received.toml"),
+    });
+    press(&mut app, "P");
+    assert!(said(&app).contains("no exchanges yet"), "{}", said(&app));
 }

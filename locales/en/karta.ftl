@@ -81,6 +81,7 @@ trash-line-with = { $item } (with { $count } { $count ->
 comment-added = commented on { $item }: { $text }
 comment-edited = changed a comment on { $item }: { $values }
 comment-removed = removed a comment on { $item }: { $text }
+comment-restored = brought back a comment on { $item }: { $text }
 
 ## History (karta log)
 

@@ -149,6 +149,11 @@ comment-removed = { $gender ->
         [m] удалил
        *[other] удалил(а)
     } комментарий к { $item }: { $text }
+comment-restored = { $gender ->
+        [f] вернула
+        [m] вернул
+       *[other] вернул(а)
+    } комментарий к { $item }: { $text }
 
 ## История (karta log)
 

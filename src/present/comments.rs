@@ -43,5 +43,12 @@ pub fn comment_phrase(change: &CommentChange, author: Option<&str>, lang: Lang) 
             item = item_in(&change.item, Case::Dative, lang),
             text = quote(&change.old)
         ),
+        Event::Restored => tr!(
+            lang,
+            "comment-restored",
+            gender = gender,
+            item = item_in(&change.item, Case::Dative, lang),
+            text = quote(&change.new)
+        ),
     }
 }

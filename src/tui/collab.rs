@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 
 use crate::describe;
 use crate::model::text::{one_line, sanitize};
+use crate::present::comments::comment_phrase;
 use crate::present::compare::marked_lines;
 use crate::present::risks::risk_lines;
 use crate::store::exchange::risks::merge_risks;
 use crate::store::history::changes::{Field, ItemKind};
-use crate::store::{exchange::bundle, exchange::conflicts, exchange::merge, history};
+use crate::store::{
+    exchange::bundle, exchange::conflicts, exchange::merge, history, write::comment,
+};
 
 use super::action::{Action, Mode};
 use super::app::App;
@@ -60,6 +63,10 @@ impl App {
             Ok(i) => i,
             Err(e) => return self.status.complain(e.to_string()),
         };
+        let received = match &incoming {
+            bundle::Incoming::Bundle(b) => Some((b.roadmap_id.clone(), b.header.clone())),
+            bundle::Incoming::Document(_) => None,
+        };
         let mut merged = self.document.doc.fork();
         let applied = match merge::merge_incoming(&mut merged, incoming, &path) {
             Ok(a) => a,
@@ -101,6 +108,7 @@ impl App {
             path,
             lines,
             added: applied.len(),
+            received,
             scroll: 0,
         }));
     }
@@ -114,7 +122,7 @@ impl App {
         self.journal_changes();
         self.document.unsaved = true;
         self.refresh_since(&before);
-        self.read_marks();
+        self.remark_merged(&before);
         let text = match self.lang {
             crate::i18n::Lang::Ru => format!(
                 "Слито из {}: изменений — {}; конфликтов — {}",
@@ -130,6 +138,18 @@ impl App {
             ),
         };
         self.status.say(text);
+        self.remember_received(offer.received.as_ref());
+    }
+
+    /// Records a bundle just merged as the last received from its sender
+    /// (what the peers screen tells); a failure is only shown.
+    fn remember_received(&mut self, received: Option<&(String, bundle::Header)>) {
+        let (Some((roadmap, header)), Some(records)) = (received, &self.document.records) else {
+            return;
+        };
+        if let Err(e) = crate::received::remember_in(&records.received, roadmap, header) {
+            self.status.complain(e.to_string());
+        }
     }
 
     /// Lists the roadmap's conflicts.
@@ -180,7 +200,15 @@ impl App {
         };
         let lang = self.lang;
         let me = self.document.doc.author();
-        let texts: Vec<String> = c.values.iter().map(|v| sanitize(&v.value)).collect();
+        // Free text as written; a status or a stage in words.
+        let texts: Vec<String> = c
+            .values
+            .iter()
+            .map(|v| match c.is_free_text() {
+                true => sanitize(&v.value),
+                false => describe::value_text(&c.field, &v.value, lang),
+            })
+            .collect();
         let mine =
             |i: &usize| c.values[*i].author.is_some() && c.values[*i].author.as_deref() == me;
         let who = |i: usize| match mine(&i) {
@@ -306,7 +334,7 @@ impl App {
     }
 
     /// Shows who changed the activity (or section) under the cursor, and
-    /// when, newest first.
+    /// when, newest first, with what was said in its comments.
     pub(super) fn show_history(&mut self) {
         let id = match (self.current_entry(), self.current_section()) {
             (Some(e), _) => self.document.catalog.entries[e].activity.id.clone(),
@@ -321,6 +349,11 @@ impl App {
                     "{when}  {}",
                     describe::phrase(change, entry.author.as_deref(), self.lang)
                 )));
+            }
+            let am = self.document.doc.automerge();
+            if let Some(c) = comment::change_of(am, entry.hash, &entry.deps, &entry.message) {
+                let said = comment_phrase(&c, entry.author.as_deref(), self.lang);
+                lines.push(one_line(&format!("{when}  {said}")));
             }
         }
         if lines.is_empty() {

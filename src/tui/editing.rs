@@ -299,7 +299,7 @@ impl App {
         let fields: Option<Vec<String>> = ops
             .iter()
             .map(|op| match op {
-                Op::Activity { id, .. } => Some(id.clone()),
+                Op::Activity { id, .. } | Op::Comment { activity: id, .. } => Some(id.clone()),
                 _ => None,
             })
             .collect();
@@ -388,6 +388,7 @@ fn unchanged(op: &Op) -> bool {
         | Op::Section { old, new, .. }
         | Op::Meta { old, new, .. } => old == new,
         Op::Place { old, new, .. } => old == new,
+        Op::Comment { old, new, .. } => old == new,
         Op::Exists { .. } | Op::Tree { .. } | Op::Approval(_) => false,
     }
 }

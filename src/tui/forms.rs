@@ -152,6 +152,7 @@ impl App {
                 }
             }
             ListKind::Conflicts => self.show_conflict_values(list.selected),
+            ListKind::Comments(id) => self.choose_comment(id, list.selected),
         }
     }
 

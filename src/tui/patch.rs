@@ -30,7 +30,9 @@ impl App {
         let mut heading = false;
         for op in ops {
             let nodes: Vec<(NodeKind, &String)> = match op {
-                Op::Activity { id, .. } => vec![(NodeKind::Activity, id)],
+                Op::Activity { id, .. } | Op::Comment { activity: id, .. } => {
+                    vec![(NodeKind::Activity, id)]
+                }
                 Op::Section { id, .. } => vec![(NodeKind::Section, id)],
                 Op::Place { kind, id, .. } | Op::Exists { kind, id, .. } => vec![(*kind, id)],
                 Op::Tree { nodes, .. } => nodes.iter().map(|(k, id)| (*k, id)).collect(),

@@ -320,7 +320,7 @@ impl App {
         if self.document.doc.heads() != before {
             tracing::info!("save: merged another program's changes to the file");
             self.refresh_since(&before);
-            self.read_marks();
+            self.remark_merged(&before);
         }
         Ok(())
     }

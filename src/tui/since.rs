@@ -16,17 +16,31 @@ use super::overlay::{Changes, Overlay};
 use super::undo::Op;
 
 impl App {
-    /// Reads the marks anew against the latest approval (after a merge or
-    /// an approval: the whole document is read).
+    /// Reads the marks anew against the latest approval (the whole
+    /// document is read).
     pub(super) fn read_marks(&mut self) {
         self.document.since = ChangedSince::read(&self.document.doc);
     }
 
+    /// Brings the marks up to date after changes from elsewhere were
+    /// merged since the heads `before`.
+    pub(super) fn remark_merged(&mut self, before: &[automerge::ChangeHash]) {
+        let since = self.document.since.take();
+        self.document.since = ChangedSince::merged(since, &mut self.document.doc, before);
+    }
+
     /// Brings the marks up to date after the ops of a step: an approval
-    /// reads them anew, any other edit compares just what it touched.
+    /// starts them anew, any other edit compares just what it touched.
     pub(super) fn remark(&mut self, ops: &[Op]) {
-        if ops.iter().any(|op| matches!(op, Op::Approval(_))) {
-            return self.read_marks();
+        let approval = ops.iter().find_map(|op| match op {
+            Op::Approval(approved) => Some(approved.id.as_str()),
+            _ => None,
+        });
+        if let Some(id) = approval {
+            // Recorded (approved or redone): nothing changed since it;
+            // withdrawn (undone): against the one before, read anew.
+            self.document.since = ChangedSince::just_approved(&self.document.doc, id);
+            return;
         }
         let Some(since) = &mut self.document.since else {
             return;
@@ -43,7 +57,10 @@ impl App {
                     .filter(|(k, _)| *k == NodeKind::Activity)
                     .map(|(_, id)| id.as_str())
                     .collect(),
-                Op::Section { .. } | Op::Meta { .. } | Op::Approval(_) => Vec::new(),
+                // Comments are not what the approved edition compares.
+                Op::Section { .. } | Op::Meta { .. } | Op::Comment { .. } | Op::Approval(_) => {
+                    Vec::new()
+                }
             }
         });
         since.update(&self.document.doc, ids);

@@ -73,6 +73,18 @@ pub enum Op {
         /// Whether the step deleted them (false: restored).
         deleted: bool,
     },
+    /// A comment on an activity written (`old` None), edited, or removed
+    /// (`new` None).
+    Comment {
+        /// The activity commented on.
+        activity: String,
+        /// The comment's id.
+        id: String,
+        /// Its text before (None: not there, or removed).
+        old: Option<String>,
+        /// Its text after (None: removed).
+        new: Option<String>,
+    },
     /// The roadmap as it stands approved by an order: redone, the approval
     /// is recorded again (same id, the heads of then); undone, withdrawn.
     Approval(Box<Approved>),
@@ -122,6 +134,10 @@ impl Op {
                 } else {
                     doc.restore(*kind, id)?;
                 }
+            }
+            Op::Comment { id, old, new, .. } => {
+                let text = if forward { new } else { old };
+                doc.set_comment(id, text.as_deref())?;
             }
             Op::Approval(approved) => {
                 if forward {

@@ -117,11 +117,25 @@ pub fn section_by_number<'a>(sections: &'a [Section], number: &str) -> Option<&'
 pub fn editor_on(name: &str, dir: &Path) -> karta::tui::app::App {
     let path = dir.join(format!("{name}.karta"));
     std::fs::copy(project(&format!("samples/{name}.karta")), &path).expect("copy sample");
+    editor_at(&path)
+}
+
+/// An editor over the roadmap file `path`, as [`editor_on`] makes it, its
+/// records of exchanges in a folder beside the file.
+pub fn editor_at(path: &Path) -> karta::tui::app::App {
+    let path = path.to_path_buf();
     let mut doc = karta::store::open(&path).expect("open");
     doc.set_author(Some("Тестова Т.Т."));
     let keymap = karta::tui::keymap::Keymap::built_in("default").expect("keymap");
     let today = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).expect("date");
-    karta::tui::app::App::new(doc, Some(path), keymap, karta::i18n::Lang::Ru, today)
+    // The records of exchanges beside the file, never the user's own.
+    let records = path.with_extension("records");
+    let mut app = karta::tui::app::App::new(doc, Some(path), keymap, karta::i18n::Lang::Ru, today);
+    app.document.records = Some(karta::peers::Records {
+        sent: records.join("sent.toml"),
+        received: records.join("received.toml"),
+    });
+    app
 }
 
 /// Presses keys written as in keymap files, separated by spaces ("j j

@@ -108,6 +108,7 @@ pub fn conflicts(doc: &Doc) -> Vec<Conflict> {
             push_conflict(am, &obj, key, &item, field, &mut out);
         }
         if item.kind == ItemKind::Activity {
+            push_conflict(am, &obj, node::STAGE, &item, Field::Stage, &mut out);
             let text = Slot::direct(&obj, node::TEXT);
             push_text_conflict(am, &text, &item, Field::Text, &mut out);
             let keys: std::collections::BTreeSet<String> = View::now(am)
@@ -156,8 +157,9 @@ fn push_conflict(
             author: author_of(doc, id),
         })
         .collect();
-    let shown = crate::store::read::get_text(doc, obj, key);
-    if let Some(i) = values.iter().position(|v| v.value == shown) {
+    // The value shown meanwhile (the one Automerge picks) first.
+    let shown = doc.get(obj, key).ok().flatten().map(|(_, id)| id);
+    if let Some(i) = all.iter().position(|(_, id)| Some(id) == shown.as_ref()) {
         let first = values.remove(i);
         values.insert(0, first);
     }

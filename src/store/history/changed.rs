@@ -1,14 +1,17 @@
 //! Which activities changed since the latest approved edition, for the
 //! marks on the editor's rows. The roadmap at the approved heads is read
-//! once (when the document loads, after a merge or an approval); after an
-//! edit only the activities it touched are compared again, so a keystroke
-//! never costs a read of the whole document. The list of the changes in
+//! once (when the document loads, or a new approval comes); after an edit
+//! or a merge only the activities it touched are compared again, so a
+//! keystroke never costs a read of the whole document. The list of the changes in
 //! words is [`crate::store::history::since::report`]; these marks agree with it.
 
 use std::collections::{BTreeMap, HashMap};
 
+use automerge::ChangeHash;
+
 use crate::store::Doc;
 use crate::store::history::snapshot::{self, NodeState, read_node_of};
+use crate::store::history::touched::Locator;
 use crate::store::read::fields::View;
 use crate::store::write::approvals::{self, Approved};
 use crate::store::write::edit::NodeKind;
@@ -56,6 +59,50 @@ impl ChangedSince {
             }
         }
         Some(changed)
+    }
+
+    /// The marks right after the approval `id` was recorded, when it is the
+    /// latest: nothing marked, and the approved edition is the roadmap as
+    /// it stands (one read of it instead of two). Otherwise as
+    /// [`ChangedSince::read`].
+    pub fn just_approved(doc: &Doc, id: &str) -> Option<ChangedSince> {
+        let am = doc.automerge();
+        let approved = approvals::latest(am)?;
+        if approved.id != id {
+            return ChangedSince::read(doc);
+        }
+        let base = snapshot::snapshot(am)
+            .nodes
+            .into_iter()
+            .filter(|(_, n)| n.kind == NodeKind::Activity)
+            .collect();
+        Some(ChangedSince {
+            approved,
+            base,
+            marks: HashMap::new(),
+        })
+    }
+
+    /// The marks of `since` brought up to date after changes from
+    /// elsewhere were added to `doc` since its heads were `before` (a
+    /// merge): against a new latest approval they are read anew; otherwise
+    /// only the activities those changes touched are compared again.
+    pub fn merged(
+        since: Option<ChangedSince>,
+        doc: &mut Doc,
+        before: &[ChangeHash],
+    ) -> Option<ChangedSince> {
+        let latest = approvals::latest(doc.automerge())?;
+        let Some(mut since) = since.filter(|s| s.approved.id == latest.id) else {
+            return ChangedSince::read(doc);
+        };
+        let changes = doc.automerge_mut().get_changes(before);
+        let touched = Locator::new(doc.automerge()).touched(&changes);
+        if touched.everything {
+            return ChangedSince::read(doc);
+        }
+        since.update(doc, touched.activities.iter().map(String::as_str));
+        Some(since)
     }
 
     /// The mark of the activity `id`, if it changed.
@@ -144,8 +191,10 @@ mod tests {
         assert!(ChangedSince::read(&doc).is_none(), "never approved");
         let date = NaiveDate::from_ymd_opt(2022, 2, 26).expect("date");
         doc.approve("20", date).expect("approve");
-        let mut changed = ChangedSince::read(&doc).expect("approved");
+        let approved = crate::store::write::approvals::latest(doc.automerge()).expect("approved");
+        let mut changed = ChangedSince::just_approved(&doc, &approved.id).expect("approved");
         assert_eq!(changed.count(), 0);
+        assert_eq!(changed.base, ChangedSince::read(&doc).expect("read").base);
         let roadmap = doc.roadmap();
         let ids: Vec<String> = roadmap
             .activities_with_path()
@@ -174,6 +223,18 @@ mod tests {
             marked(&changed),
             marked(&ChangedSince::read(&doc).expect("read"))
         );
+
+        // Changes from another copy: only what they touched is compared.
+        let mut theirs = doc.fork();
+        theirs
+            .set_activity_field(&ids[3], &ActivityField::Deadline, "Июнь 2031")
+            .expect("theirs");
+        let heads = doc.heads();
+        doc.merge(&mut theirs).expect("merge");
+        let merged = ChangedSince::merged(Some(changed), &mut doc, &heads).expect("marks");
+        assert_eq!(merged.mark(&ids[3]), Some(Mark::Changed));
+        assert_eq!(marked(&merged), listed(&doc));
+        let mut changed = merged;
 
         let before = roadmap.activities_with_path()[0].1.deadline.clone();
         doc.set_activity_field(&ids[0], &ActivityField::Deadline, &before)

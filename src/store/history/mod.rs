@@ -57,14 +57,18 @@ impl HistoryEntry {
 
 /// The history of the roadmap, newest first by the authors' clocks (ties
 /// broken by hash, so identical copies list it in the same order); with
-/// `activity`, only the changes that touched that activity (or section) id.
+/// `activity`, only the changes that touched that activity (or section) id,
+/// and those of its comments.
 pub fn history(doc: &Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
     let mut entries = in_time_order(entries(doc.automerge(), |_| true));
     if let Some(id) = activity {
         for entry in &mut entries {
             entry.changes.retain(|c| c.item.id == id);
         }
-        entries.retain(|e| !e.changes.is_empty());
+        entries.retain(|e| {
+            !e.changes.is_empty()
+                || crate::store::write::comment::noted(&e.message).is_some_and(|n| n.activity == id)
+        });
     }
     entries.reverse();
     entries
@@ -113,13 +117,30 @@ fn in_time_order(entries: Vec<HistoryEntry>) -> Vec<HistoryEntry> {
 /// (found from its operations, see [`crate::store::history::touched`]): the document read at
 /// the change's dependencies against the document read right after it.
 pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) -> Vec<HistoryEntry> {
+    entries_of(doc, &[], wanted)
+}
+
+/// The entries of the changes of `doc` made after `heads`, oldest first:
+/// only those changes are decoded and located (objects made before them
+/// are placed from the document), so a short history after `heads` costs
+/// little however long the history before them.
+pub(crate) fn entries_after(doc: &AutoCommit, heads: &[ChangeHash]) -> Vec<HistoryEntry> {
+    entries_of(doc, heads, |_| true)
+}
+
+/// The entries of the changes after `heads` that `wanted` accepts.
+fn entries_of(
+    doc: &AutoCommit,
+    heads: &[ChangeHash],
+    wanted: impl Fn(&ChangeHash) -> bool,
+) -> Vec<HistoryEntry> {
     let mut all = doc.clone();
     let mut locator = Locator::new(doc);
     let mut out = Vec::new();
     // Authors live in the document's actor table, so they are read from the
     // change metadata, not from the change itself.
     let authors: std::collections::HashMap<ChangeHash, Option<String>> = all
-        .get_changes_meta(&[])
+        .get_changes_meta(heads)
         .into_iter()
         .map(|m| {
             let author = m
@@ -128,7 +149,7 @@ pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) ->
             (m.hash, author)
         })
         .collect();
-    for change in all.get_changes(&[]) {
+    for change in all.get_changes(heads) {
         // Every change is located, wanted or not: the objects it makes
         // place the later changes' operations.
         let touched = locator.touched([&change]);

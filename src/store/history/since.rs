@@ -12,7 +12,7 @@ use crate::store::history::changes::{
     ChangeKind, Field, Item, ItemChange, ItemKind, compare, item_of,
 };
 use crate::store::history::snapshot::{self, Snapshot};
-use crate::store::history::{entries, find_change};
+use crate::store::history::{entries_after, find_change};
 use crate::store::read::fields::View;
 use crate::store::write::approvals::{self, Approved};
 use crate::store::write::edit::NodeKind;
@@ -223,10 +223,8 @@ fn target(change: &ItemChange) -> String {
 /// For each (item id, target) changed after `heads`: the authors of the
 /// edits, in order, and the time of the last one.
 fn who_changed(doc: &Doc, heads: &[ChangeHash]) -> HashMap<(String, String), (Vec<String>, i64)> {
-    let mut all = doc.automerge().clone();
-    let after: HashSet<ChangeHash> = all.get_changes(heads).iter().map(|c| c.hash()).collect();
     let mut out: HashMap<(String, String), (Vec<String>, i64)> = HashMap::new();
-    let mut list = entries(doc.automerge(), |h| after.contains(h));
+    let mut list = entries_after(doc.automerge(), heads);
     list.sort_by_key(|e| (e.time, e.hash));
     for entry in list {
         for change in &entry.changes {

@@ -76,8 +76,11 @@ impl Doc {
             NodeKind::Section => &SECTION_SCALARS,
         };
         let doc = self.automerge();
+        let stage = (kind == NodeKind::Activity).then_some(node::STAGE);
         keys.iter()
-            .any(|key| doc.get_all(&obj, *key).is_ok_and(|all| all.len() > 1))
+            .copied()
+            .chain(stage)
+            .any(|key| doc.get_all(&obj, key).is_ok_and(|all| all.len() > 1))
     }
 
     /// Ids of the live sections and activities whose parent is `section`,

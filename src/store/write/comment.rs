@@ -112,6 +112,8 @@ pub enum Event {
     Edited,
     /// Removed.
     Removed,
+    /// Brought back after it was removed (the editor's undo of a removal).
+    Restored,
 }
 
 /// A comment event read back from a change's message: what happened, to
@@ -127,13 +129,15 @@ pub struct Noted {
 }
 
 /// The comment event a change's message records (`add comment <id> to
-/// activity <id>`, `edit comment …`, `remove comment …`), if any.
+/// activity <id>`, `edit comment …`, `remove comment …`, `restore comment
+/// …`), if any.
 pub fn noted(message: &str) -> Option<Noted> {
     let mut words = message.split_whitespace();
     let event = match words.next()? {
         "add" => Event::Added,
         "edit" => Event::Edited,
         "remove" => Event::Removed,
+        "restore" => Event::Restored,
         _ => return None,
     };
     if words.next()? != "comment" {
@@ -241,23 +245,7 @@ impl Doc {
     /// whether anything changed.
     pub fn edit_comment(&mut self, id: &str, text: &str) -> Result<(String, bool)> {
         let (activity, obj) = self.comment_obj(id)?;
-        let doc = self.automerge_mut();
-        let view = View::now(&*doc);
-        let current = view.all(&obj, comment::TEXT).into_iter().next();
-        let changed = match current {
-            Some((automerge::Value::Object(ObjType::Text), text_obj)) => {
-                if view.text(&text_obj) == text {
-                    false
-                } else {
-                    doc.update_text(&text_obj, text)?;
-                    true
-                }
-            }
-            _ => {
-                schema::put_new_text(doc, &obj, comment::TEXT, text)?;
-                true
-            }
-        };
+        let changed = write_text(self.automerge_mut(), &obj, text)?;
         if changed {
             self.commit(&format!("edit comment {id} of activity {activity}"));
         }
@@ -274,6 +262,26 @@ impl Doc {
         Ok(activity)
     }
 
+    /// Sets comment `id` as the editor's undo and redo need it: `None`
+    /// removes it, `Some(text)` has it standing with that text (bringing a
+    /// removed one back). Returns the activity's id and whether anything
+    /// changed.
+    pub fn set_comment(&mut self, id: &str, text: Option<&str>) -> Result<(String, bool)> {
+        let (activity, obj, removed) = self.find_comment(id)?;
+        match (text, removed) {
+            (None, true) => Ok((activity, false)),
+            (None, false) => self.remove_comment(id).map(|a| (a, true)),
+            (Some(text), false) => self.edit_comment(id, text),
+            (Some(text), true) => {
+                let doc = self.automerge_mut();
+                doc.put(&obj, comment::DELETED, false)?;
+                write_text(doc, &obj, text)?;
+                self.commit(&format!("restore comment {id} of activity {activity}"));
+                Ok((activity, true))
+            }
+        }
+    }
+
     fn activity_obj(&self, id: &str) -> Result<ObjId> {
         let doc = self.automerge();
         get_map(doc, &ROOT, schema::K_ACTIVITIES)
@@ -284,6 +292,15 @@ impl Doc {
     /// The activity holding the standing comment `id`, and the comment's
     /// map.
     fn comment_obj(&self, id: &str) -> Result<(String, ObjId)> {
+        match self.find_comment(id)? {
+            (_, _, true) => Err(StoreError::NotFound(format!("no comment {id}"))),
+            (activity, obj, false) => Ok((activity, obj)),
+        }
+    }
+
+    /// The activity holding the comment `id` (removed or not), the
+    /// comment's map, and whether it was removed.
+    fn find_comment(&self, id: &str) -> Result<(String, ObjId, bool)> {
         let doc = self.automerge();
         let view = View::now(doc);
         let not_found = || StoreError::NotFound(format!("no comment {id}"));
@@ -295,10 +312,7 @@ impl Doc {
             for map in view.all_maps(&a, node::COMMENTS) {
                 if let Some(obj) = view.map(&map, id) {
                     let removed = crate::store::read::get_bool(doc, &obj, comment::DELETED);
-                    if removed {
-                        return Err(not_found());
-                    }
-                    return Ok((activity.into_owned(), obj));
+                    return Ok((activity.into_owned(), obj, removed));
                 }
             }
         }
@@ -306,9 +320,58 @@ impl Doc {
     }
 }
 
+/// Writes a comment's text (splicing its `Text`, as edits merge
+/// character by character); whether it changed.
+fn write_text(doc: &mut automerge::AutoCommit, obj: &ObjId, text: &str) -> Result<bool> {
+    let view = View::now(&*doc);
+    let current = view.all(obj, comment::TEXT).into_iter().next();
+    Ok(match current {
+        Some((automerge::Value::Object(ObjType::Text), text_obj)) => {
+            if view.text(&text_obj) == text {
+                false
+            } else {
+                doc.update_text(&text_obj, text)?;
+                true
+            }
+        }
+        _ => {
+            schema::put_new_text(doc, obj, comment::TEXT, text)?;
+            true
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_removed_comment_is_brought_back_with_its_id_and_told_so() {
+        let mut doc = crate::sample::document().expect("sample");
+        let roadmap = doc.roadmap();
+        let activity = roadmap.activities_with_path()[0].1.id.clone();
+        let id = doc.add_comment(&activity, "ок").expect("add");
+        assert!(doc.set_comment(&id, None).expect("remove").1);
+        assert!(
+            !doc.set_comment(&id, None).expect("again").1,
+            "already removed"
+        );
+        assert!(doc.activity(&activity).expect("there").comments.is_empty());
+        assert!(doc.set_comment(&id, Some("ок, уточнено")).expect("back").1);
+        let comments = doc.activity(&activity).expect("there").comments;
+        assert_eq!(
+            (comments[0].id.as_str(), comments[0].text.as_str()),
+            (id.as_str(), "ок, уточнено")
+        );
+        let last = crate::store::history::history(&doc, None)
+            .into_iter()
+            .next()
+            .expect("the last change");
+        let change =
+            change_of(doc.automerge(), last.hash, &last.deps, &last.message).expect("noted");
+        assert_eq!(change.event, Event::Restored);
+        assert_eq!(change.new, "ок, уточнено");
+    }
 
     #[test]
     fn messages_name_the_comment_and_the_activity() {
@@ -323,6 +386,10 @@ mod tests {
         assert_eq!(
             noted("remove comment c1 of activity a1").map(|n| n.event),
             Some(Event::Removed)
+        );
+        assert_eq!(
+            noted("restore comment c1 of activity a1").map(|n| n.event),
+            Some(Event::Restored)
         );
         assert_eq!(noted("add activity a1"), None);
         assert_eq!(noted("edit"), None);

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::present::comments::comment_line;
 
@@ -25,6 +25,8 @@ pub struct CommentForm {
     pub activity: ActivityId,
     /// The popup's title (names the activity).
     pub title: String,
+    /// The comment being changed, with its text before (None: a new one).
+    pub editing: Option<(String, String)>,
     /// The text typed.
     pub area: TextArea<'static>,
 }
@@ -48,8 +50,23 @@ impl CommentForm {
         CommentForm {
             activity,
             title,
+            editing: None,
             area,
         }
+    }
+
+    /// A form changing the comment `id`, its text `text` to start from
+    /// (emptied, the comment is removed).
+    pub fn editing(activity: ActivityId, title: String, id: String, text: &str) -> CommentForm {
+        let mut form = CommentForm::new(activity, title);
+        let clean = crate::model::text::sanitize(text);
+        let lines: Vec<String> = clean.split('\n').map(str::to_string).collect();
+        form.area = TextArea::new(lines);
+        form.area.set_wrap_mode(WrapMode::WordOrGlyph);
+        form.area.move_cursor(CursorMove::Bottom);
+        form.area.move_cursor(CursorMove::End);
+        form.editing = Some((id, text.to_string()));
+        form
     }
 
     /// The text as typed.
@@ -92,10 +109,14 @@ impl CommentForm {
                 .map(|k| k.to_string())
                 .unwrap_or_default()
         };
+        let confirm = match self.editing {
+            None => lang.t("добавить", "add"),
+            Some(_) => lang.t("сохранить (пустой — удалить)", "save (empty: remove)"),
+        };
         let hint = format!(
             "{} — {}, {} — {}, {} — {}",
             keys(Action::Confirm),
-            lang.t("добавить", "add"),
+            confirm,
             keys(Action::Newline),
             lang.t("новая строка", "new line"),
             keys(Action::Cancel),

@@ -29,6 +29,8 @@ pub enum ListKind {
     MoveSection(SectionId),
     /// Every conflict of the roadmap.
     Conflicts,
+    /// A new comment on an activity, or one of its comments to change.
+    Comments(ActivityId),
 }
 
 /// One choice in a list.

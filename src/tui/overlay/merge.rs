@@ -24,6 +24,9 @@ pub struct MergeOffer {
     pub lines: Vec<String>,
     /// How many Automerge changes it adds.
     pub added: usize,
+    /// For a bundle: the roadmap's id and what the bundle says about
+    /// itself, to remember as received from its sender.
+    pub received: Option<(String, crate::store::exchange::bundle::Header)>,
     /// First line shown.
     pub scroll: usize,
 }

@@ -188,7 +188,13 @@ fn comments(app: &App, comments: &[Comment]) -> Vec<Line<'static>> {
     let key = app
         .keymap
         .key_of(Mode::Normal, Action::Comment)
-        .map(|k| format!(" ({k} — {})", lang.t("добавить", "add")))
+        .map(|k| match comments.is_empty() {
+            true => format!(" ({k} — {})", lang.t("добавить", "add")),
+            false => format!(
+                " ({k} — {})",
+                lang.t("добавить, изменить, удалить", "add, edit, remove")
+            ),
+        })
         .unwrap_or_default();
     let mut lines = vec![
         Line::raw(""),
