@@ -47,6 +47,9 @@ pub struct Document {
     pub(super) upkeep: Upkeep,
     /// The save under way in the background.
     pub(super) saving: Option<Saving>,
+    /// karta's data folder, where a bundle that continues changes not
+    /// received yet is kept aside (None: nowhere, such a bundle is refused).
+    pub(super) data: Option<PathBuf>,
 }
 
 impl Document {
@@ -74,6 +77,7 @@ impl Document {
             cache: None,
             upkeep: Upkeep::default(),
             saving: None,
+            data: None,
         }
     }
 

@@ -78,6 +78,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         );
         app.document.loading = Some(loader);
         app.set_view_cache(cache);
+        app.set_data_dir(crate::config::data_dir());
         app.restore_draft();
         return Ok(app);
     }

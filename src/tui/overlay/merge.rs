@@ -24,6 +24,9 @@ pub struct MergeOffer {
     pub lines: Vec<String>,
     /// How many Automerge changes it adds.
     pub added: usize,
+    /// The bundles kept aside earlier that it lets apply (their changes
+    /// are in `merged` and `added`), forgotten once it is accepted.
+    pub released: Vec<std::path::PathBuf>,
     /// First line shown.
     pub scroll: usize,
 }
