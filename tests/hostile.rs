@@ -602,7 +602,7 @@ fn devices_and_pipes_are_refused_at_once() {
         }
         let err = fails(command.timeout(std::time::Duration::from_secs(20)));
         assert!(err.contains(&file.display().to_string()), "{err}");
-        assert!(err.contains("not a regular file"), "{err}");
+        assert!(err.contains("это не обычный файл"), "{err}");
     }
 }
 

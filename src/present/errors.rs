@@ -121,6 +121,10 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             "{}: после объединения разделы были бы вложены на {depth} уровней (karta показывает до {limit}); не объединено",
             at(path)
         ),
+        StoreError::NotAFile { path } => format!(
+            "{}: это не обычный файл, а устройство или канал; karta читает только файлы",
+            at(path)
+        ),
         StoreError::IntoItself => {
             "раздел нельзя перенести в самого себя или в его же подраздел".to_string()
         }

@@ -43,13 +43,14 @@ pub fn open(path: &Path) -> Result<Doc, StoreError> {
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
     // Looked at before opening: opening a pipe waits for a writer.
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        return Err(io_error(path, e));
+    }
     if !meta.is_file() {
-        let what = if meta.is_dir() {
-            "is a directory"
-        } else {
-            "is not a regular file (a device or a pipe)"
-        };
-        return Err(io_error(path, std::io::Error::other(what)));
+        return Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+        });
     }
     let too_large = |size: u64| StoreError::TooLarge {
         path: path.to_path_buf(),
