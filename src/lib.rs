@@ -12,6 +12,7 @@ pub mod fuzz;
 pub mod r#gen;
 pub mod i18n;
 pub mod import;
+pub mod log;
 pub mod model;
 pub mod peers;
 pub mod plural;

@@ -1,34 +1,25 @@
 //! karta: roadmaps of municipal education departments.
 
 use clap::Parser;
-use karta::store::disk::file::{panic_text, quietly};
+use karta::present::errors::{error_line, panic_line};
+use karta::store::disk::file::quietly;
 
 fn main() -> std::process::ExitCode {
     let cli = karta::cli::Cli::parse();
     let lang = karta::cli::language(&cli);
-    // A failure inside a library (Automerge on a document nobody foresaw)
-    // ends the command with one line instead of a crash report; with
-    // RUST_BACKTRACE set, panics are left to print as usual.
-    let outcome = if std::env::var_os("RUST_BACKTRACE").is_some() {
-        Ok(karta::cli::run(cli))
-    } else {
-        quietly(|| karta::cli::run(cli))
-    };
-    match outcome {
+    karta::log::start();
+    karta::log::panics_to_log();
+    // A failure inside karta or a library (Automerge on a document nobody
+    // foresaw) ends the command with one line in the user's language,
+    // whatever RUST_BACKTRACE says; the details go to the log.
+    match quietly(|| karta::cli::run(cli)) {
         Ok(Ok(())) => std::process::ExitCode::SUCCESS,
         Ok(Err(e)) => {
-            eprintln!("karta: {}", karta::present::errors::error_line(&e, lang));
+            eprintln!("karta: {}", error_line(&e, lang));
             std::process::ExitCode::FAILURE
         }
-        Err(panic) => {
-            eprintln!(
-                "karta: {} ({})",
-                lang.t(
-                    "внутренняя ошибка; больше ничего не сохранено",
-                    "internal error; nothing more was saved"
-                ),
-                panic_text(panic.as_ref())
-            );
+        Err(_) => {
+            eprintln!("karta: {}", panic_line(lang, karta::log::file().as_deref()));
             std::process::ExitCode::FAILURE
         }
     }

@@ -35,3 +35,25 @@ fn every_kept_input_is_refused_or_handled() {
     }
     assert!(replayed > 0, "no inputs in {}", root.display());
 }
+
+/// The `bundle` target's seeds (payloads of version 1, bundle files as
+/// karta writes them, and payloads the target frames as version 2 with a
+/// correct checksum) are bundles of real edits of the sample: each passes
+/// the header and checksum and is merged, so the fuzzer starts from inputs
+/// that reach the chunk checks and the merge.
+#[test]
+fn the_bundle_seeds_are_merged() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/bundle");
+    let mut framed = 0;
+    for entry in fs::read_dir(&dir).expect("seeds") {
+        let path = entry.expect("entry").path();
+        let bytes = fs::read(&path).expect("read");
+        if let Err(refusal) = karta::fuzz::bundle(&bytes) {
+            panic!("{}: refused: {refusal}", path.display());
+        }
+        if bytes.first() == Some(&karta::fuzz::FRAMED_V2) {
+            framed += 1;
+        }
+    }
+    assert!(framed >= 2, "only {framed} seeds framed as version 2");
+}

@@ -507,11 +507,11 @@ fn escaping_roadmap(path: &Path) {
         date: None,
     });
     roadmap.meta.title = format!("Карта{evil}");
-    roadmap.columns.push(karta::model::Column {
-        key: format!("col9{evil}"),
-        title: format!("Риски{evil}"),
-        role: karta::model::ColumnRole::Other,
-    });
+    roadmap.columns.push(karta::model::Column::new(
+        format!("col9{evil}"),
+        format!("Риски{evil}"),
+        karta::model::ColumnRole::Other,
+    ));
     let first = &mut roadmap.sections[0];
     first.title.push_str(evil);
     first.responsible.push(format!("Иванов{evil}"));
@@ -605,7 +605,7 @@ fn devices_and_pipes_are_refused_at_once() {
         }
         let err = fails(command.timeout(std::time::Duration::from_secs(20)));
         assert!(err.contains(&file.display().to_string()), "{err}");
-        assert!(err.contains("not a regular file"), "{err}");
+        assert!(err.contains("это не обычный файл"), "{err}");
     }
 }
 
@@ -701,10 +701,30 @@ fn unknown_statuses_and_kinds_are_shown_as_written() {
         .expect("put");
     let section = pick(&doc, "sections");
     doc.put(&section, "kind", "direction").expect("put");
+    let column = pick(&doc, "columns");
+    doc.put(&column, "role", "indicator").expect("put");
     doc.commit();
     fs::write(&file, doc.save()).expect("write");
+    // An edit by karta keeps them as they were written.
+    succeeds(
+        karta(dir.path())
+            .arg("set")
+            .arg(&file)
+            .args(["1.1", "deadline", "Ежегодно"]),
+    );
     let json = json_export(dir.path(), &file);
     let text = json.to_string();
+    let roles: Vec<&str> = json["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .filter_map(|c| c["role"].as_str())
+        .collect();
+    assert!(
+        roles.contains(&"indicator"),
+        "role not as written: {roles:?}"
+    );
+    assert!(!roles.contains(&"other"), "{roles:?}");
     assert!(
         text.contains("\"status\":\"на согласовании\""),
         "status not as written"

@@ -80,11 +80,7 @@ struct World {
 
 fn roadmap() -> Roadmap {
     let mut columns = default_columns();
-    columns.push(Column {
-        key: "result".into(),
-        title: "Результат".into(),
-        role: ColumnRole::Result,
-    });
+    columns.push(Column::new("result", "Результат", ColumnRole::Result));
     let activity = |n: &str| Activity {
         number: n.to_string(),
         text: format!("Мероприятие {n}"),

@@ -1,6 +1,7 @@
 //! The store-level workloads of the benchmarks and their fixtures, shared by
 //! `cargo bench` (criterion) and the side-by-side runner `karta-bench`.
 
+pub mod checks;
 pub mod fixtures;
 pub mod frames;
 pub mod memory;

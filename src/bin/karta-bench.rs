@@ -122,6 +122,16 @@ enum Command {
         #[arg(long)]
         cache_dir: Option<PathBuf>,
     },
+    /// Time what the checks on untrusted documents add to opening,
+    /// merging and applying a bundle, at one size, and print a table.
+    Checks {
+        /// The size, as `KARTA_BENCH_SIZES` takes one.
+        #[arg(long, default_value = "10000x100000")]
+        size: String,
+        /// Runs per workload (the median is kept).
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+    },
     /// Time the real editor in a pseudo-terminal, a fresh process per open:
     /// start → first frame (cold, then warm) and Ctrl-s → «Сохранено».
     Terminal {
@@ -187,6 +197,18 @@ fn main() -> Result<()> {
             runs,
             cache_dir,
         } => first_frame(&file, runs, cache_dir),
+        Command::Checks { size, runs } => {
+            for size in bench::parse_sizes(&size) {
+                let fixture = fixtures::ensure(&fixtures::dir(), size)?;
+                let costs = bench::checks::measure(&fixture, runs)?;
+                print(&format!(
+                    "{}\n\n{}",
+                    size.label(),
+                    bench::checks::table(&costs)
+                ))?;
+            }
+            Ok(())
+        }
         Command::Terminal {
             file,
             runs,

@@ -11,6 +11,7 @@ use crate::describe::{self, field_name, item_name, value_text};
 use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::present::compare::bracketed_lines;
+use crate::present::merge::{kept_aside_line, released_line};
 use crate::present::preview_lines;
 use crate::present::risks::risk_lines;
 use crate::store::exchange::conflicts::{conflicts, resolve as resolve_conflict};
@@ -58,27 +59,13 @@ pub fn merge(
         let _ = match (&file.outcome, lang) {
             (FileOutcome::Merged(n), Lang::Ru) => writeln!(out, "{path}: новых изменений — {n}"),
             (FileOutcome::Merged(n), Lang::En) => writeln!(out, "{path}: {n} new change(s)"),
-            (FileOutcome::KeptAside, Lang::Ru) => writeln!(
-                out,
-                "{path}: эти изменения продолжают более ранние, которых у вас ещё нет; файл отложен и будет применён сам, когда придут более ранние"
-            ),
-            (FileOutcome::KeptAside, Lang::En) => writeln!(
-                out,
-                "{path}: these changes continue earlier ones you have not received yet; kept aside, applied by itself when the earlier ones arrive"
-            ),
+            (FileOutcome::KeptAside, _) => {
+                writeln!(out, "{}", kept_aside_line(&file.path, lang))
+            }
         };
     }
     for n in &outcome.released {
-        let _ = match lang {
-            Lang::Ru => writeln!(
-                out,
-                "применён отложенный ранее файл изменений: новых изменений — {n}"
-            ),
-            Lang::En => writeln!(
-                out,
-                "applied a file of changes kept aside earlier: {n} new change(s)"
-            ),
-        };
+        let _ = writeln!(out, "{}", released_line(*n, lang));
     }
     summary(
         &mut out,

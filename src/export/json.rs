@@ -36,7 +36,7 @@ fn raw_value(roadmap: &Roadmap) -> Value {
         "period": m.period.map(|p| json!({"from": p.from.to_string(), "to": p.to.to_string()})),
         "notes": m.notes,
         "columns": roadmap.columns.iter().map(|c| json!({
-            "key": c.key, "title": c.title, "role": c.role.as_str(),
+            "key": c.key, "title": c.title, "role": c.role_name(),
         })).collect::<Vec<_>>(),
         "activities": Value::Null,
         "sections": Value::Null,

@@ -129,10 +129,10 @@ fn meta(activities: usize) -> Meta {
 
 fn columns() -> Vec<Column> {
     let mut columns = default_columns();
-    columns.push(Column {
-        key: ColumnRole::Result.as_str().to_string(),
-        title: "Планируемый результат".to_string(),
-        role: ColumnRole::Result,
-    });
+    columns.push(Column::new(
+        ColumnRole::Result.as_str(),
+        "Планируемый результат",
+        ColumnRole::Result,
+    ));
     columns
 }

@@ -128,7 +128,7 @@ pub fn layout(header: &[String], first_column_cells: &[&str]) -> Vec<Column> {
         } else {
             title
         };
-        columns.push(Column { key, title, role });
+        columns.push(Column::new(key, title, role));
     }
     if !columns.iter().any(|c| c.role == ColumnRole::Text)
         && let Some(c) = columns.iter_mut().find(|c| c.role == ColumnRole::Other)

@@ -170,6 +170,31 @@ pub struct Column {
     pub title: String,
     /// What the column holds.
     pub role: ColumnRole,
+    /// The role as another program wrote it when karta does not know it
+    /// (the column is then treated as [`ColumnRole::Other`]), kept and
+    /// shown as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_role: Option<String>,
+}
+
+impl Column {
+    /// A column of a role karta knows.
+    pub fn new(key: impl Into<String>, title: impl Into<String>, role: ColumnRole) -> Column {
+        Column {
+            key: key.into(),
+            title: title.into(),
+            role,
+            written_role: None,
+        }
+    }
+
+    /// The name of the column's role as written: an unknown role as
+    /// another program wrote it, else [`ColumnRole::as_str`].
+    pub fn role_name(&self) -> &str {
+        self.written_role
+            .as_deref()
+            .unwrap_or_else(|| self.role.as_str())
+    }
 }
 
 /// What kind of node a section is in the roadmap's tree.
@@ -467,10 +492,6 @@ pub fn default_columns() -> Vec<Column> {
         (ColumnRole::Responsible, "Ответственные"),
     ]
     .into_iter()
-    .map(|(role, title)| Column {
-        key: role.as_str().to_string(),
-        title: title.to_string(),
-        role,
-    })
+    .map(|(role, title)| Column::new(role.as_str(), title, role))
     .collect()
 }

@@ -36,6 +36,32 @@ pub fn error_line(e: &anyhow::Error, lang: Lang) -> String {
     one_line(&text)
 }
 
+/// What the user reads when karta failed inside itself (a panic): one
+/// line in `lang`, pointing to the log file `log` for the details.
+pub fn panic_line(lang: Lang, log: Option<&Path>) -> String {
+    one_line(&format!(
+        "{}{}",
+        lang.t(
+            "внутренняя ошибка; больше ничего не сохранено",
+            "internal error; nothing more was saved"
+        ),
+        details_in_log(lang, log)
+    ))
+}
+
+/// Where the details of an internal error are (" (подробности — в
+/// ФАЙЛ)"), or nothing without a log file.
+pub fn details_in_log(lang: Lang, log: Option<&Path>) -> String {
+    match log {
+        Some(log) => format!(
+            " ({} {})",
+            lang.t("подробности — в", "details in"),
+            log.display()
+        ),
+        None => String::new(),
+    }
+}
+
 /// A store error in words.
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
     if lang == Lang::En {
@@ -98,6 +124,10 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             "{}: после объединения разделы были бы вложены на {depth} уровней (karta показывает до {limit}); не объединено",
             at(path)
         ),
+        StoreError::NotAFile { path } => format!(
+            "{}: это не обычный файл, а устройство или канал; karta читает только файлы",
+            at(path)
+        ),
         StoreError::IntoItself => {
             "раздел нельзя перенести в самого себя или в его же подраздел".to_string()
         }
@@ -140,6 +170,25 @@ pub fn size_words(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_is_told_in_one_line_of_the_users_language_naming_the_log() {
+        let caught = crate::store::disk::file::quietly::<()>(|| {
+            panic!("called `Option::unwrap()`\n  at types.rs:42\nstack backtrace:")
+        });
+        assert!(caught.is_err());
+        let log = Path::new("/home/методист/.config/karta/karta.log");
+        let line = panic_line(Lang::Ru, Some(log));
+        assert_eq!(
+            line,
+            "внутренняя ошибка; больше ничего не сохранено (подробности — в /home/методист/.config/karta/karta.log)"
+        );
+        assert_eq!(
+            panic_line(Lang::En, None),
+            "internal error; nothing more was saved"
+        );
+        assert!(!line.contains("unwrap") && !line.contains('\n'));
+    }
 
     #[test]
     fn sizes_read_as_people_say_them() {

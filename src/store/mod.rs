@@ -140,6 +140,13 @@ pub enum StoreError {
         /// The deepest level shown.
         limit: usize,
     },
+    /// A device, a pipe or another special file given as a file to read
+    /// (it could be read without end).
+    #[error("{path}: not a regular file (a device or a pipe)")]
+    NotAFile {
+        /// The file given.
+        path: PathBuf,
+    },
     /// A move that would put a section inside itself (a parent cycle).
     #[error("a section cannot move into itself or into a section within it")]
     IntoItself,

@@ -205,7 +205,7 @@ fn write_meta(doc: &mut AutoCommit, roadmap: &Roadmap) -> Result<()> {
 fn write_column(doc: &mut AutoCommit, columns: &ObjId, column: &Column, pos: &str) -> Result<()> {
     let obj = doc.put_object(columns, column.key.as_str(), ObjType::Map)?;
     doc.put(&obj, node::COLUMN_TITLE, column.title.as_str())?;
-    doc.put(&obj, node::COLUMN_ROLE, column.role.as_str())?;
+    doc.put(&obj, node::COLUMN_ROLE, column.role_name())?;
     doc.put(&obj, node::POS, pos)?;
     Ok(())
 }

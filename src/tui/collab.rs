@@ -7,7 +7,11 @@ use crate::describe;
 use crate::model::text::{one_line, sanitize};
 use crate::present::comments::comment_phrase;
 use crate::present::compare::marked_lines;
+use crate::present::errors::store_error;
+use crate::present::merge::{kept_aside_line, released_line};
 use crate::present::risks::risk_lines;
+use crate::store::exchange::bundle::Incoming;
+use crate::store::exchange::pending::Pending;
 use crate::store::exchange::risks::merge_risks;
 use crate::store::history::changes::{Field, ItemKind};
 use crate::store::{
@@ -56,32 +60,69 @@ impl App {
         names
     }
 
-    /// Merges the file into a copy of the document and shows what it would
-    /// change; nothing is merged until the user says yes.
+    /// Sets karta's data folder, where bundles that continue changes not
+    /// received yet are kept aside (None: such bundles are refused).
+    pub fn set_data_dir(&mut self, dir: Option<PathBuf>) {
+        self.document.data = dir;
+    }
+
+    /// The bundles kept aside for this roadmap, when there is a data folder.
+    fn kept_aside(&self) -> Option<Pending> {
+        let data = self.document.data.as_deref()?;
+        Some(Pending::new(data, &self.document.doc.roadmap_id()))
+    }
+
+    /// Merges the file into a copy of the document, with the bundles kept
+    /// aside earlier that it lets apply, and shows what it would change;
+    /// nothing is merged until the user says yes. A bundle that continues
+    /// changes not received yet is kept aside, as `karta merge` does.
     pub(super) fn offer_merge(&mut self, path: PathBuf) {
+        let lang = self.lang;
         let incoming = match bundle::read_incoming(&path) {
             Ok(i) => i,
-            Err(e) => return self.status.complain(e.to_string()),
+            Err(e) => return self.status.complain(store_error(&e, lang)),
         };
         let received = match &incoming {
             bundle::Incoming::Bundle(b) => Some((b.roadmap_id.clone(), b.header.clone())),
             bundle::Incoming::Document(_) => None,
         };
+        if let Incoming::Bundle(b) = &incoming
+            && b.roadmap_id == self.document.doc.roadmap_id()
+            && !self.document.doc.has_all(&b.hashes)
+            && !bundle::applicable(&self.document.doc, b)
+            && let Some(kept) = self.kept_aside()
+        {
+            return match kept.keep(&path) {
+                Ok(_) => self.status.say(kept_aside_line(&path, lang)),
+                Err(e) => self.status.complain(store_error(&e, lang)),
+            };
+        }
         let mut merged = self.document.doc.fork();
-        let applied = match merge::merge_incoming(&mut merged, incoming, &path) {
+        let mut applied = match merge::merge_incoming(&mut merged, incoming, &path) {
             Ok(a) => a,
-            Err(e) => return self.status.complain(e.to_string()),
+            Err(e) => return self.status.complain(store_error(&e, lang)),
         };
+        let released = match self
+            .kept_aside()
+            .map(|k| merge::apply_kept(&mut merged, &k))
+        {
+            Some(Ok(released)) => released,
+            Some(Err(e)) => return self.status.complain(store_error(&e, lang)),
+            None => Vec::new(),
+        };
+        for (_, added) in &released {
+            applied.extend(added.iter().copied());
+        }
         if applied.is_empty() {
             let text = format!(
                 "{}: {}",
                 path.display(),
-                self.lang.t("ничего нового", "nothing new")
+                lang.t("ничего нового", "nothing new")
             );
             return self.status.say(text);
         }
         let preview = merge::describe_applied(&merged, &applied);
-        let changes: Vec<String> = crate::present::preview_lines(&preview, self.lang)
+        let changes: Vec<String> = crate::present::preview_lines(&preview, lang)
             .lines()
             .map(one_line)
             .collect();
@@ -91,15 +132,19 @@ impl App {
             .map(|k| k.to_string());
         let risks = merge_risks(&self.document.doc, &merged);
         let me = self.document.doc.author();
-        let mut lines = risk_lines(&risks, me, self.lang, bin.as_deref());
+        let mut lines = risk_lines(&risks, me, lang, bin.as_deref());
         if !lines.is_empty() {
             lines.push(String::new());
         }
+        lines.extend(
+            released
+                .iter()
+                .map(|(_, added)| released_line(added.len(), lang)),
+        );
         lines.extend(changes);
         if preview.by_author.is_empty() {
             lines.push(
-                self.lang
-                    .t("(видимых изменений нет)", "(no visible changes)")
+                lang.t("(видимых изменений нет)", "(no visible changes)")
                     .to_string(),
             );
         }
@@ -109,29 +154,41 @@ impl App {
             lines,
             added: applied.len(),
             received,
+            released: released.into_iter().map(|(path, _)| path).collect(),
             scroll: 0,
         }));
     }
 
-    /// Takes the offered merge into the document.
+    /// Takes the offered merge into the document; the bundles kept aside
+    /// that it applied are forgotten.
     pub(super) fn accept_merge(&mut self, mut offer: MergeOffer) {
         let before = self.document.doc.heads();
         if let Err(e) = self.document.doc.merge(&mut offer.merged) {
-            return self.status.complain(e.to_string());
+            return self.status.complain(store_error(&e, self.lang));
         }
         self.journal_changes();
         self.document.unsaved = true;
         self.refresh_since(&before);
         self.remark_merged(&before);
+        if let Some(kept) = self.kept_aside() {
+            offer.released.iter().for_each(|path| kept.release(path));
+        }
+        let kept = match offer.released.len() {
+            0 => String::new(),
+            n => match self.lang {
+                crate::i18n::Lang::Ru => format!("; применено отложенных ранее файлов — {n}"),
+                crate::i18n::Lang::En => format!("; {n} file(s) kept aside earlier applied"),
+            },
+        };
         let text = match self.lang {
             crate::i18n::Lang::Ru => format!(
-                "Слито из {}: изменений — {}; конфликтов — {}",
+                "Слито из {}: изменений — {}{kept}; конфликтов — {}",
                 offer.path.display(),
                 offer.added,
                 self.document.conflicts.len()
             ),
             crate::i18n::Lang::En => format!(
-                "Merged from {}: {} change(s); {} conflict(s)",
+                "Merged from {}: {} change(s){kept}; {} conflict(s)",
                 offer.path.display(),
                 offer.added,
                 self.document.conflicts.len()

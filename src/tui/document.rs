@@ -60,6 +60,9 @@ pub struct Document {
     pub(super) early: Vec<Early>,
     /// Ctrl-s came while the document was loading: save once it is in.
     pub(super) save_when_loaded: bool,
+    /// karta's data folder, where a bundle that continues changes not
+    /// received yet is kept aside (None: nowhere, such a bundle is refused).
+    pub(super) data: Option<PathBuf>,
 }
 
 impl Document {
@@ -91,6 +94,7 @@ impl Document {
             saving: None,
             early: Vec::new(),
             save_when_loaded: false,
+            data: None,
         }
     }
 

@@ -13,6 +13,7 @@ use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::Rect;
 
 use crate::i18n::Lang;
+use crate::present::errors::details_in_log;
 use crate::store::disk::cache::{Fingerprint, ViewCache};
 use crate::store::{self, Doc};
 
@@ -81,6 +82,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         app.document.loading = Some(loader);
         app.set_view_cache(cache);
         app.restore_early();
+        app.set_data_dir(crate::config::data_dir());
         app.restore_draft();
         return Ok(app);
     }
@@ -112,7 +114,7 @@ pub fn open_app(options: &Options) -> Result<App> {
 /// Runs the editor until the user quits.
 pub fn run(options: &Options) -> Result<()> {
     let started = Instant::now();
-    start_log();
+    crate::log::start();
     let mut app = open_app(options)?;
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
@@ -137,13 +139,13 @@ pub fn run(options: &Options) -> Result<()> {
     ratatui::restore();
     match result {
         Ok(result) => result,
-        Err(panic) => anyhow::bail!(
-            "{} ({})",
+        Err(_) => anyhow::bail!(
+            "{}{}",
             options.lang.t(
                 "внутренняя ошибка редактора; сделанные правки сохранены в журнале",
                 "internal error in the editor; the edits made are in the journal"
             ),
-            store::disk::file::panic_text(panic.as_ref())
+            details_in_log(options.lang, crate::log::file().as_deref())
         ),
     }
 }
@@ -185,26 +187,4 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             }
         }
     }
-}
-
-/// Sends log records to `karta.log` in the config folder (never to the
-/// screen); without a folder, nowhere.
-fn start_log() {
-    let Some(dir) = crate::config::dir() else {
-        return;
-    };
-    if std::fs::create_dir_all(&dir).is_err() {
-        return;
-    }
-    let Ok(file) = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join("karta.log"))
-    else {
-        return;
-    };
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::sync::Mutex::new(file))
-        .with_ansi(false)
-        .try_init();
 }

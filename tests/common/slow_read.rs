@@ -64,14 +64,16 @@ fn read_columns<D: ReadDoc>(doc: &D) -> Vec<Column> {
         .keys(&obj)
         .filter_map(|key| {
             let col = get_map(doc, &obj, &key)?;
-            let role = ColumnRole::parse(&get_str(doc, &col, node::COLUMN_ROLE))
-                .unwrap_or(ColumnRole::Other);
+            let written = get_str(doc, &col, node::COLUMN_ROLE);
+            let role = ColumnRole::parse(&written);
             Some((
                 get_str(doc, &col, node::POS),
                 Column {
                     title: get_str(doc, &col, node::COLUMN_TITLE),
                     key,
-                    role,
+                    role: role.unwrap_or(ColumnRole::Other),
+                    written_role: (role.is_none() && !written.is_empty())
+                        .then(|| karta::model::text::one_line(&written)),
                 },
             ))
         })

@@ -24,7 +24,7 @@ use crate::store::exchange::conflicts::Conflict;
 const TAG: &str = "karta-view-cache";
 /// The version of karta that writes the cache.
 const PROGRAM: &str = env!("CARGO_PKG_VERSION");
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// What identifies one version of a file's bytes: its length and a 64-bit
 /// hash of them.

@@ -43,13 +43,14 @@ pub fn open(path: &Path) -> Result<Doc, StoreError> {
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
     // Looked at before opening: opening a pipe waits for a writer.
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        return Err(io_error(path, e));
+    }
     if !meta.is_file() {
-        let what = if meta.is_dir() {
-            "is a directory"
-        } else {
-            "is not a regular file (a device or a pipe)"
-        };
-        return Err(io_error(path, std::io::Error::other(what)));
+        return Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+        });
     }
     let too_large = |size: u64| StoreError::TooLarge {
         path: path.to_path_buf(),
@@ -120,7 +121,7 @@ pub fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
 }
 
 /// The message a caught panic carried, as one line.
-pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     let text = payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
@@ -130,16 +131,33 @@ pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Wraps the current panic hook so that panics caught while decoding
-/// untrusted bytes stay silent. The editor calls it again after installing
-/// its own hook (which restores the terminal), so that a caught panic does
-/// not tear the screen down.
+/// untrusted bytes stay silent: they only go to the log ([`log_panic`]).
+/// The editor calls it again after installing its own hook (which
+/// restores the terminal), so that a caught panic does not tear the
+/// screen down.
 pub fn hush_caught_panics() {
     let previous = panic::take_hook();
     panic::set_hook(Box::new(move |info| {
-        if !QUIET.with(std::cell::Cell::get) {
-            previous(info);
+        match QUIET.with(std::cell::Cell::get) {
+            true => log_panic(info),
+            false => previous(info),
         }
     }));
+}
+
+/// Writes a panic to the log (see [`crate::log`]): its message, where it
+/// happened and, when `RUST_BACKTRACE` asks for one, the backtrace.
+pub fn log_panic(info: &panic::PanicHookInfo<'_>) {
+    let location = info
+        .location()
+        .map(|l| format!("{}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    tracing::error!(
+        panic = %panic_text(info.payload()),
+        %location,
+        backtrace = %std::backtrace::Backtrace::capture(),
+        "panic"
+    );
 }
 
 fn one_line(s: &str) -> String {

@@ -264,7 +264,6 @@ pub fn apply_bundle(
     let mut trial = doc.automerge().clone();
     let before = trial.get_heads();
     decode_with(path, || trial.load_incremental(&bundle.changes))?;
-    crate::store::exchange::validate::check_document(&mut trial, path)?;
     let missing = trial.get_missing_deps(&[]);
     if !missing.is_empty() {
         return Err(StoreError::MissingPrerequisites {
@@ -272,6 +271,7 @@ pub fn apply_bundle(
             count: missing.len(),
         });
     }
+    crate::store::exchange::validate::check_added(&mut trial, &before, path)?;
     let added: Vec<ChangeHash> = trial
         .get_changes(&before)
         .iter()

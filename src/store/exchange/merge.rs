@@ -194,6 +194,27 @@ pub fn merge_files(
     })
 }
 
+/// Applies to `doc` the bundles kept aside in `kept` whose prerequisites
+/// it now has, in the order they depend on each other (one may wait for
+/// another); returns each file applied with the changes it added. The
+/// files stay where they are until [`Pending::release`]d.
+pub fn apply_kept(
+    doc: &mut Doc,
+    kept: &Pending,
+) -> Result<Vec<(PathBuf, Vec<ChangeHash>)>, StoreError> {
+    let mut waiting = kept.list();
+    let mut applied = Vec::new();
+    while let Some(index) = waiting
+        .iter()
+        .position(|(_, b)| doc.has_all(&b.hashes) || applicable(doc, b))
+    {
+        let (path, bundle) = waiting.remove(index);
+        let added = merge_incoming(doc, Incoming::Bundle(bundle), &path)?;
+        applied.push((path, added));
+    }
+    Ok(applied)
+}
+
 /// The deleted items someone edited without seeing the deletion.
 pub fn deleted_but_edited(doc: &Doc) -> Vec<Deleted> {
     deleted_items(doc)

@@ -67,6 +67,48 @@ pub fn check_document(doc: &mut AutoCommit, path: &Path) -> Result<(), StoreErro
     }
 }
 
+/// Refuses the changes `doc` gained since `before` (heads of a document
+/// that passed [`check_document`]) unless each has plausible counters: as
+/// [`check_change`] says, and starting at most [`COUNTER_SLACK`] past the
+/// largest counter of the changes it depends on (Automerge starts a change
+/// right after it). Linear in the changes added, not in the history: what
+/// `before` holds was checked when it came.
+pub fn check_added(
+    doc: &mut AutoCommit,
+    before: &[ChangeHash],
+    path: &Path,
+) -> Result<(), StoreError> {
+    let checked = quietly(|| {
+        let added: std::collections::HashMap<ChangeHash, (Vec<ChangeHash>, u64, u64)> = doc
+            .get_changes_meta(before)
+            .into_iter()
+            .map(|m| (m.hash, (m.deps, m.start_op, m.max_op)))
+            .collect();
+        for (deps, start_op, max_op) in added.values() {
+            check_change(*start_op, *max_op)?;
+            let mut seen: u64 = 0;
+            for dep in deps {
+                let max = match added.get(dep) {
+                    Some((_, _, max)) => *max,
+                    None => doc.get_change_meta_by_hash(dep).map_or(0, |m| m.max_op),
+                };
+                seen = seen.max(max);
+            }
+            if *start_op > seen.saturating_add(1 + COUNTER_SLACK) {
+                return Err(format!(
+                    "operation counter {start_op} is implausible after {seen}"
+                ));
+            }
+        }
+        Ok(())
+    });
+    match checked {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(reason)) => Err(corrupt(path, reason)),
+        Err(_) => Err(corrupt(path, "its change history is damaged".to_string())),
+    }
+}
+
 /// Checks one change's counters: `start_op` at least 1, `max_op` not
 /// below `start_op - 1` and below [`MAX_COUNTER`].
 fn check_change(start_op: u64, max_op: u64) -> Result<(), String> {
@@ -135,13 +177,15 @@ pub fn check_nesting(
     })
 }
 
-/// Applies Automerge bytes from `path` to `doc` after [`check_changes`];
+/// Applies Automerge bytes from `path` to `doc` after [`check_changes`],
+/// then checks what they added ([`check_added`]);
 /// returns how many operations the document grew by. Changes that continue
 /// changes `doc` lacks are an error (Automerge would keep them waiting,
 /// unseen). A failure inside Automerge is an error too, and may leave `doc`
 /// half-changed: apply to a copy and keep it only on success.
 pub fn apply_checked(doc: &mut AutoCommit, bytes: &[u8], path: &Path) -> Result<usize, StoreError> {
     check_changes(bytes, path)?;
+    let before = doc.get_heads();
     let grown = decode_with(path, || doc.load_incremental(bytes))?;
     if !doc.get_missing_deps(&[]).is_empty() {
         return Err(corrupt(
@@ -149,6 +193,7 @@ pub fn apply_checked(doc: &mut AutoCommit, bytes: &[u8], path: &Path) -> Result<
             "the changes continue changes this copy lacks".to_string(),
         ));
     }
+    check_added(doc, &before, path)?;
     Ok(grown)
 }
 
@@ -249,6 +294,24 @@ mod tests {
             .to_string();
         assert!(
             e.contains("operation counter 50000000 is implausible"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn added_changes_are_checked_against_what_they_depend_on() {
+        let (mut doc, change) = doc_with_two_changes();
+        let before = doc.get_heads();
+        let mut ordinary = doc.clone();
+        ordinary.load_incremental(change.raw_bytes()).unwrap();
+        check_added(&mut ordinary, &before, Path::new("x")).unwrap();
+        doc.load_incremental(&with_start(&change, 50_000_000))
+            .unwrap();
+        let e = check_added(&mut doc, &before, Path::new("theirs"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("theirs: ") && e.contains("50000000 is implausible"),
             "{e}"
         );
     }

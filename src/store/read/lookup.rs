@@ -176,7 +176,7 @@ pub fn find_field(roadmap: &Roadmap, kind: ItemKind, name: &str) -> Result<Field
     };
     let field = builtin.or_else(|| {
         let column = roadmap.columns.iter().find(|c| {
-            c.key.to_lowercase() == n || c.title.trim().to_lowercase() == n || c.role.as_str() == n
+            c.key.to_lowercase() == n || c.title.trim().to_lowercase() == n || c.role_name() == n
         })?;
         Some(match column.role {
             ColumnRole::Text => Field::Text,

@@ -194,13 +194,27 @@ pub(crate) fn read_columns<D: ReadDoc>(view: View<'_, D>, obj: &ObjId) -> Vec<Co
                     _ => {}
                 }
             }
-            let role = ColumnRole::parse(&role).unwrap_or(ColumnRole::Other);
             let key = key.into_owned();
-            Some((pos, Column { title, key, role }))
+            Some((pos, column_of(key, title, &role)))
         })
         .collect();
     columns.sort_by(|a, b| (&a.0, &a.1.key).cmp(&(&b.0, &b.1.key)));
     columns.into_iter().map(|(_, c)| c).collect()
+}
+
+/// A column read from a document: a role karta does not know is kept as
+/// written (on one line), the column treated as [`ColumnRole::Other`].
+pub(crate) fn column_of(key: String, title: String, role: &str) -> Column {
+    let known = ColumnRole::parse(role);
+    Column {
+        key,
+        title,
+        role: known.unwrap_or(ColumnRole::Other),
+        written_role: match known {
+            None if !role.is_empty() => Some(crate::model::text::one_line(role)),
+            _ => None,
+        },
+    }
 }
 
 /// Reads one section map: its place, its own fields and whether it is

@@ -27,6 +27,9 @@ pub struct MergeOffer {
     /// For a bundle: the roadmap's id and what the bundle says about
     /// itself, to remember as received from its sender.
     pub received: Option<(String, crate::store::exchange::bundle::Header)>,
+    /// The bundles kept aside earlier that it lets apply (their changes
+    /// are in `merged` and `added`), forgotten once it is accepted.
+    pub released: Vec<std::path::PathBuf>,
     /// First line shown.
     pub scroll: usize,
 }
