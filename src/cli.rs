@@ -366,7 +366,7 @@ pub fn run(cli: Cli) -> Result<()> {
             cache_dir: crate::store::cache::ViewCache::default_dir(),
             keymap_file: crate::config::keymap_file(),
         }),
-        None => commands::open(cli.file.as_deref()),
+        None => commands::open(cli.file.as_deref(), lang),
         Some(Command::Import {
             source,
             output,
@@ -394,7 +394,9 @@ pub fn run(cli: Cli) -> Result<()> {
             by: ReportKind::Cycle,
             ..
         }) => commands::cycle::report(&file, lang),
-        Some(Command::Report { file, by, today }) => commands::roadmap::report(&file, by, today),
+        Some(Command::Report { file, by, today }) => {
+            commands::roadmap::report(&file, by, today, lang)
+        }
         Some(Command::New {
             file,
             title,
@@ -447,7 +449,9 @@ pub fn run(cli: Cli) -> Result<()> {
             number,
             limit,
         }) => commands::history::log(&file, number.as_deref(), limit, lang),
-        Some(Command::Show { file, at, format }) => commands::history::show(&file, &at, format),
+        Some(Command::Show { file, at, format }) => {
+            commands::history::show(&file, &at, format, lang)
+        }
         Some(Command::Set {
             file,
             number,

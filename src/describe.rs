@@ -194,7 +194,7 @@ pub fn field_name(field: &Field, lang: Lang) -> String {
 pub fn value_text(field: &Field, value: &str, lang: Lang) -> String {
     match field {
         Field::Status => match Status::parse(value) {
-            Some(s) => format!("«{}»", lang.t(s.russian(), s.as_str())),
+            Some(s) => format!("«{}»", status_words(&s, lang)),
             None => quote(value),
         },
         Field::Stage => match value
@@ -368,6 +368,31 @@ pub fn unseen_phrase(deleted: &Deleted, e: &UnseenEdit, me: Option<&str>, lang: 
             field = field,
             values = values
         ),
+    }
+}
+
+/// A status in words: «в работе», "in progress" (an unknown one as
+/// written).
+pub fn status_words(status: &Status, lang: Lang) -> String {
+    match status {
+        Status::Planned => tr!(lang, "status-planned"),
+        Status::InProgress => tr!(lang, "status-in-progress"),
+        Status::Done => tr!(lang, "status-done"),
+        Status::Cancelled => tr!(lang, "status-cancelled"),
+        Status::Other(written) => one_line(written),
+    }
+}
+
+/// An order as named: «приказ от 28.10.2021 № 491/01-08»; a missing date
+/// or number is left out, not left dangling («приказ № 20»).
+pub fn order_words(number: &str, date: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    let number = one_line(number.trim());
+    let date = date.map(|d| d.format("%d.%m.%Y").to_string());
+    match (date, number.is_empty()) {
+        (Some(date), false) => tr!(lang, "order-dated-numbered", date = date, number = number),
+        (Some(date), true) => tr!(lang, "order-dated", date = date),
+        (None, false) => tr!(lang, "order-numbered", number = number),
+        (None, true) => tr!(lang, "order"),
     }
 }
 

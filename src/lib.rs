@@ -14,7 +14,6 @@ pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod peers;
-pub mod plural;
 pub mod present;
 pub mod received;
 pub mod report;

@@ -23,10 +23,7 @@ fn main() -> std::process::ExitCode {
         Err(panic) => {
             eprintln!(
                 "karta: {} ({})",
-                lang.t(
-                    "внутренняя ошибка; больше ничего не сохранено",
-                    "internal error; nothing more was saved"
-                ),
+                karta::tr!(lang, "internal-error"),
                 panic_text(panic.as_ref())
             );
             std::process::ExitCode::FAILURE

@@ -99,3 +99,116 @@ risk-duplicate = number { $number } will be shared by { $count } { $count ->
         [one] activity
        *[other] activities
     }: { $labels }
+
+## The order
+
+order-dated-numbered = order of { $date } № { $number }
+order-dated = order of { $date }
+order-numbered = order № { $number }
+order = order
+
+## Other counts
+
+bin-deleted-with = Deleted with it: { $count } { $count ->
+        [one] activity
+       *[other] activities
+    } — they come back too
+ask-delete-section = Delete section «{ $section }» and all in it ({ $count } { $count ->
+        [one] activity
+       *[other] activities
+    })? All of it can be brought back from the bin{ $bin }.
+person-line = { $name } — { $count } { $count ->
+        [one] activity
+       *[other] activities
+    }, { $overdue } overdue, { $done } done
+section-holds = a section with { $count } { $count ->
+        [one] activity
+       *[other] activities
+    }
+since-none = no changes
+since-changed = { $count } { $count ->
+        [one] activity
+       *[other] activities
+    } changed
+import-approved = approved: { $order }
+
+## File errors (present/errors.rs)
+
+error-too-large = { $file }: the file is too large for a roadmap ({ $size }, the limit is { $limit })
+error-corrupt = { $file }: damaged, or not a karta file; your files are unchanged
+error-foreign = { $file }: an Automerge document, but not a karta roadmap
+error-newer-format = { $file }: written by a newer karta (format { $version }, this one reads up to { $supported }); update karta
+error-failed = the change to the document failed; nothing was saved
+error-different-roadmap = { $file }: not a copy of this roadmap but another one (imported separately); such files are never merged
+error-missing-earlier = { $file }: these changes continue { $count } earlier { $count ->
+        [one] change
+       *[other] changes
+    } you have not received yet; merge the earlier file of changes or the sender's whole file first
+error-damaged = { $file }: the file of changes is { $damage }; nothing was applied — ask the sender for it again
+damage-unreadable = not readable
+damage-cut-off = cut off (incomplete)
+damage-corrupted = damaged
+damage-unknown = of an unknown kind
+error-is-bundle = { $file }: a file of changes, not a roadmap; merge it into your roadmap: karta merge ROADMAP { $file }
+error-too-deep = { $file }: merging would nest sections { $depth } levels deep (karta shows at most { $limit }); not merged
+error-locked = { $file }: in use by another program ({ $lock } exists); try again, or remove that file if no karta is running
+io-not-found = no such file
+io-permission = permission denied
+io-folder = a folder, not a file
+io-exists = the file already exists
+io-disk-full = the disk is full
+io-read-only = read-only disk
+internal-error = internal error; nothing more was saved
+
+## Not found in the roadmap (store)
+
+as-written = { $text }
+no-activity-id = no activity with id { $id }
+no-section-id = no section with id { $id }
+no-comment = no comment { $id }
+field-not-on-activity = this field cannot be set on an activity
+field-not-on-section = this field cannot be set on a section
+field-not-on-heading = this field cannot be set on the heading
+move-into-itself = a section cannot move into itself
+not-a-map = the document's «{ $key }» is not a map (another program wrote it); it is left as it is
+not-a-change = «{ $text }» is not a change: give at least 4 hex digits of its hash (see karta log)
+no-change = no change { $prefix }
+many-changes = { $prefix } names { $count } changes; give more digits
+no-approved-edition = no approved edition yet (record one with karta approve)
+nothing-with-id = nothing with id { $id }
+nothing-deleted-with-id = nothing deleted with id { $id }
+document-lacks = the document has no { $key }
+not-a-stage-number = «{ $text }» is not a stage number (1 to 9)
+no-place-section = no «{ $place }»: the roadmap has { $count } { $count ->
+        [one] section
+       *[other] sections
+    }
+no-place-activity = no «{ $place }»: the roadmap has { $count } { $count ->
+        [one] activity
+       *[other] activities
+    }
+no-number = nothing numbered «{ $number }»
+no-number-near = nothing numbered «{ $number }» (close: { $near })
+many-numbered = { $count } items are numbered «{ $number }»: { $list }; renumber the roadmap (karta renumber) to tell them apart
+no-field = no field «{ $name }» here; fields: { $fields }
+not-a-status = «{ $text }» is not a status; use one of: { $statuses }
+not-a-stage = «{ $text }» is not a stage of the management cycle: give 1 to 9 (1 Цели … 9 Анализ эффективности), or - to clear
+load-failed = loading the file failed
+no-file-chosen = no file chosen
+save-failed = the save failed
+
+## Reports (karta report)
+
+report-period = period { $from } – { $to }
+report-gap = gap: no activities
+report-direction-responsible = responsible for the direction: { $people }
+report-also-written = also written as: { $spellings }
+report-via-direction = for the direction
+report-as-of = as of { $day }
+report-next = next { $from }–{ $to }
+report-by = by { $day }
+report-guess = a guess
+status-planned = planned
+status-in-progress = in progress
+status-done = done
+status-cancelled = cancelled

@@ -175,3 +175,134 @@ risk-duplicate = номер { $number } будет у { $count } { $count ->
         [one] мероприятия
        *[other] мероприятий
     }: { $labels }
+
+## Приказ
+
+order-dated-numbered = приказ от { $date } № { $number }
+order-dated = приказ от { $date }
+order-numbered = приказ № { $number }
+order = приказ
+
+## Прочее со счётом
+
+bin-deleted-with = Вместе с ним удалено: { $count } { $count ->
+        [one] мероприятие
+        [few] мероприятия
+       *[many] мероприятий
+    } — вернутся тоже
+ask-delete-section = Удалить раздел «{ $section }» и всё в нём ({ $count } { $count ->
+        [one] мероприятие
+        [few] мероприятия
+       *[many] мероприятий
+    })? Вернуть всё можно из корзины{ $bin }.
+person-line = { $name } — { $count } { $count ->
+        [one] мероприятие
+        [few] мероприятия
+       *[many] мероприятий
+    }, просрочено { $overdue }, выполнено { $done }
+section-holds = в нём { $count } { $count ->
+        [one] мероприятие
+        [few] мероприятия
+       *[many] мероприятий
+    }
+since-none = изменений нет
+since-changed = изменено { $count } { $count ->
+        [one] мероприятие
+        [few] мероприятия
+       *[many] мероприятий
+    }
+import-approved = утверждена: { $order }
+
+## Ошибки файлов (present/errors.rs)
+
+error-too-large = { $file }: файл слишком велик для дорожной карты ({ $size }, допускается до { $limit })
+error-corrupt = { $file }: файл повреждён или это не файл karta; ваши файлы не изменены
+error-foreign = { $file }: это документ Automerge, но не дорожная карта karta
+error-newer-format = { $file }: файл записан более новой версией karta (формат { $version }, эта версия читает до { $supported }); обновите karta
+error-failed = не удалось выполнить изменение в документе; ничего не сохранено
+error-different-roadmap = { $file }: это не копия этой дорожной карты, а другая (импортированная отдельно); такие файлы не объединяются
+error-missing-earlier = { $file }: эти изменения продолжают более ранние, которых у вас ещё нет ({ $count } { $count ->
+        [one] изменение
+        [few] изменения
+       *[many] изменений
+    }); сначала объедините более ранний файл изменений или весь файл отправителя
+error-damaged = { $file }: файл изменений { $damage }; ничего не применено — попросите отправителя прислать его ещё раз
+damage-unreadable = не читается
+damage-cut-off = обрезан (пришёл не полностью)
+damage-corrupted = повреждён
+damage-unknown = неизвестного вида
+error-is-bundle = { $file }: это файл изменений, а не дорожная карта; объедините его со своей картой: karta merge КАРТА { $file }
+error-too-deep = { $file }: после объединения разделы были бы вложены на { $depth } { $depth ->
+        [one] уровень
+        [few] уровня
+       *[many] уровней
+    } (karta показывает до { $limit }); не объединено
+error-locked = { $file }: файл занят другой программой ({ $lock } существует); попробуйте ещё раз или удалите этот файл, если karta не запущена
+io-not-found = файл не найден
+io-permission = нет доступа к файлу
+io-folder = это папка, а не файл
+io-exists = файл уже существует
+io-disk-full = на диске нет места
+io-read-only = диск только для чтения
+internal-error = внутренняя ошибка; больше ничего не сохранено
+
+## Что не найдено в карте (store)
+
+as-written = { $text }
+no-activity-id = нет мероприятия с идентификатором { $id }
+no-section-id = нет раздела с идентификатором { $id }
+no-comment = нет комментария { $id }
+field-not-on-activity = у мероприятия такого поля нет
+field-not-on-section = у раздела такого поля нет
+field-not-on-heading = в заголовке карты такого поля нет
+move-into-itself = раздел нельзя переместить внутрь него самого
+not-a-map = в документе «{ $key }» записано не так, как пишет karta (другой программой); оставлено как есть
+not-a-change = «{ $text }» — не изменение: укажите хотя бы 4 первые цифры его кода (см. karta log)
+no-change = нет изменения { $prefix }
+many-changes = { $prefix } подходит к { $count } { $count ->
+        [one] изменению
+       *[other] изменениям
+    }; укажите больше цифр
+no-approved-edition = утверждённой редакции ещё нет (отметьте её: karta approve)
+nothing-with-id = нет ничего с идентификатором { $id }
+nothing-deleted-with-id = в корзине нет ничего с идентификатором { $id }
+document-lacks = в документе нет «{ $key }»
+not-a-stage-number = «{ $text }» — не номер этапа (от 1 до 9)
+no-place-section = нет «{ $place }»: в карте { $count } { $count ->
+        [one] раздел
+        [few] раздела
+       *[many] разделов
+    }
+no-place-activity = нет «{ $place }»: в карте { $count } { $count ->
+        [one] мероприятие
+        [few] мероприятия
+       *[many] мероприятий
+    }
+no-number = нет пункта с номером «{ $number }»
+no-number-near = нет пункта с номером «{ $number }» (похожие: { $near })
+many-numbered = номер «{ $number }» у { $count } { $count ->
+        [one] пункта
+       *[other] пунктов
+    }: { $list }; перенумеруйте карту (karta renumber), чтобы их различить
+no-field = здесь нет поля «{ $name }»; поля: { $fields }
+not-a-status = «{ $text }» — не статус; возможные: { $statuses }
+not-a-stage = «{ $text }» — не этап цикла управления: укажите от 1 до 9 (1 Цели … 9 Анализ эффективности) или - чтобы очистить
+load-failed = загрузка файла прервалась
+no-file-chosen = файл не выбран
+save-failed = сохранение прервалось
+
+## Отчёты (karta report)
+
+report-period = период { $from } – { $to }
+report-gap = пробел: нет мероприятий
+report-direction-responsible = ответственные за направление: { $people }
+report-also-written = также записан(а) как: { $spellings }
+report-via-direction = за направление
+report-as-of = на { $day }
+report-next = след. { $from }–{ $to }
+report-by = до { $day }
+report-guess = предположительно
+status-planned = запланировано
+status-in-progress = в работе
+status-done = выполнено
+status-cancelled = отменено

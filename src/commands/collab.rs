@@ -21,7 +21,10 @@ use crate::store::{self, bundle};
 /// Prefixes a library error that does not name the file with its name.
 pub(crate) fn in_file(file: &Path) -> impl Fn(store::StoreError) -> anyhow::Error + '_ {
     move |e| match e {
-        store::StoreError::NotFound(msg) => anyhow!("{}: {msg}", file.display()),
+        store::StoreError::NotFound(_) => anyhow!(crate::present::errors::InFile {
+            file: file.to_path_buf(),
+            error: e,
+        }),
         other => anyhow!(other),
     }
 }

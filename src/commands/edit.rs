@@ -167,10 +167,7 @@ pub fn rm(file: &Path, number: &str, section: bool, config: &Config, lang: Lang)
             "{}: {} — {}; {}",
             file.display(),
             item_name(&item, lang),
-            match lang {
-                Lang::Ru => format!("в нём {}", crate::plural::activities(inside)),
-                Lang::En => format!("a section with {inside} activities"),
-            },
+            crate::tr!(lang, "section-holds", count = inside),
             lang.t(
                 "чтобы удалить его со всем содержимым, добавьте --section",
                 "add --section to delete it with everything in it"

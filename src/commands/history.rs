@@ -97,7 +97,7 @@ pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) 
 }
 
 /// `karta show FILE --at CHANGE [--format …]`: the roadmap right after a change.
-pub fn show(file: &Path, at: &str, format: Option<ExportFormat>) -> Result<()> {
+pub fn show(file: &Path, at: &str, format: Option<ExportFormat>, lang: Lang) -> Result<()> {
     let doc = store::open(file)?;
     let hash = find_change(&doc, at).map_err(super::collab::in_file(file))?;
     let roadmap = roadmap_at(&doc, hash);
@@ -114,6 +114,7 @@ pub fn show(file: &Path, at: &str, format: Option<ExportFormat>) -> Result<()> {
             &roadmap,
             ReportKind::Mechanism,
             chrono::Local::now().date_naive(),
+            lang,
         ),
     };
     super::print(&text)

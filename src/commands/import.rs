@@ -11,8 +11,8 @@ use crate::i18n::Lang;
 use crate::import::{self, ImportOptions, ImportReport};
 use crate::model::Roadmap;
 use crate::model::text::one_line;
-use crate::plural;
 use crate::store::{self, Doc};
+use crate::tr;
 
 /// Imports `source` into `output` and prints what was read.
 pub fn run(
@@ -49,20 +49,13 @@ fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lan
         lang.t("прочитано как", "read as")
     );
     let people = report.people.len();
-    let _ = match lang {
-        Lang::Ru => writeln!(
-            out,
-            "{}, {}, {people} {}",
-            plural::sections(report.sections),
-            plural::activities(report.activities),
-            plural::choose(people, "ответственный", "ответственных", "ответственных"),
-        ),
-        Lang::En => writeln!(
-            out,
-            "{} sections, {} activities, {people} people and bodies",
-            report.sections, report.activities
-        ),
-    };
+    let _ = writeln!(
+        out,
+        "{}, {}, {}",
+        tr!(lang, "sections", count = report.sections),
+        tr!(lang, "activities", count = report.activities),
+        tr!(lang, "people-count", count = people),
+    );
     let m = &roadmap.meta;
     let _ = writeln!(
         out,
@@ -79,14 +72,8 @@ fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lan
         );
     }
     if let Some(a) = &m.approval {
-        let date = a
-            .date
-            .map(|d| d.format("%d.%m.%Y").to_string())
-            .unwrap_or_default();
-        let _ = match lang {
-            Lang::Ru => writeln!(out, "утверждена: приказ от {date} № {}", a.number),
-            Lang::En => writeln!(out, "approved: order № {} of {date}", a.number),
-        };
+        let order = crate::describe::order_words(&a.number, a.date, lang);
+        let _ = writeln!(out, "{}", tr!(lang, "import-approved", order = order));
     }
     if let Some(p) = m.period {
         let _ = writeln!(

@@ -34,7 +34,7 @@ pub fn print(text: &str) -> Result<()> {
 }
 
 /// Opens the roadmap `file`, or the bundled sample.
-pub fn open(file: Option<&Path>) -> Result<()> {
+pub fn open(file: Option<&Path>, lang: crate::i18n::Lang) -> Result<()> {
     let doc = match file {
         Some(path) => store::open(path)?,
         None => crate::sample::document()?,
@@ -44,6 +44,7 @@ pub fn open(file: Option<&Path>) -> Result<()> {
         &doc.roadmap(),
         ReportKind::Mechanism,
         today,
+        lang,
     ))
 }
 

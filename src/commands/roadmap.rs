@@ -39,10 +39,10 @@ pub fn new(
 }
 
 /// `karta report`: one of the three views as a text table.
-pub fn report(file: &Path, by: ReportKind, today: Option<NaiveDate>) -> Result<()> {
+pub fn report(file: &Path, by: ReportKind, today: Option<NaiveDate>, lang: Lang) -> Result<()> {
     let doc = store::open(file)?;
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    super::print(&report::render(&doc.roadmap(), by, today))
+    super::print(&report::render(&doc.roadmap(), by, today, lang))
 }
 
 /// `karta renumber`: hierarchical numbers, as one change.

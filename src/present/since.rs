@@ -72,15 +72,7 @@ fn line(level: Level, runs: Vec<Run>) -> Line {
 
 /// The order's name: "приказ от 28.10.2021 № 491/01-08".
 pub fn order_name(a: &Approved, lang: Lang) -> String {
-    let date = a
-        .date
-        .map(|d| format!(" {} {}", lang.t("от", "of"), d.format("%d.%m.%Y")))
-        .unwrap_or_default();
-    format!(
-        "{}{date} № {}",
-        lang.t("приказ", "order"),
-        one_line(&a.number)
-    )
+    crate::describe::order_words(&a.number, a.date, lang)
 }
 
 /// Where the comparison starts, in words: "с утверждённой редакции
@@ -119,13 +111,9 @@ pub fn lines(report: &Report, title: &str, lang: Lang) -> Vec<Line> {
                     "{} {}: {}",
                     lang.t("Изменения", "Changes"),
                     base_words(&report.base, lang),
-                    match (report.groups.is_empty(), lang) {
-                        (true, _) => lang.t("изменений нет", "no changes").to_string(),
-                        (false, Lang::Ru) => format!(
-                            "изменено {}",
-                            crate::plural::activities(report.activities())
-                        ),
-                        (false, Lang::En) => format!("{} activities changed", report.activities()),
+                    match report.groups.is_empty() {
+                        true => crate::tr!(lang, "since-none"),
+                        false => crate::tr!(lang, "since-changed", count = report.activities()),
                     }
                 ),
                 Style::Plain,

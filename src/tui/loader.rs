@@ -160,13 +160,9 @@ impl App {
             return;
         };
         let (fingerprint, heads) = (loader.fingerprint, loader.heads.clone());
-        let result = loader.join().unwrap_or_else(|| {
-            Err(StoreError::NotFound(
-                self.lang
-                    .t("загрузка файла прервалась", "loading the file failed")
-                    .into(),
-            ))
-        });
+        let result = loader
+            .join()
+            .unwrap_or_else(|| Err(StoreError::NotFound(crate::msg!("load-failed"))));
         match result {
             Ok(loaded) => {
                 if loaded.roadmap.is_some() && !loaded.recovery.changed {

@@ -83,13 +83,11 @@ impl App {
 
     fn spawn_save(&mut self, merged: bool) -> Result<(), StoreError> {
         let Some(path) = self.document.path.clone() else {
-            return Err(StoreError::NotFound(
-                self.lang.t("файл не выбран", "no file chosen").to_string(),
-            ));
+            return Err(StoreError::NotFound(crate::msg!("no-file-chosen")));
         };
         self.await_load();
         if let Some(e) = &self.document.load_error {
-            return Err(StoreError::NotFound(e.clone()));
+            return Err(StoreError::NotFound(crate::msg!("as-written", text = e)));
         }
         let started = Instant::now();
         let request = self.document.doc.save_request(&path);
@@ -127,13 +125,9 @@ impl App {
             again,
             started,
         } = saving;
-        let written = worker.join().unwrap_or_else(|_| {
-            Err(StoreError::NotFound(
-                self.lang
-                    .t("сохранение прервалось", "the save failed")
-                    .into(),
-            ))
-        });
+        let written = worker
+            .join()
+            .unwrap_or_else(|_| Err(StoreError::NotFound(crate::msg!("save-failed"))));
         let result = match written {
             Ok(Written::Saved(seen)) => {
                 tracing::info!(

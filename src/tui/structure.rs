@@ -78,18 +78,13 @@ impl App {
                     .key_of(Mode::Normal, Action::Trash)
                     .map(|k| format!(" ({k})"))
                     .unwrap_or_default();
-                let text = match lang {
-                    crate::i18n::Lang::Ru => format!(
-                        "Удалить раздел «{}» и всё в нём ({})? Вернуть всё можно из корзины{bin}.",
-                        crate::present::fit(&s.heading(), 60),
-                        crate::plural::activities(s.activities)
-                    ),
-                    crate::i18n::Lang::En => format!(
-                        "Delete section «{}» and all in it ({} activities)? All of it can be brought back from the bin{bin}.",
-                        crate::present::fit(&s.heading(), 60),
-                        s.activities
-                    ),
-                };
+                let text = crate::tr!(
+                    lang,
+                    "ask-delete-section",
+                    section = crate::present::fit(&s.heading(), 60),
+                    count = s.activities,
+                    bin = bin
+                );
                 self.overlay = Overlay::Question(Asking {
                     question: Question::DeleteSection(s.id()),
                     text,

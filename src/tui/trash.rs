@@ -3,7 +3,6 @@
 //! an item with everything deleted with it, as one undoable step.
 
 use crate::describe::unseen_phrase;
-use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::present::trash::deleted_line;
 use crate::store::changes::ItemKind;
@@ -66,16 +65,7 @@ impl App {
         let me = self.document.doc.author();
         let mut details = vec![one_line(&deleted_line(d, lang))];
         if d.activities > 0 {
-            details.push(match lang {
-                Lang::Ru => format!(
-                    "Вместе с ним удалено: {} — вернутся тоже",
-                    crate::plural::activities(d.activities)
-                ),
-                Lang::En => format!(
-                    "Deleted with it: {} activities — they come back too",
-                    d.activities
-                ),
-            });
+            details.push(crate::tr!(lang, "bin-deleted-with", count = d.activities));
         }
         if !d.unseen.is_empty() {
             details.push(

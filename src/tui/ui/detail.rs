@@ -45,10 +45,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     &one_line(&s.section.responsible.join(", ")),
                 ));
             }
-            let count = match lang {
-                Lang::Ru => crate::plural::activities(s.activities),
-                Lang::En => format!("{} activities", s.activities),
-            };
+            let count = crate::tr!(lang, "activities", count = s.activities);
             lines.push(field(lang.t("Всего", "In all"), &count));
             if s.is_gap() {
                 lines.push(Line::styled(

@@ -185,10 +185,7 @@ fn status(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => {
             let n = app.document.catalog.entries.len();
-            let count = match app.lang {
-                crate::i18n::Lang::Ru => crate::plural::activities(n),
-                crate::i18n::Lang::En => format!("{n} activities"),
-            };
+            let count = crate::tr!(app.lang, "activities", count = n);
             let position = format!(
                 "{}/{}",
                 (app.views.cursor() + 1).min(app.views.rows.len()),

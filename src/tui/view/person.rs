@@ -42,22 +42,14 @@ fn rows(source: &Source) -> Vec<Row> {
         if entries.is_empty() {
             continue;
         }
-        let title = match lang {
-            Lang::Ru => format!(
-                "{} — {}, просрочено {}, выполнено {}",
-                p.name,
-                crate::plural::activities(entries.len()),
-                p.overdue,
-                p.done
-            ),
-            Lang::En => format!(
-                "{} — {} activities, {} overdue, {} done",
-                p.name,
-                entries.len(),
-                p.overdue,
-                p.done
-            ),
-        };
+        let title = crate::tr!(
+            lang,
+            "person-line",
+            name = &p.name,
+            count = entries.len(),
+            overdue = p.overdue,
+            done = p.done
+        );
         let key = GroupKey::Person(p.key.clone());
         source.push_group(&mut rows, key, title, entries);
     }
