@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::commands;
 use crate::config::Config;
+use crate::describe::Gender;
 use crate::export::ExportFormat;
 use crate::r#gen::GenOptions;
 use crate::i18n::Lang;
@@ -105,6 +106,10 @@ pub enum Command {
         /// Your name, e.g. "Иванова И.И.".
         #[arg(long)]
         set: Option<String>,
+        /// Your gender, f or m (ж, м), for surnames that do not show it
+        /// (Сенюта, Белых): "изменила", not "изменил(а)".
+        #[arg(long, value_parser = parse_gender)]
+        gender: Option<Gender>,
     },
     /// Number sections and activities hierarchically (1., 1.1., 1.1.1.).
     Renumber {
@@ -335,6 +340,10 @@ fn parse_years(s: &str) -> Result<Period, String> {
     Period::years(from, to).ok_or_else(|| format!("«{s}»: not a period of years"))
 }
 
+fn parse_gender(s: &str) -> Result<Gender, String> {
+    Gender::parse(s).ok_or_else(|| format!("«{s}»: f or m (ж or м)"))
+}
+
 /// The language the command speaks: `--lang`, else the config's, else
 /// Russian.
 pub fn language(cli: &Cli) -> Lang {
@@ -351,6 +360,12 @@ pub fn language(cli: &Cli) -> Lang {
 pub fn run(cli: Cli) -> Result<()> {
     let config = Config::load()?;
     let lang = language(&cli);
+    if let (Some(name), Some(gender)) = (
+        &config.name,
+        config.gender.as_deref().and_then(Gender::parse),
+    ) {
+        crate::describe::tell_gender(name, gender);
+    }
     match cli.command {
         None if std::io::stdout().is_terminal() => crate::tui::run(&crate::tui::Options {
             file: cli.file,
@@ -403,7 +418,9 @@ pub fn run(cli: Cli) -> Result<()> {
             municipality,
             period,
         }) => commands::roadmap::new(&file, title, municipality, period, &config, lang),
-        Some(Command::Whoami { set }) => commands::roadmap::whoami(set, config, lang),
+        Some(Command::Whoami { set, gender }) => {
+            commands::roadmap::whoami(set, gender, config, lang)
+        }
         Some(Command::Renumber { file }) => commands::roadmap::renumber(&file, &config, lang),
         Some(Command::Merge {
             mine,

@@ -448,4 +448,42 @@ mod tests {
         );
         assert!(phrase(&change, None, Lang::Ru).starts_with("изменил(а) срок"));
     }
+
+    #[test]
+    fn an_order_without_a_date_leaves_nothing_dangling() {
+        let day = chrono::NaiveDate::from_ymd_opt(2021, 10, 28);
+        assert_eq!(
+            order_words("491/01-08", day, Lang::Ru),
+            "приказ от 28.10.2021 № 491/01-08"
+        );
+        assert_eq!(order_words("20", None, Lang::Ru), "приказ № 20");
+        assert_eq!(order_words(" ", day, Lang::Ru), "приказ от 28.10.2021");
+        assert_eq!(order_words("", None, Lang::En), "order");
+    }
+
+    #[test]
+    fn a_section_is_named_in_the_case_the_sentence_needs() {
+        let change = ItemChange {
+            item: Item {
+                kind: ItemKind::Section,
+                id: "s1".into(),
+                number: "8".into(),
+                label: "Мониторинг".into(),
+            },
+            kind: ChangeKind::FieldChanged {
+                field: Field::Number,
+                old: "3.".into(),
+                new: "8".into(),
+            },
+        };
+        tell_gender("Белых А.А.", Gender::Female);
+        assert_eq!(
+            phrase(&change, Some("Белых А.А."), Lang::Ru),
+            "изменила номер раздела 8 «Мониторинг»: «3.» → «8»"
+        );
+        assert_eq!(
+            phrase(&change, Some("Белых А.А."), Lang::En),
+            "changed the number of section 8 «Мониторинг»: «3.» → «8»"
+        );
+    }
 }

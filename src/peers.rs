@@ -51,7 +51,7 @@ pub fn sent_for(roadmap: &str) -> Result<BTreeMap<String, LastSent>> {
 fn file() -> Result<PathBuf> {
     crate::config::dir()
         .map(|d| d.join("sent.toml"))
-        .ok_or_else(|| anyhow!("no config folder on this system"))
+        .ok_or_else(|| anyhow!(crate::msg!("no-config-folder")))
 }
 
 fn load() -> Result<Sent> {

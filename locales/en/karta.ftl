@@ -212,3 +212,50 @@ status-planned = planned
 status-in-progress = in progress
 status-done = done
 status-cancelled = cancelled
+
+## Command errors
+
+exists-use-force = { $file }: already exists; choose another name or add --force to replace it
+text-empty = { $file }: the activity's text is empty (--text)
+comment-edit-needs-text = --edit ID "text": give the new text
+comment-remove-alone = --remove ID takes nothing more
+comment-usage = karta comment FILE NUMBER "text" (or --edit ID "text", --remove ID)
+bundle-needs-since = { $file }: say what the other side has: --since FILE or --to NAME
+pick-without-conflict = { $file }: no conflict in this field; set a value instead of --pick
+pick-out-of-range = { $file }: --pick { $pick }: choose 1 to { $count }
+show-binary-format = --format { $format }: karta export -o FILE writes Word and Excel files
+no-config-folder = no config folder on this system (set KARTA_CONFIG_DIR)
+no-data-folder = no data folder on this system (set KARTA_DATA_DIR)
+
+## The editor's status line: what happened
+
+edited = { $what ->
+        [text] Text changed
+        [deadline] Deadline changed
+        [responsible] Responsible changed
+        [status] Status changed
+        [number] Number changed
+        [section-title] Section title changed
+        [section-number] Section number changed
+        [section-responsible] Responsible for the direction changed
+        [heading] Heading changed
+       *[cell] Column changed
+    }
+activity-deleted = Activity deleted
+section-deleted = Section deleted
+rm-done = moved to the bin: { $what ->
+        [section] section
+       *[activity] activity
+    } { $name }{ $count ->
+        [0] {""}
+       *[other] {" "}and everything in it ({ $count })
+    }; bring it back with karta restore
+
+## karta whoami
+
+name-empty = the name is empty
+whoami-gender = { $name } ({ $gender ->
+        [f] f
+       *[m] m
+    })
+whoami-unset = not set; set it with: karta whoami --set "Фамилия И.О." [--gender f|m]

@@ -306,3 +306,50 @@ status-planned = запланировано
 status-in-progress = в работе
 status-done = выполнено
 status-cancelled = отменено
+
+## Ошибки команд
+
+exists-use-force = { $file }: файл уже существует; выберите другое имя или добавьте --force, чтобы заменить его
+text-empty = { $file }: текст мероприятия пуст (--text)
+comment-edit-needs-text = --edit ID "текст": укажите новый текст
+comment-remove-alone = --remove ID: больше ничего указывать не нужно
+comment-usage = karta comment ФАЙЛ НОМЕР "текст" (или --edit ID "текст", --remove ID)
+bundle-needs-since = { $file }: укажите, что уже есть у получателя: --since ФАЙЛ или --to ИМЯ
+pick-without-conflict = { $file }: в этом поле нет конфликта; задайте значение вместо --pick
+pick-out-of-range = { $file }: --pick { $pick }: выберите от 1 до { $count }
+show-binary-format = --format { $format }: файлы Word и Excel пишет karta export -o ФАЙЛ
+no-config-folder = в этой системе нет папки настроек (задайте KARTA_CONFIG_DIR)
+no-data-folder = в этой системе нет папки данных (задайте KARTA_DATA_DIR)
+
+## Строка состояния редактора: что произошло
+
+edited = { $what ->
+        [text] Текст изменён
+        [deadline] Срок изменён
+        [responsible] Ответственные изменены
+        [status] Статус изменён
+        [number] Номер изменён
+        [section-title] Название раздела изменено
+        [section-number] Номер раздела изменён
+        [section-responsible] Ответственные за направление изменены
+        [heading] Заголовок карты изменён
+       *[cell] Графа изменена
+    }
+activity-deleted = Мероприятие удалено
+section-deleted = Раздел удалён
+rm-done = { $what ->
+        [section] удалён раздел
+       *[activity] удалено мероприятие
+    } { $name }{ $count ->
+        [0] {""}
+       *[other] {" "}и всё, что в нём ({ $count })
+    }; всё в корзине, вернуть — karta restore
+
+## karta whoami
+
+name-empty = имя пустое
+whoami-gender = { $name } ({ $gender ->
+        [f] ж
+       *[m] м
+    })
+whoami-unset = имя не задано; задайте его: karta whoami --set "Фамилия И.О." [--gender ж|м]

@@ -175,10 +175,10 @@ pub fn make_bundle(
             bundle::common_changes(&mut doc, &mut other)
         }
         (None, Some(name)) => crate::peers::last_sent(&doc.roadmap_id(), name)?,
-        (None, None) => bail!(
-            "{}: say what the other side has: --since FILE or --to NAME",
-            file.display()
-        ),
+        (None, None) => bail!(crate::msg!(
+            "bundle-needs-since",
+            file = file.display().to_string()
+        )),
     };
     let (bytes, count) = bundle::write_bundle(&mut doc, &known);
     let output = &bundle_path(output);
@@ -333,10 +333,10 @@ pub fn resolve(
                 .into_iter()
                 .find(|c| c.item.id == item.id && c.item.kind == item.kind && c.field == field)
                 .ok_or_else(|| {
-                    anyhow!(
-                        "{}: no conflict in this field; set a value instead of --pick",
-                        file.display()
-                    )
+                    anyhow!(crate::msg!(
+                        "pick-without-conflict",
+                        file = file.display().to_string()
+                    ))
                 })?;
             let count = conflict.values.len();
             conflict
@@ -344,7 +344,14 @@ pub fn resolve(
                 .into_iter()
                 .nth(n.wrapping_sub(1))
                 .map(|v| v.value)
-                .ok_or_else(|| anyhow!("{}: --pick {n}: choose 1 to {count}", file.display()))?
+                .ok_or_else(|| {
+                    anyhow!(crate::msg!(
+                        "pick-out-of-range",
+                        file = file.display().to_string(),
+                        pick = n,
+                        count = count
+                    ))
+                })?
         }
         Choice::KeepBoth => {
             let conflict = conflicts(&doc)

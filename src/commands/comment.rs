@@ -50,13 +50,13 @@ pub fn request<'a>(
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     Ok(match (edit, remove, words.as_slice()) {
         (Some(id), None, [text]) => Request::Edit { id, text },
-        (Some(_), None, _) => bail!("--edit ID \"text\": give the new text"),
+        (Some(_), None, _) => bail!(crate::msg!("comment-edit-needs-text")),
         (None, Some(id), []) => Request::Remove(id),
-        (None, Some(_), _) => bail!("--remove ID takes nothing more"),
+        (None, Some(_), _) => bail!(crate::msg!("comment-remove-alone")),
         (None, None, []) => Request::List(None),
         (None, None, [number]) => Request::List(Some(number)),
         (None, None, [number, text]) => Request::Add { number, text },
-        _ => bail!("karta comment FILE NUMBER \"text\" (or --edit ID \"text\", --remove ID)"),
+        _ => bail!(crate::msg!("comment-usage")),
     })
 }
 

@@ -103,7 +103,10 @@ pub fn show(file: &Path, at: &str, format: Option<ExportFormat>, lang: Lang) -> 
     let roadmap = roadmap_at(&doc, hash);
     let text = match format {
         Some(f) if f.is_binary() => {
-            anyhow::bail!("--format {f:?}: karta export -o FILE writes Word and Excel files")
+            anyhow::bail!(crate::msg!(
+                "show-binary-format",
+                format = format!("{f:?}").to_lowercase()
+            ))
         }
         Some(f) => String::from_utf8(crate::export::render(
             &roadmap,

@@ -51,10 +51,10 @@ pub fn open(file: Option<&Path>, lang: crate::i18n::Lang) -> Result<()> {
 /// Fails when `output` exists and `force` is not given.
 pub fn refuse_overwrite(output: &Path, force: bool) -> Result<()> {
     if output.exists() && !force {
-        bail!(
-            "{}: already exists; choose another name or add --force to replace it",
-            output.display()
-        );
+        bail!(crate::msg!(
+            "exists-use-force",
+            file = output.display().to_string()
+        ));
     }
     Ok(())
 }

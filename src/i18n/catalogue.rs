@@ -85,6 +85,11 @@ impl std::fmt::Display for Message {
     }
 }
 
+/// A message is also an error: a command fails with `bail!(msg!(…))` and
+/// the error is told in the reader's language
+/// (`present::errors::error_line`).
+impl std::error::Error for Message {}
+
 /// The message `id` in `lang` with `args`. An id missing from the
 /// catalogue (the tests make sure none is) shows as itself.
 pub fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {

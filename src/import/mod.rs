@@ -294,8 +294,12 @@ pub fn import_file(
         reason,
     };
     let lang = options.lang;
-    let bytes = crate::store::file::read_limited(path)
-        .map_err(|e| fail(strip_path(&e.to_string(), path)))?;
+    let bytes = crate::store::file::read_limited(path).map_err(|e| {
+        fail(strip_path(
+            &crate::present::errors::store_error(&e, lang),
+            path,
+        ))
+    })?;
     let (mut roadmap, report) =
         import_bytes(&bytes, path, options.format).map_err(|p| fail(p.describe(lang)))?;
     if let Some(t) = &options.title {

@@ -57,6 +57,9 @@ fn cause_words(e: &(dyn std::error::Error + 'static), lang: Lang) -> (String, bo
     if let Some(store) = e.downcast_ref::<StoreError>() {
         return (store_error(store, lang), true);
     }
+    if let Some(message) = e.downcast_ref::<crate::i18n::Message>() {
+        return (message.text(lang), false);
+    }
     if let Some(InFile { file, error }) = e.downcast_ref::<InFile>() {
         let words = format!("{}: {}", file.display(), store_error(error, lang));
         return (words, true);

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::model::numbering::next_number;
 use crate::model::{Activity, SectionKind};
-use crate::store::edit::{ActivityField, NodeKind, new_section};
+use crate::store::edit::{ActivityField, NodeKind, SectionField, new_section};
 
 use super::action::{Action, Mode};
 use super::app::App;
@@ -34,6 +34,7 @@ impl App {
         let lang = self.lang;
         let (label, ops, focus) = match target {
             Target::Activity(id, field) => {
+                let label = crate::tr!(lang, "edited", what = activity_field_key(&field));
                 let value = match field {
                     ActivityField::Responsible => value
                         .lines()
@@ -50,24 +51,22 @@ impl App {
                     old: original,
                     new: value,
                 };
-                (
-                    lang.t("Изменение", "Edit").to_string(),
-                    vec![op],
-                    Some(RowKey::Activity(id)),
-                )
+                (label, vec![op], Some(RowKey::Activity(id)))
             }
             Target::Section(id, field) => {
+                let what = match field {
+                    SectionField::Title => "section-title",
+                    SectionField::Number => "section-number",
+                    SectionField::Responsible => "section-responsible",
+                };
+                let label = crate::tr!(lang, "edited", what = what);
                 let op = Op::Section {
                     id: id.to_string(),
                     field,
                     old: original,
                     new: value.trim().to_string(),
                 };
-                (
-                    lang.t("Изменение раздела", "Section edited").to_string(),
-                    vec![op],
-                    Some(RowKey::Section(id)),
-                )
+                (label, vec![op], Some(RowKey::Section(id)))
             }
             Target::Meta(field) => {
                 let value = match meta_value(field, &value, lang) {
@@ -76,7 +75,7 @@ impl App {
                 };
                 let old = meta_current(self, field);
                 (
-                    lang.t("Изменение заголовка", "Heading edited").to_string(),
+                    crate::tr!(lang, "edited", what = "heading"),
                     vec![Op::Meta {
                         field,
                         old,
@@ -371,5 +370,18 @@ fn unchanged(op: &Op) -> bool {
         | Op::Meta { old, new, .. } => old == new,
         Op::Place { old, new, .. } => old == new,
         Op::Exists { .. } | Op::Tree { .. } => false,
+    }
+}
+
+/// The catalogue's word for an activity's field in "edited" (the status
+/// line says what happened: «Срок изменён»).
+fn activity_field_key(field: &ActivityField) -> &'static str {
+    match field {
+        ActivityField::Text => "text",
+        ActivityField::Deadline => "deadline",
+        ActivityField::Responsible => "responsible",
+        ActivityField::Status => "status",
+        ActivityField::Number => "number",
+        ActivityField::Cell(_) => "cell",
     }
 }

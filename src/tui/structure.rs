@@ -101,27 +101,15 @@ impl App {
             id: id.to_string(),
             deleted: true,
         };
-        self.apply_step(
-            self.lang
-                .t("Удаление мероприятия", "Activity deleted")
-                .to_string(),
-            vec![op],
-            None,
-        );
+        self.apply_step(crate::tr!(self.lang, "activity-deleted"), vec![op], None);
     }
 
     /// Deletes a section with every section and activity below it, as one
     /// change: the recycle bin lists it as one deletion and restores it
     /// whole.
     pub(super) fn delete_section(&mut self, id: &SectionId) {
-        let label = self.lang.t("Удаление раздела", "Section deleted");
-        self.tree_step(
-            NodeKind::Section,
-            id.as_str(),
-            true,
-            label.to_string(),
-            None,
-        );
+        let label = crate::tr!(self.lang, "section-deleted");
+        self.tree_step(NodeKind::Section, id.as_str(), true, label, None);
     }
 
     /// Deletes (`deleted`) or restores a node with what goes with it, as
