@@ -164,6 +164,8 @@ fn errors_name_the_file_in_the_users_language() {
 fn deletions_and_history_read_as_russian_sentences() {
     let dir = tempfile::tempdir().expect("dir");
     let file = lysva(dir.path());
+    let before = dir.path().join("before.karta");
+    std::fs::copy(&file, &before).expect("copy");
     let file = file.to_str().expect("path");
     // Сенюта does not show her gender: she tells it.
     let told = ok(
@@ -190,6 +192,25 @@ fn deletions_and_history_read_as_russian_sentences() {
     );
     let en = ok(dir.path(), &["log", file, "--limit", "1", "--lang", "en"]);
     assert!(en.contains("changed the number of section 8 «"), "{en}");
+    // Sizes as people say them: «534 байта», «5 КБ».
+    let changes = dir.path().join("changes.karta-changes");
+    let sent = ok(
+        dir.path(),
+        &[
+            "bundle",
+            file,
+            "--since",
+            before.to_str().expect("path"),
+            "-o",
+            changes.to_str().expect("path"),
+        ],
+    );
+    let size = std::fs::metadata(&changes).expect("bundle").len();
+    let words = karta::i18n::size(size, karta::i18n::Lang::Ru);
+    assert!(
+        sent.contains(&format!("изменений — 3, {words} (")),
+        "{sent}"
+    );
 }
 
 #[test]

@@ -259,3 +259,23 @@ whoami-gender = { $name } ({ $gender ->
        *[m] m
     })
 whoami-unset = not set; set it with: karta whoami --set "Фамилия И.О." [--gender f|m]
+
+## Exchanging files (merge, bundle)
+
+bundle-written = { $file }: { $count } { $count ->
+        [one] change
+       *[other] changes
+    }, { $size } (the whole file: { $whole })
+merge-new-changes = { $file }: { $count } new { $count ->
+        [one] change
+       *[other] changes
+    }
+merge-kept-aside = { $file }: these changes continue earlier ones you have not received yet; kept aside, applied by itself when the earlier ones arrive
+merge-released = applied a file of changes kept aside earlier: { $count } new { $count ->
+        [one] change
+       *[other] changes
+    }
+merge-conflicts = { $count } { $count ->
+        [one] conflict
+       *[other] conflicts
+    }: see karta conflicts { $file }

@@ -353,3 +353,11 @@ whoami-gender = { $name } ({ $gender ->
        *[m] м
     })
 whoami-unset = имя не задано; задайте его: karta whoami --set "Фамилия И.О." [--gender ж|м]
+
+## Обмен файлами (merge, bundle)
+
+bundle-written = { $file }: изменений — { $count }, { $size } (весь файл — { $whole })
+merge-new-changes = { $file }: новых изменений — { $count }
+merge-kept-aside = { $file }: эти изменения продолжают более ранние, которых у вас ещё нет; файл отложен и будет применён сам, когда придут более ранние
+merge-released = применён отложенный ранее файл изменений: новых изменений — { $count }
+merge-conflicts = конфликтов: { $count } — см. karta conflicts { $file }

@@ -17,6 +17,7 @@ use crate::store::conflicts::{conflicts, resolve as resolve_conflict};
 use crate::store::lookup::{find_field, find_item, stored_value};
 use crate::store::merge::{FileOutcome, MergedFile, merge_files};
 use crate::store::{self, bundle};
+use crate::tr;
 
 /// Prefixes a library error that does not name the file with its name.
 pub(crate) fn in_file(file: &Path) -> impl Fn(store::StoreError) -> anyhow::Error + '_ {
@@ -58,30 +59,15 @@ pub fn merge(
     }
     for file in &outcome.files {
         let path = file.path.display();
-        let _ = match (&file.outcome, lang) {
-            (FileOutcome::Merged(n), Lang::Ru) => writeln!(out, "{path}: новых изменений — {n}"),
-            (FileOutcome::Merged(n), Lang::En) => writeln!(out, "{path}: {n} new change(s)"),
-            (FileOutcome::KeptAside, Lang::Ru) => writeln!(
-                out,
-                "{path}: эти изменения продолжают более ранние, которых у вас ещё нет; файл отложен и будет применён сам, когда придут более ранние"
-            ),
-            (FileOutcome::KeptAside, Lang::En) => writeln!(
-                out,
-                "{path}: these changes continue earlier ones you have not received yet; kept aside, applied by itself when the earlier ones arrive"
-            ),
+        let path = path.to_string();
+        let line = match &file.outcome {
+            FileOutcome::Merged(n) => tr!(lang, "merge-new-changes", file = path, count = *n),
+            FileOutcome::KeptAside => tr!(lang, "merge-kept-aside", file = path),
         };
+        let _ = writeln!(out, "{line}");
     }
     for n in &outcome.released {
-        let _ = match lang {
-            Lang::Ru => writeln!(
-                out,
-                "применён отложенный ранее файл изменений: новых изменений — {n}"
-            ),
-            Lang::En => writeln!(
-                out,
-                "applied a file of changes kept aside earlier: {n} new change(s)"
-            ),
-        };
+        let _ = writeln!(out, "{}", tr!(lang, "merge-released", count = *n));
     }
     if outcome.preview.is_empty() {
         let _ = writeln!(
@@ -118,18 +104,13 @@ pub fn merge(
     if outcome.saved {
         let open = conflicts(&store::open(mine)?).len();
         if open > 0 {
-            let _ = match lang {
-                Lang::Ru => writeln!(
-                    out,
-                    "конфликтов: {open} — см. karta conflicts {}",
-                    mine.display()
-                ),
-                Lang::En => writeln!(
-                    out,
-                    "{open} conflict(s): see karta conflicts {}",
-                    mine.display()
-                ),
-            };
+            let line = tr!(
+                lang,
+                "merge-conflicts",
+                count = open,
+                file = mine.display().to_string()
+            );
+            let _ = writeln!(out, "{line}");
         }
     }
     super::print(&out)
@@ -187,18 +168,14 @@ pub fn make_bundle(
         crate::peers::remember(&doc.roadmap_id(), name, &doc.heads())?;
     }
     let whole = doc.to_bytes().len();
-    let line = match lang {
-        Lang::Ru => format!(
-            "{}: изменений — {count}, {} байт (весь файл — {whole} байт)",
-            output.display(),
-            bytes.len()
-        ),
-        Lang::En => format!(
-            "{}: {count} change(s), {} bytes (the whole file: {whole} bytes)",
-            output.display(),
-            bytes.len()
-        ),
-    };
+    let line = tr!(
+        lang,
+        "bundle-written",
+        file = output.display().to_string(),
+        count = count,
+        size = crate::i18n::size(bytes.len() as u64, lang),
+        whole = crate::i18n::size(whole as u64, lang)
+    );
     super::print(&format!("{line}\n"))
 }
 
