@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::describe::Gender;
 use crate::export::ExportFormat;
 use crate::r#gen::GenOptions;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::import::{Format, ImportOptions};
 use crate::model::Period;
 use crate::report::ReportKind;
@@ -311,37 +311,31 @@ pub enum Command {
     },
 }
 
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("«{s}» is not a date in the form YYYY-MM-DD"))
+fn parse_day(s: &str) -> Result<NaiveDate, Message> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| crate::msg!("not-a-date", text = s))
 }
 
-fn parse_delimiter(s: &str) -> Result<u8, String> {
+fn parse_delimiter(s: &str) -> Result<u8, Message> {
     match s {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         _ if s.len() == 1 && s.is_ascii() && s != "\"" && s != "\n" => Ok(s.as_bytes()[0]),
-        _ => Err(format!("«{s}»: one ASCII character or \"tab\"")),
+        _ => Err(crate::msg!("not-a-delimiter", text = s)),
     }
 }
 
-fn parse_years(s: &str) -> Result<Period, String> {
+fn parse_years(s: &str) -> Result<Period, Message> {
+    let not_a_period = || crate::msg!("not-a-period", text = s);
     let (a, b) = s.split_once(['-', '–']).unwrap_or((s, s));
-    let from: i32 = a
-        .trim()
-        .parse()
-        .map_err(|_| format!("«{s}»: expected YYYY or YYYY-YYYY"))?;
-    let to: i32 = b
-        .trim()
-        .parse()
-        .map_err(|_| format!("«{s}»: expected YYYY or YYYY-YYYY"))?;
+    let from: i32 = a.trim().parse().map_err(|_| not_a_period())?;
+    let to: i32 = b.trim().parse().map_err(|_| not_a_period())?;
     if from > to || !(1900..=2200).contains(&from) || !(1900..=2200).contains(&to) {
-        return Err(format!("«{s}»: not a period of years"));
+        return Err(not_a_period());
     }
-    Period::years(from, to).ok_or_else(|| format!("«{s}»: not a period of years"))
+    Period::years(from, to).ok_or_else(not_a_period)
 }
 
-fn parse_gender(s: &str) -> Result<Gender, String> {
-    Gender::parse(s).ok_or_else(|| format!("«{s}»: f or m (ж or м)"))
+fn parse_gender(s: &str) -> Result<Gender, Message> {
+    Gender::parse(s).ok_or_else(|| crate::msg!("not-a-gender", text = s))
 }
 
 /// The language the command speaks: `--lang`, else the config's, else

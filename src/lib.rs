@@ -4,6 +4,7 @@
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod cli;
+pub mod cli_help;
 pub mod commands;
 pub mod config;
 pub mod describe;

@@ -1,10 +1,9 @@
 //! karta: roadmaps of municipal education departments.
 
-use clap::Parser;
 use karta::store::file::{panic_text, quietly};
 
 fn main() -> std::process::ExitCode {
-    let cli = karta::cli::Cli::parse();
+    let cli = karta::cli_help::parse();
     let lang = karta::cli::language(&cli);
     // A failure inside a library (Automerge on a document nobody foresaw)
     // ends the command with one line instead of a crash report; with

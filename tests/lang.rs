@@ -232,3 +232,31 @@ fn a_closed_pipe_ends_whoami_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn help_and_usage_errors_follow_the_language() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ru = ok(dir.path(), &["import", "--help"]);
+    assert!(ru.contains("Использование: karta import"), "{ru}");
+    assert!(ru.contains("Файл .karta, который записать"), "{ru}");
+    let en = ok(dir.path(), &["import", "--help", "--lang", "en"]);
+    assert!(en.contains("Usage: karta import"), "{en}");
+    assert!(en.contains("The .karta file to write"), "{en}");
+    let ru = fails(
+        dir.path(),
+        &["new", "n.karta", "--title", "x", "--period", "2030-2020"],
+    );
+    assert!(
+        ru.starts_with("karta: --period <PERIOD>: «2030-2020» — не период лет"),
+        "{ru}"
+    );
+    let ru = fails(dir.path(), &["report", "x.karta", "--by", "отделам"]);
+    assert!(
+        ru.contains("«отделам» — недопустимое значение для --by"),
+        "{ru}"
+    );
+    // The config's language counts too.
+    std::fs::write(dir.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    let en = ok(dir.path(), &["--help"]);
+    assert!(en.contains("Usage: karta"), "{en}");
+}

@@ -279,3 +279,19 @@ merge-conflicts = { $count } { $count ->
         [one] conflict
        *[other] conflicts
     }: see karta conflicts { $file }
+
+## Usage errors (cli_help.rs)
+
+usage-see-help = For more information, try '--help'.
+usage-invalid-value = invalid value «{ $value }» for { $arg }; possible: { $valid }
+usage-bad-value = { $arg }: { $why }
+usage-unknown-argument = unexpected argument { $arg }
+usage-unknown-command = unrecognized subcommand { $command }
+usage-missing = missing: { $arg }
+usage-conflict = { $arg } cannot be used with { $other }
+usage-values = { $arg }: wrong number of values
+usage-other = the command is not written right
+not-a-date = «{ $text }» is not a date in the form YYYY-MM-DD
+not-a-period = «{ $text }» is not a period of years (YYYY or YYYY-YYYY)
+not-a-delimiter = «{ $text }»: one ASCII character or "tab"
+not-a-gender = «{ $text }»: f or m (ж or м)

@@ -361,3 +361,19 @@ merge-new-changes = { $file }: новых изменений — { $count }
 merge-kept-aside = { $file }: эти изменения продолжают более ранние, которых у вас ещё нет; файл отложен и будет применён сам, когда придут более ранние
 merge-released = применён отложенный ранее файл изменений: новых изменений — { $count }
 merge-conflicts = конфликтов: { $count } — см. karta conflicts { $file }
+
+## Ошибки в записи команды (cli_help.rs)
+
+usage-see-help = Справка: karta --help
+usage-invalid-value = «{ $value }» — недопустимое значение для { $arg }; возможные: { $valid }
+usage-bad-value = { $arg }: { $why }
+usage-unknown-argument = неизвестный параметр { $arg }
+usage-unknown-command = неизвестная команда { $command }
+usage-missing = не хватает: { $arg }
+usage-conflict = { $arg } нельзя указывать вместе с { $other }
+usage-values = { $arg }: не то число значений
+usage-other = команда записана неверно
+not-a-date = «{ $text }» — не дата вида ГГГГ-ММ-ДД
+not-a-period = «{ $text }» — не период лет (ГГГГ или ГГГГ-ГГГГ)
+not-a-delimiter = «{ $text }»: нужен один знак ASCII или "tab"
+not-a-gender = «{ $text }»: ж или м (f или m)

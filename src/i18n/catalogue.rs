@@ -11,6 +11,8 @@ use super::Lang;
 
 /// The Russian catalogue.
 const RU: &str = include_str!("../../locales/ru/karta.ftl");
+/// The command line's help in Russian (the English is in `cli.rs`).
+const RU_HELP: &str = include_str!("../../locales/ru/help.ftl");
 /// The English catalogue.
 const EN: &str = include_str!("../../locales/en/karta.ftl");
 
@@ -113,20 +115,30 @@ pub fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     text.into_owned()
 }
 
+/// The message `id` in `lang` without variables, when the catalogue has
+/// it (the command line's help, looked up by computed ids).
+pub fn lookup(lang: Lang, id: &str) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
+}
+
 /// The bundle of `lang`, built on first use.
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static RU_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     static EN_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     match lang {
-        Lang::Ru => RU_BUNDLE.get_or_init(|| build(lang, RU)),
-        Lang::En => EN_BUNDLE.get_or_init(|| build(lang, EN)),
+        Lang::Ru => RU_BUNDLE.get_or_init(|| build(lang, &[RU, RU_HELP])),
+        Lang::En => EN_BUNDLE.get_or_init(|| build(lang, &[EN])),
     }
 }
 
-fn build(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
-    // A syntax error leaves the rest of the file usable; the tests parse
-    // both files and fail on any.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+fn build(lang: Lang, sources: &[&str]) -> FluentBundle<FluentResource> {
     let id = match lang {
         Lang::Ru => unic_langid::langid!("ru"),
         Lang::En => unic_langid::langid!("en"),
@@ -137,8 +149,13 @@ fn build(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
         Lang::Ru => number_ru,
         Lang::En => number_en,
     }));
-    if let Err(errors) = bundle.add_resource(resource) {
-        tracing::warn!("{lang:?} catalogue: {errors:?}");
+    for source in sources {
+        // A syntax error leaves the rest of the file usable; the tests
+        // parse every file and fail on any.
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+        if let Err(errors) = bundle.add_resource(resource) {
+            tracing::warn!("{lang:?} catalogue: {errors:?}");
+        }
     }
     bundle
 }

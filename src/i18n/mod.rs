@@ -9,7 +9,7 @@
 mod catalogue;
 mod numbers;
 
-pub use catalogue::{Arg, Message, format};
+pub use catalogue::{Arg, Message, format, lookup};
 pub use numbers::{number, size};
 
 use serde::{Deserialize, Serialize};
