@@ -295,3 +295,138 @@ not-a-date = «{ $text }» is not a date in the form YYYY-MM-DD
 not-a-period = «{ $text }» is not a period of years (YYYY or YYYY-YYYY)
 not-a-delimiter = «{ $text }»: one ASCII character or "tab"
 not-a-gender = «{ $text }»: f or m (ж or м)
+
+## src/present/groups.rs
+
+groups-overdue = Overdue
+groups-next-30-days = Next 30 days
+groups-later = Later
+groups-past-done-or-cancelled = Past, done or cancelled
+groups-recurring = Recurring
+groups-event-driven = Event-driven
+groups-continuous = Continuous
+groups-not-understood = Not understood
+groups-no-deadline = No deadline
+
+## src/present/coverage.rs
+
+coverage-outside-sections = Outside sections
+coverage-system-section = System / section
+coverage-a-gap-no-activities-3 = ○ — a gap (no activities); 3~ — stage told from the wording; ? — stage not told
+coverage-not-told = not told
+coverage-set-by-hand = set by hand
+coverage-from-the-section = from the section
+coverage-from-the-wording = from the wording
+coverage-coverage-of-the-management-cycle = Coverage of the management cycle
+
+## src/present/since.rs
+
+since-since-the-approved-edition = since the approved edition
+since-since-the-change-of = since the change of
+since-since = since
+since-list-of-changes = List of changes
+since-changes = Changes
+since-outside-sections-and-the-heading = Outside sections, and the heading
+since-added = added
+since-deleted = deleted
+since-restored = restored
+since-renumbered = renumbered:
+since-the-top-level = the top level
+since-moved-within-its-section = moved within its section
+since-moved-from = moved from
+since-to = to
+
+## src/commands/approval.rs
+
+approval-the-order-number-is-empty = the order number is empty
+approval-edition-approved = edition approved
+approval-no-approved-edition-karta-approve = no approved edition (karta approve records one)
+approval-recorded-by = recorded by
+
+## src/commands/collab.rs
+
+collab-could-not-remember-what-was = could not remember what was received
+collab-nothing-new-the-file-is = nothing new, the file is unchanged
+collab-no-visible-changes = (no visible changes)
+collab-merged-and-saved = merged and saved
+collab-preview-the-file-is-unchanged = preview, the file is unchanged
+collab-no-conflicts = no conflicts
+collab-choose-karta-resolve-file-number = choose: karta resolve FILE NUMBER FIELD --pick N, or type your own value instead of --pick; for text, --keep-both keeps every value
+collab-no-conflict-in-this-field = no conflict in this field
+collab-only-text-can-keep-both = only text can keep both; choose a value (--pick N)
+collab-conflict-resolved = conflict resolved:
+
+## src/commands/comment.rs
+
+comment-comment-on = comment on
+comment-comment-changed = comment changed
+comment-the-comment-already-says-so = the comment already says so
+comment-comment-removed = comment removed:
+comment-the-comment-is-empty = the comment is empty
+comment-no-comments = no comments
+
+## src/commands/diff.rs
+
+diff-no-approved-edition-yet-record = no approved edition yet: record one with karta approve FILE --number N --date YYYY-MM-DD
+diff-list-of-changes-written = list of changes written
+diff-name-the-file-o-file = name the file: -o FILE.docx
+
+## src/commands/edit.rs
+
+edit-already-that-value = already that value
+edit-the-heading-cannot-be-deleted = the heading cannot be deleted
+edit-add-section-to-delete-it = add --section to delete it with everything in it
+
+## src/commands/export.rs
+
+export-export = export
+export-a-word-or-excel-file = a Word or Excel file is not shown on the terminal: give -o FILE
+
+## src/commands/import.rs
+
+import-read-as = read as
+import-title = title
+import-municipality = municipality
+import-period = period
+import-deadlines-not-understood = deadlines not understood
+import-deadlines-read-with-a-guess = deadlines read with a guess
+import-note = note
+
+## src/commands/peers.rs
+
+peers-no-exchanges-yet-karta-bundle = no exchanges yet (karta bundle --to NAME sends, karta merge receives)
+peers-nothing = nothing
+peers-changes-up-to = changes up to
+peers-sent = sent
+peers-a-bundle-of = a bundle of
+peers-received = received
+peers-your-changes-they-have-not = your changes they have not received
+
+## src/commands/roadmap.rs
+
+roadmap-new-roadmap = new roadmap
+roadmap-numbers-changed = numbers changed:
+
+## src/commands/trash.rs
+
+trash-the-bin-is-empty = the bin is empty
+trash-to-bring-one-back-karta = to bring one back: karta restore FILE NUMBER (or id)
+trash-the-bin-holds-nothing-numbered = the bin holds nothing numbered
+trash-several-in-the-bin-are = several in the bin are numbered; give the id
+
+## A field as the subject of a line (list of changes)
+
+subject-text = text
+subject-deadline = deadline
+subject-responsible = responsible
+subject-status = status
+subject-number = number
+subject-title = title
+subject-stage = cycle stage
+subject-roadmap-title = title of the roadmap
+subject-municipality = municipality
+subject-order-number = order number
+subject-order-date = order date
+subject-period-from = start of the period
+subject-period-to = end of the period
+subject-notes = notes

@@ -377,3 +377,138 @@ not-a-date = «{ $text }» — не дата вида ГГГГ-ММ-ДД
 not-a-period = «{ $text }» — не период лет (ГГГГ или ГГГГ-ГГГГ)
 not-a-delimiter = «{ $text }»: нужен один знак ASCII или "tab"
 not-a-gender = «{ $text }»: ж или м (f или m)
+
+## src/present/groups.rs
+
+groups-overdue = Просрочено
+groups-next-30-days = Ближайшие 30 дней
+groups-later = Позже
+groups-past-done-or-cancelled = Срок прошёл, выполнено или отменено
+groups-recurring = Регулярные
+groups-event-driven = По событию
+groups-continuous = Постоянно
+groups-not-understood = Срок не распознан
+groups-no-deadline = Без срока
+
+## src/present/coverage.rs
+
+coverage-outside-sections = Вне разделов
+coverage-system-section = Направление / раздел
+coverage-a-gap-no-activities-3 = ○ — пробел (нет мероприятий); 3~ — этап определён по формулировке; ? — этап не определён
+coverage-not-told = не определён
+coverage-set-by-hand = задан вручную
+coverage-from-the-section = по разделу
+coverage-from-the-wording = по формулировке
+coverage-coverage-of-the-management-cycle = Охват управленческого цикла
+
+## src/present/since.rs
+
+since-since-the-approved-edition = с утверждённой редакции
+since-since-the-change-of = после изменения от
+since-since = с
+since-list-of-changes = Лист изменений
+since-changes = Изменения
+since-outside-sections-and-the-heading = Вне разделов и заголовок карты
+since-added = добавлено
+since-deleted = удалено
+since-restored = восстановлено
+since-renumbered = перенумеровано:
+since-the-top-level = верхний уровень
+since-moved-within-its-section = перемещено на другое место в разделе
+since-moved-from = перенесено из
+since-to = в
+
+## src/commands/approval.rs
+
+approval-the-order-number-is-empty = номер приказа пуст
+approval-edition-approved = редакция утверждена
+approval-no-approved-edition-karta-approve = утверждённых редакций нет (karta approve отмечает утверждение)
+approval-recorded-by = отметил(а)
+
+## src/commands/collab.rs
+
+collab-could-not-remember-what-was = не удалось запомнить, что получено
+collab-nothing-new-the-file-is = ничего нового, файл не изменён
+collab-no-visible-changes = (видимых изменений нет)
+collab-merged-and-saved = слито и сохранено
+collab-preview-the-file-is-unchanged = предпросмотр, файл не изменён
+collab-no-conflicts = конфликтов нет
+collab-choose-karta-resolve-file-number = выберите: karta resolve ФАЙЛ НОМЕР ПОЛЕ --pick N, или введите своё значение вместо --pick; для текста --keep-both оставит все варианты
+collab-no-conflict-in-this-field = в этом поле нет конфликта
+collab-only-text-can-keep-both = оставить оба можно только для текста; выберите значение (--pick N)
+collab-conflict-resolved = конфликт решён —
+
+## src/commands/comment.rs
+
+comment-comment-on = комментарий к
+comment-comment-changed = комментарий изменён
+comment-the-comment-already-says-so = комментарий уже такой
+comment-comment-removed = комментарий удалён:
+comment-the-comment-is-empty = пустой комментарий
+comment-no-comments = комментариев нет
+
+## src/commands/diff.rs
+
+diff-no-approved-edition-yet-record = утверждённой редакции ещё нет: отметьте её — karta approve ФАЙЛ --number N --date ГГГГ-ММ-ДД
+diff-list-of-changes-written = лист изменений записан
+diff-name-the-file-o-file = укажите файл: -o ФАЙЛ.docx
+
+## src/commands/edit.rs
+
+edit-already-that-value = уже это значение
+edit-the-heading-cannot-be-deleted = заголовок карты удалить нельзя
+edit-add-section-to-delete-it = чтобы удалить его со всем содержимым, добавьте --section
+
+## src/commands/export.rs
+
+export-export = экспорт
+export-a-word-or-excel-file = файл Word или Excel не выводится на экран: укажите -o ФАЙЛ
+
+## src/commands/import.rs
+
+import-read-as = прочитано как
+import-title = название
+import-municipality = муниципалитет
+import-period = период
+import-deadlines-not-understood = сроки не распознаны
+import-deadlines-read-with-a-guess = сроки прочитаны предположительно
+import-note = примечание
+
+## src/commands/peers.rs
+
+peers-no-exchanges-yet-karta-bundle = обменов ещё не было (karta bundle --to ИМЯ отправляет, karta merge получает)
+peers-nothing = ничего
+peers-changes-up-to = изменения по
+peers-sent = отправлено
+peers-a-bundle-of = пакет от
+peers-received = получено
+peers-your-changes-they-have-not = ваших изменений, которых у них нет
+
+## src/commands/roadmap.rs
+
+roadmap-new-roadmap = новая дорожная карта
+roadmap-numbers-changed = изменено номеров:
+
+## src/commands/trash.rs
+
+trash-the-bin-is-empty = корзина пуста
+trash-to-bring-one-back-karta = вернуть: karta restore ФАЙЛ НОМЕР (или id)
+trash-the-bin-holds-nothing-numbered = в корзине нет
+trash-several-in-the-bin-are = в корзине несколько с номером; укажите id
+
+## Поле как подлежащее строки (лист изменений)
+
+subject-text = текст
+subject-deadline = срок
+subject-responsible = ответственные
+subject-status = статус
+subject-number = номер
+subject-title = название
+subject-stage = этап цикла
+subject-roadmap-title = название карты
+subject-municipality = муниципалитет
+subject-order-number = номер приказа
+subject-order-date = дата приказа
+subject-period-from = начало периода
+subject-period-to = конец периода
+subject-notes = примечания

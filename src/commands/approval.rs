@@ -29,7 +29,7 @@ pub fn approve(
         bail!(
             "{}: {}",
             file.display(),
-            lang.t("номер приказа пуст", "the order number is empty")
+            crate::tr!(lang, "approval-the-order-number-is-empty")
         );
     }
     let mut doc = store::open(file)?;
@@ -45,7 +45,7 @@ pub fn approve(
     super::print(&format!(
         "{}: {} — {}{kept}\n",
         file.display(),
-        lang.t("редакция утверждена", "edition approved"),
+        crate::tr!(lang, "approval-edition-approved"),
         order_name(&approved, lang)
     ))
 }
@@ -59,10 +59,7 @@ pub fn list(file: &Path, lang: Lang) -> Result<()> {
         return super::print(&format!(
             "{}: {}\n",
             file.display(),
-            lang.t(
-                "утверждённых редакций нет (karta approve отмечает утверждение)",
-                "no approved edition (karta approve records one)"
-            )
+            crate::tr!(lang, "approval-no-approved-edition-karta-approve")
         ));
     }
     let mut out = String::new();
@@ -77,7 +74,7 @@ pub fn list(file: &Path, lang: Lang) -> Result<()> {
             "{}. {} — {} {}, {}; {since}",
             i + 1,
             order_name(a, lang),
-            lang.t("отметил(а)", "recorded by"),
+            crate::tr!(lang, "approval-recorded-by"),
             author_name(Some(&a.author), lang),
             time_text(a.time.div_euclid(1000)),
         );

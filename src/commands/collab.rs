@@ -51,10 +51,7 @@ pub fn merge(
         let _ = writeln!(
             out,
             "{}: {e}",
-            lang.t(
-                "не удалось запомнить, что получено",
-                "could not remember what was received"
-            )
+            crate::tr!(lang, "collab-could-not-remember-what-was")
         );
     }
     for file in &outcome.files {
@@ -74,10 +71,7 @@ pub fn merge(
             out,
             "{}: {}",
             mine.display(),
-            lang.t(
-                "ничего нового, файл не изменён",
-                "nothing new, the file is unchanged"
-            )
+            crate::tr!(lang, "collab-nothing-new-the-file-is")
         );
         return super::print(&out);
     }
@@ -89,16 +83,13 @@ pub fn merge(
         let _ = writeln!(
             out,
             "{}",
-            lang.t("(видимых изменений нет)", "(no visible changes)")
+            crate::tr!(lang, "collab-no-visible-changes")
         );
     }
     let verdict = if outcome.saved {
-        lang.t("слито и сохранено", "merged and saved")
+        crate::tr!(lang, "collab-merged-and-saved")
     } else {
-        lang.t(
-            "предпросмотр, файл не изменён",
-            "preview, the file is unchanged",
-        )
+        crate::tr!(lang, "collab-preview-the-file-is-unchanged")
     };
     let _ = writeln!(out, "{}: {verdict}", mine.display());
     if outcome.saved {
@@ -203,7 +194,7 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
         return super::print(&format!(
             "{}: {}\n",
             file.display(),
-            lang.t("конфликтов нет", "no conflicts")
+            crate::tr!(lang, "collab-no-conflicts")
         ));
     }
     let mut out = String::new();
@@ -253,10 +244,7 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
     let _ = writeln!(
         out,
         "{}",
-        lang.t(
-            "выберите: karta resolve ФАЙЛ НОМЕР ПОЛЕ --pick N, или введите своё значение вместо --pick; для текста --keep-both оставит все варианты",
-            "choose: karta resolve FILE NUMBER FIELD --pick N, or type your own value instead of --pick; for text, --keep-both keeps every value"
-        )
+        crate::tr!(lang, "collab-choose-karta-resolve-file-number")
     );
     super::print(&out)
 }
@@ -338,17 +326,14 @@ pub fn resolve(
                     anyhow!(
                         "{}: {}",
                         file.display(),
-                        lang.t("в этом поле нет конфликта", "no conflict in this field")
+                        crate::tr!(lang, "collab-no-conflict-in-this-field")
                     )
                 })?;
             if !conflict.is_free_text() {
                 bail!(
                     "{}: {}",
                     file.display(),
-                    lang.t(
-                        "оставить оба можно только для текста; выберите значение (--pick N)",
-                        "only text can keep both; choose a value (--pick N)"
-                    )
+                    crate::tr!(lang, "collab-only-text-can-keep-both")
                 );
             }
             conflict.keep_both()
@@ -359,7 +344,7 @@ pub fn resolve(
     super::print(&format!(
         "{}: {} {} {}: {}\n",
         file.display(),
-        lang.t("конфликт решён —", "conflict resolved:"),
+        crate::tr!(lang, "collab-conflict-resolved"),
         item_name(&item, lang),
         field_name(&field, lang),
         value_text(&field, &value, lang)

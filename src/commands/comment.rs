@@ -74,7 +74,7 @@ pub fn run(file: &Path, request: Request<'_>, config: &Config, lang: Lang) -> Re
             store::save(file, &mut doc)?;
             format!(
                 "{} {}: {}",
-                lang.t("комментарий к", "comment on"),
+                crate::tr!(lang, "comment-comment-on"),
                 item_name(&item, lang),
                 quote(&text)
             )
@@ -87,9 +87,9 @@ pub fn run(file: &Path, request: Request<'_>, config: &Config, lang: Lang) -> Re
             }
             let item = activity_item(&doc.roadmap(), &activity);
             let verb = if changed {
-                lang.t("комментарий изменён", "comment changed")
+                crate::tr!(lang, "comment-comment-changed")
             } else {
-                lang.t("комментарий уже такой", "the comment already says so")
+                crate::tr!(lang, "comment-the-comment-already-says-so")
             };
             format!("{verb} ({}): {}", item_name(&item, lang), quote(&text))
         }
@@ -99,7 +99,7 @@ pub fn run(file: &Path, request: Request<'_>, config: &Config, lang: Lang) -> Re
             let item = activity_item(&doc.roadmap(), &activity);
             format!(
                 "{} {}",
-                lang.t("комментарий удалён:", "comment removed:"),
+                crate::tr!(lang, "comment-comment-removed"),
                 item_name(&item, lang)
             )
         }
@@ -114,7 +114,7 @@ fn clean(file: &Path, text: &str, lang: Lang) -> Result<String> {
         bail!(
             "{}: {}",
             file.display(),
-            lang.t("пустой комментарий", "the comment is empty")
+            crate::tr!(lang, "comment-the-comment-is-empty")
         );
     }
     Ok(text)
@@ -162,7 +162,7 @@ fn list(file: &Path, roadmap: &Roadmap, number: Option<&str>, lang: Lang) -> Res
         out = format!(
             "{}: {}\n",
             file.display(),
-            lang.t("комментариев нет", "no comments")
+            crate::tr!(lang, "comment-no-comments")
         );
     }
     super::print(&out)

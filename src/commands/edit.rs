@@ -53,7 +53,7 @@ pub fn set(
         super::print(&format!(
             "{}: {what}: {}\n",
             file.display(),
-            lang.t("уже это значение", "already that value")
+            crate::tr!(lang, "edit-already-that-value")
         ))?;
     }
     Ok(())
@@ -117,7 +117,7 @@ pub fn add(file: &Path, new: &NewActivity<'_>, config: &Config, lang: Lang) -> R
     super::print(&format!(
         "{}: {} {} {}\n",
         file.display(),
-        lang.t("добавлено", "added"),
+        crate::tr!(lang, "since-added"),
         activity.number,
         crate::describe::quote(&activity.text)
     ))?;
@@ -151,10 +151,7 @@ pub fn rm(file: &Path, number: &str, section: bool, config: &Config, lang: Lang)
         ItemKind::Heading => bail!(
             "{}: {}",
             file.display(),
-            lang.t(
-                "заголовок карты удалить нельзя",
-                "the heading cannot be deleted"
-            )
+            crate::tr!(lang, "edit-the-heading-cannot-be-deleted")
         ),
     };
     if kind == NodeKind::Section && !section {
@@ -168,10 +165,7 @@ pub fn rm(file: &Path, number: &str, section: bool, config: &Config, lang: Lang)
             file.display(),
             item_name(&item, lang),
             crate::tr!(lang, "section-holds", count = inside),
-            lang.t(
-                "чтобы удалить его со всем содержимым, добавьте --section",
-                "add --section to delete it with everything in it"
-            )
+            crate::tr!(lang, "edit-add-section-to-delete-it")
         );
     }
     let count = doc

@@ -46,7 +46,7 @@ fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lan
     let _ = writeln!(
         out,
         "{} {format}{encoding}",
-        lang.t("прочитано как", "read as")
+        crate::tr!(lang, "import-read-as")
     );
     let people = report.people.len();
     let _ = writeln!(
@@ -60,14 +60,14 @@ fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lan
     let _ = writeln!(
         out,
         "{}: {}",
-        lang.t("название", "title"),
+        crate::tr!(lang, "import-title"),
         one_line(&m.title)
     );
     if !m.municipality.is_empty() {
         let _ = writeln!(
             out,
             "{}: {}",
-            lang.t("муниципалитет", "municipality"),
+            crate::tr!(lang, "import-municipality"),
             m.municipality
         );
     }
@@ -79,21 +79,18 @@ fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lan
         let _ = writeln!(
             out,
             "{}: {} – {}",
-            lang.t("период", "period"),
+            crate::tr!(lang, "import-period"),
             p.from.format("%d.%m.%Y"),
             p.to.format("%d.%m.%Y")
         );
     }
     let lists = [
         (
-            lang.t("сроки не распознаны", "deadlines not understood"),
+            crate::tr!(lang, "import-deadlines-not-understood"),
             &report.unknown_deadlines,
         ),
         (
-            lang.t(
-                "сроки прочитаны предположительно",
-                "deadlines read with a guess",
-            ),
+            crate::tr!(lang, "import-deadlines-read-with-a-guess"),
             &report.guessed_deadlines,
         ),
     ];
@@ -110,7 +107,7 @@ fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lan
         let _ = writeln!(
             out,
             "{}: {}",
-            lang.t("примечание", "note"),
+            crate::tr!(lang, "import-note"),
             w.describe(lang)
         );
     }

@@ -24,13 +24,10 @@ pub fn run(file: &Path, lang: Lang) -> Result<()> {
         return super::print(&format!(
             "{}: {}\n",
             file.display(),
-            lang.t(
-                "обменов ещё не было (karta bundle --to ИМЯ отправляет, karta merge получает)",
-                "no exchanges yet (karta bundle --to NAME sends, karta merge receives)"
-            )
+            crate::tr!(lang, "peers-no-exchanges-yet-karta-bundle")
         ));
     }
-    let nothing = lang.t("ничего", "nothing");
+    let nothing = crate::tr!(lang, "peers-nothing");
     let mut out = String::new();
     for name in names {
         let _ = writeln!(out, "{}", one_line(name));
@@ -43,7 +40,7 @@ pub fn run(file: &Path, lang: Lang) -> Result<()> {
                     .map(|t| {
                         format!(
                             " — {} {}",
-                            lang.t("изменения по", "changes up to"),
+                            crate::tr!(lang, "peers-changes-up-to"),
                             time_text(t)
                         )
                     })
@@ -53,27 +50,24 @@ pub fn run(file: &Path, lang: Lang) -> Result<()> {
             }
             None => nothing.to_string(),
         };
-        let _ = writeln!(out, "  {}: {sent_line}", lang.t("отправлено", "sent"));
+        let _ = writeln!(out, "  {}: {sent_line}", crate::tr!(lang, "peers-sent"));
         let received_line = match received.get(name.as_str()) {
             Some(r) => {
                 known.extend(r.hashes());
                 let made = r
                     .made
-                    .map(|t| format!(" ({} {})", lang.t("пакет от", "a bundle of"), time_text(t)))
+                    .map(|t| format!(" ({} {})", crate::tr!(lang, "peers-a-bundle-of"), time_text(t)))
                     .unwrap_or_default();
                 format!("{}{made}", time_text(r.merged))
             }
             None => nothing.to_string(),
         };
-        let _ = writeln!(out, "  {}: {received_line}", lang.t("получено", "received"));
+        let _ = writeln!(out, "  {}: {received_line}", crate::tr!(lang, "peers-received"));
         let lacking = doc.lacking(&known);
         let _ = writeln!(
             out,
             "  {}: {lacking}",
-            lang.t(
-                "ваших изменений, которых у них нет",
-                "your changes they have not received"
-            )
+            crate::tr!(lang, "peers-your-changes-they-have-not")
         );
     }
     super::print(&out)

@@ -34,7 +34,7 @@ pub fn new(
     super::print(&format!(
         "{}: {} {}\n",
         file.display(),
-        lang.t("новая дорожная карта", "new roadmap"),
+        crate::tr!(lang, "roadmap-new-roadmap"),
         doc.roadmap_id()
     ))?;
     Ok(())
@@ -56,7 +56,7 @@ pub fn renumber(file: &Path, config: &Config, lang: Lang) -> Result<()> {
     super::print(&format!(
         "{}: {} {changed}\n",
         file.display(),
-        lang.t("изменено номеров:", "numbers changed:")
+        crate::tr!(lang, "roadmap-numbers-changed")
     ))?;
     Ok(())
 }
