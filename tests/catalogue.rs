@@ -1,7 +1,7 @@
 //! The message catalogue is whole: both languages parse, have the same
-//! messages with the same variables shown, and every `tr!`/`msg!` in the
-//! code names a message that exists with exactly the variables it uses.
-//! A missing translation fails here.
+//! messages with the same variables shown, every `tr!`/`msg!` in the code
+//! names a message that exists with exactly the variables it uses, and
+//! every message is used. A missing translation fails here.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -214,6 +214,9 @@ fn every_message_the_code_asks_for_exists_with_the_variables_it_gives() {
     let en = catalogue("en");
     let uses = uses();
     assert!(uses.len() > 50, "only {} uses found", uses.len());
+    let used: BTreeSet<&String> = uses.iter().map(|(_, id, _)| id).collect();
+    let unused: Vec<&String> = ru.keys().filter(|id| !used.contains(id)).collect();
+    assert!(unused.is_empty(), "messages no code uses: {unused:?}");
     for (file, id, given) in uses {
         let (Some(r), Some(e)) = (ru.get(&id), en.get(&id)) else {
             panic!("{file}: message «{id}» is not in both catalogues");

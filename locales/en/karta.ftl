@@ -430,3 +430,214 @@ subject-order-date = order date
 subject-period-from = start of the period
 subject-period-to = end of the period
 subject-notes = notes
+
+## src/tui/document.rs
+
+document-sample-not-saved = sample (not saved)
+
+
+## src/tui/overlay/help.rs
+
+help-help-keys = Help — keys
+help-closes = closes
+
+## src/tui/overlay/filter.rs
+
+filter-any = any
+filter-responsible = Responsible
+filter-status = Status
+filter-deadline = Deadline
+filter-change = change
+filter-applies = applies
+filter-filter = Filter
+
+## src/tui/overlay/comment.rs
+
+comment-add = add
+comment-new-line = new line
+comment-cancel = cancel
+
+## src/tui/overlay/question.rs
+
+question-yes = yes
+question-no = no
+
+## src/tui/overlay/merge.rs
+
+merge-merge = Merge
+merge-merge-2 = Merge?
+
+## src/tui/overlay/prompt.rs
+
+prompt-pick = Pick
+
+## src/tui/forms.rs
+
+forms-choose-an-activity-or-a = Choose an activity or a section
+forms-activity = Activity
+forms-responsible = Responsible
+forms-number = Number
+forms-roadmap-heading = Roadmap heading
+forms-choose-an-activity = Choose an activity
+
+## src/tui/loader.rs
+
+loader-unsaved-changes-restored-from-the = Unsaved changes restored from the journal:
+loader-read-only-the-file-did = Read-only, the file did not load:
+
+## src/tui/ui/mod.rs
+
+ui-window-too-small-need = Window too small: need
+ui-filter = filter
+ui-saving = Saving…
+
+## src/tui/ui/detail.rs
+
+detail-details = {" Details "}
+detail-cycle-stage = Cycle stage
+detail-responsible-for-the-direction = Responsible for the direction
+detail-in-all = In all
+detail-gap-in-the-management-cycle = Gap in the management cycle: no activities
+detail-conflict = Conflict —
+detail-responsible-for-the-direction-2 = {" (responsible for the direction)"}
+detail-comments = Comments
+detail-none = none
+detail-by = by
+detail-recurring = recurring
+detail-on-an-event = on an event
+detail-continuous = continuous
+detail-no-deadline = no deadline
+detail-not-understood = not understood
+detail-a-guess = (a guess)
+
+## src/tui/ui/table.rs
+
+table-nothing-matches-the-filter = Nothing matches the filter
+table-clears-it = clears it
+table-empty = Empty
+table-adds-an-activity = adds an activity
+table-a-section = a section
+table-gap-no-activities = {" — gap: no activities"}
+
+## src/tui/trash.rs
+
+trash-the-bin-is-empty-2 = The bin is empty
+trash-restore = restore
+trash-recycle-bin = Recycle bin
+trash-close = close
+trash-restored-from-the-bin = Restored from the bin
+trash-changed-after-the-deletion-by = Changed after the deletion by people who did not see it; all kept:
+
+## src/tui/app.rs
+
+app-change-journal = change journal
+
+## src/tui/saving.rs
+
+saving-not-saved = Not saved:
+saving-saved-together-with-changes-another = Saved together with changes another program made to the file
+saving-saved = Saved:
+
+## src/tui/structure.rs
+
+structure-choose-a-section-or-an = Choose a section or an activity
+structure-delete-activity = Delete activity
+structure-move-to-section = Move to section
+structure-a-section-cannot-move-into = A section cannot move into itself
+structure-move = Move
+structure-renumber-the-whole-roadmap-1 = Renumber the whole roadmap (1., 1.1., …)? Sub-items stay sub-items; undo brings the old numbers back.
+
+## src/tui/editing.rs
+
+editing-activity-added = Activity added
+editing-section-added = Section added
+editing-restored-the-text-typed-before = Restored the text typed before a crash:
+editing-keep-it = keep it
+editing-drop-it = drop it
+editing-undone = Undone:
+editing-nothing-to-undo = Nothing to undo
+editing-redone = Redone:
+editing-nothing-to-redo = Nothing to redo
+
+## src/tui/collab.rs
+
+collab-nothing-new = nothing new
+collab-no-visible-changes-2 = (no visible changes)
+collab-no-conflicts-2 = No conflicts
+collab-conflicts-choose-one-to-resolve = Conflicts: choose one to resolve
+collab-you = you
+collab-keep = Keep
+collab-keep-both-each-paragraph-once = Keep both (each paragraph once)
+collab-type-a-value-of-my = Type a value of my own…
+collab-conflict-resolved-2 = Conflict resolved
+collab-choose-one-of-the-values = Choose one of the values
+collab-no-changes = No changes
+collab-history = History
+
+## src/tui/target.rs
+
+target-responsible-one-per-line = Responsible (one per line
+target-completes-a-name = completes a name
+target-section-title = Section title
+target-section-number = Section number
+target-new-activity = New activity
+target-new-section = New section
+target-search = Search
+target-save-as = Save as
+target-export-to-a-file-docx = Export to a file (.docx, .xlsx, .csv, .md, .ics, .json; path from the roadmap's folder)
+target-merge-a-file-a-karta = Merge a file (a .karta or a bundle; path from the roadmap's folder)
+target-title = Title
+target-municipality = Municipality
+target-order-number = Order number
+target-order-date = Order date
+target-period-from = Period from
+target-period-to = Period to
+target-notes = Notes
+target-not-a-date-write-dd = not a date; write DD.MM.YYYY
+
+## src/tui/browse.rs
+
+browse-filter-and-search-cleared = Filter and search cleared
+browse-search-for-something-first = Search for something first
+browse-not-found = Not found:
+
+
+
+
+
+## src/tui/run.rs
+
+run-needs-a-terminal-for-a = needs a terminal (for a report: karta report FILE)
+run-internal-error-in-the-editor = internal error in the editor; the edits made are in the journal
+run-loading-the-file = Loading the file…
+
+## src/tui/comments.rs
+
+comments-comments-are-on-activities-select = Comments are on activities: select one
+comments-comment-on = Comment on
+comments-comment-added = Comment added
+
+## src/tui/update.rs
+
+update-merge-cancelled-nothing-changed = Merge cancelled, nothing changed
+update-no-action-for-key = No action for key
+update-help = help
+update-already-exists-choose-another-name = already exists; choose another name
+update-roadmap = roadmap
+update-give-an-extension-docx-xlsx = give an extension: .docx, .xlsx, .csv, .md, .ics or .json
+update-exported = Exported:
+update-there-are-unsaved-changes-save = There are unsaved changes. Save before quitting?
+
+## src/import/mod.rs
+
+import-tab-separated-text = tab-separated text
+import-markdown-tables = Markdown tables
+import-word-document-docx = Word document (.docx)
+import-excel-workbook-xlsx = Excel workbook (.xlsx)
+import-a-damaged-or-truncated-archive = a damaged or truncated archive
+import-part = part
+import-unpacks-to-more-than = unpacks to more than
+import-a-damaged-document-xml = a damaged document (XML)
+import-the-excel-workbook-cannot-be = the Excel workbook cannot be read
+import-not-valid-text-in = not valid text in
+import-record = record

@@ -512,3 +512,214 @@ subject-order-date = дата приказа
 subject-period-from = начало периода
 subject-period-to = конец периода
 subject-notes = примечания
+
+## src/tui/document.rs
+
+document-sample-not-saved = образец (не сохранён)
+
+
+## src/tui/overlay/help.rs
+
+help-help-keys = Справка — клавиши
+help-closes = закрыть
+
+## src/tui/overlay/filter.rs
+
+filter-any = все
+filter-responsible = Ответственный
+filter-status = Статус
+filter-deadline = Срок
+filter-change = менять
+filter-applies = применить
+filter-filter = Фильтр
+
+## src/tui/overlay/comment.rs
+
+comment-add = добавить
+comment-new-line = новая строка
+comment-cancel = отмена
+
+## src/tui/overlay/question.rs
+
+question-yes = да
+question-no = нет
+
+## src/tui/overlay/merge.rs
+
+merge-merge = Слить
+merge-merge-2 = Слить?
+
+## src/tui/overlay/prompt.rs
+
+prompt-pick = Выбрать
+
+## src/tui/forms.rs
+
+forms-choose-an-activity-or-a = Выберите мероприятие или раздел
+forms-activity = Мероприятие
+forms-responsible = Ответственные
+forms-number = Номер
+forms-roadmap-heading = Заголовок дорожной карты
+forms-choose-an-activity = Выберите мероприятие
+
+## src/tui/loader.rs
+
+loader-unsaved-changes-restored-from-the = Восстановлены несохранённые изменения из журнала:
+loader-read-only-the-file-did = Только просмотр, файл не загружен:
+
+## src/tui/ui/mod.rs
+
+ui-window-too-small-need = Окно слишком мало: нужно
+ui-filter = фильтр
+ui-saving = Сохранение…
+
+## src/tui/ui/detail.rs
+
+detail-details = {" Подробности "}
+detail-cycle-stage = Этап цикла
+detail-responsible-for-the-direction = Ответственные за направление
+detail-in-all = Всего
+detail-gap-in-the-management-cycle = Пробел в управленческом цикле: нет мероприятий
+detail-conflict = Конфликт —
+detail-responsible-for-the-direction-2 = {" (ответственные за направление)"}
+detail-comments = Комментарии
+detail-none = нет
+detail-by = до
+detail-recurring = регулярно
+detail-on-an-event = по событию
+detail-continuous = постоянно
+detail-no-deadline = срок не указан
+detail-not-understood = срок не распознан
+detail-a-guess = (предположительно)
+
+## src/tui/ui/table.rs
+
+table-nothing-matches-the-filter = Ничего не подходит под фильтр
+table-clears-it = сбросить
+table-empty = Пусто
+table-adds-an-activity = добавить мероприятие
+table-a-section = раздел
+table-gap-no-activities = {" — пробел: нет мероприятий"}
+
+## src/tui/trash.rs
+
+trash-the-bin-is-empty-2 = Корзина пуста
+trash-restore = вернуть
+trash-recycle-bin = Корзина
+trash-close = закрыть
+trash-restored-from-the-bin = Восстановлено из корзины
+trash-changed-after-the-deletion-by = После удаления его меняли те, кто удаления не видел; всё сохранено:
+
+## src/tui/app.rs
+
+app-change-journal = журнал изменений
+
+## src/tui/saving.rs
+
+saving-not-saved = Не сохранено:
+saving-saved-together-with-changes-another = Сохранено вместе с изменениями, сделанными в файле другой программой
+saving-saved = Сохранено:
+
+## src/tui/structure.rs
+
+structure-choose-a-section-or-an = Выберите раздел или мероприятие
+structure-delete-activity = Удалить мероприятие
+structure-move-to-section = Перенести в раздел
+structure-a-section-cannot-move-into = Раздел нельзя перенести в самого себя
+structure-move = Перенос
+structure-renumber-the-whole-roadmap-1 = Перенумеровать всю карту (1., 1.1., …)? Подпункты останутся подпунктами; отменить можно клавишей отмены.
+
+## src/tui/editing.rs
+
+editing-activity-added = Добавлено мероприятие
+editing-section-added = Добавлен раздел
+editing-restored-the-text-typed-before = Восстановлен текст, набранный перед сбоем:
+editing-keep-it = сохранить
+editing-drop-it = отбросить
+editing-undone = Отменено:
+editing-nothing-to-undo = Нечего отменять
+editing-redone = Возвращено:
+editing-nothing-to-redo = Нечего возвращать
+
+## src/tui/collab.rs
+
+collab-nothing-new = ничего нового
+collab-no-visible-changes-2 = (видимых изменений нет)
+collab-no-conflicts-2 = Конфликтов нет
+collab-conflicts-choose-one-to-resolve = Конфликты: выберите, что решить
+collab-you = вы
+collab-keep = Оставить
+collab-keep-both-each-paragraph-once = Оставить оба (каждый абзац один раз)
+collab-type-a-value-of-my = Ввести своё значение…
+collab-conflict-resolved-2 = Конфликт решён
+collab-choose-one-of-the-values = Выберите одно из значений
+collab-no-changes = Изменений нет
+collab-history = История
+
+## src/tui/target.rs
+
+target-responsible-one-per-line = Ответственные (по одному в строке
+target-completes-a-name = дополнить имя
+target-section-title = Название раздела
+target-section-number = Номер раздела
+target-new-activity = Новое мероприятие
+target-new-section = Новый раздел
+target-search = Поиск
+target-save-as = Сохранить как
+target-export-to-a-file-docx = Выгрузить в файл (.docx, .xlsx, .csv, .md, .ics, .json; путь от папки карты)
+target-merge-a-file-a-karta = Слить файл (.karta или пакет изменений; путь от папки карты)
+target-title = Название
+target-municipality = Муниципалитет
+target-order-number = Номер приказа
+target-order-date = Дата приказа
+target-period-from = Период с
+target-period-to = Период по
+target-notes = Примечания
+target-not-a-date-write-dd = не дата; пишите ДД.ММ.ГГГГ
+
+## src/tui/browse.rs
+
+browse-filter-and-search-cleared = Фильтр и поиск сброшены
+browse-search-for-something-first = Сначала задайте поиск
+browse-not-found = Не найдено:
+
+
+
+
+
+## src/tui/run.rs
+
+run-needs-a-terminal-for-a = нужен терминал (для отчёта: karta report FILE)
+run-internal-error-in-the-editor = внутренняя ошибка редактора; сделанные правки сохранены в журнале
+run-loading-the-file = Загрузка файла…
+
+## src/tui/comments.rs
+
+comments-comments-are-on-activities-select = Комментарий пишется к мероприятию: выберите его
+comments-comment-on = Комментарий к
+comments-comment-added = Комментарий добавлен
+
+## src/tui/update.rs
+
+update-merge-cancelled-nothing-changed = Слияние отменено, ничего не изменилось
+update-no-action-for-key = Нет действия для клавиши
+update-help = справка
+update-already-exists-choose-another-name = файл уже есть; выберите другое имя
+update-roadmap = дорожная-карта
+update-give-an-extension-docx-xlsx = укажите расширение: .docx, .xlsx, .csv, .md, .ics или .json
+update-exported = Выгружено:
+update-there-are-unsaved-changes-save = Есть несохранённые изменения. Сохранить перед выходом?
+
+## src/import/mod.rs
+
+import-tab-separated-text = текст с табуляциями
+import-markdown-tables = таблицы Markdown
+import-word-document-docx = документ Word (.docx)
+import-excel-workbook-xlsx = книга Excel (.xlsx)
+import-a-damaged-or-truncated-archive = архив повреждён или обрезан
+import-part = часть
+import-unpacks-to-more-than = распаковывается больше чем в
+import-a-damaged-document-xml = документ повреждён (XML)
+import-the-excel-workbook-cannot-be = книга Excel не читается
+import-not-valid-text-in = текст с ошибками в кодировке
+import-record = запись

@@ -80,11 +80,7 @@ pub fn merge(
         let _ = writeln!(out, "{line}");
     }
     if outcome.preview.by_author.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            crate::tr!(lang, "collab-no-visible-changes")
-        );
+        let _ = writeln!(out, "{}", crate::tr!(lang, "collab-no-visible-changes"));
     }
     let verdict = if outcome.saved {
         crate::tr!(lang, "collab-merged-and-saved")

@@ -27,10 +27,9 @@ pub fn run(
         .with_context(|| format!("{}: {}", file.display(), crate::tr!(lang, "export-export")))?;
     match output {
         Some(path) => Ok(store::file::write_atomic(path, &bytes)?),
-        None if format.is_binary() && std::io::stdout().is_terminal() => bail!(
-            "{}",
-            crate::tr!(lang, "export-a-word-or-excel-file")
-        ),
+        None if format.is_binary() && std::io::stdout().is_terminal() => {
+            bail!("{}", crate::tr!(lang, "export-a-word-or-excel-file"))
+        }
         None => write_stdout(&bytes),
     }
 }

@@ -38,7 +38,9 @@ pub fn run(
 
 /// The summary of an import, one fact per line.
 fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lang) {
-    let format = report.format.map_or("?", |f| f.name(lang));
+    let format = report
+        .format
+        .map_or_else(|| "?".to_string(), |f| f.name(lang));
     let encoding = report
         .encoding
         .map(|e| format!(" ({e})"))

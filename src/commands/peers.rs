@@ -56,13 +56,23 @@ pub fn run(file: &Path, lang: Lang) -> Result<()> {
                 known.extend(r.hashes());
                 let made = r
                     .made
-                    .map(|t| format!(" ({} {})", crate::tr!(lang, "peers-a-bundle-of"), time_text(t)))
+                    .map(|t| {
+                        format!(
+                            " ({} {})",
+                            crate::tr!(lang, "peers-a-bundle-of"),
+                            time_text(t)
+                        )
+                    })
                     .unwrap_or_default();
                 format!("{}{made}", time_text(r.merged))
             }
             None => nothing.to_string(),
         };
-        let _ = writeln!(out, "  {}: {received_line}", crate::tr!(lang, "peers-received"));
+        let _ = writeln!(
+            out,
+            "  {}: {received_line}",
+            crate::tr!(lang, "peers-received")
+        );
         let lacking = doc.lacking(&known);
         let _ = writeln!(
             out,

@@ -36,11 +36,7 @@ pub fn trash(file: &Path, config: &Config, lang: Lang) -> Result<()> {
             let _ = writeln!(out, "  ‼ {}", deletion_line(d, Some(&me), lang));
         }
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        crate::tr!(lang, "trash-to-bring-one-back-karta")
-    );
+    let _ = writeln!(out, "{}", crate::tr!(lang, "trash-to-bring-one-back-karta"));
     super::print(&out)
 }
 

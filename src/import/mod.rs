@@ -59,13 +59,13 @@ pub enum Format {
 
 impl Format {
     /// A name to show.
-    pub fn name(self, lang: Lang) -> &'static str {
+    pub fn name(self, lang: Lang) -> String {
         match self {
-            Format::Tsv => lang.t("текст с табуляциями", "tab-separated text"),
-            Format::Markdown => lang.t("таблицы Markdown", "Markdown tables"),
-            Format::Csv => "CSV",
-            Format::Docx => lang.t("документ Word (.docx)", "Word document (.docx)"),
-            Format::Xlsx => lang.t("книга Excel (.xlsx)", "Excel workbook (.xlsx)"),
+            Format::Tsv => crate::tr!(lang, "import-tab-separated-text"),
+            Format::Markdown => crate::tr!(lang, "import-markdown-tables"),
+            Format::Csv => "CSV".to_string(),
+            Format::Docx => crate::tr!(lang, "import-word-document-docx"),
+            Format::Xlsx => crate::tr!(lang, "import-excel-workbook-xlsx"),
         }
     }
 
@@ -134,35 +134,28 @@ impl Problem {
             ),
             Problem::DamagedZip(e) => format!(
                 "{}: {e}",
-                lang.t(
-                    "архив повреждён или обрезан",
-                    "a damaged or truncated archive"
-                )
+                crate::tr!(lang, "import-a-damaged-or-truncated-archive")
             ),
             Problem::PartTooLarge(name) => format!(
                 "{} {name} {} {} МБ",
-                lang.t("часть", "part"),
-                lang.t("распаковывается больше чем в", "unpacks to more than"),
+                crate::tr!(lang, "import-part"),
+                crate::tr!(lang, "import-unpacks-to-more-than"),
                 archive::MAX_PART / (1024 * 1024)
             ),
-            Problem::BadXml(e) => format!(
-                "{}: {e}",
-                lang.t("документ повреждён (XML)", "a damaged document (XML)")
-            ),
+            Problem::BadXml(e) => {
+                format!("{}: {e}", crate::tr!(lang, "import-a-damaged-document-xml"))
+            }
             Problem::BadWorkbook(e) => format!(
                 "{}: {e}",
-                lang.t(
-                    "книга Excel не читается",
-                    "the Excel workbook cannot be read"
-                )
+                crate::tr!(lang, "import-the-excel-workbook-cannot-be")
             ),
             Problem::Binary => l("двоичный файл, а не текст", "a binary file, not text"),
             Problem::BadText(encoding) => format!(
                 "{} {encoding}",
-                lang.t("текст с ошибками в кодировке", "not valid text in")
+                crate::tr!(lang, "import-not-valid-text-in")
             ),
             Problem::BadCsv(n, e) => {
-                format!("CSV, {} {n}: {e}", lang.t("запись", "record"))
+                format!("CSV, {} {n}: {e}", crate::tr!(lang, "import-record"))
             }
             Problem::NoTable => l(
                 "таблица не найдена: ожидались строки таблицы Word, Excel, Markdown, CSV или текста с табуляциями",

@@ -52,10 +52,7 @@ pub fn header(lang: Lang, name_width: usize) -> String {
     let numbers = Stage::ALL.iter().map(|s| s.number().to_string());
     format!(
         "{}{}{:>CELL$}",
-        pad(
-            &crate::tr!(lang, "coverage-system-section"),
-            name_width
-        ),
+        pad(&crate::tr!(lang, "coverage-system-section"), name_width),
         cells(numbers),
         "?"
     )
@@ -85,8 +82,7 @@ pub fn legend(lang: Lang) -> Vec<String> {
         .collect();
     vec![
         stages.join(" · "),
-        crate::tr!(lang, "coverage-a-gap-no-activities-3")
-        .to_string(),
+        crate::tr!(lang, "coverage-a-gap-no-activities-3").to_string(),
     ]
 }
 

@@ -90,7 +90,11 @@ pub fn base_words(base: &Base, lang: Lang) -> String {
             time_text(*time),
             author_name(author.as_deref(), lang)
         ),
-        Base::Day(day) => format!("{} {}", crate::tr!(lang, "since-since"), day.format("%d.%m.%Y")),
+        Base::Day(day) => format!(
+            "{} {}",
+            crate::tr!(lang, "since-since"),
+            day.format("%d.%m.%Y")
+        ),
     }
 }
 
@@ -123,8 +127,7 @@ pub fn lines(report: &Report, title: &str, lang: Lang) -> Vec<Line> {
     for group in &report.groups {
         let title = match &group.section {
             Some(s) => item_name(s, lang),
-            None => crate::tr!(lang, "since-outside-sections-and-the-heading")
-                .to_string(),
+            None => crate::tr!(lang, "since-outside-sections-and-the-heading").to_string(),
         };
         out.push(line(Level::Section, vec![run(title, Style::Strong)]));
         let mut current: Option<&str> = None;
@@ -160,8 +163,7 @@ fn change_line(changed: &Changed, lang: Lang) -> Line {
                 None => crate::tr!(lang, "since-the-top-level").to_string(),
             };
             let text = if from == to {
-                crate::tr!(lang, "since-moved-within-its-section")
-                .to_string()
+                crate::tr!(lang, "since-moved-within-its-section").to_string()
             } else {
                 format!(
                     "{} {} {} {}",

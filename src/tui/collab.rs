@@ -69,7 +69,7 @@ impl App {
             let text = format!(
                 "{}: {}",
                 path.display(),
-                self.lang.t("ничего нового", "nothing new")
+                crate::tr!(self.lang, "collab-nothing-new")
             );
             return self.status.say(text);
         }
@@ -90,11 +90,7 @@ impl App {
         }
         lines.extend(changes);
         if preview.by_author.is_empty() {
-            lines.push(
-                self.lang
-                    .t("(видимых изменений нет)", "(no visible changes)")
-                    .to_string(),
-            );
+            lines.push(crate::tr!(self.lang, "collab-no-visible-changes-2").to_string());
         }
         self.overlay = Overlay::Merge(Box::new(MergeOffer {
             merged,
@@ -136,7 +132,7 @@ impl App {
         if self.document.conflicts.is_empty() {
             return self
                 .status
-                .say(self.lang.t("Конфликтов нет", "No conflicts"));
+                .say(crate::tr!(self.lang, "collab-no-conflicts-2"));
         }
         let choices = self
             .document
@@ -159,13 +155,7 @@ impl App {
             .collect();
         self.overlay = Overlay::List(List {
             kind: ListKind::Conflicts,
-            title: self
-                .lang
-                .t(
-                    "Конфликты: выберите, что решить",
-                    "Conflicts: choose one to resolve",
-                )
-                .to_string(),
+            title: crate::tr!(self.lang, "collab-conflicts-choose-one-to-resolve").to_string(),
             choices,
             selected: 0,
         });
@@ -183,7 +173,7 @@ impl App {
         let mine =
             |i: &usize| c.values[*i].author.is_some() && c.values[*i].author.as_deref() == me;
         let who = |i: usize| match mine(&i) {
-            true => lang.t("вы", "you").to_string(),
+            true => crate::tr!(lang, "collab-you").to_string(),
             false => describe::author_name(c.values[i].author.as_deref(), lang),
         };
         // The reader's own value first, the others in the order listed.
@@ -206,18 +196,20 @@ impl App {
             .iter()
             .enumerate()
             .map(|(shown, &i)| {
-                let label = format!("{} {} ({})", lang.t("Оставить", "Keep"), shown + 1, who(i));
+                let label = format!(
+                    "{} {} ({})",
+                    crate::tr!(lang, "collab-keep"),
+                    shown + 1,
+                    who(i)
+                );
                 (Resolve::Value(i), label)
             })
             .collect();
         if c.is_free_text() {
-            let label = lang.t(
-                "Оставить оба (каждый абзац один раз)",
-                "Keep both (each paragraph once)",
-            );
+            let label = crate::tr!(lang, "collab-keep-both-each-paragraph-once");
             choices.push((Resolve::KeepBoth, label.to_string()));
         }
-        let own = lang.t("Ввести своё значение…", "Type a value of my own…");
+        let own = crate::tr!(lang, "collab-type-a-value-of-my");
         choices.push((Resolve::Own, own.to_string()));
         self.overlay = Overlay::Conflict(Box::new(ConflictView {
             index,
@@ -254,7 +246,7 @@ impl App {
                 self.document.unsaved = true;
                 self.refresh_since(&before);
                 self.status
-                    .say(self.lang.t("Конфликт решён", "Conflict resolved"));
+                    .say(crate::tr!(self.lang, "collab-conflict-resolved-2"));
             }
             Err(e) => self.status.complain(e.to_string()),
         }
@@ -277,10 +269,9 @@ impl App {
             (ItemKind::Activity, Field::Text) => ActivityField::Text,
             (ItemKind::Activity, Field::Column { key, .. }) => ActivityField::Cell(key.clone()),
             _ => {
-                return self.status.say(
-                    self.lang
-                        .t("Выберите одно из значений", "Choose one of the values"),
-                );
+                return self
+                    .status
+                    .say(crate::tr!(self.lang, "collab-choose-one-of-the-values"));
             }
         };
         let Some(before) = self
@@ -320,13 +311,13 @@ impl App {
             }
         }
         if lines.is_empty() {
-            lines.push(self.lang.t("Изменений нет", "No changes").to_string());
+            lines.push(crate::tr!(self.lang, "collab-no-changes").to_string());
         }
         let title = self.keymap.titled(
-            self.lang.t("История", "History"),
+            &crate::tr!(self.lang, "collab-history"),
             Mode::List,
             Action::Cancel,
-            self.lang.t("закрыть", "closes"),
+            &crate::tr!(self.lang, "help-closes"),
         );
         self.overlay = Overlay::Reading(Reading::new(title, lines));
     }

@@ -13,9 +13,9 @@ impl App {
     /// Opens the comment form on the activity under the cursor.
     pub(super) fn begin_comment(&mut self) {
         let Some(entry) = self.current_entry() else {
-            return self.status.say(self.lang.t(
-                "Комментарий пишется к мероприятию: выберите его",
-                "Comments are on activities: select one",
+            return self.status.say(crate::tr!(
+                self.lang,
+                "comments-comments-are-on-activities-select"
             ));
         };
         let a = &self.document.catalog.entries[entry].activity;
@@ -27,7 +27,7 @@ impl App {
         };
         let title = format!(
             "{} {}",
-            self.lang.t("Комментарий к", "Comment on"),
+            crate::tr!(self.lang, "comments-comment-on"),
             item_name(&item, self.lang)
         );
         let form = CommentForm::new(ActivityId(a.id.clone()), title);
@@ -58,6 +58,6 @@ impl App {
         }
         self.select_key(&RowKey::Activity(form.activity));
         self.status
-            .say(self.lang.t("Комментарий добавлен", "Comment added"));
+            .say(crate::tr!(self.lang, "comments-comment-added"));
     }
 }

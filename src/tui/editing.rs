@@ -111,8 +111,7 @@ impl App {
                             deleted: false,
                         };
                         self.record(
-                            lang.t("Добавлено мероприятие", "Activity added")
-                                .to_string(),
+                            crate::tr!(lang, "editing-activity-added").to_string(),
                             vec![op],
                             Some(RowKey::Activity(ActivityId(id))),
                         );
@@ -139,7 +138,7 @@ impl App {
                             deleted: false,
                         };
                         self.record(
-                            lang.t("Добавлен раздел", "Section added").to_string(),
+                            crate::tr!(lang, "editing-section-added").to_string(),
                             vec![op],
                             Some(RowKey::Section(SectionId(id))),
                         );
@@ -235,14 +234,11 @@ impl App {
         };
         let message = format!(
             "{} {} — {}, {} — {}",
-            self.lang.t(
-                "Восстановлен текст, набранный перед сбоем:",
-                "Restored the text typed before a crash:"
-            ),
+            crate::tr!(self.lang, "editing-restored-the-text-typed-before"),
             keys(Action::Confirm),
-            self.lang.t("сохранить", "keep it"),
+            crate::tr!(self.lang, "editing-keep-it"),
             keys(Action::Cancel),
-            self.lang.t("отбросить", "drop it"),
+            crate::tr!(self.lang, "editing-drop-it"),
         );
         self.status.say(message);
     }
@@ -333,13 +329,13 @@ impl App {
                 self.after_change(None, &step.ops);
                 self.status.say(format!(
                     "{} {}",
-                    self.lang.t("Отменено:", "Undone:"),
+                    crate::tr!(self.lang, "editing-undone"),
                     step.label
                 ));
             }
             Ok(None) => self
                 .status
-                .say(self.lang.t("Нечего отменять", "Nothing to undo")),
+                .say(crate::tr!(self.lang, "editing-nothing-to-undo")),
             Err(e) => self.status.complain(e.to_string()),
         }
     }
@@ -351,13 +347,13 @@ impl App {
                 self.after_change(None, &step.ops);
                 self.status.say(format!(
                     "{} {}",
-                    self.lang.t("Возвращено:", "Redone:"),
+                    crate::tr!(self.lang, "editing-redone"),
                     step.label
                 ));
             }
             Ok(None) => self
                 .status
-                .say(self.lang.t("Нечего возвращать", "Nothing to redo")),
+                .say(crate::tr!(self.lang, "editing-nothing-to-redo")),
             Err(e) => self.status.complain(e.to_string()),
         }
     }

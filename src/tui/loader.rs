@@ -224,10 +224,7 @@ impl App {
         self.document.unsaved = true;
         let text = format!(
             "{} {}",
-            self.lang.t(
-                "Восстановлены несохранённые изменения из журнала:",
-                "Unsaved changes restored from the journal:"
-            ),
+            crate::tr!(self.lang, "loader-unsaved-changes-restored-from-the"),
             recovery.records
         );
         self.status.say(text);
@@ -290,10 +287,7 @@ impl App {
             Some(e) => {
                 let text = format!(
                     "{} {e}",
-                    self.lang.t(
-                        "Только просмотр, файл не загружен:",
-                        "Read-only, the file did not load:"
-                    )
+                    crate::tr!(self.lang, "loader-read-only-the-file-did")
                 );
                 self.status.complain(text);
                 false

@@ -108,13 +108,7 @@ pub fn run(options: &Options) -> Result<()> {
     start_log();
     let mut app = open_app(options)?;
     if !std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "{}",
-            options.lang.t(
-                "нужен терминал (для отчёта: karta report FILE)",
-                "needs a terminal (for a report: karta report FILE)"
-            )
-        );
+        anyhow::bail!("{}", crate::tr!(options.lang, "run-needs-a-terminal-for-a"));
     }
     let mut terminal = ratatui::try_init().context("terminal")?;
     store::file::hush_caught_panics();
@@ -132,10 +126,7 @@ pub fn run(options: &Options) -> Result<()> {
         Ok(result) => result,
         Err(panic) => anyhow::bail!(
             "{} ({})",
-            options.lang.t(
-                "внутренняя ошибка редактора; сделанные правки сохранены в журнале",
-                "internal error in the editor; the edits made are in the journal"
-            ),
+            crate::tr!(options.lang, "run-internal-error-in-the-editor"),
             store::file::panic_text(panic.as_ref())
         ),
     }
@@ -164,8 +155,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     if app.waits_for(key) {
-                        app.status
-                            .say(app.lang.t("Загрузка файла…", "Loading the file…"));
+                        app.status.say(crate::tr!(app.lang, "run-loading-the-file"));
                         draw(terminal, app)?;
                     }
                     app.handle_key(key);

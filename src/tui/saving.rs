@@ -107,7 +107,7 @@ impl App {
             again: false,
             started,
         });
-        self.status.say(self.lang.t("Сохранение…", "Saving…"));
+        self.status.say(crate::tr!(self.lang, "ui-saving"));
         Ok(())
     }
 
@@ -144,7 +144,7 @@ impl App {
         };
         if let Err(e) = &result {
             tracing::error!(error = %e, "save failed");
-            let text = format!("{} {e}", self.lang.t("Не сохранено:", "Not saved:"));
+            let text = format!("{} {e}", crate::tr!(self.lang, "saving-not-saved"));
             self.status.complain(text);
         }
         result
@@ -162,16 +162,11 @@ impl App {
         let fingerprint = seen.fingerprint;
         self.document.doc.know_file(seen);
         let text = if merged {
-            self.lang
-                .t(
-                    "Сохранено вместе с изменениями, сделанными в файле другой программой",
-                    "Saved together with changes another program made to the file",
-                )
-                .to_string()
+            crate::tr!(self.lang, "saving-saved-together-with-changes-another").to_string()
         } else {
             format!(
                 "{} {}",
-                self.lang.t("Сохранено:", "Saved:"),
+                crate::tr!(self.lang, "saving-saved"),
                 self.document.file_name(self.lang)
             )
         };

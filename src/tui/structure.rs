@@ -26,10 +26,9 @@ impl App {
             }
             _ if self.views.rows.is_empty() => (SectionId(String::new()), None),
             _ => {
-                return self.status.say(self.lang.t(
-                    "Выберите раздел или мероприятие",
-                    "Choose a section or an activity",
-                ));
+                return self
+                    .status
+                    .say(crate::tr!(self.lang, "structure-choose-a-section-or-an"));
             }
         };
         self.edit_target(Target::NewActivity { section, after });
@@ -62,7 +61,7 @@ impl App {
                 let e = &self.document.catalog.entries[entry];
                 let text = format!(
                     "{} {} «{}»?",
-                    lang.t("Удалить мероприятие", "Delete activity"),
+                    crate::tr!(lang, "structure-delete-activity"),
                     e.label,
                     crate::present::fit(&text::one_line(&e.activity.text), 60)
                 );
@@ -164,10 +163,7 @@ impl App {
             .collect();
         self.overlay = Overlay::List(List {
             kind,
-            title: self
-                .lang
-                .t("Перенести в раздел", "Move to section")
-                .to_string(),
+            title: crate::tr!(self.lang, "structure-move-to-section").to_string(),
             choices,
             selected: self.current_section().unwrap_or(0),
         });
@@ -198,9 +194,9 @@ impl App {
             .subtree(id.as_str())
             .contains(&target.0)
         {
-            return self.status.complain(self.lang.t(
-                "Раздел нельзя перенести в самого себя",
-                "A section cannot move into itself",
+            return self.status.complain(crate::tr!(
+                self.lang,
+                "structure-a-section-cannot-move-into"
             ));
         }
         let last = self
@@ -334,7 +330,7 @@ impl App {
             new,
         };
         self.record(
-            self.lang.t("Перенос", "Move").to_string(),
+            crate::tr!(self.lang, "structure-move").to_string(),
             vec![op],
             Some(focus),
         );
@@ -342,10 +338,7 @@ impl App {
 
     /// Asks before renumbering the whole roadmap.
     pub(super) fn ask_renumber(&mut self) {
-        let text = self.lang.t(
-            "Перенумеровать всю карту (1., 1.1., …)? Подпункты останутся подпунктами; отменить можно клавишей отмены.",
-            "Renumber the whole roadmap (1., 1.1., …)? Sub-items stay sub-items; undo brings the old numbers back.",
-        );
+        let text = crate::tr!(self.lang, "structure-renumber-the-whole-roadmap-1");
         self.overlay = Overlay::Question(Asking {
             question: Question::Renumber,
             text: text.to_string(),
