@@ -120,7 +120,7 @@ fn uses() -> Vec<(String, String, BTreeSet<String>)> {
             .filter(|l| !l.trim_start().starts_with("//"))
             .collect::<Vec<_>>()
             .join("\n");
-        for (macro_name, id_at) in [("tr!(", 1), ("msg!(", 0)] {
+        for (macro_name, id_at) in [("tr!(", 1), ("tr_static!(", 1), ("msg!(", 0)] {
             let mut rest = code.as_str();
             while let Some(i) = rest.find(macro_name) {
                 rest = &rest[i + macro_name.len()..];

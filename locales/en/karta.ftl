@@ -641,3 +641,50 @@ import-a-damaged-document-xml = a damaged document (XML)
 import-the-excel-workbook-cannot-be = the Excel workbook cannot be read
 import-not-valid-text-in = not valid text in
 import-record = record
+
+## src/tui/overlay/question.rs
+
+question-yes-2 = yes
+question-no-2 = no
+question-save-and-quit = save and quit
+question-quit-without-saving = quit without saving
+question-back-to-editing = back to editing
+question-question = Question
+
+## src/tui/view/coverage.rs
+
+coverage-cycle-coverage = Cycle coverage
+coverage-view-coverage-of-the-management = View: coverage of the management cycle (gaps by stage)
+coverage-gap-3-from-the-wording = ○ — gap, 3~ — from the wording, ? — stage not told
+
+## src/tui/view/deadline.rs
+
+deadline-by-deadline = By deadline
+deadline-view-by-deadline = View: by deadline
+
+## src/tui/view/mechanism.rs
+
+mechanism-by-mechanism = By mechanism
+mechanism-view-by-mechanism = View: by mechanism
+
+## src/tui/view/person.rs
+
+person-by-responsible = By responsible
+person-view-by-responsible = View: by responsible
+person-nobody-responsible = Nobody responsible
+
+## The editor's modes (tui/action.rs)
+
+mode-browsing = Browsing
+mode-editing = Editing text
+mode-choosing = Choosing from a list
+mode-typing = Typing a line
+mode-question = Question
+
+## src/import/mod.rs
+
+problem-a-pdf-file-karta-reads = a PDF file: karta reads Word and Excel documents, text, Markdown and CSV
+problem-a-zip-archive-that-is = a zip archive that is neither a Word document (.docx) nor an Excel workbook (.xlsx)
+problem-a-binary-file-not-text = a binary file, not text
+problem-no-table-found-expected-word = no table found: expected Word, Excel, Markdown, CSV or tab-separated rows
+problem-no-header-row-naming-the = no header row naming the columns (such as «Мероприятия», «Сроки», «Ответственные») was found

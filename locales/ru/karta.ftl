@@ -723,3 +723,50 @@ import-a-damaged-document-xml = документ повреждён (XML)
 import-the-excel-workbook-cannot-be = книга Excel не читается
 import-not-valid-text-in = текст с ошибками в кодировке
 import-record = запись
+
+## src/tui/overlay/question.rs
+
+question-yes-2 = да
+question-no-2 = нет
+question-save-and-quit = сохранить и выйти
+question-quit-without-saving = выйти без сохранения
+question-back-to-editing = вернуться к редактированию
+question-question = Вопрос
+
+## src/tui/view/coverage.rs
+
+coverage-cycle-coverage = Охват цикла
+coverage-view-coverage-of-the-management = Вид: охват управленческого цикла (пробелы по этапам)
+coverage-gap-3-from-the-wording = ○ — пробел, 3~ — по формулировке, ? — этап не определён
+
+## src/tui/view/deadline.rs
+
+deadline-by-deadline = По срокам
+deadline-view-by-deadline = Вид: по срокам
+
+## src/tui/view/mechanism.rs
+
+mechanism-by-mechanism = По механизмам
+mechanism-view-by-mechanism = Вид: по механизмам
+
+## src/tui/view/person.rs
+
+person-by-responsible = По ответственным
+person-view-by-responsible = Вид: по ответственным
+person-nobody-responsible = Без ответственного
+
+## Режимы редактора (tui/action.rs)
+
+mode-browsing = Просмотр
+mode-editing = Редактирование текста
+mode-choosing = Выбор из списка
+mode-typing = Ввод строки
+mode-question = Вопрос
+
+## src/import/mod.rs
+
+problem-a-pdf-file-karta-reads = файл PDF: karta читает документы Word и Excel, текст, Markdown и CSV
+problem-a-zip-archive-that-is = архив zip, но не документ Word (.docx) и не книга Excel (.xlsx)
+problem-a-binary-file-not-text = двоичный файл, а не текст
+problem-no-table-found-expected-word = таблица не найдена: ожидались строки таблицы Word, Excel, Markdown, CSV или текста с табуляциями
+problem-no-header-row-naming-the = не найдена строка заголовка с названиями столбцов (например, «Мероприятия», «Сроки», «Ответственные»)

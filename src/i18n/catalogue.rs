@@ -2,7 +2,8 @@
 //! the `.ftl` files embedded in the binary.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -126,6 +127,21 @@ pub fn lookup(lang: Lang, id: &str) -> Option<String> {
             .format_pattern(pattern, None, &mut errors)
             .into_owned(),
     )
+}
+
+/// The message `id` in `lang` without variables, for the places that keep
+/// a `&'static str` (a view's title, a mode's name): each text is made
+/// once and kept for the rest of the run, so the memory taken is bounded
+/// by the catalogue.
+pub fn static_text(lang: Lang, id: &'static str) -> &'static str {
+    type Kept = HashMap<(Lang, &'static str), &'static str>;
+    static KEPT: OnceLock<Mutex<Kept>> = OnceLock::new();
+    let kept = KEPT.get_or_init(|| Mutex::new(HashMap::new()));
+    let Ok(mut kept) = kept.lock() else {
+        return id;
+    };
+    kept.entry((lang, id))
+        .or_insert_with(|| Box::leak(format(lang, id, &[]).into_boxed_str()))
 }
 
 /// The bundle of `lang`, built on first use.

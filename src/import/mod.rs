@@ -122,16 +122,9 @@ pub enum Problem {
 impl Problem {
     /// The problem in words.
     pub fn describe(&self, lang: Lang) -> String {
-        let l = |ru: &str, en: &str| lang.t(ru, en).to_string();
         match self {
-            Problem::Pdf => l(
-                "файл PDF: karta читает документы Word и Excel, текст, Markdown и CSV",
-                "a PDF file: karta reads Word and Excel documents, text, Markdown and CSV",
-            ),
-            Problem::OtherZip => l(
-                "архив zip, но не документ Word (.docx) и не книга Excel (.xlsx)",
-                "a zip archive that is neither a Word document (.docx) nor an Excel workbook (.xlsx)",
-            ),
+            Problem::Pdf => crate::tr!(lang, "problem-a-pdf-file-karta-reads"),
+            Problem::OtherZip => crate::tr!(lang, "problem-a-zip-archive-that-is"),
             Problem::DamagedZip(e) => format!(
                 "{}: {e}",
                 crate::tr!(lang, "import-a-damaged-or-truncated-archive")
@@ -149,7 +142,7 @@ impl Problem {
                 "{}: {e}",
                 crate::tr!(lang, "import-the-excel-workbook-cannot-be")
             ),
-            Problem::Binary => l("двоичный файл, а не текст", "a binary file, not text"),
+            Problem::Binary => crate::tr!(lang, "problem-a-binary-file-not-text"),
             Problem::BadText(encoding) => format!(
                 "{} {encoding}",
                 crate::tr!(lang, "import-not-valid-text-in")
@@ -157,14 +150,8 @@ impl Problem {
             Problem::BadCsv(n, e) => {
                 format!("CSV, {} {n}: {e}", crate::tr!(lang, "import-record"))
             }
-            Problem::NoTable => l(
-                "таблица не найдена: ожидались строки таблицы Word, Excel, Markdown, CSV или текста с табуляциями",
-                "no table found: expected Word, Excel, Markdown, CSV or tab-separated rows",
-            ),
-            Problem::NoHeader => l(
-                "не найдена строка заголовка с названиями столбцов (например, «Мероприятия», «Сроки», «Ответственные»)",
-                "no header row naming the columns (such as «Мероприятия», «Сроки», «Ответственные») was found",
-            ),
+            Problem::NoTable => crate::tr!(lang, "problem-no-table-found-expected-word"),
+            Problem::NoHeader => crate::tr!(lang, "problem-no-header-row-naming-the"),
         }
     }
 }

@@ -16,11 +16,11 @@ impl View for Person {
     }
 
     fn title(&self, lang: Lang) -> &'static str {
-        lang.t("По ответственным", "By responsible")
+        crate::tr_static!(lang, "person-by-responsible")
     }
 
     fn describe(&self, lang: Lang) -> &'static str {
-        lang.t("Вид: по ответственным", "View: by responsible")
+        crate::tr_static!(lang, "person-view-by-responsible")
     }
 
     fn rows(&self, source: &Source) -> Vec<Row> {
@@ -59,7 +59,7 @@ fn rows(source: &Source) -> Vec<Row> {
     if !nobody.is_empty() {
         let title = format!(
             "{} — {}",
-            lang.t("Без ответственного", "Nobody responsible"),
+            crate::tr_static!(lang, "person-nobody-responsible"),
             nobody.len()
         );
         source.push_group(&mut rows, GroupKey::Nobody, title, nobody);
