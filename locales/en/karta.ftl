@@ -544,7 +544,7 @@ structure-choose-a-section-or-an = Choose a section or an activity
 structure-delete-activity = Delete activity
 structure-move-to-section = Move to section
 structure-a-section-cannot-move-into = A section cannot move into itself
-structure-move = Move
+structure-move = Moved to another section
 structure-renumber-the-whole-roadmap-1 = Renumber the whole roadmap (1., 1.1., …)? Sub-items stay sub-items; undo brings the old numbers back.
 
 ## src/tui/editing.rs
@@ -688,3 +688,34 @@ problem-a-zip-archive-that-is = a zip archive that is neither a Word document (.
 problem-a-binary-file-not-text = a binary file, not text
 problem-no-table-found-expected-word = no table found: expected Word, Excel, Markdown, CSV or tab-separated rows
 problem-no-header-row-naming-the = no header row naming the columns (such as «Мероприятия», «Сроки», «Ответственные») was found
+
+## Counts in the editor's and the commands' messages
+
+journal-damaged = The journal is damaged: { $count } { $count ->
+        [one] record
+       *[other] records
+    } restored, the journal set aside as { $name }
+merged-from = Merged from { $file }: { $count } { $count ->
+        [one] change
+       *[other] changes
+    }; { $conflicts } { $conflicts ->
+        [one] conflict
+       *[other] conflicts
+    }
+warning-stray-text = line { $line }: text outside the table kept in the notes
+warning-extra-cells = line { $line }: { $count } { $count ->
+        [one] cell
+       *[other] cells
+    } more than the header has; joined to the last column
+warning-period-from-deadlines = period not named in the title; taken from the years in the deadlines: { $from }–{ $to }
+restored-with = and { $count } more with it
+approvals-kept = the earlier approvals are kept ({ $count })
+approval-changes-after = { $count } { $count ->
+        [one] change
+       *[other] changes
+    } since
+coverage-gaps = Gaps: { $count }. Set an activity's stage by hand: karta set FILE NUMBER stage 1–9
+renumbered = Roadmap renumbered: { $count } { $count ->
+        [one] number
+       *[other] numbers
+    } changed

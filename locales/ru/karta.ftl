@@ -626,7 +626,7 @@ structure-choose-a-section-or-an = Выберите раздел или меро
 structure-delete-activity = Удалить мероприятие
 structure-move-to-section = Перенести в раздел
 structure-a-section-cannot-move-into = Раздел нельзя перенести в самого себя
-structure-move = Перенос
+structure-move = Перенесено в другой раздел
 structure-renumber-the-whole-roadmap-1 = Перенумеровать всю карту (1., 1.1., …)? Подпункты останутся подпунктами; отменить можно клавишей отмены.
 
 ## src/tui/editing.rs
@@ -770,3 +770,16 @@ problem-a-zip-archive-that-is = архив zip, но не документ Word 
 problem-a-binary-file-not-text = двоичный файл, а не текст
 problem-no-table-found-expected-word = таблица не найдена: ожидались строки таблицы Word, Excel, Markdown, CSV или текста с табуляциями
 problem-no-header-row-naming-the = не найдена строка заголовка с названиями столбцов (например, «Мероприятия», «Сроки», «Ответственные»)
+
+## Счёт в сообщениях редактора и команд
+
+journal-damaged = Журнал повреждён: восстановлено записей — { $count }, журнал отложен как { $name }
+merged-from = Слито из { $file }: изменений — { $count }; конфликтов — { $conflicts }
+warning-stray-text = строка { $line }: текст вне таблицы сохранён в примечаниях
+warning-extra-cells = строка { $line }: ячеек больше, чем в заголовке, на { $count }; присоединены к последнему столбцу
+warning-period-from-deadlines = период не назван в заголовке; взят по годам в сроках: { $from }–{ $to }
+restored-with = и ещё { $count } вместе с ним
+approvals-kept = прежние утверждения сохранены ({ $count })
+approval-changes-after = изменений после него — { $count }
+coverage-gaps = Пробелов: { $count }. Этап мероприятия задаётся вручную: karta set ФАЙЛ НОМЕР stage 1–9
+renumbered = Карта перенумерована: изменено номеров — { $count }

@@ -37,10 +37,9 @@ pub fn approve(
     let earlier = approvals::approvals(doc.automerge()).len();
     let approved = doc.approve(&number, date).map_err(in_file(file))?;
     store::save(file, &mut doc)?;
-    let kept = match (earlier, lang) {
-        (0, _) => String::new(),
-        (n, Lang::Ru) => format!("; прежние утверждения сохранены ({n})"),
-        (n, Lang::En) => format!("; the earlier approvals are kept ({n})"),
+    let kept = match earlier {
+        0 => String::new(),
+        n => format!("; {}", crate::tr!(lang, "approvals-kept", count = n)),
     };
     super::print(&format!(
         "{}: {} — {}{kept}\n",
@@ -65,10 +64,7 @@ pub fn list(file: &Path, lang: Lang) -> Result<()> {
     let mut out = String::new();
     for (i, a) in all.iter().enumerate() {
         let after = doc.count_after(&a.heads);
-        let since = match lang {
-            Lang::Ru => format!("изменений после него — {after}"),
-            Lang::En => format!("{after} change(s) since"),
-        };
+        let since = crate::tr!(lang, "approval-changes-after", count = after);
         let _ = writeln!(
             out,
             "{}. {} — {} {}, {}; {since}",

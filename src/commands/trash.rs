@@ -96,10 +96,9 @@ pub fn restore(file: &Path, what: &str, config: &Config, lang: Lang) -> Result<(
         file.display(),
         crate::tr!(lang, "since-restored"),
         item_name(&d.item, lang),
-        match (count.saturating_sub(1), lang) {
-            (0, _) => String::new(),
-            (n, Lang::Ru) => format!(" и ещё {n} вместе с ним"),
-            (n, Lang::En) => format!(" and {n} more with it"),
+        match count.saturating_sub(1) {
+            0 => String::new(),
+            n => format!(" {}", crate::tr!(lang, "restored-with", count = n)),
         }
     ))
 }

@@ -197,24 +197,21 @@ pub enum ImportWarning {
 impl ImportWarning {
     /// The warning in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ImportWarning::StrayText { line }, Lang::Ru) => {
-                format!("строка {line}: текст вне таблицы сохранён в примечаниях")
+        match self {
+            ImportWarning::StrayText { line } => {
+                crate::tr!(lang, "warning-stray-text", line = line.to_string())
             }
-            (ImportWarning::StrayText { line }, Lang::En) => {
-                format!("line {line}: text outside the table kept in the notes")
-            }
-            (ImportWarning::ExtraCells { line, count }, Lang::Ru) => format!(
-                "строка {line}: ячеек больше, чем в заголовке, на {count}; присоединены к последнему столбцу"
+            ImportWarning::ExtraCells { line, count } => crate::tr!(
+                lang,
+                "warning-extra-cells",
+                line = line.to_string(),
+                count = *count
             ),
-            (ImportWarning::ExtraCells { line, count }, Lang::En) => format!(
-                "line {line}: {count} cells more than the header has; joined to the last column"
-            ),
-            (ImportWarning::PeriodFromDeadlines { from, to }, Lang::Ru) => {
-                format!("период не назван в заголовке; взят по годам в сроках: {from}–{to}")
-            }
-            (ImportWarning::PeriodFromDeadlines { from, to }, Lang::En) => format!(
-                "period not named in the title; taken from the years in the deadlines: {from}–{to}"
+            ImportWarning::PeriodFromDeadlines { from, to } => crate::tr!(
+                lang,
+                "warning-period-from-deadlines",
+                from = from.to_string(),
+                to = to.to_string()
             ),
         }
     }

@@ -134,15 +134,6 @@ pub fn report(coverage: &Coverage, lang: Lang) -> String {
         let _ = writeln!(out, "{line}");
     }
     let gaps = coverage.gaps();
-    let _ = match lang {
-        Lang::Ru => writeln!(
-            out,
-            "Пробелов: {gaps}. Этап мероприятия задаётся вручную: karta set ФАЙЛ НОМЕР stage 1–9"
-        ),
-        Lang::En => writeln!(
-            out,
-            "Gaps: {gaps}. Set an activity's stage by hand: karta set FILE NUMBER stage 1–9"
-        ),
-    };
+    let _ = writeln!(out, "{}", crate::tr!(lang, "coverage-gaps", count = gaps));
     out
 }

@@ -110,20 +110,13 @@ impl App {
         self.journal_changes();
         self.document.unsaved = true;
         self.refresh_since(&before);
-        let text = match self.lang {
-            crate::i18n::Lang::Ru => format!(
-                "Слито из {}: изменений — {}; конфликтов — {}",
-                offer.path.display(),
-                offer.added,
-                self.document.conflicts.len()
-            ),
-            crate::i18n::Lang::En => format!(
-                "Merged from {}: {} change(s); {} conflict(s)",
-                offer.path.display(),
-                offer.added,
-                self.document.conflicts.len()
-            ),
-        };
+        let text = crate::tr!(
+            self.lang,
+            "merged-from",
+            file = offer.path.display().to_string(),
+            count = offer.added,
+            conflicts = self.document.conflicts.len()
+        );
         self.status.say(text);
     }
 

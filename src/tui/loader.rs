@@ -205,16 +205,12 @@ impl App {
                 || aside.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let text = match self.lang {
-                crate::i18n::Lang::Ru => format!(
-                    "Журнал повреждён: восстановлено записей — {}, журнал отложен как {name}",
-                    recovery.records
-                ),
-                crate::i18n::Lang::En => format!(
-                    "The journal is damaged: {} record(s) restored, the journal set aside as {name}",
-                    recovery.records
-                ),
-            };
+            let text = crate::tr!(
+                self.lang,
+                "journal-damaged",
+                count = recovery.records,
+                name = name
+            );
             self.status.complain(crate::model::text::one_line(&text));
             return;
         }

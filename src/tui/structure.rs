@@ -377,12 +377,7 @@ impl App {
                 })
             })
             .collect();
-        let label = match self.lang {
-            crate::i18n::Lang::Ru => {
-                format!("Карта перенумерована: изменено номеров — {}", ops.len())
-            }
-            crate::i18n::Lang::En => format!("Roadmap renumbered: {} number(s) changed", ops.len()),
-        };
+        let label = crate::tr!(self.lang, "renumbered", count = ops.len());
         self.record(label, ops, None);
     }
 }
