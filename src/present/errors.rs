@@ -79,6 +79,9 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             size = crate::i18n::size(*size, lang),
             limit = crate::i18n::size(*limit, lang)
         ),
+        // In English the decoder's reason stays, for whoever looks into
+        // the file; a Russian reader gets the plain words alone.
+        StoreError::Corrupt { .. } if lang == Lang::En => e.to_string(),
         StoreError::Corrupt { path, .. } => tr!(lang, "error-corrupt", file = at(path)),
         StoreError::Foreign { path } => tr!(lang, "error-foreign", file = at(path)),
         StoreError::NewerFormat {
