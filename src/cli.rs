@@ -9,9 +9,10 @@ use clap::{Parser, Subcommand};
 
 use crate::commands;
 use crate::config::Config;
+use crate::describe::Gender;
 use crate::export::ExportFormat;
 use crate::r#gen::GenOptions;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::import::{Format, ImportOptions};
 use crate::model::Period;
 use crate::report::ReportKind;
@@ -105,6 +106,10 @@ pub enum Command {
         /// Your name, e.g. "Иванова И.И.".
         #[arg(long)]
         set: Option<String>,
+        /// Your gender, f or m (ж, м), for surnames that do not show it
+        /// (Сенюта, Белых): "изменила", not "изменил(а)".
+        #[arg(long, value_parser = parse_gender)]
+        gender: Option<Gender>,
     },
     /// Number sections and activities hierarchically (1., 1.1., 1.1.1.).
     Renumber {
@@ -344,33 +349,31 @@ pub enum Command {
     },
 }
 
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("«{s}» is not a date in the form YYYY-MM-DD"))
+fn parse_day(s: &str) -> Result<NaiveDate, Message> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| crate::msg!("not-a-date", text = s))
 }
 
-fn parse_delimiter(s: &str) -> Result<u8, String> {
+fn parse_delimiter(s: &str) -> Result<u8, Message> {
     match s {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         _ if s.len() == 1 && s.is_ascii() && s != "\"" && s != "\n" => Ok(s.as_bytes()[0]),
-        _ => Err(format!("«{s}»: one ASCII character or \"tab\"")),
+        _ => Err(crate::msg!("not-a-delimiter", text = s)),
     }
 }
 
-fn parse_years(s: &str) -> Result<Period, String> {
+fn parse_years(s: &str) -> Result<Period, Message> {
+    let not_a_period = || crate::msg!("not-a-period", text = s);
     let (a, b) = s.split_once(['-', '–']).unwrap_or((s, s));
-    let from: i32 = a
-        .trim()
-        .parse()
-        .map_err(|_| format!("«{s}»: expected YYYY or YYYY-YYYY"))?;
-    let to: i32 = b
-        .trim()
-        .parse()
-        .map_err(|_| format!("«{s}»: expected YYYY or YYYY-YYYY"))?;
+    let from: i32 = a.trim().parse().map_err(|_| not_a_period())?;
+    let to: i32 = b.trim().parse().map_err(|_| not_a_period())?;
     if from > to || !(1900..=2200).contains(&from) || !(1900..=2200).contains(&to) {
-        return Err(format!("«{s}»: not a period of years"));
+        return Err(not_a_period());
     }
-    Period::years(from, to).ok_or_else(|| format!("«{s}»: not a period of years"))
+    Period::years(from, to).ok_or_else(not_a_period)
+}
+
+fn parse_gender(s: &str) -> Result<Gender, Message> {
+    Gender::parse(s).ok_or_else(|| crate::msg!("not-a-gender", text = s))
 }
 
 /// The language the command speaks: `--lang`, else the config's, else
@@ -389,6 +392,12 @@ pub fn language(cli: &Cli) -> Lang {
 pub fn run(cli: Cli) -> Result<()> {
     let config = Config::load()?;
     let lang = language(&cli);
+    if let (Some(name), Some(gender)) = (
+        &config.name,
+        config.gender.as_deref().and_then(Gender::parse),
+    ) {
+        crate::describe::tell_gender(name, gender);
+    }
     match cli.command {
         None if std::io::stdout().is_terminal() => crate::tui::run(&crate::tui::Options {
             file: cli.file,
@@ -404,7 +413,7 @@ pub fn run(cli: Cli) -> Result<()> {
             cache_dir: crate::store::disk::cache::ViewCache::default_dir(),
             keymap_file: crate::config::keymap_file(),
         }),
-        None => commands::open(cli.file.as_deref()),
+        None => commands::open(cli.file.as_deref(), lang),
         Some(Command::Import {
             source,
             output,
@@ -432,14 +441,18 @@ pub fn run(cli: Cli) -> Result<()> {
             by: ReportKind::Cycle,
             ..
         }) => commands::cycle::report(&file, lang),
-        Some(Command::Report { file, by, today }) => commands::roadmap::report(&file, by, today),
+        Some(Command::Report { file, by, today }) => {
+            commands::roadmap::report(&file, by, today, lang)
+        }
         Some(Command::New {
             file,
             title,
             municipality,
             period,
         }) => commands::roadmap::new(&file, title, municipality, period, &config, lang),
-        Some(Command::Whoami { set }) => commands::roadmap::whoami(set, config, lang),
+        Some(Command::Whoami { set, gender }) => {
+            commands::roadmap::whoami(set, gender, config, lang)
+        }
         Some(Command::Renumber { file }) => commands::roadmap::renumber(&file, &config, lang),
         Some(Command::Merge {
             mine,
@@ -485,7 +498,9 @@ pub fn run(cli: Cli) -> Result<()> {
             number,
             limit,
         }) => commands::history::log(&file, number.as_deref(), limit, lang),
-        Some(Command::Show { file, at, format }) => commands::history::show(&file, &at, format),
+        Some(Command::Show { file, at, format }) => {
+            commands::history::show(&file, &at, format, lang)
+        }
         Some(Command::Set {
             file,
             number,

@@ -12,6 +12,10 @@ pub struct Config {
     /// "Фамилия И.О." recorded as the author of changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The user's grammatical gender, "f" or "m", for verbs about her
+    /// changes when the surname does not show it (Сенюта, Белых).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
     /// Interface language: "ru" (default) or "en".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
@@ -87,7 +91,7 @@ impl Config {
 
     /// Saves the settings atomically.
     pub fn save(&self) -> anyhow::Result<PathBuf> {
-        let path = file().ok_or_else(|| anyhow::anyhow!("no config folder on this system"))?;
+        let path = file().ok_or_else(|| anyhow::anyhow!(crate::msg!("no-config-folder")))?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;

@@ -194,7 +194,7 @@ pub fn field_name(field: &Field, lang: Lang) -> String {
 pub fn value_text(field: &Field, value: &str, lang: Lang) -> String {
     match field {
         Field::Status => match Status::parse(value) {
-            Some(s) => format!("«{}»", lang.t(s.russian(), s.as_str())),
+            Some(s) => format!("«{}»", status_words(&s, lang)),
             None => quote(value),
         },
         Field::Stage => match value
@@ -371,6 +371,31 @@ pub fn unseen_phrase(deleted: &Deleted, e: &UnseenEdit, me: Option<&str>, lang: 
     }
 }
 
+/// A status in words: «в работе», "in progress" (an unknown one as
+/// written).
+pub fn status_words(status: &Status, lang: Lang) -> String {
+    match status {
+        Status::Planned => tr!(lang, "status-planned"),
+        Status::InProgress => tr!(lang, "status-in-progress"),
+        Status::Done => tr!(lang, "status-done"),
+        Status::Cancelled => tr!(lang, "status-cancelled"),
+        Status::Other(written) => one_line(written),
+    }
+}
+
+/// An order as named: «приказ от 28.10.2021 № 491/01-08»; a missing date
+/// or number is left out, not left dangling («приказ № 20»).
+pub fn order_words(number: &str, date: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    let number = one_line(number.trim());
+    let date = date.map(|d| d.format("%d.%m.%Y").to_string());
+    match (date, number.is_empty()) {
+        (Some(date), false) => tr!(lang, "order-dated-numbered", date = date, number = number),
+        (Some(date), true) => tr!(lang, "order-dated", date = date),
+        (None, false) => tr!(lang, "order-numbered", number = number),
+        (None, true) => tr!(lang, "order"),
+    }
+}
+
 /// A time of a change as local date and time ("2024-05-01 14:03").
 pub fn time_text(seconds: i64) -> String {
     use chrono::TimeZone;
@@ -422,5 +447,43 @@ mod tests {
             "changed the deadline of 1.2. «Мониторинг результатов ВПР»: «Декабрь 2021» → «Январь 2022»"
         );
         assert!(phrase(&change, None, Lang::Ru).starts_with("изменил(а) срок"));
+    }
+
+    #[test]
+    fn an_order_without_a_date_leaves_nothing_dangling() {
+        let day = chrono::NaiveDate::from_ymd_opt(2021, 10, 28);
+        assert_eq!(
+            order_words("491/01-08", day, Lang::Ru),
+            "приказ от 28.10.2021 № 491/01-08"
+        );
+        assert_eq!(order_words("20", None, Lang::Ru), "приказ № 20");
+        assert_eq!(order_words(" ", day, Lang::Ru), "приказ от 28.10.2021");
+        assert_eq!(order_words("", None, Lang::En), "order");
+    }
+
+    #[test]
+    fn a_section_is_named_in_the_case_the_sentence_needs() {
+        let change = ItemChange {
+            item: Item {
+                kind: ItemKind::Section,
+                id: "s1".into(),
+                number: "8".into(),
+                label: "Мониторинг".into(),
+            },
+            kind: ChangeKind::FieldChanged {
+                field: Field::Number,
+                old: "3.".into(),
+                new: "8".into(),
+            },
+        };
+        tell_gender("Белых А.А.", Gender::Female);
+        assert_eq!(
+            phrase(&change, Some("Белых А.А."), Lang::Ru),
+            "изменила номер раздела 8 «Мониторинг»: «3.» → «8»"
+        );
+        assert_eq!(
+            phrase(&change, Some("Белых А.А."), Lang::En),
+            "changed the number of section 8 «Мониторинг»: «3.» → «8»"
+        );
     }
 }

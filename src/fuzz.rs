@@ -185,7 +185,7 @@ fn show(roadmap: &Roadmap) {
         ReportKind::Person,
         ReportKind::Deadline,
     ] {
-        texts.push(report::render(roadmap, kind, today));
+        texts.push(report::render(roadmap, kind, today, crate::i18n::Lang::Ru));
     }
     for text in &texts {
         if let Some(at) = text.find(['\u{1b}', '\u{7}', '\u{9b}']) {

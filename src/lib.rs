@@ -4,6 +4,7 @@
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod cli;
+pub mod cli_help;
 pub mod commands;
 pub mod config;
 pub mod describe;
@@ -15,7 +16,6 @@ pub mod import;
 pub mod log;
 pub mod model;
 pub mod peers;
-pub mod plural;
 pub mod present;
 pub mod received;
 pub mod report;

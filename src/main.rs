@@ -1,11 +1,10 @@
 //! karta: roadmaps of municipal education departments.
 
-use clap::Parser;
 use karta::present::errors::{error_line, panic_line};
 use karta::store::disk::file::quietly;
 
 fn main() -> std::process::ExitCode {
-    let cli = karta::cli::Cli::parse();
+    let cli = karta::cli_help::parse();
     let lang = karta::cli::language(&cli);
     karta::log::start();
     karta::log::panics_to_log();

@@ -117,7 +117,7 @@ pub fn correspondents(doc: &mut Doc, records: &Records) -> Result<Vec<Correspond
 fn file() -> Result<PathBuf> {
     crate::config::dir()
         .map(|d| d.join("sent.toml"))
-        .ok_or_else(|| anyhow!("no config folder on this system"))
+        .ok_or_else(|| anyhow!(crate::msg!("no-config-folder")))
 }
 
 fn load() -> Result<Sent> {

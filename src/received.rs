@@ -45,7 +45,7 @@ struct File {
 pub fn file() -> Result<PathBuf> {
     crate::config::data_dir()
         .map(|d| d.join("received.toml"))
-        .ok_or_else(|| anyhow!("no data folder on this system"))
+        .ok_or_else(|| anyhow!(crate::msg!("no-data-folder")))
 }
 
 fn load(path: &Path) -> Result<File> {

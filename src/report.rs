@@ -5,9 +5,11 @@ use std::fmt::Write;
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 
+use crate::describe::{order_words, status_words};
 use crate::model::text::one_line;
 use crate::model::{Roadmap, Section, SectionKind};
 use crate::present::{fit, group_title};
+use crate::tr;
 use crate::views::{Item, by_deadline, by_person};
 
 /// Which view a report shows.
@@ -26,22 +28,22 @@ pub enum ReportKind {
 /// Width of the activity text column.
 const TEXT_WIDTH: usize = 72;
 
-/// Renders a report.
-pub fn render(roadmap: &Roadmap, kind: ReportKind, today: NaiveDate) -> String {
-    let mut out = heading(roadmap);
+/// Renders a report in `lang`.
+pub fn render(roadmap: &Roadmap, kind: ReportKind, today: NaiveDate, lang: Lang) -> String {
+    let mut out = heading(roadmap, lang);
     match kind {
-        ReportKind::Mechanism => mechanism(&mut out, roadmap),
-        ReportKind::Person => person(&mut out, roadmap, today),
-        ReportKind::Deadline => deadline(&mut out, roadmap, today),
+        ReportKind::Mechanism => mechanism(&mut out, roadmap, lang),
+        ReportKind::Person => person(&mut out, roadmap, today, lang),
+        ReportKind::Deadline => deadline(&mut out, roadmap, today, lang),
         ReportKind::Cycle => out.push_str(&crate::present::coverage::report(
             &crate::views::coverage::coverage(roadmap),
-            Lang::Ru,
+            lang,
         )),
     }
     out
 }
 
-fn heading(roadmap: &Roadmap) -> String {
+fn heading(roadmap: &Roadmap, lang: Lang) -> String {
     let m = &roadmap.meta;
     let mut out = format!("{}\n", one_line(&m.title));
     let mut facts = Vec::new();
@@ -49,29 +51,27 @@ fn heading(roadmap: &Roadmap) -> String {
         facts.push(one_line(&m.municipality));
     }
     if let Some(a) = &m.approval {
-        let date = a
-            .date
-            .map(|d| d.format("%d.%m.%Y").to_string())
-            .unwrap_or_default();
-        facts.push(format!("приказ от {date} № {}", one_line(&a.number)));
+        facts.push(order_words(&a.number, a.date, lang));
     }
     if let Some(p) = m.period {
-        facts.push(format!(
-            "период {} – {}",
-            p.from.format("%d.%m.%Y"),
-            p.to.format("%d.%m.%Y")
+        facts.push(tr!(
+            lang,
+            "report-period",
+            from = p.from.format("%d.%m.%Y").to_string(),
+            to = p.to.format("%d.%m.%Y").to_string()
         ));
     }
-    facts.push(crate::plural::activities(roadmap.activity_count()));
+    facts.push(tr!(lang, "activities", count = roadmap.activity_count()));
     out.push_str(&facts.join(" · "));
     out.push_str("\n\n");
     out
 }
 
-fn mechanism(out: &mut String, roadmap: &Roadmap) {
+fn mechanism(out: &mut String, roadmap: &Roadmap, lang: Lang) {
     for a in &roadmap.activities {
         activity_line(
             out,
+            lang,
             0,
             &Item {
                 path: Vec::new(),
@@ -80,30 +80,41 @@ fn mechanism(out: &mut String, roadmap: &Roadmap) {
         );
     }
     for s in &roadmap.sections {
-        section(out, s, 0, &mut Vec::new());
+        section(out, s, 0, &mut Vec::new(), lang);
     }
 }
 
-fn section<'a>(out: &mut String, s: &'a Section, depth: usize, path: &mut Vec<&'a Section>) {
+fn section<'a>(
+    out: &mut String,
+    s: &'a Section,
+    depth: usize,
+    path: &mut Vec<&'a Section>,
+    lang: Lang,
+) {
     let indent = "  ".repeat(depth);
     let title = format!("{} {}", s.number, s.title);
     let gap = if s.kind == SectionKind::Stage && s.activity_count() == 0 {
-        "  [пробел: нет мероприятий]"
+        format!("  [{}]", tr!(lang, "report-gap"))
     } else {
-        ""
+        String::new()
     };
     let _ = writeln!(out, "{indent}{}{gap}", one_line(title.trim()));
     if !s.responsible.is_empty() {
         let _ = writeln!(
             out,
-            "{indent}  ответственные за направление: {}",
-            one_line(&s.responsible.join(", "))
+            "{indent}  {}",
+            tr!(
+                lang,
+                "report-direction-responsible",
+                people = one_line(&s.responsible.join(", "))
+            )
         );
     }
     path.push(s);
     for a in &s.activities {
         activity_line(
             out,
+            lang,
             depth + 1,
             &Item {
                 path: path.clone(),
@@ -112,12 +123,12 @@ fn section<'a>(out: &mut String, s: &'a Section, depth: usize, path: &mut Vec<&'
         );
     }
     for c in &s.sections {
-        section(out, c, depth + 1, path);
+        section(out, c, depth + 1, path, lang);
     }
     path.pop();
 }
 
-fn activity_line(out: &mut String, depth: usize, item: &Item<'_>) {
+fn activity_line(out: &mut String, lang: Lang, depth: usize, item: &Item<'_>) {
     let a = item.activity;
     let indent = "  ".repeat(depth);
     let number = if a.number.is_empty() {
@@ -131,32 +142,40 @@ fn activity_line(out: &mut String, depth: usize, item: &Item<'_>) {
         fit(&one_line(&a.text), TEXT_WIDTH),
         one_line(&a.deadline),
         one_line(&a.responsible.join(", ")),
-        a.status.russian(),
+        status_words(&a.status, lang),
     );
 }
 
-fn person(out: &mut String, roadmap: &Roadmap, today: NaiveDate) {
+fn person(out: &mut String, roadmap: &Roadmap, today: NaiveDate, lang: Lang) {
     for p in by_person::group(roadmap, today) {
         let _ = writeln!(
             out,
-            "{} — {}, просрочено {}, выполнено {}",
-            one_line(&p.name),
-            crate::plural::activities(p.activities.len()),
-            p.overdue,
-            p.done
+            "{}",
+            tr!(
+                lang,
+                "person-line",
+                name = one_line(&p.name),
+                count = p.activities.len(),
+                overdue = p.overdue,
+                done = p.done
+            )
         );
         if !p.spellings.is_empty() {
             let _ = writeln!(
                 out,
-                "  также записан(а) как: {}",
-                one_line(&p.spellings.join("; "))
+                "  {}",
+                tr!(
+                    lang,
+                    "report-also-written",
+                    spellings = one_line(&p.spellings.join("; "))
+                )
             );
         }
         for (item, inherited) in &p.activities {
             let via = if *inherited {
-                " (за направление)"
+                format!(" ({})", tr!(lang, "report-via-direction"))
             } else {
-                ""
+                String::new()
             };
             let _ = writeln!(
                 out,
@@ -170,27 +189,38 @@ fn person(out: &mut String, roadmap: &Roadmap, today: NaiveDate) {
     }
 }
 
-fn deadline(out: &mut String, roadmap: &Roadmap, today: NaiveDate) {
-    let _ = writeln!(out, "на {}\n", today.format("%d.%m.%Y"));
+fn deadline(out: &mut String, roadmap: &Roadmap, today: NaiveDate, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "{}\n",
+        tr!(
+            lang,
+            "report-as-of",
+            day = today.format("%d.%m.%Y").to_string()
+        )
+    );
     for (group, list) in by_deadline::group(roadmap, today) {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{} ({})", group_title(group, Lang::Ru), list.len());
+        let _ = writeln!(out, "{} ({})", group_title(group, lang), list.len());
         for d in &list {
             let when = match (d.next, d.deadline.end) {
-                (Some(n), _) => format!(
-                    "след. {}–{}",
-                    n.start.format("%d.%m.%Y"),
-                    n.end.format("%d.%m.%Y")
+                (Some(n), _) => tr!(
+                    lang,
+                    "report-next",
+                    from = n.start.format("%d.%m.%Y").to_string(),
+                    to = n.end.format("%d.%m.%Y").to_string()
                 ),
-                (None, Some(end)) => format!("до {}", end.format("%d.%m.%Y")),
+                (None, Some(end)) => {
+                    tr!(lang, "report-by", day = end.format("%d.%m.%Y").to_string())
+                }
                 _ => String::new(),
             };
             let guess = if d.deadline.guess {
-                " (предположительно)"
+                format!(" ({})", tr!(lang, "report-guess"))
             } else {
-                ""
+                String::new()
             };
             let _ = writeln!(
                 out,

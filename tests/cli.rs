@@ -63,7 +63,7 @@ fn import_says_what_it_read() {
         .arg(&out)
         .assert()
         .failure()
-        .stderr(predicate::str::contains("already exists"));
+        .stderr(predicate::str::contains("файл уже существует"));
 }
 
 #[test]

@@ -30,7 +30,7 @@ pub struct Screen {
 }
 
 fn failed(what: &str, e: impl std::fmt::Display) -> StoreError {
-    StoreError::NotFound(format!("{what}: {e}"))
+    StoreError::NotFound(crate::msg!("as-written", text = format!("{what}: {e}")))
 }
 
 impl Screen {

@@ -60,7 +60,7 @@ pub fn measure(fixture: &Fixture, runs: usize) -> Result<Timings, StoreError> {
         "open.json".into(),
         median(runs, none, |_| {
             serde_json::from_slice::<serde_json::Value>(&json)
-                .map_err(|e| StoreError::NotFound(e.to_string()))
+                .map_err(|e| StoreError::NotFound(crate::msg!("as-written", text = e.to_string())))
         })?,
     );
     t.insert(

@@ -29,7 +29,7 @@ pub fn approve(
         bail!(
             "{}: {}",
             file.display(),
-            lang.t("номер приказа пуст", "the order number is empty")
+            crate::tr!(lang, "approval-the-order-number-is-empty")
         );
     }
     let mut doc = store::open(file)?;
@@ -37,15 +37,14 @@ pub fn approve(
     let earlier = approvals::approvals(doc.automerge()).len();
     let approved = doc.approve(&number, date).map_err(in_file(file))?;
     store::save(file, &mut doc)?;
-    let kept = match (earlier, lang) {
-        (0, _) => String::new(),
-        (n, Lang::Ru) => format!("; прежние утверждения сохранены ({n})"),
-        (n, Lang::En) => format!("; the earlier approvals are kept ({n})"),
+    let kept = match earlier {
+        0 => String::new(),
+        n => format!("; {}", crate::tr!(lang, "approvals-kept", count = n)),
     };
     super::print(&format!(
         "{}: {} — {}{kept}\n",
         file.display(),
-        lang.t("редакция утверждена", "edition approved"),
+        crate::tr!(lang, "approval-edition-approved"),
         order_name(&approved, lang)
     ))
 }
@@ -59,25 +58,19 @@ pub fn list(file: &Path, lang: Lang) -> Result<()> {
         return super::print(&format!(
             "{}: {}\n",
             file.display(),
-            lang.t(
-                "утверждённых редакций нет (karta approve отмечает утверждение)",
-                "no approved edition (karta approve records one)"
-            )
+            crate::tr!(lang, "approval-no-approved-edition-karta-approve")
         ));
     }
     let mut out = String::new();
     for (i, a) in all.iter().enumerate() {
         let after = doc.count_after(&a.heads);
-        let since = match lang {
-            Lang::Ru => format!("изменений после него — {after}"),
-            Lang::En => format!("{after} change(s) since"),
-        };
+        let since = crate::tr!(lang, "approval-changes-after", count = after);
         let _ = writeln!(
             out,
             "{}. {} — {} {}, {}; {since}",
             i + 1,
             order_name(a, lang),
-            lang.t("отметил(а)", "recorded by"),
+            crate::tr!(lang, "approval-recorded-by"),
             author_name(Some(&a.author), lang),
             time_text(a.time.div_euclid(1000)),
         );

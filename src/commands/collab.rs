@@ -18,11 +18,15 @@ use crate::store::exchange::conflicts::{conflicts, resolve as resolve_conflict};
 use crate::store::exchange::merge::{FileOutcome, MergedFile, merge_files};
 use crate::store::read::lookup::{find_field, find_item, stored_value};
 use crate::store::{self, exchange::bundle};
+use crate::tr;
 
 /// Prefixes a library error that does not name the file with its name.
 pub(crate) fn in_file(file: &Path) -> impl Fn(store::StoreError) -> anyhow::Error + '_ {
     move |e| match e {
-        store::StoreError::NotFound(msg) => anyhow!("{}: {msg}", file.display()),
+        store::StoreError::NotFound(_) => anyhow!(crate::present::errors::InFile {
+            file: file.to_path_buf(),
+            error: e,
+        }),
         other => anyhow!(other),
     }
 }
@@ -48,21 +52,17 @@ pub fn merge(
         let _ = writeln!(
             out,
             "{}: {e}",
-            lang.t(
-                "не удалось запомнить, что получено",
-                "could not remember what was received"
-            )
+            crate::tr!(lang, "collab-could-not-remember-what-was")
         );
     }
     for file in &outcome.files {
         let path = file.path.display();
-        let _ = match (&file.outcome, lang) {
-            (FileOutcome::Merged(n), Lang::Ru) => writeln!(out, "{path}: новых изменений — {n}"),
-            (FileOutcome::Merged(n), Lang::En) => writeln!(out, "{path}: {n} new change(s)"),
-            (FileOutcome::KeptAside, _) => {
-                writeln!(out, "{}", kept_aside_line(&file.path, lang))
-            }
+        let path = path.to_string();
+        let line = match &file.outcome {
+            FileOutcome::Merged(n) => tr!(lang, "merge-new-changes", file = path, count = *n),
+            FileOutcome::KeptAside => kept_aside_line(&file.path, lang),
         };
+        let _ = writeln!(out, "{line}");
     }
     for n in &outcome.released {
         let _ = writeln!(out, "{}", released_line(*n, lang));
@@ -96,10 +96,7 @@ pub(crate) fn summary(
             out,
             "{}: {}",
             mine.display(),
-            lang.t(
-                "ничего нового, файл не изменён",
-                "nothing new, the file is unchanged"
-            )
+            crate::tr!(lang, "collab-nothing-new-the-file-is")
         );
         return Ok(());
     }
@@ -108,36 +105,24 @@ pub(crate) fn summary(
         let _ = writeln!(out, "{line}");
     }
     if preview.by_author.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.t("(видимых изменений нет)", "(no visible changes)")
-        );
+        let _ = writeln!(out, "{}", crate::tr!(lang, "collab-no-visible-changes"));
     }
     let verdict = if saved {
-        lang.t("слито и сохранено", "merged and saved")
+        crate::tr!(lang, "collab-merged-and-saved")
     } else {
-        lang.t(
-            "предпросмотр, файл не изменён",
-            "preview, the file is unchanged",
-        )
+        crate::tr!(lang, "collab-preview-the-file-is-unchanged")
     };
     let _ = writeln!(out, "{}: {verdict}", mine.display());
     if saved {
         let open = conflicts(&store::open(mine)?).len();
         if open > 0 {
-            let _ = match lang {
-                Lang::Ru => writeln!(
-                    out,
-                    "конфликтов: {open} — см. karta conflicts {}",
-                    mine.display()
-                ),
-                Lang::En => writeln!(
-                    out,
-                    "{open} conflict(s): see karta conflicts {}",
-                    mine.display()
-                ),
-            };
+            let line = tr!(
+                lang,
+                "merge-conflicts",
+                count = open,
+                file = mine.display().to_string()
+            );
+            let _ = writeln!(out, "{line}");
         }
     }
     Ok(())
@@ -183,10 +168,10 @@ pub fn make_bundle(
             bundle::common_changes(&mut doc, &mut other)
         }
         (None, Some(name)) => crate::peers::last_sent(&doc.roadmap_id(), name)?,
-        (None, None) => bail!(
-            "{}: say what the other side has: --since FILE or --to NAME",
-            file.display()
-        ),
+        (None, None) => bail!(crate::msg!(
+            "bundle-needs-since",
+            file = file.display().to_string()
+        )),
     };
     let (bytes, count) = bundle::write_bundle(&mut doc, &known);
     let output = &bundle_path(output);
@@ -195,18 +180,14 @@ pub fn make_bundle(
         crate::peers::remember(&doc.roadmap_id(), name, &doc.heads())?;
     }
     let whole = doc.to_bytes().len();
-    let line = match lang {
-        Lang::Ru => format!(
-            "{}: изменений — {count}, {} байт (весь файл — {whole} байт)",
-            output.display(),
-            bytes.len()
-        ),
-        Lang::En => format!(
-            "{}: {count} change(s), {} bytes (the whole file: {whole} bytes)",
-            output.display(),
-            bytes.len()
-        ),
-    };
+    let line = tr!(
+        lang,
+        "bundle-written",
+        file = output.display().to_string(),
+        count = count,
+        size = crate::i18n::size(bytes.len() as u64, lang),
+        whole = crate::i18n::size(whole as u64, lang)
+    );
     super::print(&format!("{line}\n"))
 }
 
@@ -234,7 +215,7 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
         return super::print(&format!(
             "{}: {}\n",
             file.display(),
-            lang.t("конфликтов нет", "no conflicts")
+            crate::tr!(lang, "collab-no-conflicts")
         ));
     }
     let mut out = String::new();
@@ -284,10 +265,7 @@ pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
     let _ = writeln!(
         out,
         "{}",
-        lang.t(
-            "выберите: karta resolve ФАЙЛ НОМЕР ПОЛЕ --pick N, или введите своё значение вместо --pick; для текста --keep-both оставит все варианты",
-            "choose: karta resolve FILE NUMBER FIELD --pick N, or type your own value instead of --pick; for text, --keep-both keeps every value"
-        )
+        crate::tr!(lang, "collab-choose-karta-resolve-file-number")
     );
     super::print(&out)
 }
@@ -329,10 +307,10 @@ pub fn resolve(
                 .into_iter()
                 .find(|c| c.item.id == item.id && c.item.kind == item.kind && c.field == field)
                 .ok_or_else(|| {
-                    anyhow!(
-                        "{}: no conflict in this field; set a value instead of --pick",
-                        file.display()
-                    )
+                    anyhow!(crate::msg!(
+                        "pick-without-conflict",
+                        file = file.display().to_string()
+                    ))
                 })?;
             let count = conflict.values.len();
             conflict
@@ -340,7 +318,14 @@ pub fn resolve(
                 .into_iter()
                 .nth(n.wrapping_sub(1))
                 .map(|v| v.value)
-                .ok_or_else(|| anyhow!("{}: --pick {n}: choose 1 to {count}", file.display()))?
+                .ok_or_else(|| {
+                    anyhow!(crate::msg!(
+                        "pick-out-of-range",
+                        file = file.display().to_string(),
+                        pick = n,
+                        count = count
+                    ))
+                })?
         }
         Choice::KeepBoth => {
             let conflict = conflicts(&doc)
@@ -350,17 +335,14 @@ pub fn resolve(
                     anyhow!(
                         "{}: {}",
                         file.display(),
-                        lang.t("в этом поле нет конфликта", "no conflict in this field")
+                        crate::tr!(lang, "collab-no-conflict-in-this-field")
                     )
                 })?;
             if !conflict.is_free_text() {
                 bail!(
                     "{}: {}",
                     file.display(),
-                    lang.t(
-                        "оставить оба можно только для текста; выберите значение (--pick N)",
-                        "only text can keep both; choose a value (--pick N)"
-                    )
+                    crate::tr!(lang, "collab-only-text-can-keep-both")
                 );
             }
             conflict.keep_both()
@@ -371,7 +353,7 @@ pub fn resolve(
     super::print(&format!(
         "{}: {} {} {}: {}\n",
         file.display(),
-        lang.t("конфликт решён —", "conflict resolved:"),
+        crate::tr!(lang, "collab-conflict-resolved"),
         item_name(&item, lang),
         field_name(&field, lang),
         value_text(&field, &value, lang)

@@ -50,13 +50,13 @@ pub fn request<'a>(
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     Ok(match (edit, remove, words.as_slice()) {
         (Some(id), None, [text]) => Request::Edit { id, text },
-        (Some(_), None, _) => bail!("--edit ID \"text\": give the new text"),
+        (Some(_), None, _) => bail!(crate::msg!("comment-edit-needs-text")),
         (None, Some(id), []) => Request::Remove(id),
-        (None, Some(_), _) => bail!("--remove ID takes nothing more"),
+        (None, Some(_), _) => bail!(crate::msg!("comment-remove-alone")),
         (None, None, []) => Request::List(None),
         (None, None, [number]) => Request::List(Some(number)),
         (None, None, [number, text]) => Request::Add { number, text },
-        _ => bail!("karta comment FILE NUMBER \"text\" (or --edit ID \"text\", --remove ID)"),
+        _ => bail!(crate::msg!("comment-usage")),
     })
 }
 
@@ -74,7 +74,7 @@ pub fn run(file: &Path, request: Request<'_>, config: &Config, lang: Lang) -> Re
             store::save(file, &mut doc)?;
             format!(
                 "{} {}: {}",
-                lang.t("комментарий к", "comment on"),
+                crate::tr!(lang, "comment-comment-on"),
                 item_name(&item, lang),
                 quote(&text)
             )
@@ -87,9 +87,9 @@ pub fn run(file: &Path, request: Request<'_>, config: &Config, lang: Lang) -> Re
             }
             let item = activity_item(&doc.roadmap(), &activity);
             let verb = if changed {
-                lang.t("комментарий изменён", "comment changed")
+                crate::tr!(lang, "comment-comment-changed")
             } else {
-                lang.t("комментарий уже такой", "the comment already says so")
+                crate::tr!(lang, "comment-the-comment-already-says-so")
             };
             format!("{verb} ({}): {}", item_name(&item, lang), quote(&text))
         }
@@ -99,7 +99,7 @@ pub fn run(file: &Path, request: Request<'_>, config: &Config, lang: Lang) -> Re
             let item = activity_item(&doc.roadmap(), &activity);
             format!(
                 "{} {}",
-                lang.t("комментарий удалён:", "comment removed:"),
+                crate::tr!(lang, "comment-comment-removed"),
                 item_name(&item, lang)
             )
         }
@@ -114,7 +114,7 @@ fn clean(file: &Path, text: &str, lang: Lang) -> Result<String> {
         bail!(
             "{}: {}",
             file.display(),
-            lang.t("пустой комментарий", "the comment is empty")
+            crate::tr!(lang, "comment-the-comment-is-empty")
         );
     }
     Ok(text)
@@ -162,7 +162,7 @@ fn list(file: &Path, roadmap: &Roadmap, number: Option<&str>, lang: Lang) -> Res
         out = format!(
             "{}: {}\n",
             file.display(),
-            lang.t("комментариев нет", "no comments")
+            crate::tr!(lang, "comment-no-comments")
         );
     }
     super::print(&out)

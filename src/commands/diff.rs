@@ -39,10 +39,7 @@ pub fn run(
         bail!(
             "{}: {}",
             file.display(),
-            lang.t(
-                "утверждённой редакции ещё нет: отметьте её — karta approve ФАЙЛ --number N --date ГГГГ-ММ-ДД",
-                "no approved edition yet: record one with karta approve FILE --number N --date YYYY-MM-DD"
-            )
+            crate::tr!(lang, "diff-no-approved-edition-yet-record")
         );
     }
     let found = report(&doc, &since).map_err(in_file(file))?;
@@ -58,12 +55,12 @@ pub fn run(
             super::print(&format!(
                 "{}: {}\n",
                 path.display(),
-                lang.t("лист изменений записан", "list of changes written")
+                crate::tr!(lang, "diff-list-of-changes-written")
             ))
         }
         None if format == DiffFormat::Docx => bail!(
             "--format docx: {}",
-            lang.t("укажите файл: -o ФАЙЛ.docx", "name the file: -o FILE.docx")
+            crate::tr!(lang, "diff-name-the-file-o-file")
         ),
         None => super::print(&String::from_utf8_lossy(&bytes)),
     }

@@ -53,7 +53,7 @@ pub fn set(
         super::print(&format!(
             "{}: {what}: {}\n",
             file.display(),
-            lang.t("уже это значение", "already that value")
+            crate::tr!(lang, "edit-already-that-value")
         ))?;
     }
     Ok(())
@@ -80,7 +80,7 @@ pub fn add(file: &Path, new: &NewActivity<'_>, config: &Config, lang: Lang) -> R
     let roadmap = doc.roadmap();
     let text = crate::model::text::sanitize(new.text).trim().to_string();
     if text.is_empty() {
-        bail!("{}: --text is empty", file.display());
+        bail!(crate::msg!("text-empty", file = file.display().to_string()));
     }
     let (section_id, last, next) = match new.section {
         Some(number) => {
@@ -117,7 +117,7 @@ pub fn add(file: &Path, new: &NewActivity<'_>, config: &Config, lang: Lang) -> R
     super::print(&format!(
         "{}: {} {} {}\n",
         file.display(),
-        lang.t("добавлено", "added"),
+        crate::tr!(lang, "since-added"),
         activity.number,
         crate::describe::quote(&activity.text)
     ))?;
@@ -151,10 +151,7 @@ pub fn rm(file: &Path, number: &str, section: bool, config: &Config, lang: Lang)
         ItemKind::Heading => bail!(
             "{}: {}",
             file.display(),
-            lang.t(
-                "заголовок карты удалить нельзя",
-                "the heading cannot be deleted"
-            )
+            crate::tr!(lang, "edit-the-heading-cannot-be-deleted")
         ),
     };
     if kind == NodeKind::Section && !section {
@@ -167,14 +164,8 @@ pub fn rm(file: &Path, number: &str, section: bool, config: &Config, lang: Lang)
             "{}: {} — {}; {}",
             file.display(),
             item_name(&item, lang),
-            match lang {
-                Lang::Ru => format!("в нём {}", crate::plural::activities(inside)),
-                Lang::En => format!("a section with {inside} activities"),
-            },
-            lang.t(
-                "чтобы удалить его со всем содержимым, добавьте --section",
-                "add --section to delete it with everything in it"
-            )
+            crate::tr!(lang, "section-holds", count = inside),
+            crate::tr!(lang, "edit-add-section-to-delete-it")
         );
     }
     let count = doc
@@ -182,17 +173,27 @@ pub fn rm(file: &Path, number: &str, section: bool, config: &Config, lang: Lang)
         .map_err(in_file(file))?
         .len();
     store::save(file, &mut doc)?;
-    let with = match (count.saturating_sub(1), lang) {
-        (0, _) => String::new(),
-        (n, Lang::Ru) => format!(" и всё, что в нём ({n})"),
-        (n, Lang::En) => format!(" and everything in it ({n})"),
+    let what = match kind {
+        NodeKind::Section => "section",
+        NodeKind::Activity => "activity",
+    };
+    let number = crate::model::text::one_line(item.number.trim());
+    let label = crate::describe::quote(&item.label);
+    let name = if number.is_empty() {
+        label
+    } else {
+        format!("{number} {label}")
     };
     super::print(&format!(
-        "{}: {} {}{with}; {}\n",
+        "{}: {}\n",
         file.display(),
-        lang.t("удалено в корзину:", "moved to the bin:"),
-        item_name(&item, lang),
-        lang.t("вернуть — karta restore", "bring back with karta restore")
+        crate::tr!(
+            lang,
+            "rm-done",
+            what = what,
+            name = name,
+            count = count.saturating_sub(1)
+        )
     ))?;
     Ok(())
 }

@@ -24,16 +24,12 @@ pub fn run(
 ) -> Result<()> {
     let roadmap = store::open(file)?.roadmap();
     let bytes = crate::export::render(&roadmap, format, delimiter.unwrap_or(DEFAULT_DELIMITER))
-        .with_context(|| format!("{}: {}", file.display(), lang.t("экспорт", "export")))?;
+        .with_context(|| format!("{}: {}", file.display(), crate::tr!(lang, "export-export")))?;
     match output {
         Some(path) => Ok(store::disk::file::write_atomic(path, &bytes)?),
-        None if format.is_binary() && std::io::stdout().is_terminal() => bail!(
-            "{}",
-            lang.t(
-                "файл Word или Excel не выводится на экран: укажите -o ФАЙЛ",
-                "a Word or Excel file is not shown on the terminal: give -o FILE"
-            )
-        ),
+        None if format.is_binary() && std::io::stdout().is_terminal() => {
+            bail!("{}", crate::tr!(lang, "export-a-word-or-excel-file"))
+        }
         None => write_stdout(&bytes),
     }
 }

@@ -97,13 +97,16 @@ pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) 
 }
 
 /// `karta show FILE --at CHANGE [--format …]`: the roadmap right after a change.
-pub fn show(file: &Path, at: &str, format: Option<ExportFormat>) -> Result<()> {
+pub fn show(file: &Path, at: &str, format: Option<ExportFormat>, lang: Lang) -> Result<()> {
     let doc = store::open(file)?;
     let hash = find_change(&doc, at).map_err(super::collab::in_file(file))?;
     let roadmap = roadmap_at(&doc, hash);
     let text = match format {
         Some(f) if f.is_binary() => {
-            anyhow::bail!("--format {f:?}: karta export -o FILE writes Word and Excel files")
+            anyhow::bail!(crate::msg!(
+                "show-binary-format",
+                format = format!("{f:?}").to_lowercase()
+            ))
         }
         Some(f) => String::from_utf8(crate::export::render(
             &roadmap,
@@ -114,6 +117,7 @@ pub fn show(file: &Path, at: &str, format: Option<ExportFormat>) -> Result<()> {
             &roadmap,
             ReportKind::Mechanism,
             chrono::Local::now().date_naive(),
+            lang,
         ),
     };
     super::print(&text)

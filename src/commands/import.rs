@@ -11,8 +11,8 @@ use crate::i18n::Lang;
 use crate::import::{self, ImportOptions, ImportReport};
 use crate::model::Roadmap;
 use crate::model::text::one_line;
-use crate::plural;
 use crate::store::{self, Doc};
+use crate::tr;
 
 /// Imports `source` into `output` and prints what was read.
 pub fn run(
@@ -38,7 +38,9 @@ pub fn run(
 
 /// The summary of an import, one fact per line.
 fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lang) {
-    let format = report.format.map_or("?", |f| f.name(lang));
+    let format = report
+        .format
+        .map_or_else(|| "?".to_string(), |f| f.name(lang));
     let encoding = report
         .encoding
         .map(|e| format!(" ({e})"))
@@ -46,67 +48,51 @@ fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lan
     let _ = writeln!(
         out,
         "{} {format}{encoding}",
-        lang.t("прочитано как", "read as")
+        crate::tr!(lang, "import-read-as")
     );
     let people = report.people.len();
-    let _ = match lang {
-        Lang::Ru => writeln!(
-            out,
-            "{}, {}, {people} {}",
-            plural::sections(report.sections),
-            plural::activities(report.activities),
-            plural::choose(people, "ответственный", "ответственных", "ответственных"),
-        ),
-        Lang::En => writeln!(
-            out,
-            "{} sections, {} activities, {people} people and bodies",
-            report.sections, report.activities
-        ),
-    };
+    let _ = writeln!(
+        out,
+        "{}, {}, {}",
+        tr!(lang, "sections", count = report.sections),
+        tr!(lang, "activities", count = report.activities),
+        tr!(lang, "people-count", count = people),
+    );
     let m = &roadmap.meta;
     let _ = writeln!(
         out,
         "{}: {}",
-        lang.t("название", "title"),
+        crate::tr!(lang, "import-title"),
         one_line(&m.title)
     );
     if !m.municipality.is_empty() {
         let _ = writeln!(
             out,
             "{}: {}",
-            lang.t("муниципалитет", "municipality"),
+            crate::tr!(lang, "import-municipality"),
             m.municipality
         );
     }
     if let Some(a) = &m.approval {
-        let date = a
-            .date
-            .map(|d| d.format("%d.%m.%Y").to_string())
-            .unwrap_or_default();
-        let _ = match lang {
-            Lang::Ru => writeln!(out, "утверждена: приказ от {date} № {}", a.number),
-            Lang::En => writeln!(out, "approved: order № {} of {date}", a.number),
-        };
+        let order = crate::describe::order_words(&a.number, a.date, lang);
+        let _ = writeln!(out, "{}", tr!(lang, "import-approved", order = order));
     }
     if let Some(p) = m.period {
         let _ = writeln!(
             out,
             "{}: {} – {}",
-            lang.t("период", "period"),
+            crate::tr!(lang, "import-period"),
             p.from.format("%d.%m.%Y"),
             p.to.format("%d.%m.%Y")
         );
     }
     let lists = [
         (
-            lang.t("сроки не распознаны", "deadlines not understood"),
+            crate::tr!(lang, "import-deadlines-not-understood"),
             &report.unknown_deadlines,
         ),
         (
-            lang.t(
-                "сроки прочитаны предположительно",
-                "deadlines read with a guess",
-            ),
+            crate::tr!(lang, "import-deadlines-read-with-a-guess"),
             &report.guessed_deadlines,
         ),
     ];
@@ -123,7 +109,7 @@ fn summary(out: &mut String, roadmap: &Roadmap, report: &ImportReport, lang: Lan
         let _ = writeln!(
             out,
             "{}: {}",
-            lang.t("примечание", "note"),
+            crate::tr!(lang, "import-note"),
             w.describe(lang)
         );
     }

@@ -35,7 +35,7 @@ pub fn print(text: &str) -> Result<()> {
 }
 
 /// Opens the roadmap `file`, or the bundled sample.
-pub fn open(file: Option<&Path>) -> Result<()> {
+pub fn open(file: Option<&Path>, lang: crate::i18n::Lang) -> Result<()> {
     let doc = match file {
         Some(path) => store::open(path)?,
         None => crate::sample::document()?,
@@ -45,16 +45,17 @@ pub fn open(file: Option<&Path>) -> Result<()> {
         &doc.roadmap(),
         ReportKind::Mechanism,
         today,
+        lang,
     ))
 }
 
 /// Fails when `output` exists and `force` is not given.
 pub fn refuse_overwrite(output: &Path, force: bool) -> Result<()> {
     if output.exists() && !force {
-        bail!(
-            "{}: already exists; choose another name or add --force to replace it",
-            output.display()
-        );
+        bail!(crate::msg!(
+            "exists-use-force",
+            file = output.display().to_string()
+        ));
     }
     Ok(())
 }

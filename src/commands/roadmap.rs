@@ -7,10 +7,12 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use crate::config::Config;
+use crate::describe::Gender;
 use crate::i18n::Lang;
 use crate::model::{Period, Roadmap};
 use crate::report::{self, ReportKind};
 use crate::store::{self, Doc};
+use crate::tr;
 
 /// `karta new`: an empty roadmap with the usual columns.
 pub fn new(
@@ -32,17 +34,17 @@ pub fn new(
     super::print(&format!(
         "{}: {} {}\n",
         file.display(),
-        lang.t("новая дорожная карта", "new roadmap"),
+        crate::tr!(lang, "roadmap-new-roadmap"),
         doc.roadmap_id()
     ))?;
     Ok(())
 }
 
 /// `karta report`: one of the three views as a text table.
-pub fn report(file: &Path, by: ReportKind, today: Option<NaiveDate>) -> Result<()> {
+pub fn report(file: &Path, by: ReportKind, today: Option<NaiveDate>, lang: Lang) -> Result<()> {
     let doc = store::open(file)?;
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    super::print(&report::render(&doc.roadmap(), by, today))
+    super::print(&report::render(&doc.roadmap(), by, today, lang))
 }
 
 /// `karta renumber`: hierarchical numbers, as one change.
@@ -54,34 +56,49 @@ pub fn renumber(file: &Path, config: &Config, lang: Lang) -> Result<()> {
     super::print(&format!(
         "{}: {} {changed}\n",
         file.display(),
-        lang.t("изменено номеров:", "numbers changed:")
+        crate::tr!(lang, "roadmap-numbers-changed")
     ))?;
     Ok(())
 }
 
-/// `karta whoami`: shows or sets the name recorded with changes.
-pub fn whoami(set: Option<String>, mut config: Config, lang: Lang) -> Result<()> {
-    match set {
-        Some(name) => {
-            let name = crate::model::text::one_line(&name).trim().to_string();
-            if name.is_empty() {
-                bail!("{}", lang.t("имя пустое", "the name is empty"));
-            }
-            config.name = Some(name.clone());
-            let path = config.save()?;
-            super::print(&format!("{name} ({})\n", path.display()))?;
+/// `karta whoami`: shows or sets the name recorded with changes, and the
+/// user's gender for the verbs about them.
+pub fn whoami(
+    set: Option<String>,
+    gender: Option<Gender>,
+    mut config: Config,
+    lang: Lang,
+) -> Result<()> {
+    if let Some(name) = &set {
+        let name = crate::model::text::one_line(name).trim().to_string();
+        if name.is_empty() {
+            bail!(crate::msg!("name-empty"));
         }
-        None => match &config.name {
-            Some(name) => super::print(&format!("{name}\n"))?,
-            None => super::print(&format!(
-                "{} ({})\n",
-                config.author(),
-                lang.t(
-                    "имя не задано; задайте его: karta whoami --set \"Фамилия И.О.\"",
-                    "not set; set it with: karta whoami --set \"Фамилия И.О.\""
-                )
-            ))?,
-        },
+        if config.name.as_ref() != Some(&name) {
+            // Another person's name: her gender is not this one's.
+            config.gender = None;
+        }
+        config.name = Some(name);
     }
-    Ok(())
+    if let Some(g) = gender {
+        config.gender = g.code().map(str::to_string);
+    }
+    let told = config.gender.as_deref().and_then(Gender::parse);
+    let shown = |name: &str| match told {
+        Some(g) => tr!(lang, "whoami-gender", name = name, gender = g),
+        None => name.to_string(),
+    };
+    if set.is_some() || gender.is_some() {
+        let path = config.save()?;
+        let name = config.name.clone().unwrap_or_else(|| config.author());
+        return super::print(&format!("{} ({})\n", shown(&name), path.display()));
+    }
+    match &config.name {
+        Some(name) => super::print(&format!("{}\n", shown(name))),
+        None => super::print(&format!(
+            "{} ({})\n",
+            config.author(),
+            tr!(lang, "whoami-unset")
+        )),
+    }
 }

@@ -25,7 +25,7 @@ pub fn trash(file: &Path, config: &Config, lang: Lang) -> Result<()> {
         return super::print(&format!(
             "{}: {}\n",
             file.display(),
-            lang.t("корзина пуста", "the bin is empty")
+            crate::tr!(lang, "trash-the-bin-is-empty")
         ));
     }
     let me = config.author();
@@ -36,14 +36,7 @@ pub fn trash(file: &Path, config: &Config, lang: Lang) -> Result<()> {
             let _ = writeln!(out, "  ‼ {}", deletion_line(d, Some(&me), lang));
         }
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        lang.t(
-            "вернуть: karta restore ФАЙЛ НОМЕР (или id)",
-            "to bring one back: karta restore FILE NUMBER (or id)"
-        )
-    );
+    let _ = writeln!(out, "{}", crate::tr!(lang, "trash-to-bring-one-back-karta"));
     super::print(&out)
 }
 
@@ -77,7 +70,7 @@ pub fn restore(file: &Path, what: &str, config: &Config, lang: Lang) -> Result<(
             return Err(anyhow!(
                 "{}: {} «{}»",
                 file.display(),
-                lang.t("в корзине нет", "the bin holds nothing numbered"),
+                crate::tr!(lang, "trash-the-bin-holds-nothing-numbered"),
                 one_line(what)
             ));
         }
@@ -86,10 +79,7 @@ pub fn restore(file: &Path, what: &str, config: &Config, lang: Lang) -> Result<(
             return Err(anyhow!(
                 "{}: {} «{}»: {}",
                 file.display(),
-                lang.t(
-                    "в корзине несколько с номером; укажите id",
-                    "several in the bin are numbered; give the id"
-                ),
+                crate::tr!(lang, "trash-several-in-the-bin-are"),
                 one_line(what),
                 ids.join(", ")
             ));
@@ -104,12 +94,11 @@ pub fn restore(file: &Path, what: &str, config: &Config, lang: Lang) -> Result<(
     super::print(&format!(
         "{}: {} {}{}\n",
         file.display(),
-        lang.t("восстановлено", "restored"),
+        crate::tr!(lang, "since-restored"),
         item_name(&d.item, lang),
-        match (count.saturating_sub(1), lang) {
-            (0, _) => String::new(),
-            (n, Lang::Ru) => format!(" и ещё {n} вместе с ним"),
-            (n, Lang::En) => format!(" and {n} more with it"),
+        match count.saturating_sub(1) {
+            0 => String::new(),
+            n => format!(" {}", crate::tr!(lang, "restored-with", count = n)),
         }
     ))
 }

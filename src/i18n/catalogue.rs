@@ -2,7 +2,8 @@
 //! the `.ftl` files embedded in the binary.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -11,6 +12,8 @@ use super::Lang;
 
 /// The Russian catalogue.
 const RU: &str = include_str!("../../locales/ru/karta.ftl");
+/// The command line's help in Russian (the English is in `cli.rs`).
+const RU_HELP: &str = include_str!("../../locales/ru/help.ftl");
 /// The English catalogue.
 const EN: &str = include_str!("../../locales/en/karta.ftl");
 
@@ -85,6 +88,11 @@ impl std::fmt::Display for Message {
     }
 }
 
+/// A message is also an error: a command fails with `bail!(msg!(…))` and
+/// the error is told in the reader's language
+/// (`present::errors::error_line`).
+impl std::error::Error for Message {}
+
 /// The message `id` in `lang` with `args`. An id missing from the
 /// catalogue (the tests make sure none is) shows as itself.
 pub fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
@@ -108,20 +116,45 @@ pub fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     text.into_owned()
 }
 
+/// The message `id` in `lang` without variables, when the catalogue has
+/// it (the command line's help, looked up by computed ids).
+pub fn lookup(lang: Lang, id: &str) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
+}
+
+/// The message `id` in `lang` without variables, for the places that keep
+/// a `&'static str` (a view's title, a mode's name): each text is made
+/// once and kept for the rest of the run, so the memory taken is bounded
+/// by the catalogue.
+pub fn static_text(lang: Lang, id: &'static str) -> &'static str {
+    type Kept = HashMap<(Lang, &'static str), &'static str>;
+    static KEPT: OnceLock<Mutex<Kept>> = OnceLock::new();
+    let kept = KEPT.get_or_init(|| Mutex::new(HashMap::new()));
+    let Ok(mut kept) = kept.lock() else {
+        return id;
+    };
+    kept.entry((lang, id))
+        .or_insert_with(|| Box::leak(format(lang, id, &[]).into_boxed_str()))
+}
+
 /// The bundle of `lang`, built on first use.
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static RU_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     static EN_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     match lang {
-        Lang::Ru => RU_BUNDLE.get_or_init(|| build(lang, RU)),
-        Lang::En => EN_BUNDLE.get_or_init(|| build(lang, EN)),
+        Lang::Ru => RU_BUNDLE.get_or_init(|| build(lang, &[RU, RU_HELP])),
+        Lang::En => EN_BUNDLE.get_or_init(|| build(lang, &[EN])),
     }
 }
 
-fn build(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
-    // A syntax error leaves the rest of the file usable; the tests parse
-    // both files and fail on any.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+fn build(lang: Lang, sources: &[&str]) -> FluentBundle<FluentResource> {
     let id = match lang {
         Lang::Ru => unic_langid::langid!("ru"),
         Lang::En => unic_langid::langid!("en"),
@@ -132,8 +165,13 @@ fn build(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
         Lang::Ru => number_ru,
         Lang::En => number_en,
     }));
-    if let Err(errors) = bundle.add_resource(resource) {
-        tracing::warn!("{lang:?} catalogue: {errors:?}");
+    for source in sources {
+        // A syntax error leaves the rest of the file usable; the tests
+        // parse every file and fail on any.
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+        if let Err(errors) = bundle.add_resource(resource) {
+            tracing::warn!("{lang:?} catalogue: {errors:?}");
+        }
     }
     bundle
 }

@@ -9,7 +9,7 @@
 mod catalogue;
 mod numbers;
 
-pub use catalogue::{Arg, Message, format};
+pub use catalogue::{Arg, Message, format, lookup, static_text};
 pub use numbers::{number, size};
 
 use serde::{Deserialize, Serialize};
@@ -27,6 +27,15 @@ macro_rules! tr {
     };
 }
 
+/// A message of the catalogue without variables as a `&'static str`:
+/// `tr_static!(lang, "view-mechanism")`, for titles kept as such.
+#[macro_export]
+macro_rules! tr_static {
+    ($lang:expr, $id:literal) => {
+        $crate::i18n::static_text($lang, $id)
+    };
+}
+
 /// A message of the catalogue to be put into words later, in the reader's
 /// language: `msg!("no-number", number = n)`.
 #[macro_export]
@@ -40,7 +49,9 @@ macro_rules! msg {
 }
 
 /// Interface language; Russian unless the user chooses English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Русский.

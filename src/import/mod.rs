@@ -59,13 +59,13 @@ pub enum Format {
 
 impl Format {
     /// A name to show.
-    pub fn name(self, lang: Lang) -> &'static str {
+    pub fn name(self, lang: Lang) -> String {
         match self {
-            Format::Tsv => lang.t("текст с табуляциями", "tab-separated text"),
-            Format::Markdown => lang.t("таблицы Markdown", "Markdown tables"),
-            Format::Csv => "CSV",
-            Format::Docx => lang.t("документ Word (.docx)", "Word document (.docx)"),
-            Format::Xlsx => lang.t("книга Excel (.xlsx)", "Excel workbook (.xlsx)"),
+            Format::Tsv => crate::tr!(lang, "import-tab-separated-text"),
+            Format::Markdown => crate::tr!(lang, "import-markdown-tables"),
+            Format::Csv => "CSV".to_string(),
+            Format::Docx => crate::tr!(lang, "import-word-document-docx"),
+            Format::Xlsx => crate::tr!(lang, "import-excel-workbook-xlsx"),
         }
     }
 
@@ -122,56 +122,36 @@ pub enum Problem {
 impl Problem {
     /// The problem in words.
     pub fn describe(&self, lang: Lang) -> String {
-        let l = |ru: &str, en: &str| lang.t(ru, en).to_string();
         match self {
-            Problem::Pdf => l(
-                "файл PDF: karta читает документы Word и Excel, текст, Markdown и CSV",
-                "a PDF file: karta reads Word and Excel documents, text, Markdown and CSV",
-            ),
-            Problem::OtherZip => l(
-                "архив zip, но не документ Word (.docx) и не книга Excel (.xlsx)",
-                "a zip archive that is neither a Word document (.docx) nor an Excel workbook (.xlsx)",
-            ),
+            Problem::Pdf => crate::tr!(lang, "problem-a-pdf-file-karta-reads"),
+            Problem::OtherZip => crate::tr!(lang, "problem-a-zip-archive-that-is"),
             Problem::DamagedZip(e) => format!(
                 "{}: {e}",
-                lang.t(
-                    "архив повреждён или обрезан",
-                    "a damaged or truncated archive"
-                )
+                crate::tr!(lang, "import-a-damaged-or-truncated-archive")
             ),
             Problem::PartTooLarge(name) => format!(
                 "{} {name} {} {} МБ",
-                lang.t("часть", "part"),
-                lang.t("распаковывается больше чем в", "unpacks to more than"),
+                crate::tr!(lang, "import-part"),
+                crate::tr!(lang, "import-unpacks-to-more-than"),
                 archive::MAX_PART / (1024 * 1024)
             ),
-            Problem::BadXml(e) => format!(
-                "{}: {e}",
-                lang.t("документ повреждён (XML)", "a damaged document (XML)")
-            ),
+            Problem::BadXml(e) => {
+                format!("{}: {e}", crate::tr!(lang, "import-a-damaged-document-xml"))
+            }
             Problem::BadWorkbook(e) => format!(
                 "{}: {e}",
-                lang.t(
-                    "книга Excel не читается",
-                    "the Excel workbook cannot be read"
-                )
+                crate::tr!(lang, "import-the-excel-workbook-cannot-be")
             ),
-            Problem::Binary => l("двоичный файл, а не текст", "a binary file, not text"),
+            Problem::Binary => crate::tr!(lang, "problem-a-binary-file-not-text"),
             Problem::BadText(encoding) => format!(
                 "{} {encoding}",
-                lang.t("текст с ошибками в кодировке", "not valid text in")
+                crate::tr!(lang, "import-not-valid-text-in")
             ),
             Problem::BadCsv(n, e) => {
-                format!("CSV, {} {n}: {e}", lang.t("запись", "record"))
+                format!("CSV, {} {n}: {e}", crate::tr!(lang, "import-record"))
             }
-            Problem::NoTable => l(
-                "таблица не найдена: ожидались строки таблицы Word, Excel, Markdown, CSV или текста с табуляциями",
-                "no table found: expected Word, Excel, Markdown, CSV or tab-separated rows",
-            ),
-            Problem::NoHeader => l(
-                "не найдена строка заголовка с названиями столбцов (например, «Мероприятия», «Сроки», «Ответственные»)",
-                "no header row naming the columns (such as «Мероприятия», «Сроки», «Ответственные») was found",
-            ),
+            Problem::NoTable => crate::tr!(lang, "problem-no-table-found-expected-word"),
+            Problem::NoHeader => crate::tr!(lang, "problem-no-header-row-naming-the"),
         }
     }
 }
@@ -217,24 +197,21 @@ pub enum ImportWarning {
 impl ImportWarning {
     /// The warning in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ImportWarning::StrayText { line }, Lang::Ru) => {
-                format!("строка {line}: текст вне таблицы сохранён в примечаниях")
+        match self {
+            ImportWarning::StrayText { line } => {
+                crate::tr!(lang, "warning-stray-text", line = line.to_string())
             }
-            (ImportWarning::StrayText { line }, Lang::En) => {
-                format!("line {line}: text outside the table kept in the notes")
-            }
-            (ImportWarning::ExtraCells { line, count }, Lang::Ru) => format!(
-                "строка {line}: ячеек больше, чем в заголовке, на {count}; присоединены к последнему столбцу"
+            ImportWarning::ExtraCells { line, count } => crate::tr!(
+                lang,
+                "warning-extra-cells",
+                line = line.to_string(),
+                count = *count
             ),
-            (ImportWarning::ExtraCells { line, count }, Lang::En) => format!(
-                "line {line}: {count} cells more than the header has; joined to the last column"
-            ),
-            (ImportWarning::PeriodFromDeadlines { from, to }, Lang::Ru) => {
-                format!("период не назван в заголовке; взят по годам в сроках: {from}–{to}")
-            }
-            (ImportWarning::PeriodFromDeadlines { from, to }, Lang::En) => format!(
-                "period not named in the title; taken from the years in the deadlines: {from}–{to}"
+            ImportWarning::PeriodFromDeadlines { from, to } => crate::tr!(
+                lang,
+                "warning-period-from-deadlines",
+                from = from.to_string(),
+                to = to.to_string()
             ),
         }
     }

@@ -30,7 +30,7 @@ pub fn cell_text(cell: &Cell) -> String {
 /// The row's name: its number and title, or "вне разделов".
 pub fn row_name(row: &Row, lang: Lang) -> String {
     if row.id.is_empty() {
-        lang.t("Вне разделов", "Outside sections").to_string()
+        crate::tr!(lang, "coverage-outside-sections").to_string()
     } else {
         one_line(&row.title)
     }
@@ -52,10 +52,7 @@ pub fn header(lang: Lang, name_width: usize) -> String {
     let numbers = Stage::ALL.iter().map(|s| s.number().to_string());
     format!(
         "{}{}{:>CELL$}",
-        pad(
-            lang.t("Направление / раздел", "System / section"),
-            name_width
-        ),
+        pad(&crate::tr!(lang, "coverage-system-section"), name_width),
         cells(numbers),
         "?"
     )
@@ -85,11 +82,7 @@ pub fn legend(lang: Lang) -> Vec<String> {
         .collect();
     vec![
         stages.join(" · "),
-        lang.t(
-            "○ — пробел (нет мероприятий); 3~ — этап определён по формулировке; ? — этап не определён",
-            "○ — a gap (no activities); 3~ — stage told from the wording; ? — stage not told",
-        )
-        .to_string(),
+        crate::tr!(lang, "coverage-a-gap-no-activities-3").to_string(),
     ]
 }
 
@@ -97,12 +90,12 @@ pub fn legend(lang: Lang) -> Vec<String> {
 /// формулировке)", or "не определён".
 pub fn stage_words(stage: Option<(Stage, StageSource)>, lang: Lang) -> String {
     let Some((stage, source)) = stage else {
-        return lang.t("не определён", "not told").to_string();
+        return crate::tr!(lang, "coverage-not-told").to_string();
     };
     let how = match source {
-        StageSource::Set => lang.t("задан вручную", "set by hand"),
-        StageSource::Structure => lang.t("по разделу", "from the section"),
-        StageSource::Inferred => lang.t("по формулировке", "from the wording"),
+        StageSource::Set => crate::tr!(lang, "coverage-set-by-hand"),
+        StageSource::Structure => crate::tr!(lang, "coverage-from-the-section"),
+        StageSource::Inferred => crate::tr!(lang, "coverage-from-the-wording"),
     };
     format!("{}. {} ({how})", stage.number(), stage_name(stage, lang))
 }
@@ -130,10 +123,7 @@ pub fn report(coverage: &Coverage, lang: Lang) -> String {
     let name_width = 40;
     let mut out = format!(
         "{}\n\n{}\n",
-        lang.t(
-            "Охват управленческого цикла",
-            "Coverage of the management cycle"
-        ),
+        crate::tr!(lang, "coverage-coverage-of-the-management-cycle"),
         header(lang, name_width)
     );
     for row in &coverage.rows {
@@ -144,15 +134,6 @@ pub fn report(coverage: &Coverage, lang: Lang) -> String {
         let _ = writeln!(out, "{line}");
     }
     let gaps = coverage.gaps();
-    let _ = match lang {
-        Lang::Ru => writeln!(
-            out,
-            "Пробелов: {gaps}. Этап мероприятия задаётся вручную: karta set ФАЙЛ НОМЕР stage 1–9"
-        ),
-        Lang::En => writeln!(
-            out,
-            "Gaps: {gaps}. Set an activity's stage by hand: karta set FILE NUMBER stage 1–9"
-        ),
-    };
+    let _ = writeln!(out, "{}", crate::tr!(lang, "coverage-gaps", count = gaps));
     out
 }

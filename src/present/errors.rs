@@ -3,34 +3,49 @@
 //! hashes).
 
 use std::io::ErrorKind;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::store::StoreError;
 use crate::store::exchange::chunks::Damage;
+use crate::tr;
+
+/// A store error that does not name its file, with the file it is about.
+#[derive(Debug)]
+pub struct InFile {
+    /// The file.
+    pub file: PathBuf,
+    /// The error.
+    pub error: StoreError,
+}
+
+impl std::fmt::Display for InFile {
+    /// In English, for logs; people read [`error_line`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file.display(), self.error)
+    }
+}
+
+impl std::error::Error for InFile {}
 
 /// The error and its causes as one line in `lang`. A store error is told
 /// in words of its own; any other keeps its text, each cause once.
 pub fn error_line(e: &anyhow::Error, lang: Lang) -> String {
-    if let Some(store) = e.downcast_ref::<StoreError>() {
-        return one_line(&store_error(store, lang));
-    }
-    if let Some(sync) = e.downcast_ref::<crate::sync::SyncError>() {
-        return one_line(&super::sync::sync_error(sync, lang));
-    }
     if let Some(io) = e.downcast_ref::<std::io::Error>() {
         return one_line(&format!("{}: {}", e, io_words(io, lang)));
     }
-    let mut text = e.to_string();
-    for cause in e.chain().skip(1) {
-        let cause = match cause.downcast_ref::<StoreError>() {
-            Some(store) => store_error(store, lang),
-            None => cause.to_string(),
-        };
-        if !text.contains(&cause) {
-            text.push_str(": ");
-            text.push_str(&cause);
+    let mut text = String::new();
+    for cause in e.chain() {
+        let (words, whole) = cause_words(cause, lang);
+        if !text.contains(&words) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&words);
+        }
+        if whole {
+            break;
         }
     }
     one_line(&text)
@@ -41,10 +56,7 @@ pub fn error_line(e: &anyhow::Error, lang: Lang) -> String {
 pub fn panic_line(lang: Lang, log: Option<&Path>) -> String {
     one_line(&format!(
         "{}{}",
-        lang.t(
-            "внутренняя ошибка; больше ничего не сохранено",
-            "internal error; nothing more was saved"
-        ),
+        tr!(lang, "internal-error"),
         details_in_log(lang, log)
     ))
 }
@@ -53,117 +65,106 @@ pub fn panic_line(lang: Lang, log: Option<&Path>) -> String {
 /// ФАЙЛ)"), or nothing without a log file.
 pub fn details_in_log(lang: Lang, log: Option<&Path>) -> String {
     match log {
-        Some(log) => format!(
-            " ({} {})",
-            lang.t("подробности — в", "details in"),
-            log.display()
-        ),
+        Some(log) => format!(" ({} {})", tr!(lang, "details-in"), log.display()),
         None => String::new(),
     }
 }
 
+/// One error of a chain in words: the store's in `lang` (and true: they
+/// tell their causes themselves), others as they say themselves.
+fn cause_words(e: &(dyn std::error::Error + 'static), lang: Lang) -> (String, bool) {
+    if let Some(store) = e.downcast_ref::<StoreError>() {
+        return (store_error(store, lang), true);
+    }
+    if let Some(sync) = e.downcast_ref::<crate::sync::SyncError>() {
+        return (super::sync::sync_error(sync, lang), true);
+    }
+    if let Some(message) = e.downcast_ref::<crate::i18n::Message>() {
+        return (message.text(lang), false);
+    }
+    if let Some(InFile { file, error }) = e.downcast_ref::<InFile>() {
+        let words = format!("{}: {}", file.display(), store_error(error, lang));
+        return (words, true);
+    }
+    (e.to_string(), false)
+}
+
 /// A store error in words.
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
-    if lang == Lang::En {
-        return e.to_string();
-    }
     let at = |path: &Path| path.display().to_string();
     match e {
         StoreError::Io { path, source } => format!("{}: {}", at(path), io_words(source, lang)),
-        StoreError::TooLarge { path, size, limit } => format!(
-            "{}: файл слишком велик для дорожной карты ({}, допускается до {})",
-            at(path),
-            size_words(*size),
-            size_words(*limit)
+        StoreError::TooLarge { path, size, limit } => tr!(
+            lang,
+            "error-too-large",
+            file = at(path),
+            size = crate::i18n::size(*size, lang),
+            limit = crate::i18n::size(*limit, lang)
         ),
-        StoreError::Corrupt { path, .. } => format!(
-            "{}: файл повреждён или это не файл karta; ваши файлы не изменены",
-            at(path)
-        ),
-        StoreError::Foreign { path } => format!(
-            "{}: это документ Automerge, но не дорожная карта karta",
-            at(path)
-        ),
+        // In English the decoder's reason stays, for whoever looks into
+        // the file; a Russian reader gets the plain words alone.
+        StoreError::Corrupt { .. } if lang == Lang::En => e.to_string(),
+        StoreError::Corrupt { path, .. } => tr!(lang, "error-corrupt", file = at(path)),
+        StoreError::Foreign { path } => tr!(lang, "error-foreign", file = at(path)),
         StoreError::NewerFormat {
             path,
             version,
             supported,
-        } => format!(
-            "{}: файл записан более новой версией karta (формат {version}, эта версия читает до {supported}); обновите karta",
-            at(path)
+        } => tr!(
+            lang,
+            "error-newer-format",
+            file = at(path),
+            version = *version,
+            supported = *supported
         ),
-        StoreError::Automerge(_) | StoreError::Failed(_) => {
-            "не удалось выполнить изменение в документе; ничего не сохранено".to_string()
+        StoreError::Automerge(_) | StoreError::Failed(_) => tr!(lang, "error-failed"),
+        StoreError::NotFound(message) => message.text(lang),
+        StoreError::DifferentRoadmap { path, .. } => {
+            tr!(lang, "error-different-roadmap", file = at(path))
         }
-        StoreError::NotFound(text) => text.clone(),
-        StoreError::DifferentRoadmap { path, .. } => format!(
-            "{}: это не копия этой дорожной карты, а другая (импортированная отдельно); такие файлы не объединяются",
-            at(path)
+        StoreError::MissingPrerequisites { path, count } => tr!(
+            lang,
+            "error-missing-earlier",
+            file = at(path),
+            count = *count
         ),
-        StoreError::MissingPrerequisites { path, count } => format!(
-            "{}: эти изменения продолжают более ранние, которых у вас ещё нет ({count} {}); сначала объедините более ранний файл изменений или весь файл отправителя",
-            at(path),
-            crate::plural::choose(*count, "изменение", "изменения", "изменений")
-        ),
-        StoreError::Damaged { path, damage } => format!(
-            "{}: файл изменений {}; ничего не применено — попросите отправителя прислать его ещё раз",
-            at(path),
-            match damage {
-                Damage::NotAChunk => "не читается",
-                Damage::CutOff => "обрезан (пришёл не полностью)",
-                Damage::Corrupted => "повреждён",
-                Damage::UnknownKind => "неизвестного вида",
+        StoreError::Damaged { path, damage } => tr!(
+            lang,
+            "error-damaged",
+            file = at(path),
+            damage = match damage {
+                Damage::NotAChunk => tr!(lang, "damage-unreadable"),
+                Damage::CutOff => tr!(lang, "damage-cut-off"),
+                Damage::Corrupted => tr!(lang, "damage-corrupted"),
+                Damage::UnknownKind => tr!(lang, "damage-unknown"),
             }
         ),
-        StoreError::IsBundle { path } => format!(
-            "{}: это файл изменений, а не дорожная карта; объедините его со своей картой: karta merge КАРТА {}",
-            at(path),
-            at(path)
+        StoreError::IsBundle { path } => tr!(lang, "error-is-bundle", file = at(path)),
+        StoreError::TooDeep { path, depth, limit } => tr!(
+            lang,
+            "error-too-deep",
+            file = at(path),
+            depth = *depth,
+            limit = *limit
         ),
-        StoreError::TooDeep { path, depth, limit } => format!(
-            "{}: после объединения разделы были бы вложены на {depth} уровней (karta показывает до {limit}); не объединено",
-            at(path)
-        ),
-        StoreError::NotAFile { path } => format!(
-            "{}: это не обычный файл, а устройство или канал; karta читает только файлы",
-            at(path)
-        ),
-        StoreError::IntoItself => {
-            "раздел нельзя перенести в самого себя или в его же подраздел".to_string()
+        StoreError::NotAFile { path } => tr!(lang, "error-not-a-file", file = at(path)),
+        StoreError::IntoItself => tr!(lang, "error-into-itself"),
+        StoreError::Locked { path, lock } => {
+            tr!(lang, "error-locked", file = at(path), lock = at(lock))
         }
-        StoreError::Locked { path, lock } => format!(
-            "{}: файл занят другой программой ({} существует); попробуйте ещё раз или удалите этот файл, если karta не запущена",
-            at(path),
-            at(lock)
-        ),
     }
 }
 
 /// What an I/O error means, in words.
 fn io_words(e: &std::io::Error, lang: Lang) -> String {
-    let words = match e.kind() {
-        ErrorKind::NotFound => lang.t("файл не найден", "no such file"),
-        ErrorKind::PermissionDenied => lang.t("нет доступа к файлу", "permission denied"),
-        ErrorKind::IsADirectory => lang.t("это папка, а не файл", "a folder, not a file"),
-        ErrorKind::AlreadyExists => lang.t("файл уже существует", "the file already exists"),
-        ErrorKind::StorageFull => lang.t("на диске нет места", "the disk is full"),
-        ErrorKind::ReadOnlyFilesystem => lang.t("диск только для чтения", "read-only disk"),
-        _ => return one_line(&e.to_string()),
-    };
-    words.to_string()
-}
-
-/// A size in bytes as people say it: «534 байта», «5 КБ», «256 МБ».
-pub fn size_words(bytes: u64) -> String {
-    const KB: u64 = 1024;
-    match bytes {
-        b if b < KB => format!(
-            "{b} {}",
-            crate::plural::choose(b as usize, "байт", "байта", "байт")
-        ),
-        b if b < KB * KB => format!("{} КБ", b.div_ceil(KB)),
-        b if b < KB * KB * KB => format!("{} МБ", b.div_ceil(KB * KB)),
-        b => format!("{} ГБ", b.div_ceil(KB * KB * KB)),
+    match e.kind() {
+        ErrorKind::NotFound => tr!(lang, "io-not-found"),
+        ErrorKind::PermissionDenied => tr!(lang, "io-permission"),
+        ErrorKind::IsADirectory => tr!(lang, "io-folder"),
+        ErrorKind::AlreadyExists => tr!(lang, "io-exists"),
+        ErrorKind::StorageFull => tr!(lang, "io-disk-full"),
+        ErrorKind::ReadOnlyFilesystem => tr!(lang, "io-read-only"),
+        _ => one_line(&e.to_string()),
     }
 }
 
@@ -191,14 +192,6 @@ mod tests {
     }
 
     #[test]
-    fn sizes_read_as_people_say_them() {
-        assert_eq!(size_words(534), "534 байта");
-        assert_eq!(size_words(500), "500 байт");
-        assert_eq!(size_words(5 * 1024), "5 КБ");
-        assert_eq!(size_words(256 * 1024 * 1024), "256 МБ");
-    }
-
-    #[test]
     fn store_errors_are_told_in_russian_naming_the_file() {
         let e = StoreError::Damaged {
             path: "почта/изменения.karta-changes".into(),
@@ -215,6 +208,21 @@ mod tests {
             source: std::io::Error::from(ErrorKind::NotFound),
         };
         assert_eq!(store_error(&io, Lang::Ru), "нет.karta: файл не найден");
-        assert!(store_error(&io, Lang::En).contains("нет.karta"));
+        assert_eq!(store_error(&io, Lang::En), "нет.karta: no such file");
+        let big = StoreError::TooLarge {
+            path: "большой.karta".into(),
+            size: 300 * 1024 * 1024,
+            limit: 256 * 1024 * 1024,
+        };
+        assert_eq!(
+            store_error(&big, Lang::Ru),
+            "большой.karta: файл слишком велик для дорожной карты (300 МБ, допускается до 256 МБ)"
+        );
+        let early = StoreError::MissingPrerequisites {
+            path: "изм.karta-changes".into(),
+            count: 3,
+        };
+        assert!(store_error(&early, Lang::Ru).contains("(3 изменения)"));
+        assert!(store_error(&early, Lang::En).contains("3 earlier changes"));
     }
 }

@@ -4,19 +4,16 @@ use crate::i18n::Lang;
 use crate::model::DeadlineGroup;
 
 /// The title of a deadline group.
-pub fn group_title(group: DeadlineGroup, lang: Lang) -> &'static str {
+pub fn group_title(group: DeadlineGroup, lang: Lang) -> String {
     match group {
-        DeadlineGroup::Overdue => lang.t("Просрочено", "Overdue"),
-        DeadlineGroup::Soon => lang.t("Ближайшие 30 дней", "Next 30 days"),
-        DeadlineGroup::Later => lang.t("Позже", "Later"),
-        DeadlineGroup::Past => lang.t(
-            "Срок прошёл, выполнено или отменено",
-            "Past, done or cancelled",
-        ),
-        DeadlineGroup::Recurring => lang.t("Регулярные", "Recurring"),
-        DeadlineGroup::Event => lang.t("По событию", "Event-driven"),
-        DeadlineGroup::Continuous => lang.t("Постоянно", "Continuous"),
-        DeadlineGroup::Unknown => lang.t("Срок не распознан", "Not understood"),
-        DeadlineGroup::Missing => lang.t("Без срока", "No deadline"),
+        DeadlineGroup::Overdue => crate::tr!(lang, "groups-overdue"),
+        DeadlineGroup::Soon => crate::tr!(lang, "groups-next-30-days"),
+        DeadlineGroup::Later => crate::tr!(lang, "groups-later"),
+        DeadlineGroup::Past => crate::tr!(lang, "groups-past-done-or-cancelled"),
+        DeadlineGroup::Recurring => crate::tr!(lang, "groups-recurring"),
+        DeadlineGroup::Event => crate::tr!(lang, "groups-event-driven"),
+        DeadlineGroup::Continuous => crate::tr!(lang, "groups-continuous"),
+        DeadlineGroup::Unknown => crate::tr!(lang, "groups-not-understood"),
+        DeadlineGroup::Missing => crate::tr!(lang, "groups-no-deadline"),
     }
 }

@@ -11,23 +11,13 @@ use crate::store::history::changes::ItemChange;
 /// Says that the bundle `path` continues changes not received yet and was
 /// kept aside, to be applied by itself when they come.
 pub fn kept_aside_line(path: &std::path::Path, lang: Lang) -> String {
-    format!(
-        "{}: {}",
-        path.display(),
-        lang.t(
-            "эти изменения продолжают более ранние, которых у вас ещё нет; файл отложен и будет применён сам, когда придут более ранние",
-            "these changes continue earlier ones you have not received yet; kept aside, applied by itself when the earlier ones arrive"
-        )
-    )
+    crate::tr!(lang, "merge-kept-aside", file = path.display().to_string())
 }
 
 /// Says that a bundle kept aside earlier was applied, adding `added`
 /// changes.
 pub fn released_line(added: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Ru => format!("применён отложенный ранее файл изменений: новых изменений — {added}"),
-        Lang::En => format!("applied a file of changes kept aside earlier: {added} new change(s)"),
-    }
+    crate::tr!(lang, "merge-released", count = added)
 }
 
 /// The preview as lines: one per author.

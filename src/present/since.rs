@@ -79,15 +79,7 @@ fn line(level: Level, runs: Vec<Run>) -> Line {
 
 /// The order's name: "приказ от 28.10.2021 № 491/01-08".
 pub fn order_name(a: &Approved, lang: Lang) -> String {
-    let date = a
-        .date
-        .map(|d| format!(" {} {}", lang.t("от", "of"), d.format("%d.%m.%Y")))
-        .unwrap_or_default();
-    format!(
-        "{}{date} № {}",
-        lang.t("приказ", "order"),
-        one_line(&a.number)
-    )
+    crate::describe::order_words(&a.number, a.date, lang)
 }
 
 /// Where the comparison starts, in words: "с утверждённой редакции
@@ -96,16 +88,20 @@ pub fn base_words(base: &Base, lang: Lang) -> String {
     match base {
         Base::Approved(a) => format!(
             "{} ({})",
-            lang.t("с утверждённой редакции", "since the approved edition"),
+            crate::tr!(lang, "since-since-the-approved-edition"),
             order_name(a, lang)
         ),
         Base::Change { author, time, .. } => format!(
             "{} {} ({})",
-            lang.t("после изменения от", "since the change of"),
+            crate::tr!(lang, "since-since-the-change-of"),
             time_text(*time),
             author_name(author.as_deref(), lang)
         ),
-        Base::Day(day) => format!("{} {}", lang.t("с", "since"), day.format("%d.%m.%Y")),
+        Base::Day(day) => format!(
+            "{} {}",
+            crate::tr!(lang, "since-since"),
+            day.format("%d.%m.%Y")
+        ),
     }
 }
 
@@ -115,7 +111,7 @@ pub fn lines(report: &Report, title: &str, lang: Lang) -> Vec<Line> {
         line(
             Level::Title,
             vec![run(
-                format!("{}: {}", lang.t("Лист изменений", "List of changes"), title),
+                format!("{}: {}", crate::tr!(lang, "since-list-of-changes"), title),
                 Style::Strong,
             )],
         ),
@@ -124,15 +120,11 @@ pub fn lines(report: &Report, title: &str, lang: Lang) -> Vec<Line> {
             vec![run(
                 format!(
                     "{} {}: {}",
-                    lang.t("Изменения", "Changes"),
+                    crate::tr!(lang, "since-changes"),
                     base_words(&report.base, lang),
-                    match (report.groups.is_empty(), lang) {
-                        (true, _) => lang.t("изменений нет", "no changes").to_string(),
-                        (false, Lang::Ru) => format!(
-                            "изменено {}",
-                            crate::plural::activities(report.activities())
-                        ),
-                        (false, Lang::En) => format!("{} activities changed", report.activities()),
+                    match report.groups.is_empty() {
+                        true => crate::tr!(lang, "since-none"),
+                        false => crate::tr!(lang, "since-changed", count = report.activities()),
                     }
                 ),
                 Style::Plain,
@@ -142,12 +134,7 @@ pub fn lines(report: &Report, title: &str, lang: Lang) -> Vec<Line> {
     for group in &report.groups {
         let title = match &group.section {
             Some(s) => item_name(s, lang),
-            None => lang
-                .t(
-                    "Вне разделов и заголовок карты",
-                    "Outside sections, and the heading",
-                )
-                .to_string(),
+            None => crate::tr!(lang, "since-outside-sections-and-the-heading").to_string(),
         };
         out.push(line(Level::Section, vec![run(title, Style::Strong)]));
         let mut current: Option<&str> = None;
@@ -173,30 +160,26 @@ pub fn lines(report: &Report, title: &str, lang: Lang) -> Vec<Line> {
 /// when.
 fn change_line(changed: &Changed, lang: Lang) -> Line {
     let mut runs = match &changed.change.kind {
-        ChangeKind::Added => vec![run(lang.t("добавлено", "added"), Style::Plain)],
-        ChangeKind::Removed => vec![run(lang.t("удалено", "deleted"), Style::Plain)],
-        ChangeKind::Restored => vec![run(lang.t("восстановлено", "restored"), Style::Plain)],
+        ChangeKind::Added => vec![run(crate::tr!(lang, "since-added"), Style::Plain)],
+        ChangeKind::Removed => vec![run(crate::tr!(lang, "since-deleted"), Style::Plain)],
+        ChangeKind::Restored => vec![run(crate::tr!(lang, "since-restored"), Style::Plain)],
         ChangeKind::Renumbered { count } => vec![run(
-            format!("{} {count}", lang.t("перенумеровано:", "renumbered:")),
+            format!("{} {count}", crate::tr!(lang, "since-renumbered")),
             Style::Plain,
         )],
         ChangeKind::Moved { from, to } => {
             let place = |s: &Option<crate::store::history::changes::Item>| match s {
                 Some(s) => item_name(s, lang),
-                None => lang.t("верхний уровень", "the top level").to_string(),
+                None => crate::tr!(lang, "since-the-top-level").to_string(),
             };
             let text = if from == to {
-                lang.t(
-                    "перемещено на другое место в разделе",
-                    "moved within its section",
-                )
-                .to_string()
+                crate::tr!(lang, "since-moved-within-its-section").to_string()
             } else {
                 format!(
                     "{} {} {} {}",
-                    lang.t("перенесено из", "moved from"),
+                    crate::tr!(lang, "since-moved-from"),
                     place(from),
-                    lang.t("в", "to"),
+                    crate::tr!(lang, "since-to"),
                     place(to)
                 )
             };
@@ -271,24 +254,23 @@ fn is_free_text(field: &Field) -> bool {
 /// The name of a field as the subject of a line: "срок", "Планируемый
 /// результат".
 pub fn field_title(field: &Field, lang: Lang) -> String {
-    let t = |ru: &str, en: &str| lang.t(ru, en).to_string();
     match field {
-        Field::Text => t("текст", "text"),
-        Field::Deadline => t("срок", "deadline"),
-        Field::Responsible => t("ответственные", "responsible"),
-        Field::Status => t("статус", "status"),
-        Field::Number => t("номер", "number"),
-        Field::Title => t("название", "title"),
-        Field::Stage => t("этап цикла", "cycle stage"),
+        Field::Text => crate::tr!(lang, "subject-text"),
+        Field::Deadline => crate::tr!(lang, "subject-deadline"),
+        Field::Responsible => crate::tr!(lang, "subject-responsible"),
+        Field::Status => crate::tr!(lang, "subject-status"),
+        Field::Number => crate::tr!(lang, "subject-number"),
+        Field::Title => crate::tr!(lang, "subject-title"),
+        Field::Stage => crate::tr!(lang, "subject-stage"),
         Field::Column { key, title } => one_line(if title.trim().is_empty() { key } else { title }),
         Field::Heading(key) => match key.as_str() {
-            meta::TITLE => t("название карты", "title of the roadmap"),
-            meta::MUNICIPALITY => t("муниципалитет", "municipality"),
-            meta::APPROVAL_NUMBER => t("номер приказа", "order number"),
-            meta::APPROVAL_DATE => t("дата приказа", "order date"),
-            meta::PERIOD_FROM => t("начало периода", "start of the period"),
-            meta::PERIOD_TO => t("конец периода", "end of the period"),
-            meta::NOTES => t("примечания", "notes"),
+            meta::TITLE => crate::tr!(lang, "subject-roadmap-title"),
+            meta::MUNICIPALITY => crate::tr!(lang, "subject-municipality"),
+            meta::APPROVAL_NUMBER => crate::tr!(lang, "subject-order-number"),
+            meta::APPROVAL_DATE => crate::tr!(lang, "subject-order-date"),
+            meta::PERIOD_FROM => crate::tr!(lang, "subject-period-from"),
+            meta::PERIOD_TO => crate::tr!(lang, "subject-period-to"),
+            meta::NOTES => crate::tr!(lang, "subject-notes"),
             other => one_line(other),
         },
     }

@@ -89,7 +89,7 @@ pub enum StoreError {
     Failed(String),
     /// An edit named something that is not in the roadmap.
     #[error("{0}")]
-    NotFound(String),
+    NotFound(crate::i18n::Message),
     /// Two files that are not copies of one roadmap.
     #[error(
         "{path}: not a copy of this roadmap (roadmap id {theirs}, this one is {mine}); separately imported files are never mixed"

@@ -49,11 +49,11 @@ impl Mode {
     /// A heading for the help popup.
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Mode::Normal => lang.t("Просмотр", "Browsing"),
-            Mode::Edit => lang.t("Редактирование текста", "Editing text"),
-            Mode::List => lang.t("Выбор из списка", "Choosing from a list"),
-            Mode::Prompt => lang.t("Ввод строки", "Typing a line"),
-            Mode::Confirm => lang.t("Вопрос", "Question"),
+            Mode::Normal => crate::tr_static!(lang, "mode-browsing"),
+            Mode::Edit => crate::tr_static!(lang, "mode-editing"),
+            Mode::List => crate::tr_static!(lang, "mode-choosing"),
+            Mode::Prompt => crate::tr_static!(lang, "mode-typing"),
+            Mode::Confirm => crate::tr_static!(lang, "mode-question"),
         }
     }
 }

@@ -208,7 +208,7 @@ impl App {
 
     /// Shows that the journal could not be written.
     pub(super) fn complain_about_journal(&mut self, e: StoreError) {
-        let text = format!("{}: {e}", self.lang.t("журнал изменений", "change journal"));
+        let text = format!("{}: {e}", crate::tr!(self.lang, "app-change-journal"));
         self.status.complain(text);
     }
 

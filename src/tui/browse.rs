@@ -108,10 +108,8 @@ impl App {
         self.views.search = None;
         self.rebuild_rows();
         if had {
-            self.status.say(
-                self.lang
-                    .t("Фильтр и поиск сброшены", "Filter and search cleared"),
-            );
+            self.status
+                .say(crate::tr!(self.lang, "browse-filter-and-search-cleared"));
         }
     }
 
@@ -119,10 +117,9 @@ impl App {
     pub(super) fn search_again(&mut self, forward: bool) {
         match self.views.search.clone() {
             Some(q) => self.find(&q, forward, true),
-            None => self.status.say(
-                self.lang
-                    .t("Сначала задайте поиск", "Search for something first"),
-            ),
+            None => self
+                .status
+                .say(crate::tr!(self.lang, "browse-search-for-something-first")),
         }
     }
 
@@ -180,7 +177,7 @@ impl App {
         }
         self.status.say(format!(
             "{} «{query}»",
-            self.lang.t("Не найдено:", "Not found:")
+            crate::tr!(self.lang, "browse-not-found")
         ));
     }
 

@@ -117,7 +117,7 @@ impl App {
             let text = format!(
                 "{}: {}",
                 path.display(),
-                lang.t("ничего нового", "nothing new")
+                crate::tr!(self.lang, "collab-nothing-new")
             );
             return self.status.say(text);
         }
@@ -143,10 +143,7 @@ impl App {
         );
         lines.extend(changes);
         if preview.by_author.is_empty() {
-            lines.push(
-                lang.t("(видимых изменений нет)", "(no visible changes)")
-                    .to_string(),
-            );
+            lines.push(crate::tr!(self.lang, "collab-no-visible-changes-2").to_string());
         }
         self.overlay = Overlay::Merge(Box::new(MergeOffer {
             merged,
@@ -173,27 +170,14 @@ impl App {
         if let Some(kept) = self.kept_aside() {
             offer.released.iter().for_each(|path| kept.release(path));
         }
-        let kept = match offer.released.len() {
-            0 => String::new(),
-            n => match self.lang {
-                crate::i18n::Lang::Ru => format!("; применено отложенных ранее файлов — {n}"),
-                crate::i18n::Lang::En => format!("; {n} file(s) kept aside earlier applied"),
-            },
-        };
-        let text = match self.lang {
-            crate::i18n::Lang::Ru => format!(
-                "Слито из {}: изменений — {}{kept}; конфликтов — {}",
-                offer.path.display(),
-                offer.added,
-                self.document.conflicts.len()
-            ),
-            crate::i18n::Lang::En => format!(
-                "Merged from {}: {} change(s){kept}; {} conflict(s)",
-                offer.path.display(),
-                offer.added,
-                self.document.conflicts.len()
-            ),
-        };
+        let text = crate::tr!(
+            self.lang,
+            "merged-from",
+            file = offer.path.display().to_string(),
+            count = offer.added,
+            kept = offer.released.len(),
+            conflicts = self.document.conflicts.len()
+        );
         self.status.say(text);
         self.remember_received(offer.received.as_ref());
     }
@@ -214,7 +198,7 @@ impl App {
         if self.document.conflicts.is_empty() {
             return self
                 .status
-                .say(self.lang.t("Конфликтов нет", "No conflicts"));
+                .say(crate::tr!(self.lang, "collab-no-conflicts-2"));
         }
         let choices = self
             .document
@@ -237,13 +221,7 @@ impl App {
             .collect();
         self.overlay = Overlay::List(List {
             kind: ListKind::Conflicts,
-            title: self
-                .lang
-                .t(
-                    "Конфликты: выберите, что решить",
-                    "Conflicts: choose one to resolve",
-                )
-                .to_string(),
+            title: crate::tr!(self.lang, "collab-conflicts-choose-one-to-resolve").to_string(),
             choices,
             selected: 0,
         });
@@ -269,7 +247,7 @@ impl App {
         let mine =
             |i: &usize| c.values[*i].author.is_some() && c.values[*i].author.as_deref() == me;
         let who = |i: usize| match mine(&i) {
-            true => lang.t("вы", "you").to_string(),
+            true => crate::tr!(lang, "collab-you").to_string(),
             false => describe::author_name(c.values[i].author.as_deref(), lang),
         };
         // The reader's own value first, the others in the order listed.
@@ -292,18 +270,20 @@ impl App {
             .iter()
             .enumerate()
             .map(|(shown, &i)| {
-                let label = format!("{} {} ({})", lang.t("Оставить", "Keep"), shown + 1, who(i));
+                let label = format!(
+                    "{} {} ({})",
+                    crate::tr!(lang, "collab-keep"),
+                    shown + 1,
+                    who(i)
+                );
                 (Resolve::Value(i), label)
             })
             .collect();
         if c.is_free_text() {
-            let label = lang.t(
-                "Оставить оба (каждый абзац один раз)",
-                "Keep both (each paragraph once)",
-            );
+            let label = crate::tr!(lang, "collab-keep-both-each-paragraph-once");
             choices.push((Resolve::KeepBoth, label.to_string()));
         }
-        let own = lang.t("Ввести своё значение…", "Type a value of my own…");
+        let own = crate::tr!(lang, "collab-type-a-value-of-my");
         choices.push((Resolve::Own, own.to_string()));
         self.overlay = Overlay::Conflict(Box::new(ConflictView {
             index,
@@ -343,7 +323,7 @@ impl App {
                     since.update(&self.document.doc, [c.item.id.as_str()]);
                 }
                 self.status
-                    .say(self.lang.t("Конфликт решён", "Conflict resolved"));
+                    .say(crate::tr!(self.lang, "collab-conflict-resolved-2"));
             }
             Err(e) => self.status.complain(e.to_string()),
         }
@@ -366,10 +346,9 @@ impl App {
             (ItemKind::Activity, Field::Text) => ActivityField::Text,
             (ItemKind::Activity, Field::Column { key, .. }) => ActivityField::Cell(key.clone()),
             _ => {
-                return self.status.say(
-                    self.lang
-                        .t("Выберите одно из значений", "Choose one of the values"),
-                );
+                return self
+                    .status
+                    .say(crate::tr!(self.lang, "collab-choose-one-of-the-values"));
             }
         };
         let Some(before) = self
@@ -414,13 +393,13 @@ impl App {
             }
         }
         if lines.is_empty() {
-            lines.push(self.lang.t("Изменений нет", "No changes").to_string());
+            lines.push(crate::tr!(self.lang, "collab-no-changes").to_string());
         }
         let title = self.keymap.titled(
-            self.lang.t("История", "History"),
+            &crate::tr!(self.lang, "collab-history"),
             Mode::List,
             Action::Cancel,
-            self.lang.t("закрыть", "closes"),
+            &crate::tr!(self.lang, "help-closes"),
         );
         self.overlay = Overlay::Reading(Reading::new(title, lines));
     }

@@ -17,9 +17,9 @@ impl App {
     /// change.
     pub(super) fn begin_comment(&mut self) {
         let Some(entry) = self.current_entry() else {
-            return self.status.say(self.lang.t(
-                "Комментарий пишется к мероприятию: выберите его",
-                "Comments are on activities: select one",
+            return self.status.say(crate::tr!(
+                self.lang,
+                "comments-comments-are-on-activities-select"
             ));
         };
         let lang = self.lang;
@@ -64,7 +64,7 @@ impl App {
         let form = match index.checked_sub(1) {
             None => CommentForm::new(
                 activity,
-                format!("{} {name}", lang.t("Комментарий к", "Comment on")),
+                format!("{} {name}", crate::tr!(lang, "comments-comment-on")),
             ),
             Some(i) => {
                 let Some(c) = e.activity.comments.get(i) else {
@@ -102,7 +102,7 @@ impl App {
                         old: None,
                         new: Some(text),
                     };
-                    let label = lang.t("Комментарий добавлен", "Comment added");
+                    let label = crate::tr!(lang, "comments-comment-added");
                     self.record(label.to_string(), vec![op], focus);
                 }
                 Err(e) => self.status.complain(e.to_string()),

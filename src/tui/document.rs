@@ -155,9 +155,7 @@ impl Document {
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
-            None => lang
-                .t("образец (не сохранён)", "sample (not saved)")
-                .to_string(),
+            None => crate::tr!(lang, "document-sample-not-saved").to_string(),
         }
     }
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::model::numbering::next_number;
 use crate::model::{Activity, SectionKind};
 use crate::present::errors::store_error;
-use crate::store::write::edit::{ActivityField, NodeKind, new_section};
+use crate::store::write::edit::{ActivityField, NodeKind, SectionField, new_section};
 
 use super::action::{Action, Mode};
 use super::app::App;
@@ -35,6 +35,7 @@ impl App {
         let lang = self.lang;
         let (label, ops, focus) = match target {
             Target::Activity(id, field) => {
+                let label = crate::tr!(lang, "edited", what = activity_field_key(&field));
                 let value = match field {
                     ActivityField::Responsible => value
                         .lines()
@@ -51,24 +52,22 @@ impl App {
                     old: original,
                     new: value,
                 };
-                (
-                    lang.t("Изменение", "Edit").to_string(),
-                    vec![op],
-                    Some(RowKey::Activity(id)),
-                )
+                (label, vec![op], Some(RowKey::Activity(id)))
             }
             Target::Section(id, field) => {
+                let what = match field {
+                    SectionField::Title => "section-title",
+                    SectionField::Number => "section-number",
+                    SectionField::Responsible => "section-responsible",
+                };
+                let label = crate::tr!(lang, "edited", what = what);
                 let op = Op::Section {
                     id: id.to_string(),
                     field,
                     old: original,
                     new: value.trim().to_string(),
                 };
-                (
-                    lang.t("Изменение раздела", "Section edited").to_string(),
-                    vec![op],
-                    Some(RowKey::Section(id)),
-                )
+                (label, vec![op], Some(RowKey::Section(id)))
             }
             Target::Meta(field) => {
                 let value = match meta_value(field, &value, lang) {
@@ -77,7 +76,7 @@ impl App {
                 };
                 let old = meta_current(self, field);
                 (
-                    lang.t("Изменение заголовка", "Heading edited").to_string(),
+                    crate::tr!(lang, "edited", what = "heading"),
                     vec![Op::Meta {
                         field,
                         old,
@@ -116,8 +115,7 @@ impl App {
                             deleted: false,
                         };
                         self.record(
-                            lang.t("Добавлено мероприятие", "Activity added")
-                                .to_string(),
+                            crate::tr!(lang, "editing-activity-added").to_string(),
                             vec![op],
                             Some(RowKey::Activity(ActivityId(id))),
                         );
@@ -147,7 +145,7 @@ impl App {
                             deleted: false,
                         };
                         self.record(
-                            lang.t("Добавлен раздел", "Section added").to_string(),
+                            crate::tr!(lang, "editing-section-added").to_string(),
                             vec![op],
                             Some(RowKey::Section(SectionId(id))),
                         );
@@ -243,14 +241,11 @@ impl App {
         };
         let message = format!(
             "{} {} — {}, {} — {}",
-            self.lang.t(
-                "Восстановлен текст, набранный перед сбоем:",
-                "Restored the text typed before a crash:"
-            ),
+            crate::tr!(self.lang, "editing-restored-the-text-typed-before"),
             keys(Action::Confirm),
-            self.lang.t("сохранить", "keep it"),
+            crate::tr!(self.lang, "editing-keep-it"),
             keys(Action::Cancel),
-            self.lang.t("отбросить", "drop it"),
+            crate::tr!(self.lang, "editing-drop-it"),
         );
         self.status.say(message);
     }
@@ -352,13 +347,13 @@ impl App {
                 self.after_change(None, &step.ops);
                 self.status.say(format!(
                     "{} {}",
-                    self.lang.t("Отменено:", "Undone:"),
+                    crate::tr!(self.lang, "editing-undone"),
                     step.label
                 ));
             }
             Ok(None) => self
                 .status
-                .say(self.lang.t("Нечего отменять", "Nothing to undo")),
+                .say(crate::tr!(self.lang, "editing-nothing-to-undo")),
             Err(e) => self.status.complain(store_error(&e, self.lang)),
         }
     }
@@ -370,13 +365,13 @@ impl App {
                 self.after_change(None, &step.ops);
                 self.status.say(format!(
                     "{} {}",
-                    self.lang.t("Возвращено:", "Redone:"),
+                    crate::tr!(self.lang, "editing-redone"),
                     step.label
                 ));
             }
             Ok(None) => self
                 .status
-                .say(self.lang.t("Нечего возвращать", "Nothing to redo")),
+                .say(crate::tr!(self.lang, "editing-nothing-to-redo")),
             Err(e) => self.status.complain(store_error(&e, self.lang)),
         }
     }
@@ -390,5 +385,18 @@ fn unchanged(op: &Op) -> bool {
         Op::Place { old, new, .. } => old == new,
         Op::Comment { old, new, .. } => old == new,
         Op::Exists { .. } | Op::Tree { .. } | Op::Approval(_) => false,
+    }
+}
+
+/// The catalogue's word for an activity's field in "edited" (the status
+/// line says what happened: «Срок изменён»).
+fn activity_field_key(field: &ActivityField) -> &'static str {
+    match field {
+        ActivityField::Text => "text",
+        ActivityField::Deadline => "deadline",
+        ActivityField::Responsible => "responsible",
+        ActivityField::Status => "status",
+        ActivityField::Number => "number",
+        ActivityField::Cell(_) => "cell",
     }
 }

@@ -24,10 +24,9 @@ impl App {
                 let id = self.document.catalog.sections[section].id();
                 self.edit_target(Target::Section(id, SectionField::Title));
             }
-            _ => self.status.say(self.lang.t(
-                "Выберите мероприятие или раздел",
-                "Choose an activity or a section",
-            )),
+            _ => self
+                .status
+                .say(crate::tr!(self.lang, "forms-choose-an-activity-or-a")),
         }
     }
 
@@ -36,14 +35,17 @@ impl App {
         let a = &e.activity;
         let lang = self.lang;
         let mut choices = vec![
-            choice(lang.t("Мероприятие", "Activity"), &a.text),
-            choice(lang.t("Срок", "Deadline"), &a.deadline),
+            choice(&crate::tr!(lang, "forms-activity"), &a.text),
+            choice(&crate::tr!(lang, "filter-deadline"), &a.deadline),
             choice(
-                lang.t("Ответственные", "Responsible"),
+                &crate::tr!(lang, "forms-responsible"),
                 &a.responsible.join(", "),
             ),
-            choice(lang.t("Статус", "Status"), status_name(&a.status, lang)),
-            choice(lang.t("Номер", "Number"), &a.number),
+            choice(
+                &crate::tr!(lang, "filter-status"),
+                status_name(&a.status, lang),
+            ),
+            choice(&crate::tr!(lang, "forms-number"), &a.number),
         ];
         for column in self
             .document
@@ -57,7 +59,7 @@ impl App {
         }
         List {
             kind: ListKind::ActivityForm(e.id()),
-            title: format!("{} {}", lang.t("Мероприятие", "Activity"), e.label),
+            title: format!("{} {}", crate::tr!(lang, "forms-activity"), e.label),
             choices,
             selected: 0,
         }
@@ -67,12 +69,10 @@ impl App {
         let lang = self.lang;
         List {
             kind: ListKind::HeadingForm,
-            title: lang
-                .t("Заголовок дорожной карты", "Roadmap heading")
-                .to_string(),
+            title: crate::tr!(lang, "forms-roadmap-heading").to_string(),
             choices: MetaField::ALL
                 .iter()
-                .map(|f| choice(meta_label(*f, lang), &meta_shown(self, *f)))
+                .map(|f| choice(&meta_label(*f, lang), &meta_shown(self, *f)))
                 .collect(),
             selected: 0,
         }
@@ -124,7 +124,7 @@ impl App {
                 };
                 let label = format!(
                     "{}: {}",
-                    lang.t("Статус", "Status"),
+                    crate::tr!(lang, "filter-status"),
                     status_name(&status, lang)
                 );
                 self.apply_step(label, vec![op], Some(RowKey::Activity(id)));
@@ -161,7 +161,7 @@ impl App {
         let Some(entry) = self.current_entry() else {
             return self
                 .status
-                .say(self.lang.t("Выберите мероприятие", "Choose an activity"));
+                .say(crate::tr!(self.lang, "forms-choose-an-activity"));
         };
         let e = &self.document.catalog.entries[entry];
         let choices = Status::ALL
@@ -174,7 +174,7 @@ impl App {
             .collect();
         self.overlay = Overlay::List(List {
             kind: ListKind::Status(e.id()),
-            title: self.lang.t("Статус", "Status").to_string(),
+            title: crate::tr!(self.lang, "filter-status").to_string(),
             choices,
             selected: Status::ALL
                 .iter()
@@ -189,7 +189,7 @@ impl App {
         let Some(entry) = self.current_entry() else {
             return self
                 .status
-                .say(self.lang.t("Выберите мероприятие", "Choose an activity"));
+                .say(crate::tr!(self.lang, "forms-choose-an-activity"));
         };
         let id = self.document.catalog.entries[entry].id();
         self.edit_target(Target::Activity(id, ActivityField::Responsible));

@@ -167,13 +167,9 @@ impl App {
             return;
         };
         let (fingerprint, heads) = (loader.fingerprint, loader.heads.clone());
-        let result = loader.join().unwrap_or_else(|| {
-            Err(StoreError::NotFound(
-                self.lang
-                    .t("загрузка файла прервалась", "loading the file failed")
-                    .into(),
-            ))
-        });
+        let result = loader
+            .join()
+            .unwrap_or_else(|| Err(StoreError::NotFound(crate::msg!("load-failed"))));
         match result {
             Ok(loaded) => {
                 if loaded.roadmap.is_some() && !loaded.recovery.changed {
@@ -233,16 +229,12 @@ impl App {
                 || aside.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let text = match self.lang {
-                crate::i18n::Lang::Ru => format!(
-                    "Журнал повреждён: восстановлено записей — {}, журнал отложен как {name}",
-                    recovery.records
-                ),
-                crate::i18n::Lang::En => format!(
-                    "The journal is damaged: {} record(s) restored, the journal set aside as {name}",
-                    recovery.records
-                ),
-            };
+            let text = crate::tr!(
+                self.lang,
+                "journal-damaged",
+                count = recovery.records,
+                name = name
+            );
             self.status.complain(crate::model::text::one_line(&text));
             return;
         }
@@ -252,10 +244,7 @@ impl App {
         self.document.unsaved = true;
         let text = format!(
             "{} {}",
-            self.lang.t(
-                "Восстановлены несохранённые изменения из журнала:",
-                "Unsaved changes restored from the journal:"
-            ),
+            crate::tr!(self.lang, "loader-unsaved-changes-restored-from-the"),
             recovery.records
         );
         self.status.say(text);
@@ -335,10 +324,7 @@ impl App {
             Some(e) => {
                 let text = format!(
                     "{} {e}",
-                    self.lang.t(
-                        "Только просмотр, файл не загружен:",
-                        "Read-only, the file did not load:"
-                    )
+                    crate::tr!(self.lang, "loader-read-only-the-file-did")
                 );
                 self.status.complain(text);
                 false

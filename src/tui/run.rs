@@ -117,13 +117,7 @@ pub fn run(options: &Options) -> Result<()> {
     crate::log::start();
     let mut app = open_app(options)?;
     if !std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "{}",
-            options.lang.t(
-                "нужен терминал (для отчёта: karta report FILE)",
-                "needs a terminal (for a report: karta report FILE)"
-            )
-        );
+        anyhow::bail!("{}", crate::tr!(options.lang, "run-needs-a-terminal-for-a"));
     }
     let mut terminal = ratatui::try_init().context("terminal")?;
     store::disk::file::hush_caught_panics();
@@ -141,10 +135,7 @@ pub fn run(options: &Options) -> Result<()> {
         Ok(result) => result,
         Err(_) => anyhow::bail!(
             "{}{}",
-            options.lang.t(
-                "внутренняя ошибка редактора; сделанные правки сохранены в журнале",
-                "internal error in the editor; the edits made are in the journal"
-            ),
+            crate::tr!(options.lang, "run-internal-error-in-the-editor"),
             details_in_log(options.lang, crate::log::file().as_deref())
         ),
     }
@@ -173,8 +164,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     if app.waits_for(key) {
-                        app.status
-                            .say(app.lang.t("Загрузка файла…", "Loading the file…"));
+                        app.status.say(crate::tr!(app.lang, "run-loading-the-file"));
                         draw(terminal, app)?;
                     }
                     app.handle_key(key);

@@ -105,9 +105,7 @@ impl App {
     /// and goes on with the copy. Its history starts here.
     fn save_copy(&mut self) -> Result<(), StoreError> {
         let Some(original) = self.document.path.clone() else {
-            return Err(StoreError::NotFound(
-                self.lang.t("файл не выбран", "no file chosen").to_string(),
-            ));
+            return Err(StoreError::NotFound(crate::msg!("no-file-chosen")));
         };
         let copy = copy_path(&original, self.lang);
         let author = self.document.doc.author().map(str::to_string);
@@ -188,13 +186,11 @@ impl App {
 
     fn spawn_save(&mut self, merged: bool) -> Result<(), StoreError> {
         let Some(path) = self.document.path.clone() else {
-            return Err(StoreError::NotFound(
-                self.lang.t("файл не выбран", "no file chosen").to_string(),
-            ));
+            return Err(StoreError::NotFound(crate::msg!("no-file-chosen")));
         };
         self.await_load();
         if let Some(e) = &self.document.load_error {
-            return Err(StoreError::NotFound(e.clone()));
+            return Err(StoreError::NotFound(crate::msg!("as-written", text = e)));
         }
         let started = Instant::now();
         let heads = self.document.doc.heads();
@@ -212,7 +208,7 @@ impl App {
             again: false,
             started,
         });
-        self.status.say(self.lang.t("Сохранение…", "Saving…"));
+        self.status.say(crate::tr!(self.lang, "ui-saving"));
         Ok(())
     }
 
@@ -233,13 +229,9 @@ impl App {
             again,
             started,
         } = saving;
-        let written = worker.join().unwrap_or_else(|_| {
-            Err(StoreError::NotFound(
-                self.lang
-                    .t("сохранение прервалось", "the save failed")
-                    .into(),
-            ))
-        });
+        let written = worker
+            .join()
+            .unwrap_or_else(|_| Err(StoreError::NotFound(crate::msg!("save-failed"))));
         let result = match written {
             Ok(Written::Saved(seen)) => {
                 tracing::info!(
@@ -261,7 +253,7 @@ impl App {
             tracing::error!(error = %e, "save failed");
             let text = format!(
                 "{} {}",
-                self.lang.t("Не сохранено:", "Not saved:"),
+                crate::tr!(self.lang, "saving-not-saved"),
                 store_error(e, self.lang)
             );
             self.status.complain(text);
@@ -281,16 +273,11 @@ impl App {
         let fingerprint = seen.fingerprint;
         self.document.doc.know_file(seen);
         let text = if merged {
-            self.lang
-                .t(
-                    "Сохранено вместе с изменениями, сделанными в файле другой программой",
-                    "Saved together with changes another program made to the file",
-                )
-                .to_string()
+            crate::tr!(self.lang, "saving-saved-together-with-changes-another").to_string()
         } else {
             format!(
                 "{} {}",
-                self.lang.t("Сохранено:", "Saved:"),
+                crate::tr!(self.lang, "saving-saved"),
                 self.document.file_name(self.lang)
             )
         };

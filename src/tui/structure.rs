@@ -27,10 +27,9 @@ impl App {
             }
             _ if self.views.rows.is_empty() => (SectionId(String::new()), None),
             _ => {
-                return self.status.say(self.lang.t(
-                    "Выберите раздел или мероприятие",
-                    "Choose a section or an activity",
-                ));
+                return self
+                    .status
+                    .say(crate::tr!(self.lang, "structure-choose-a-section-or-an"));
             }
         };
         self.edit_target(Target::NewActivity { section, after });
@@ -63,7 +62,7 @@ impl App {
                 let e = &self.document.catalog.entries[entry];
                 let text = format!(
                     "{} {} «{}»?",
-                    lang.t("Удалить мероприятие", "Delete activity"),
+                    crate::tr!(lang, "structure-delete-activity"),
                     e.label,
                     crate::present::fit(&text::one_line(&e.activity.text), 60)
                 );
@@ -79,18 +78,13 @@ impl App {
                     .key_of(Mode::Normal, Action::Trash)
                     .map(|k| format!(" ({k})"))
                     .unwrap_or_default();
-                let text = match lang {
-                    crate::i18n::Lang::Ru => format!(
-                        "Удалить раздел «{}» и всё в нём ({})? Вернуть всё можно из корзины{bin}.",
-                        crate::present::fit(&s.heading(), 60),
-                        crate::plural::activities(s.activities)
-                    ),
-                    crate::i18n::Lang::En => format!(
-                        "Delete section «{}» and all in it ({} activities)? All of it can be brought back from the bin{bin}.",
-                        crate::present::fit(&s.heading(), 60),
-                        s.activities
-                    ),
-                };
+                let text = crate::tr!(
+                    lang,
+                    "ask-delete-section",
+                    section = crate::present::fit(&s.heading(), 60),
+                    count = s.activities,
+                    bin = bin
+                );
                 self.overlay = Overlay::Question(Asking {
                     question: Question::DeleteSection(s.id()),
                     text,
@@ -107,27 +101,15 @@ impl App {
             id: id.to_string(),
             deleted: true,
         };
-        self.apply_step(
-            self.lang
-                .t("Удаление мероприятия", "Activity deleted")
-                .to_string(),
-            vec![op],
-            None,
-        );
+        self.apply_step(crate::tr!(self.lang, "activity-deleted"), vec![op], None);
     }
 
     /// Deletes a section with every section and activity below it, as one
     /// change: the recycle bin lists it as one deletion and restores it
     /// whole.
     pub(super) fn delete_section(&mut self, id: &SectionId) {
-        let label = self.lang.t("Удаление раздела", "Section deleted");
-        self.tree_step(
-            NodeKind::Section,
-            id.as_str(),
-            true,
-            label.to_string(),
-            None,
-        );
+        let label = crate::tr!(self.lang, "section-deleted");
+        self.tree_step(NodeKind::Section, id.as_str(), true, label, None);
     }
 
     /// Deletes (`deleted`) or restores a node with what goes with it, as
@@ -182,10 +164,7 @@ impl App {
             .collect();
         self.overlay = Overlay::List(List {
             kind,
-            title: self
-                .lang
-                .t("Перенести в раздел", "Move to section")
-                .to_string(),
+            title: crate::tr!(self.lang, "structure-move-to-section").to_string(),
             choices,
             selected: self.current_section().unwrap_or(0),
         });
@@ -348,7 +327,7 @@ impl App {
             new,
         };
         self.record(
-            self.lang.t("Перенос", "Move").to_string(),
+            crate::tr!(self.lang, "structure-move").to_string(),
             vec![op],
             Some(focus),
         );
@@ -356,10 +335,7 @@ impl App {
 
     /// Asks before renumbering the whole roadmap.
     pub(super) fn ask_renumber(&mut self) {
-        let text = self.lang.t(
-            "Перенумеровать всю карту (1., 1.1., …)? Подпункты останутся подпунктами; отменить можно клавишей отмены.",
-            "Renumber the whole roadmap (1., 1.1., …)? Sub-items stay sub-items; undo brings the old numbers back.",
-        );
+        let text = crate::tr!(self.lang, "structure-renumber-the-whole-roadmap-1");
         self.overlay = Overlay::Question(Asking {
             question: Question::Renumber,
             text: text.to_string(),
@@ -398,12 +374,7 @@ impl App {
                 })
             })
             .collect();
-        let label = match self.lang {
-            crate::i18n::Lang::Ru => {
-                format!("Карта перенумерована: изменено номеров — {}", ops.len())
-            }
-            crate::i18n::Lang::En => format!("Roadmap renumbered: {} number(s) changed", ops.len()),
-        };
+        let label = crate::tr!(self.lang, "renumbered", count = ops.len());
         self.record(label, ops, None);
     }
 }

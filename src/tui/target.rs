@@ -73,23 +73,20 @@ impl App {
         let lang = self.lang;
         let title = match target {
             Target::Activity(_, field) => match field {
-                ActivityField::Text => lang.t("Мероприятие", "Activity"),
-                ActivityField::Deadline => lang.t("Срок", "Deadline"),
+                ActivityField::Text => crate::tr!(lang, "forms-activity"),
+                ActivityField::Deadline => crate::tr!(lang, "filter-deadline"),
                 ActivityField::Responsible => {
-                    let title = lang.t(
-                        "Ответственные (по одному в строке",
-                        "Responsible (one per line",
-                    );
+                    let title = crate::tr!(lang, "target-responsible-one-per-line");
                     return match self.keymap.key_of(Mode::Edit, Action::Next) {
                         Some(key) => format!(
                             "{title}, {key} — {})",
-                            lang.t("дополнить имя", "completes a name")
+                            crate::tr!(lang, "target-completes-a-name")
                         ),
                         None => format!("{title})"),
                     };
                 }
-                ActivityField::Status => lang.t("Статус", "Status"),
-                ActivityField::Number => lang.t("Номер", "Number"),
+                ActivityField::Status => crate::tr!(lang, "filter-status"),
+                ActivityField::Number => crate::tr!(lang, "forms-number"),
                 ActivityField::Cell(key) => {
                     return self
                         .document
@@ -101,26 +98,19 @@ impl App {
                 }
             },
             Target::Section(_, field) => match field {
-                SectionField::Title => lang.t("Название раздела", "Section title"),
-                SectionField::Number => lang.t("Номер раздела", "Section number"),
-                SectionField::Responsible => lang.t(
-                    "Ответственные за направление",
-                    "Responsible for the direction",
-                ),
+                SectionField::Title => crate::tr!(lang, "target-section-title"),
+                SectionField::Number => crate::tr!(lang, "target-section-number"),
+                SectionField::Responsible => {
+                    crate::tr!(lang, "detail-responsible-for-the-direction")
+                }
             },
             Target::Meta(field) => meta_label(*field, lang),
-            Target::NewActivity { .. } => lang.t("Новое мероприятие", "New activity"),
-            Target::NewSection { .. } => lang.t("Новый раздел", "New section"),
-            Target::Search => lang.t("Поиск", "Search"),
-            Target::SaveAs => lang.t("Сохранить как", "Save as"),
-            Target::Export => lang.t(
-                "Выгрузить в файл (.docx, .xlsx, .csv, .md, .ics, .json; путь от папки карты)",
-                "Export to a file (.docx, .xlsx, .csv, .md, .ics, .json; path from the roadmap's folder)",
-            ),
-            Target::MergeFile => lang.t(
-                "Слить файл (.karta или пакет изменений; путь от папки карты)",
-                "Merge a file (a .karta or a bundle; path from the roadmap's folder)",
-            ),
+            Target::NewActivity { .. } => crate::tr!(lang, "target-new-activity"),
+            Target::NewSection { .. } => crate::tr!(lang, "target-new-section"),
+            Target::Search => crate::tr!(lang, "target-search"),
+            Target::SaveAs => crate::tr!(lang, "target-save-as"),
+            Target::Export => crate::tr!(lang, "target-export-to-a-file-docx"),
+            Target::MergeFile => crate::tr!(lang, "target-merge-a-file-a-karta"),
         };
         title.to_string()
     }
@@ -167,15 +157,15 @@ pub(super) fn field_value(a: &Activity, field: &ActivityField) -> String {
 }
 
 /// The name of a heading field.
-pub(super) fn meta_label(field: MetaField, lang: Lang) -> &'static str {
+pub(super) fn meta_label(field: MetaField, lang: Lang) -> String {
     match field {
-        MetaField::Title => lang.t("Название", "Title"),
-        MetaField::Municipality => lang.t("Муниципалитет", "Municipality"),
-        MetaField::ApprovalNumber => lang.t("Номер приказа", "Order number"),
-        MetaField::ApprovalDate => lang.t("Дата приказа", "Order date"),
-        MetaField::PeriodFrom => lang.t("Период с", "Period from"),
-        MetaField::PeriodTo => lang.t("Период по", "Period to"),
-        MetaField::Notes => lang.t("Примечания", "Notes"),
+        MetaField::Title => crate::tr!(lang, "target-title"),
+        MetaField::Municipality => crate::tr!(lang, "target-municipality"),
+        MetaField::ApprovalNumber => crate::tr!(lang, "target-order-number"),
+        MetaField::ApprovalDate => crate::tr!(lang, "target-order-date"),
+        MetaField::PeriodFrom => crate::tr!(lang, "target-period-from"),
+        MetaField::PeriodTo => crate::tr!(lang, "target-period-to"),
+        MetaField::Notes => crate::tr!(lang, "target-notes"),
     }
 }
 
@@ -239,7 +229,7 @@ pub(super) fn meta_value(field: MetaField, value: &str, lang: Lang) -> Result<St
         .ok_or_else(|| {
             format!(
                 "«{value}»: {}",
-                lang.t("не дата; пишите ДД.ММ.ГГГГ", "not a date; write DD.MM.YYYY")
+                crate::tr!(lang, "target-not-a-date-write-dd")
             )
         })
 }

@@ -3,7 +3,6 @@
 //! an item with everything deleted with it, as one undoable step.
 
 use crate::describe::unseen_phrase;
-use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::present::trash::deleted_line;
 use crate::store::history::changes::ItemKind;
@@ -22,14 +21,14 @@ impl App {
         if deleted.is_empty() {
             return self
                 .status
-                .say(self.lang.t("Корзина пуста", "The bin is empty"));
+                .say(crate::tr!(self.lang, "trash-the-bin-is-empty-2"));
         }
-        let restore = self.key_words(Action::Select, self.lang.t("вернуть", "restore"));
+        let restore = self.key_words(Action::Select, &crate::tr!(self.lang, "trash-restore"));
         let items = deleted.iter().map(|d| self.binned(d, &restore)).collect();
         let title = format!(
             "{} ({restore}, {})",
-            self.lang.t("Корзина", "Recycle bin"),
-            self.key_words(Action::Cancel, self.lang.t("закрыть", "close"))
+            crate::tr!(self.lang, "trash-recycle-bin"),
+            self.key_words(Action::Cancel, &crate::tr!(self.lang, "trash-close"))
         );
         self.overlay = Overlay::Trash(Box::new(Trash {
             title,
@@ -45,10 +44,7 @@ impl App {
             NodeKind::Activity => RowKey::Activity(ActivityId(item.id.clone())),
             NodeKind::Section => RowKey::Section(SectionId(item.id.clone())),
         };
-        let label = self
-            .lang
-            .t("Восстановлено из корзины", "Restored from the bin")
-            .to_string();
+        let label = crate::tr!(self.lang, "trash-restored-from-the-bin").to_string();
         self.tree_step(item.kind, &item.id, false, label, Some(focus));
     }
 
@@ -66,25 +62,10 @@ impl App {
         let me = self.document.doc.author();
         let mut details = vec![one_line(&deleted_line(d, lang))];
         if d.activities > 0 {
-            details.push(match lang {
-                Lang::Ru => format!(
-                    "Вместе с ним удалено: {} — вернутся тоже",
-                    crate::plural::activities(d.activities)
-                ),
-                Lang::En => format!(
-                    "Deleted with it: {} activities — they come back too",
-                    d.activities
-                ),
-            });
+            details.push(crate::tr!(lang, "bin-deleted-with", count = d.activities));
         }
         if !d.unseen.is_empty() {
-            details.push(
-                lang.t(
-                    "После удаления его меняли те, кто удаления не видел; всё сохранено:",
-                    "Changed after the deletion by people who did not see it; all kept:",
-                )
-                .to_string(),
-            );
+            details.push(crate::tr!(lang, "trash-changed-after-the-deletion-by").to_string());
             details.extend(
                 d.unseen
                     .iter()

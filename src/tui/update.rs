@@ -113,9 +113,9 @@ impl App {
                 }
                 merge::Outcome::Decline => {
                     self.overlay = Overlay::None;
-                    self.status.say(self.lang.t(
-                        "Слияние отменено, ничего не изменилось",
-                        "Merge cancelled, nothing changed",
+                    self.status.say(crate::tr!(
+                        self.lang,
+                        "update-merge-cancelled-nothing-changed"
                     ));
                 }
             },
@@ -217,11 +217,11 @@ impl App {
         let text = self.keymap.titled(
             &format!(
                 "{} «{key}»",
-                self.lang.t("Нет действия для клавиши", "No action for key")
+                crate::tr!(self.lang, "update-no-action-for-key")
             ),
             Mode::Normal,
             Action::Help,
-            self.lang.t("справка", "help"),
+            &crate::tr!(self.lang, "update-help"),
         );
         self.status.say(text);
     }
@@ -285,16 +285,13 @@ impl App {
         if path.exists() {
             return self.status.complain(format!(
                 "{name}: {}",
-                self.lang.t(
-                    "файл уже есть; выберите другое имя",
-                    "already exists; choose another name"
-                )
+                crate::tr!(self.lang, "update-already-exists-choose-another-name")
             ));
         }
         match self.save_as(path) {
             Ok(()) => self
                 .status
-                .say(format!("{} {name}", self.lang.t("Сохранено:", "Saved:"))),
+                .say(format!("{} {name}", crate::tr!(self.lang, "saving-saved"))),
             Err(e) => self.status.complain(e.to_string()),
         }
     }
@@ -308,7 +305,7 @@ impl App {
             .as_deref()
             .and_then(|p| p.file_stem())
             .map_or_else(
-                || self.lang.t("дорожная-карта", "roadmap").to_string(),
+                || crate::tr!(self.lang, "update-roadmap").to_string(),
                 |s| s.to_string_lossy().into_owned(),
             );
         let line = self.editor_for(Target::Export, &format!("{stem}.docx"));
@@ -323,10 +320,7 @@ impl App {
         let Some(format) = crate::export::ExportFormat::from_extension(&path) else {
             return self.status.complain(format!(
                 "{name}: {}",
-                self.lang.t(
-                    "укажите расширение: .docx, .xlsx, .csv, .md, .ics или .json",
-                    "give an extension: .docx, .xlsx, .csv, .md, .ics or .json"
-                )
+                crate::tr!(self.lang, "update-give-an-extension-docx-xlsx")
             ));
         };
         let written = crate::export::render(&self.document.roadmap, format, b';')
@@ -335,9 +329,10 @@ impl App {
                 crate::store::disk::file::write_atomic(&path, &bytes).map_err(|e| e.to_string())
             });
         match written {
-            Ok(()) => self
-                .status
-                .say(format!("{} {name}", self.lang.t("Выгружено:", "Exported:"))),
+            Ok(()) => self.status.say(format!(
+                "{} {name}",
+                crate::tr!(self.lang, "update-exported")
+            )),
             Err(e) => self.status.complain(e),
         }
     }
@@ -345,7 +340,7 @@ impl App {
     /// Saves, or asks for a name when there is no file yet.
     fn save_now(&mut self) {
         if self.document.path.is_none() {
-            let suggested = format!("{}.karta", self.lang.t("дорожная-карта", "roadmap"));
+            let suggested = format!("{}.karta", crate::tr!(self.lang, "update-roadmap"));
             let line = self.editor_for(Target::SaveAs, &suggested);
             let prompt = Prompt::new(line, self.views.cursor());
             self.overlay = Overlay::Prompt(Box::new(prompt));
@@ -364,10 +359,7 @@ impl App {
             self.quit = true;
             return;
         }
-        let text = self.lang.t(
-            "Есть несохранённые изменения. Сохранить перед выходом?",
-            "There are unsaved changes. Save before quitting?",
-        );
+        let text = crate::tr!(self.lang, "update-there-are-unsaved-changes-save");
         self.overlay = Overlay::Question(Asking {
             question: Question::QuitUnsaved,
             text: text.to_string(),

@@ -246,14 +246,11 @@ pub fn set_field(
     value: &str,
 ) -> Result<bool, StoreError> {
     let unsupported = || {
-        StoreError::NotFound(format!(
-            "this field cannot be set on {}",
-            match item.kind {
-                ItemKind::Activity => "an activity",
-                ItemKind::Section => "a section",
-                ItemKind::Heading => "the heading",
-            }
-        ))
+        StoreError::NotFound(match item.kind {
+            ItemKind::Activity => crate::msg!("field-not-on-activity"),
+            ItemKind::Section => crate::msg!("field-not-on-section"),
+            ItemKind::Heading => crate::msg!("field-not-on-heading"),
+        })
     };
     match item.kind {
         ItemKind::Activity => {

@@ -212,9 +212,9 @@ fn resolution(message: &str, after: &Snapshot) -> Option<ItemChange> {
 pub fn find_change(doc: &Doc, prefix: &str) -> Result<ChangeHash, StoreError> {
     let prefix = prefix.trim().to_lowercase();
     if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err(StoreError::NotFound(format!(
-            "«{}» is not a change: give at least 4 hex digits of its hash (see karta log)",
-            crate::model::text::one_line(&prefix)
+        return Err(StoreError::NotFound(crate::msg!(
+            "not-a-change",
+            text = crate::model::text::one_line(&prefix)
         )));
     }
     let mut all = doc.automerge().clone();
@@ -226,10 +226,14 @@ pub fn find_change(doc: &Doc, prefix: &str) -> Result<ChangeHash, StoreError> {
         .collect();
     match found.as_slice() {
         [one] => Ok(*one),
-        [] => Err(StoreError::NotFound(format!("no change {prefix}"))),
-        many => Err(StoreError::NotFound(format!(
-            "{prefix} names {} changes; give more digits",
-            many.len()
+        [] => Err(StoreError::NotFound(crate::msg!(
+            "no-change",
+            prefix = &prefix
+        ))),
+        many => Err(StoreError::NotFound(crate::msg!(
+            "many-changes",
+            prefix = &prefix,
+            count = many.len()
         ))),
     }
 }

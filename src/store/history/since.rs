@@ -147,11 +147,8 @@ fn base_of(doc: &Doc, since: &Since) -> Result<(Base, Vec<ChangeHash>), StoreErr
     let am = doc.automerge();
     match since {
         Since::Approved => {
-            let approved = approvals::latest(am).ok_or_else(|| {
-                StoreError::NotFound(
-                    "no approved edition yet (record one with karta approve)".to_string(),
-                )
-            })?;
+            let approved = approvals::latest(am)
+                .ok_or_else(|| StoreError::NotFound(crate::msg!("no-approved-edition")))?;
             let heads = approved.heads.clone();
             Ok((Base::Approved(approved), heads))
         }

@@ -92,14 +92,12 @@ pub fn find_item(
             .and_then(|n| of_kind.clone().nth(n.checked_sub(1)?))
             .cloned()
             .ok_or_else(|| {
-                StoreError::NotFound(format!(
-                    "no «{}»: the roadmap has {count} {}",
-                    one_line(number),
-                    match wanted {
-                        ItemKind::Section => "section(s)",
-                        _ => "activities",
+                StoreError::NotFound(match wanted {
+                    ItemKind::Section => {
+                        crate::msg!("no-place-section", place = one_line(number), count = count)
                     }
-                ))
+                    _ => crate::msg!("no-place-activity", place = one_line(number), count = count),
+                })
             });
     }
     let wanted = normal(number);
@@ -131,15 +129,15 @@ pub fn find_item(
                 .take(CANDIDATE_LIMIT)
                 .map(|i| one_line(&i.number))
                 .collect();
-            let hint = if near.is_empty() {
-                String::new()
+            Err(StoreError::NotFound(if near.is_empty() {
+                crate::msg!("no-number", number = one_line(number))
             } else {
-                format!(" (close: {})", near.join(", "))
-            };
-            Err(StoreError::NotFound(format!(
-                "nothing numbered «{}»{hint}",
-                one_line(number)
-            )))
+                crate::msg!(
+                    "no-number-near",
+                    number = one_line(number),
+                    near = near.join(", ")
+                )
+            }))
         }
         many => {
             let list: Vec<String> = many
@@ -147,11 +145,11 @@ pub fn find_item(
                 .take(CANDIDATE_LIMIT)
                 .map(|i| describe(i))
                 .collect();
-            Err(StoreError::NotFound(format!(
-                "{} items are numbered «{}»: {}; renumber the roadmap (karta renumber) to tell them apart",
-                many.len(),
-                one_line(number),
-                list.join("; ")
+            Err(StoreError::NotFound(crate::msg!(
+                "many-numbered",
+                count = many.len(),
+                number = one_line(number),
+                list = list.join("; ")
             )))
         }
     }
@@ -234,10 +232,10 @@ pub fn find_field(roadmap: &Roadmap, kind: ItemKind, name: &str) -> Result<Field
                         .map(|c| c.key.clone()),
                 );
             }
-            Err(StoreError::NotFound(format!(
-                "no field «{}» here; fields: {}",
-                one_line(name),
-                names.join(", ")
+            Err(StoreError::NotFound(crate::msg!(
+                "no-field",
+                name = one_line(name),
+                fields = names.join(", ")
             )))
         }
     }
@@ -251,10 +249,10 @@ pub fn stored_value(field: &Field, typed: &str) -> Result<String, StoreError> {
         Field::Status => Status::parse(typed)
             .map(|s| s.as_str().to_string())
             .ok_or_else(|| {
-                StoreError::NotFound(format!(
-                    "«{}» is not a status; use one of: {}",
-                    one_line(typed),
-                    Status::ALL
+                StoreError::NotFound(crate::msg!(
+                    "not-a-status",
+                    text = one_line(typed),
+                    statuses = Status::ALL
                         .iter()
                         .map(|s| format!("{} ({})", s.russian(), s.as_str()))
                         .collect::<Vec<_>>()
@@ -284,10 +282,5 @@ fn stage_value(typed: &str) -> Result<String, StoreError> {
         .and_then(crate::model::Stage::from_number)
         .or_else(|| crate::model::Stage::recognise(t))
         .map(|s| s.number().to_string())
-        .ok_or_else(|| {
-            StoreError::NotFound(format!(
-                "«{}» is not a stage of the management cycle: give 1 to 9 (1 Цели … 9 Анализ эффективности), or - to clear",
-                one_line(typed)
-            ))
-        })
+        .ok_or_else(|| StoreError::NotFound(crate::msg!("not-a-stage", text = one_line(typed))))
 }

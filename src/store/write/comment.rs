@@ -286,14 +286,14 @@ impl Doc {
         let doc = self.automerge();
         get_map(doc, &ROOT, schema::K_ACTIVITIES)
             .and_then(|map| get_map(doc, &map, id))
-            .ok_or_else(|| StoreError::NotFound(format!("no activity with id {id}")))
+            .ok_or_else(|| StoreError::NotFound(crate::msg!("no-activity-id", id = id)))
     }
 
     /// The activity holding the standing comment `id`, and the comment's
     /// map.
     fn comment_obj(&self, id: &str) -> Result<(String, ObjId)> {
         match self.find_comment(id)? {
-            (_, _, true) => Err(StoreError::NotFound(format!("no comment {id}"))),
+            (_, _, true) => Err(StoreError::NotFound(crate::msg!("no-comment", id = id))),
             (activity, obj, false) => Ok((activity, obj)),
         }
     }
@@ -303,7 +303,7 @@ impl Doc {
     fn find_comment(&self, id: &str) -> Result<(String, ObjId, bool)> {
         let doc = self.automerge();
         let view = View::now(doc);
-        let not_found = || StoreError::NotFound(format!("no comment {id}"));
+        let not_found = || StoreError::NotFound(crate::msg!("no-comment", id = id));
         let activities = get_map(doc, &ROOT, schema::K_ACTIVITIES).ok_or_else(not_found)?;
         for (activity, raw) in view.entries(&activities) {
             let Raw::Map(a) = raw else {

@@ -317,7 +317,12 @@ impl Doc {
         let doc = self.automerge();
         get_map(doc, &ROOT, kind.map_key())
             .and_then(|map| get_map(doc, &map, id))
-            .ok_or_else(|| StoreError::NotFound(format!("no {} with id {id}", kind.noun())))
+            .ok_or_else(|| {
+                StoreError::NotFound(match kind {
+                    NodeKind::Activity => crate::msg!("no-activity-id", id = id),
+                    NodeKind::Section => crate::msg!("no-section-id", id = id),
+                })
+            })
     }
 
     /// Fails unless `parent` is `""` or an existing section.
@@ -407,9 +412,7 @@ fn map_at(doc: &mut automerge::AutoCommit, obj: &ObjId, key: &str) -> Result<Obj
     match doc.get(obj, key)? {
         Some((automerge::Value::Object(ObjType::Map), map)) => Ok(map),
         None => Ok(doc.put_object(obj, key, ObjType::Map)?),
-        Some(_) => Err(StoreError::NotFound(format!(
-            "the document's «{key}» is not a map (another program wrote it); it is left as it is"
-        ))),
+        Some(_) => Err(StoreError::NotFound(crate::msg!("not-a-map", key = key))),
     }
 }
 

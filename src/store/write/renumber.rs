@@ -28,8 +28,9 @@ impl Doc {
         let doc = self.automerge_mut();
         let mut changed = 0;
         for (map_key, id, number) in plan {
-            let map = get_map(doc, &ROOT, map_key)
-                .ok_or_else(|| StoreError::NotFound(format!("the document has no {map_key}")))?;
+            let map = get_map(doc, &ROOT, map_key).ok_or_else(|| {
+                StoreError::NotFound(crate::msg!("document-lacks", key = map_key))
+            })?;
             let Some(obj) = get_map(doc, &map, &id) else {
                 continue;
             };

@@ -13,16 +13,17 @@ impl Doc {
     /// Sets the stage of activity `id` to `value` (its number as text; empty
     /// clears it); returns false when it already was so.
     pub fn set_activity_stage(&mut self, id: &str, value: &str) -> Result<bool, StoreError> {
-        let stage: Option<u64> = match value.trim() {
-            "" => None,
-            n => Some(n.parse().map_err(|_| {
-                StoreError::NotFound(format!("«{n}» is not a stage number (1 to 9)"))
-            })?),
-        };
+        let stage: Option<u64> =
+            match value.trim() {
+                "" => None,
+                n => Some(n.parse().map_err(|_| {
+                    StoreError::NotFound(crate::msg!("not-a-stage-number", text = n))
+                })?),
+            };
         let doc = self.automerge_mut();
         let obj = get_map(doc, &ROOT, schema::K_ACTIVITIES)
             .and_then(|map| get_map(doc, &map, id))
-            .ok_or_else(|| StoreError::NotFound(format!("no activity with id {id}")))?;
+            .ok_or_else(|| StoreError::NotFound(crate::msg!("no-activity-id", id = id)))?;
         let single = doc.get_all(&obj, node::STAGE).map_or(0, |v| v.len()) <= 1;
         if single && get_uint(doc, &obj, node::STAGE) == stage {
             return Ok(false);

@@ -99,7 +99,10 @@ impl Doc {
     pub fn delete_tree(&mut self, kind: NodeKind, id: &str) -> Result<Vec<Node>, StoreError> {
         let snap = snapshot(self.automerge());
         if !snap.nodes.get(id).is_some_and(|n| n.kind == kind) {
-            return Err(StoreError::NotFound(format!("nothing with id {id}")));
+            return Err(StoreError::NotFound(crate::msg!(
+                "nothing-with-id",
+                id = id
+            )));
         }
         let group = with_descendants(&snap, id, |n| !snap.nodes[n].deleted);
         let nodes = kinds(&snap, group);
@@ -120,8 +123,9 @@ impl Doc {
             .get(id)
             .is_some_and(|n| n.kind == kind && n.deleted)
         {
-            return Err(StoreError::NotFound(format!(
-                "nothing deleted with id {id}"
+            return Err(StoreError::NotFound(crate::msg!(
+                "nothing-deleted-with-id",
+                id = id
             )));
         }
         let change = deleting_change(am, kind, id);
@@ -143,7 +147,7 @@ impl Doc {
         let doc = self.automerge_mut();
         let obj = get_map(doc, &ROOT, kind.map_key())
             .and_then(|m| get_map(doc, &m, id))
-            .ok_or_else(|| StoreError::NotFound(format!("nothing with id {id}")))?;
+            .ok_or_else(|| StoreError::NotFound(crate::msg!("nothing-with-id", id = id)))?;
         doc.put(&obj, node::DELETED, deleted)?;
         Ok(())
     }

@@ -118,9 +118,9 @@ impl CommentForm {
             keys(Action::Confirm),
             confirm,
             keys(Action::Newline),
-            lang.t("новая строка", "new line"),
+            crate::tr!(lang, "comment-new-line"),
             keys(Action::Cancel),
-            lang.t("отмена", "cancel"),
+            crate::tr!(lang, "comment-cancel"),
         );
         let above = u16::try_from(earlier.len()).unwrap_or(0);
         let rect = centered(frame, area, 80, 10 + above);

@@ -133,19 +133,19 @@ impl FilterForm {
     /// Draws the three settings, the selected one highlighted.
     pub fn render(&self, app: &App, frame: &mut Frame, area: Rect) {
         let lang = app.lang;
-        let any = || lang.t("все", "any").to_string();
+        let any = || crate::tr!(lang, "filter-any").to_string();
         let rows = [
             (
-                lang.t("Ответственный", "Responsible"),
+                crate::tr!(lang, "filter-responsible"),
                 self.chosen_person().map_or_else(any, |(_, n)| one_line(n)),
             ),
             (
-                lang.t("Статус", "Status"),
+                crate::tr!(lang, "filter-status"),
                 self.chosen_status()
                     .map_or_else(any, |s| status_name(&s, lang).to_string()),
             ),
             (
-                lang.t("Срок", "Deadline"),
+                crate::tr!(lang, "filter-deadline"),
                 self.chosen_group()
                     .map_or_else(any, |g| group_title(g, lang).to_string()),
             ),
@@ -166,12 +166,15 @@ impl FilterForm {
         let key = |action| app.keymap.key_of(Mode::List, action).map(|k| k.to_string());
         let mut keys = Vec::new();
         if let (Some(prev), Some(next)) = (key(Action::Prev), key(Action::Next)) {
-            keys.push(format!("{prev}/{next} — {}", lang.t("менять", "change")));
+            keys.push(format!(
+                "{prev}/{next} — {}",
+                crate::tr!(lang, "filter-change")
+            ));
         }
         if let Some(select) = key(Action::Select) {
-            keys.push(format!("{select} — {}", lang.t("применить", "applies")));
+            keys.push(format!("{select} — {}", crate::tr!(lang, "filter-applies")));
         }
-        let mut title = lang.t("Фильтр", "Filter").to_string();
+        let mut title = crate::tr!(lang, "filter-filter").to_string();
         if !keys.is_empty() {
             title = format!("{title} ({})", keys.join(", "));
         }

@@ -62,10 +62,10 @@ impl Help {
         }
         let rect = centered(frame, area, 76, area.height.saturating_sub(2));
         let title = app.keymap.titled(
-            app.lang.t("Справка — клавиши", "Help — keys"),
+            &crate::tr!(app.lang, "help-help-keys"),
             Mode::List,
             Action::Cancel,
-            app.lang.t("закрыть", "closes"),
+            &crate::tr!(app.lang, "help-closes"),
         );
         let scroll = u16::try_from(self.scroll.min(lines.len())).unwrap_or(0);
         frame.render_widget(

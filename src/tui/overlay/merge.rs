@@ -72,7 +72,7 @@ impl MergeOffer {
         let rect = centered(frame, area, 100, area.height.saturating_sub(2));
         let folder = app.document.folder();
         let file = self.path.strip_prefix(&folder).unwrap_or(&self.path);
-        let title = format!("{} {}", app.lang.t("Слить", "Merge"), file.display());
+        let title = format!("{} {}", crate::tr!(app.lang, "merge-merge"), file.display());
         let outer = block(&title);
         let inner = outer.inner(rect);
         frame.render_widget(outer, rect);
@@ -90,11 +90,11 @@ impl MergeOffer {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), preview);
         let text = format!(
             "{} {} — {}, {} — {}",
-            app.lang.t("Слить?", "Merge?"),
+            crate::tr!(app.lang, "merge-merge-2"),
             keys(Action::Yes),
-            app.lang.t("да", "yes"),
+            crate::tr!(app.lang, "question-yes"),
             keys(Action::No),
-            app.lang.t("нет", "no")
+            crate::tr!(app.lang, "question-no")
         );
         let lines = vec![
             Line::raw(""),

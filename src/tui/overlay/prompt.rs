@@ -110,7 +110,7 @@ impl Prompt {
             .key_of(Mode::Prompt, Action::Next)
             .map(|k| format!(" ({k})"))
             .unwrap_or_default();
-        let title = format!("{}{key}", app.lang.t("Выбрать", "Pick"));
+        let title = format!("{}{key}", crate::tr!(app.lang, "prompt-pick"));
         frame.render_widget(Paragraph::new(lines).block(block(&title)), above);
     }
 }

@@ -52,18 +52,21 @@ impl Question {
     pub fn answers(&self, lang: Lang) -> Vec<(Action, &'static str)> {
         match self {
             Question::DeleteActivity(_) | Question::DeleteSection(_) | Question::Renumber => vec![
-                (Action::Yes, lang.t("да", "yes")),
-                (Action::No, lang.t("нет", "no")),
+                (Action::Yes, crate::tr_static!(lang, "question-yes-2")),
+                (Action::No, crate::tr_static!(lang, "question-no-2")),
             ],
             Question::QuitUnsaved => vec![
-                (Action::Yes, lang.t("сохранить и выйти", "save and quit")),
+                (
+                    Action::Yes,
+                    crate::tr_static!(lang, "question-save-and-quit"),
+                ),
                 (
                     Action::No,
-                    lang.t("выйти без сохранения", "quit without saving"),
+                    crate::tr_static!(lang, "question-quit-without-saving"),
                 ),
                 (
                     Action::Cancel,
-                    lang.t("вернуться к редактированию", "back to editing"),
+                    crate::tr_static!(lang, "question-back-to-editing"),
                 ),
             ],
         }
@@ -101,7 +104,7 @@ impl Asking {
         frame.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
-                .block(block(app.lang.t("Вопрос", "Question"))),
+                .block(block(crate::tr_static!(app.lang, "question-question"))),
             rect,
         );
     }

@@ -25,7 +25,7 @@ use super::super::rows::Row;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let block = Block::bordered()
-        .title(lang.t(" Подробности ", " Details "))
+        .title(crate::tr!(lang, "detail-details"))
         .border_style(Style::new().fg(Color::DarkGray));
     let lines = match app.current_row() {
         Some(Row::Activity { entry, .. }) => activity(app, *entry),
@@ -36,28 +36,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Style::new().add_modifier(Modifier::BOLD),
             )];
             if let Some(stage) = s.section.stage {
-                lines.push(field(lang.t("Этап цикла", "Cycle stage"), stage.title()));
+                lines.push(field(
+                    &crate::tr!(lang, "detail-cycle-stage"),
+                    stage.title(),
+                ));
             }
             if !s.section.responsible.is_empty() {
                 lines.push(field(
-                    lang.t(
-                        "Ответственные за направление",
-                        "Responsible for the direction",
-                    ),
+                    &crate::tr!(lang, "detail-responsible-for-the-direction"),
                     &one_line(&s.section.responsible.join(", ")),
                 ));
             }
-            let count = match lang {
-                Lang::Ru => crate::plural::activities(s.activities),
-                Lang::En => format!("{} activities", s.activities),
-            };
-            lines.push(field(lang.t("Всего", "In all"), &count));
+            let count = crate::tr!(lang, "activities", count = s.activities);
+            lines.push(field(&crate::tr!(lang, "detail-in-all"), &count));
             if s.is_gap() {
                 lines.push(Line::styled(
-                    lang.t(
-                        "Пробел в управленческом цикле: нет мероприятий",
-                        "Gap in the management cycle: no activities",
-                    ),
+                    crate::tr!(lang, "detail-gap-in-the-management-cycle"),
                     Style::new().fg(Color::Yellow),
                 ));
             }
@@ -103,7 +97,7 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
     let e = &app.document.catalog.entries[entry];
     let a = &e.activity;
     let mut lines = vec![Line::styled(
-        format!("{} {}", lang.t("Мероприятие", "Activity"), e.label),
+        format!("{} {}", crate::tr!(lang, "forms-activity"), e.label),
         Style::new().add_modifier(Modifier::BOLD),
     )];
     if !e.path.is_empty() {
@@ -126,7 +120,7 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
             .collect();
         let text = format!(
             "{} {}: {}",
-            lang.t("Конфликт —", "Conflict —"),
+            crate::tr!(lang, "detail-conflict"),
             crate::describe::field_name(&c.field, lang),
             values.join(" / ")
         );
@@ -141,26 +135,26 @@ fn activity(app: &App, entry: usize) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     lines.extend(sanitize(&a.text).lines().map(|l| Line::raw(l.to_string())));
     lines.push(Line::raw(""));
-    lines.push(field(lang.t("Срок", "Deadline"), &one_line(&a.deadline)));
+    lines.push(field(
+        &crate::tr!(lang, "filter-deadline"),
+        &one_line(&a.deadline),
+    ));
     lines.push(Line::styled(
         format!("  {}", meaning(&e.deadline, lang)),
         Style::new().fg(Color::DarkGray),
     ));
     let mut who = one_line(&e.responsible.join(", "));
     if e.inherited {
-        who.push_str(lang.t(
-            " (ответственные за направление)",
-            " (responsible for the direction)",
-        ));
+        who.push_str(&crate::tr!(lang, "detail-responsible-for-the-direction-2"));
     }
-    lines.push(field(lang.t("Ответственные", "Responsible"), &who));
+    lines.push(field(&crate::tr!(lang, "forms-responsible"), &who));
     lines.push(field(
-        lang.t("Статус", "Status"),
+        &crate::tr!(lang, "filter-status"),
         status_name(&a.status, lang),
     ));
     let stage = stage_of(&app.document.catalog.path_sections(e), a);
     lines.push(field(
-        lang.t("Этап цикла", "Cycle stage"),
+        &crate::tr!(lang, "detail-cycle-stage"),
         &stage_words(stage, lang),
     ));
     for column in app
@@ -189,22 +183,23 @@ fn comments(app: &App, comments: &[Comment]) -> Vec<Line<'static>> {
         .keymap
         .key_of(Mode::Normal, Action::Comment)
         .map(|k| match comments.is_empty() {
-            true => format!(" ({k} — {})", lang.t("добавить", "add")),
+            true => format!(" ({k} — {})", crate::tr!(lang, "comment-add")),
             false => format!(
                 " ({k} — {})",
                 lang.t("добавить, изменить, удалить", "add, edit, remove")
             ),
         })
         .unwrap_or_default();
+    let none = if comments.is_empty() {
+        crate::tr!(lang, "detail-none")
+    } else {
+        String::new()
+    };
     let mut lines = vec![
         Line::raw(""),
         field(
-            &format!("{}{key}", lang.t("Комментарии", "Comments")),
-            if comments.is_empty() {
-                lang.t("нет", "none")
-            } else {
-                ""
-            },
+            &format!("{}{key}", crate::tr!(lang, "detail-comments")),
+            &none,
         ),
     ];
     for c in comments {
@@ -238,7 +233,7 @@ fn meaning(d: &Deadline, lang: Lang) -> String {
     let text = match d.kind {
         DeadlineKind::Date => d
             .end
-            .map(|e| format!("{} {}", lang.t("до", "by"), day(e)))
+            .map(|e| format!("{} {}", crate::tr!(lang, "detail-by"), day(e)))
             .unwrap_or_default(),
         DeadlineKind::Period => match (d.start, d.end) {
             (Some(s), Some(e)) => format!("{} – {}", day(s), day(e)),
@@ -246,18 +241,18 @@ fn meaning(d: &Deadline, lang: Lang) -> String {
         },
         DeadlineKind::Recurring => format!(
             "{} ({})",
-            lang.t("регулярно", "recurring"),
+            crate::tr!(lang, "detail-recurring"),
             d.occurrences.len()
         ),
-        DeadlineKind::Event => lang.t("по событию", "on an event").to_string(),
-        DeadlineKind::Continuous => lang.t("постоянно", "continuous").to_string(),
+        DeadlineKind::Event => crate::tr!(lang, "detail-on-an-event").to_string(),
+        DeadlineKind::Continuous => crate::tr!(lang, "detail-continuous").to_string(),
         DeadlineKind::Unknown if d.text.trim().is_empty() => {
-            lang.t("срок не указан", "no deadline").to_string()
+            crate::tr!(lang, "detail-no-deadline").to_string()
         }
-        DeadlineKind::Unknown => lang.t("срок не распознан", "not understood").to_string(),
+        DeadlineKind::Unknown => crate::tr!(lang, "detail-not-understood").to_string(),
     };
     if d.guess {
-        format!("{text} {}", lang.t("(предположительно)", "(a guess)"))
+        format!("{text} {}", crate::tr!(lang, "detail-a-guess"))
     } else {
         text
     }

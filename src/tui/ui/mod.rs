@@ -78,8 +78,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let text = format!(
             "{} {}×{} ({}×{})",
-            app.lang
-                .t("Окно слишком мало: нужно", "Window too small: need"),
+            crate::tr!(app.lang, "ui-window-too-small-need"),
             MIN_SIZE.0,
             MIN_SIZE.1,
             area.width,
@@ -142,7 +141,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
     }
     let mut notes = Vec::new();
     if app.views.filter.is_active() {
-        notes.push(app.lang.t("фильтр", "filter").to_string());
+        notes.push(crate::tr!(app.lang, "ui-filter").to_string());
     }
     if let Some(q) = &app.views.search {
         notes.push(format!("/{}", one_line(q)));
@@ -190,15 +189,12 @@ fn status(app: &App, frame: &mut Frame, area: Rect) {
         Some((text, Tone::Error)) => (one_line(text), Style::new().fg(Color::White).bg(Color::Red)),
         Some((text, Tone::Info)) => (one_line(text), Style::new().fg(Color::Green)),
         None if app.is_saving() => (
-            app.lang.t("Сохранение…", "Saving…").to_string(),
+            crate::tr!(app.lang, "ui-saving").to_string(),
             Style::new().fg(Color::Green),
         ),
         None => {
             let n = app.document.catalog.entries.len();
-            let count = match app.lang {
-                crate::i18n::Lang::Ru => crate::plural::activities(n),
-                crate::i18n::Lang::En => format!("{n} activities"),
-            };
+            let count = crate::tr!(app.lang, "activities", count = n);
             let position = format!(
                 "{}/{}",
                 (app.views.cursor() + 1).min(app.views.rows.len()),

@@ -40,21 +40,21 @@ fn empty_text(app: &App) -> String {
     };
     let (text, hints) = if app.views.filter.is_active() {
         (
-            lang.t(
-                "Ничего не подходит под фильтр",
-                "Nothing matches the filter",
-            ),
-            vec![hint(Action::ClearFilter, lang.t("сбросить", "clears it"))],
+            crate::tr!(lang, "table-nothing-matches-the-filter"),
+            vec![hint(
+                Action::ClearFilter,
+                crate::tr!(lang, "table-clears-it"),
+            )],
         )
     } else {
         (
-            lang.t("Пусто", "Empty"),
+            crate::tr!(lang, "table-empty"),
             vec![
                 hint(
                     Action::AddActivity,
-                    lang.t("добавить мероприятие", "adds an activity"),
+                    crate::tr!(lang, "table-adds-an-activity"),
                 ),
-                hint(Action::AddSection, lang.t("раздел", "a section")),
+                hint(Action::AddSection, crate::tr!(lang, "table-a-section")),
             ],
         )
     };
@@ -127,9 +127,7 @@ fn line(app: &App, row: &Row, width: u16) -> Line<'static> {
                 _ => Style::new().add_modifier(Modifier::BOLD),
             };
             if s.is_gap() {
-                let gap = app
-                    .lang
-                    .t(" — пробел: нет мероприятий", " — gap: no activities");
+                let gap = crate::tr!(app.lang, "table-gap-no-activities");
                 let text = fit(
                     &format!("{}{gap}", s.heading()),
                     heading_width + count.width(),

@@ -23,14 +23,11 @@ impl View for Coverage {
     }
 
     fn title(&self, lang: Lang) -> &'static str {
-        lang.t("Охват цикла", "Cycle coverage")
+        crate::tr_static!(lang, "coverage-cycle-coverage")
     }
 
     fn describe(&self, lang: Lang) -> &'static str {
-        lang.t(
-            "Вид: охват управленческого цикла (пробелы по этапам)",
-            "View: coverage of the management cycle (gaps by stage)",
-        )
+        crate::tr_static!(lang, "coverage-view-coverage-of-the-management")
     }
 
     fn rows(&self, source: &Source) -> Vec<Row> {
@@ -60,10 +57,7 @@ fn rows(source: &Source) -> Vec<Row> {
         .collect();
     let matrix = build(items, &empty);
     let mut rows = Vec::new();
-    let legend = lang.t(
-        "○ — пробел, 3~ — по формулировке, ? — этап не определён",
-        "○ — gap, 3~ — from the wording, ? — stage not told",
-    );
+    let legend = crate::tr_static!(lang, "coverage-gap-3-from-the-wording");
     let title = format!("{}   {legend}", header(lang, NAME_WIDTH));
     source.push_group(&mut rows, GroupKey::Cycle(None), title, Vec::new());
     for row in &matrix.rows {

@@ -19,11 +19,11 @@ impl View for Deadline {
     }
 
     fn title(&self, lang: Lang) -> &'static str {
-        lang.t("По срокам", "By deadline")
+        crate::tr_static!(lang, "deadline-by-deadline")
     }
 
     fn describe(&self, lang: Lang) -> &'static str {
-        lang.t("Вид: по срокам", "View: by deadline")
+        crate::tr_static!(lang, "deadline-view-by-deadline")
     }
 
     fn rows(&self, source: &Source) -> Vec<Row> {

@@ -18,11 +18,11 @@ impl View for Mechanism {
     }
 
     fn title(&self, lang: Lang) -> &'static str {
-        lang.t("По механизмам", "By mechanism")
+        crate::tr_static!(lang, "mechanism-by-mechanism")
     }
 
     fn describe(&self, lang: Lang) -> &'static str {
-        lang.t("Вид: по механизмам", "View: by mechanism")
+        crate::tr_static!(lang, "mechanism-view-by-mechanism")
     }
 
     fn rows(&self, source: &Source) -> Vec<Row> {

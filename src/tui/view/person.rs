@@ -16,11 +16,11 @@ impl View for Person {
     }
 
     fn title(&self, lang: Lang) -> &'static str {
-        lang.t("По ответственным", "By responsible")
+        crate::tr_static!(lang, "person-by-responsible")
     }
 
     fn describe(&self, lang: Lang) -> &'static str {
-        lang.t("Вид: по ответственным", "View: by responsible")
+        crate::tr_static!(lang, "person-view-by-responsible")
     }
 
     fn rows(&self, source: &Source) -> Vec<Row> {
@@ -42,22 +42,14 @@ fn rows(source: &Source) -> Vec<Row> {
         if entries.is_empty() {
             continue;
         }
-        let title = match lang {
-            Lang::Ru => format!(
-                "{} — {}, просрочено {}, выполнено {}",
-                p.name,
-                crate::plural::activities(entries.len()),
-                p.overdue,
-                p.done
-            ),
-            Lang::En => format!(
-                "{} — {} activities, {} overdue, {} done",
-                p.name,
-                entries.len(),
-                p.overdue,
-                p.done
-            ),
-        };
+        let title = crate::tr!(
+            lang,
+            "person-line",
+            name = &p.name,
+            count = entries.len(),
+            overdue = p.overdue,
+            done = p.done
+        );
         let key = GroupKey::Person(p.key.clone());
         source.push_group(&mut rows, key, title, entries);
     }
@@ -67,7 +59,7 @@ fn rows(source: &Source) -> Vec<Row> {
     if !nobody.is_empty() {
         let title = format!(
             "{} — {}",
-            lang.t("Без ответственного", "Nobody responsible"),
+            crate::tr_static!(lang, "person-nobody-responsible"),
             nobody.len()
         );
         source.push_group(&mut rows, GroupKey::Nobody, title, nobody);
