@@ -47,6 +47,8 @@ pub struct Document {
     pub(super) upkeep: Upkeep,
     /// The save under way in the background.
     pub(super) saving: Option<Saving>,
+    /// Live sync with the roadmap's server, when one is known.
+    pub(super) live: Option<super::live::LiveSync>,
 }
 
 impl Document {
@@ -74,6 +76,7 @@ impl Document {
             cache: None,
             upkeep: Upkeep::default(),
             saving: None,
+            live: None,
         }
     }
 

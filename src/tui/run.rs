@@ -107,6 +107,7 @@ pub fn run(options: &Options) -> Result<()> {
     let started = Instant::now();
     start_log();
     let mut app = open_app(options)?;
+    super::live::start_configured(&mut app);
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "{}",

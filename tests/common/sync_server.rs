@@ -21,6 +21,11 @@ impl Server {
     /// Starts `karta serve --port 0 --dir DIR` (plus `extra` arguments)
     /// with `config` as its config folder.
     pub fn start(config: &Path, dir: &Path, extra: &[&str]) -> Server {
+        Server::start_on(config, dir, 0, extra)
+    }
+
+    /// Starts it on `port` (0: any free one), as [`Server::start`].
+    pub fn start_on(config: &Path, dir: &Path, port: u16, extra: &[&str]) -> Server {
         std::fs::create_dir_all(config).expect("config dir");
         let log = config.join(format!(
             "serve-{}.log",
@@ -31,7 +36,7 @@ impl Server {
         ));
         let mut child = Command::new(env!("CARGO_BIN_EXE_karta"))
             .env("KARTA_CONFIG_DIR", config)
-            .args(["serve", "--port", "0", "--dir"])
+            .args(["serve", "--port", &port.to_string(), "--dir"])
             .arg(dir)
             .args(extra)
             .stdout(Stdio::piped())
@@ -58,6 +63,15 @@ impl Server {
             .unwrap_or_else(|| panic!("no address in «{line}»"))
             .to_string();
         Server { child, url, log }
+    }
+
+    /// Its port.
+    pub fn port(&self) -> u16 {
+        self.url
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("a port in the address")
     }
 
     /// What the server wrote to its log so far.
