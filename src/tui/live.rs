@@ -23,8 +23,12 @@ pub enum LiveSync {
 }
 
 /// Starts live sync when a server is known for the roadmap (remembered by
-/// `karta share`, or `[sync] server` in the config).
+/// `karta share`, or `[sync] server` in the config); never for the bundled
+/// sample, which everyone has.
 pub fn start_configured(app: &mut App) {
+    if app.document.path.is_none() {
+        return;
+    }
     let Ok(config) = Config::load() else { return };
     let roadmap = app.document.roadmap.id.clone();
     if let Ok(Some(remote)) = servers::resolve(&roadmap, None, None, &config) {
