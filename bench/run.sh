@@ -51,4 +51,6 @@ largest=$(tail -n1 "$dir.list")
   "$bin/karta-bench" soak "$largest" --edits "$soak_edits" --compact-every "$soak_compact"
 } >> BENCHMARKS.md
 cat bench/targets.md >> BENCHMARKS.md
+# Measured by bench/sync-js/bench.sh (Node, a running server): kept as measured.
+cat bench/sync.md >> BENCHMARKS.md
 echo "BENCHMARKS.md rewritten"

@@ -8,6 +8,7 @@ pub mod memory;
 pub mod open;
 pub mod report;
 pub mod run;
+pub mod sync;
 pub mod terminal;
 
 use std::path::Path;

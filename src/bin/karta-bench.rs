@@ -147,6 +147,34 @@ enum Command {
         #[arg(long)]
         karta: Option<PathBuf>,
     },
+    /// Load a sync server: clients × edits through it on loopback; prints
+    /// time to converge, p50/p99 of an edit reaching every client and the
+    /// server's peak RSS as a table row.
+    Sync {
+        /// The server (ws://127.0.0.1:PORT), running.
+        #[arg(long)]
+        server: String,
+        /// The server's process, for its peak memory.
+        #[arg(long)]
+        server_pid: Option<u32>,
+        /// What to call the server in the table.
+        #[arg(long, default_value = "server")]
+        label: String,
+        /// The roadmap every client starts from.
+        file: PathBuf,
+        /// Clients.
+        #[arg(long, default_value_t = 50)]
+        clients: usize,
+        /// Edits per client.
+        #[arg(long, default_value_t = 100)]
+        edits: usize,
+        /// Milliseconds between two edits of one client.
+        #[arg(long, default_value_t = 100)]
+        pause_ms: u64,
+        /// Seconds the run may take at most.
+        #[arg(long, default_value_t = 300)]
+        limit_s: u64,
+    },
 }
 
 fn main() -> Result<()> {
@@ -221,6 +249,41 @@ fn main() -> Result<()> {
             };
             let figures = terminal::measure(&karta, &file, runs, saves)?;
             print(&figures.table())
+        }
+        Command::Sync {
+            server,
+            server_pid,
+            label,
+            file,
+            clients,
+            edits,
+            pause_ms,
+            limit_s,
+        } => {
+            let options = bench::sync::Options {
+                server,
+                file,
+                clients,
+                edits,
+                pause: std::time::Duration::from_millis(pause_ms),
+                limit: std::time::Duration::from_secs(limit_s),
+            };
+            let outcome = bench::sync::run(&options)?;
+            let ms = |d: std::time::Duration| format!("{:.0} ms", d.as_secs_f64() * 1000.0);
+            let converged = outcome.converged.map_or_else(
+                || format!("not within {limit_s} s"),
+                |d| format!("{:.1} s", d.as_secs_f64()),
+            );
+            let rss = server_pid
+                .and_then(bench::sync::peak_rss_of)
+                .map_or_else(|| "–".to_string(), |b| format!("{} MB", b / (1024 * 1024)));
+            print(&format!(
+                "| {label} | {clients} × {edits} | {converged} | {} | {} | {}/{} | {rss} |\n",
+                ms(outcome.p50),
+                ms(outcome.p99),
+                outcome.delivered,
+                outcome.edits,
+            ))
         }
     }
 }

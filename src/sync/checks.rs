@@ -65,10 +65,19 @@ pub fn check_sync_data(data: &[u8], document: &DocumentId) -> Result<Message, Re
     Ok(message)
 }
 
-/// Checks one chunk of changes (a change, or a whole document).
-pub fn check_chunk(chunk: &[u8], document: &DocumentId) -> Result<(), Refusal> {
-    chunks::verify(chunk).map_err(|_| Refusal::Damaged)?;
-    validate::check_changes(chunk, Path::new("sync")).map_err(|_| Refusal::Counters)?;
+/// Checks the changes of one entry of a sync message: whole changes or
+/// documents, one or several in a row.
+pub fn check_chunk(bytes: &[u8], document: &DocumentId) -> Result<(), Refusal> {
+    chunks::verify(bytes).map_err(|_| Refusal::Damaged)?;
+    validate::check_changes(bytes, Path::new("sync")).map_err(|_| Refusal::Counters)?;
+    for chunk in chunks::split(bytes).map_err(|_| Refusal::Damaged)? {
+        check_identity_of(chunk, document)?;
+    }
+    Ok(())
+}
+
+/// Checks the identity of the changes of one whole chunk.
+fn check_identity_of(chunk: &[u8], document: &DocumentId) -> Result<(), Refusal> {
     let checked = quietly(|| -> Result<(), Refusal> {
         if chunk.get(8) == Some(&0) {
             let mut doc = AutoCommit::load(chunk).map_err(|_| Refusal::Damaged)?;
@@ -139,6 +148,20 @@ mod tests {
         }
         let mut am = doc.automerge().clone();
         check_chunk(&am.save(), &id).expect("whole document");
+    }
+
+    #[test]
+    fn several_changes_in_one_entry_pass() {
+        let (mut doc, id) = roadmap();
+        let heads = doc.heads();
+        for notes in ["первое", "второе"] {
+            doc.set_meta(crate::store::write::edit::MetaField::Notes, notes)
+                .expect("edit");
+        }
+        let in_a_row = doc.changes_since(&heads);
+        assert_eq!(chunks::split(&in_a_row).map(|c| c.len()), Ok(2));
+        check_chunk(&in_a_row, &id).expect("two changes in a row");
+        check_chunk(&doc.changes_since(&[]), &id).expect("the whole history in a row");
     }
 
     #[test]

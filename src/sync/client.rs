@@ -13,6 +13,7 @@ use automerge::{Automerge, ChangeHash};
 use samod_core::DocumentId;
 use tungstenite::client::IntoClientRequest;
 use tungstenite::http::HeaderValue;
+use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message as Frame, WebSocket};
 
 use super::SyncError;
@@ -24,7 +25,7 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A connection to a sync server about one document.
 pub struct Connection {
-    socket: WebSocket<TcpStream>,
+    socket: WebSocket<MaybeTlsStream<TcpStream>>,
     tcp: TcpStream,
     server: String,
     me: String,
@@ -87,17 +88,26 @@ impl Connection {
         tcp.set_read_timeout(Some(CONNECT_TIMEOUT)).map_err(io)?;
         tcp.set_write_timeout(Some(CONNECT_TIMEOUT)).map_err(io)?;
         let handle = tcp.try_clone().map_err(io)?;
-        let (socket, _) = tungstenite::client(request, tcp).map_err(|e| match e {
-            tungstenite::HandshakeError::Failure(tungstenite::Error::Http(r))
-                if r.status() == 401 || r.status() == 403 =>
-            {
-                SyncError::Unauthorized(server.to_string())
-            }
-            other => SyncError::Protocol {
-                server: server.to_string(),
-                reason: other.to_string(),
-            },
-        })?;
+        if address.scheme() == "wss" {
+            // Only ring is built in; installing it twice is harmless.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+        }
+        // wss:// speaks TLS (rustls, the system's certificates); ws:// not.
+        let (socket, _) =
+            tungstenite::client_tls_with_config(request, tcp, None, None).map_err(|e| match e {
+                tungstenite::HandshakeError::Failure(tungstenite::Error::Http(r))
+                    if r.status() == 401 || r.status() == 403 =>
+                {
+                    SyncError::Unauthorized(server.to_string())
+                }
+                tungstenite::HandshakeError::Failure(
+                    e @ (tungstenite::Error::Io(_) | tungstenite::Error::Tls(_)),
+                ) => unreachable(e.to_string()),
+                other => SyncError::Protocol {
+                    server: server.to_string(),
+                    reason: other.to_string(),
+                },
+            })?;
         let mut connection = Connection {
             socket,
             tcp: handle,
@@ -236,15 +246,8 @@ fn is_timeout(e: &std::io::Error) -> bool {
 fn with_token(server: &str, token: Option<&str>) -> Result<url::Url, SyncError> {
     let bad = || SyncError::BadAddress(server.to_string());
     let mut url = url::Url::parse(server.trim()).map_err(|_| bad())?;
-    match url.scheme() {
-        "ws" => {}
-        "wss" => {
-            return Err(SyncError::Unreachable {
-                server: server.to_string(),
-                reason: "wss:// is not supported by this build; see docs/sync.md".to_string(),
-            });
-        }
-        _ => return Err(bad()),
+    if !matches!(url.scheme(), "ws" | "wss") {
+        return Err(bad());
     }
     if url.host_str().is_none() {
         return Err(bad());

@@ -13,6 +13,7 @@ pub mod apply;
 pub mod checks;
 pub mod client;
 pub mod id;
+pub mod live;
 pub mod once;
 pub mod serve;
 pub mod servers;

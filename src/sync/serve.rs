@@ -70,6 +70,11 @@ pub fn run(
             .await
             .with_context(|| format!("{}:{}", options.listen, options.port))?;
         let address = listener.local_addr().context("listening address")?;
+        // Sync is many small messages each waiting for an answer: no
+        // Nagle delay on them.
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         ready(address);
         let shared = Arc::new(Shared {
             acceptor,

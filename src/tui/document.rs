@@ -63,6 +63,8 @@ pub struct Document {
     /// karta's data folder, where a bundle that continues changes not
     /// received yet is kept aside (None: nowhere, such a bundle is refused).
     pub(super) data: Option<PathBuf>,
+    /// Live sync with the roadmap's server, when one is known.
+    pub(super) live: Option<super::live::LiveSync>,
 }
 
 impl Document {
@@ -95,6 +97,7 @@ impl Document {
             early: Vec::new(),
             save_when_loaded: false,
             data: None,
+            live: None,
         }
     }
 

@@ -19,6 +19,7 @@ pub mod editing;
 pub mod forms;
 pub mod ids;
 pub mod keymap;
+pub mod live;
 pub mod loader;
 pub mod overlay;
 mod patch;

@@ -116,6 +116,7 @@ pub fn run(options: &Options) -> Result<()> {
     let started = Instant::now();
     crate::log::start();
     let mut app = open_app(options)?;
+    super::live::start_configured(&mut app);
     if !std::io::stdout().is_terminal() {
         anyhow::bail!("{}", crate::tr!(options.lang, "run-needs-a-terminal-for-a"));
     }

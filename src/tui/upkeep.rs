@@ -45,6 +45,7 @@ impl App {
     pub fn upkeep(&mut self) {
         self.poll_load();
         self.poll_save();
+        self.poll_live();
         match &self.document.upkeep.compaction {
             Some(c) if c.is_ready() && self.document.at_hand() => self.finish_compaction(),
             Some(_) => {}

@@ -58,6 +58,19 @@ pub fn verify(bytes: &[u8]) -> Result<Vec<ChangeHash>, Damage> {
     Ok(hashes)
 }
 
+/// The chunks of `bytes` one by one (each whole: magic, header, content),
+/// or what is wrong with them; nothing is decoded.
+pub fn split(bytes: &[u8]) -> Result<Vec<&[u8]>, Damage> {
+    let mut out = Vec::new();
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (chunk, _, _, after) = split_chunk(rest)?;
+        out.push(chunk);
+        rest = after;
+    }
+    Ok(out)
+}
+
 /// The first chunk of some bytes: the chunk, its kind, its header checksum
 /// and what follows it.
 type Split<'a> = (&'a [u8], u8, [u8; 4], &'a [u8]);

@@ -201,7 +201,7 @@ fn status(app: &App, frame: &mut Frame, area: Rect) {
                 app.views.rows.len()
             );
             (
-                format!("{count} · {position}"),
+                format!("{count} · {position}{}", app.live_words()),
                 Style::new().fg(Color::DarkGray),
             )
         }

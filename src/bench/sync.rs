@@ -1,0 +1,240 @@
+//! The load benchmark of sync (`karta-bench sync`): clients, each a thread
+//! with its own copy and connection, make edits through one server on
+//! loopback and take everyone else's. Measured: the time until every
+//! client holds every edit, how long an edit takes to reach every other
+//! client (p50, p99), and the server's peak memory (its process named by
+//! `--server-pid`). Bounded in count and time: it stops by itself.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, anyhow};
+use automerge::ChangeHash;
+use automerge::sync::{State, SyncDoc};
+
+use crate::store::write::edit::ActivityField;
+use crate::store::{self, Doc};
+use crate::sync::client::{Connection, Received, exchange};
+use crate::sync::id::document_id;
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The server (`ws://…`).
+    pub server: String,
+    /// The roadmap every client starts from.
+    pub file: std::path::PathBuf,
+    /// How many clients.
+    pub clients: usize,
+    /// Edits each client makes.
+    pub edits: usize,
+    /// The pause between two edits of one client.
+    pub pause: Duration,
+    /// The longest the run may take.
+    pub limit: Duration,
+}
+
+/// What a run measured.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Edits made in all.
+    pub edits: usize,
+    /// Edits that reached every other client.
+    pub delivered: usize,
+    /// From the first edit until every client held every edit (None: not
+    /// within the limit).
+    pub converged: Option<Duration>,
+    /// Median time of an edit to reach every other client.
+    pub p50: Duration,
+    /// 99th percentile of the same.
+    pub p99: Duration,
+}
+
+/// One client's record: the edits it made (when) and the others' edits it
+/// received (when).
+struct Record {
+    made: Vec<(ChangeHash, Instant)>,
+    seen: HashMap<ChangeHash, Instant>,
+}
+
+/// Runs the benchmark.
+pub fn run(options: &Options) -> Result<Outcome> {
+    let mut doc = store::open(&options.file)?;
+    let bytes = doc.to_bytes();
+    let document = document_id(&doc.roadmap_id());
+    let ids: Vec<String> = doc
+        .roadmap()
+        .activities_with_path()
+        .into_iter()
+        .map(|(_, a)| a.id.clone())
+        .collect();
+    if ids.is_empty() {
+        return Err(anyhow!("{}: no activity to edit", options.file.display()));
+    }
+    // The roadmap on the server first.
+    let mut working = doc.automerge().clone().document().clone();
+    let mut connection = Connection::open(&options.server, None, &document)?;
+    exchange(&mut connection, &mut working, &mut State::new())?;
+    connection.close();
+
+    let started = Arc::new(Barrier::new(options.clients + 1));
+    let finished = Arc::new(AtomicUsize::new(0));
+    let ids = Arc::new(ids);
+    let bytes = Arc::new(bytes);
+    let workers: Vec<_> = (0..options.clients)
+        .map(|i| {
+            let (started, finished, ids, bytes) = (
+                started.clone(),
+                finished.clone(),
+                ids.clone(),
+                bytes.clone(),
+            );
+            let (options, document) = (options.clone(), document.clone());
+            std::thread::spawn(move || {
+                client(i, &options, &document, &bytes, &ids, &started, &finished)
+            })
+        })
+        .collect();
+    started.wait();
+    let start = Instant::now();
+    let mut records = Vec::new();
+    for worker in workers {
+        let record = worker
+            .join()
+            .map_err(|_| anyhow!("a client failed"))?
+            .context("a client")?;
+        records.push(record);
+    }
+    Ok(measure(&records, start, options))
+}
+
+/// One client: connects, waits for the others, makes its edits at its
+/// pace while taking everyone's, until all clients hold every edit or the
+/// limit.
+fn client(
+    i: usize,
+    options: &Options,
+    document: &samod_core::DocumentId,
+    bytes: &[u8],
+    ids: &[String],
+    started: &Barrier,
+    finished: &AtomicUsize,
+) -> Result<Record> {
+    // In step with the server before the clock starts.
+    let mut state = State::new();
+    let connected = Connection::open(&options.server, None, document).and_then(|mut c| {
+        let mut plain = automerge::Automerge::load(bytes)
+            .map_err(|_| crate::sync::SyncError::Closed("bench".into()))?;
+        exchange(&mut c, &mut plain, &mut state)?;
+        Ok((c, plain.save()))
+    });
+    started.wait();
+    let (mut connection, synced) = connected?;
+    let mut doc = Doc::from_bytes(&synced, Path::new("bench"))?;
+    doc.set_author(Some(&format!("client {i}")));
+    let run = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0);
+    let start = Instant::now();
+    let mut record = Record {
+        made: Vec::new(),
+        seen: HashMap::new(),
+    };
+    let expected = (options.clients - 1) * options.edits;
+    let mut done = false;
+    // Clients start spread over one pause, not all at once.
+    let mut next = start + options.pause.mul_f64(i as f64 / options.clients as f64);
+    loop {
+        let now = Instant::now();
+        if now - start > options.limit {
+            break;
+        }
+        if record.made.len() < options.edits && now >= next {
+            let k = record.made.len();
+            let before = doc.heads();
+            let id = &ids[(i * 7 + k) % ids.len()];
+            doc.set_activity_field(id, &ActivityField::Deadline, &format!("к{i} п{k} {run}"))?;
+            for hash in doc.heads() {
+                if !before.contains(&hash) {
+                    record.made.push((hash, Instant::now()));
+                }
+            }
+            next += options.pause;
+        }
+        let am = doc.automerge_mut();
+        if let Some(message) = am.sync().generate_sync_message(&mut state) {
+            connection.send(message)?;
+        }
+        if let Some(Received::Sync(message)) = connection.receive(Duration::from_millis(5))? {
+            let before = doc.heads();
+            let am = doc.automerge_mut();
+            am.sync()
+                .receive_sync_message(&mut state, message)
+                .context("taking a sync message")?;
+            let now = Instant::now();
+            for change in am.get_changes(&before) {
+                record.seen.entry(change.hash()).or_insert(now);
+            }
+        }
+        if !done && record.made.len() == options.edits && record.seen.len() >= expected {
+            done = true;
+            finished.fetch_add(1, Ordering::SeqCst);
+        }
+        if finished.load(Ordering::SeqCst) == options.clients {
+            break;
+        }
+    }
+    connection.close();
+    Ok(record)
+}
+
+/// The figures of a run from every client's record.
+fn measure(records: &[Record], start: Instant, options: &Options) -> Outcome {
+    let mut latencies = Vec::new();
+    let mut last = start;
+    let mut all = true;
+    for (c, record) in records.iter().enumerate() {
+        for (hash, made) in &record.made {
+            let reached: Option<Vec<Instant>> = records
+                .iter()
+                .enumerate()
+                .filter(|(o, _)| *o != c)
+                .map(|(_, other)| other.seen.get(hash).copied())
+                .collect();
+            match reached.and_then(|times| times.into_iter().max()) {
+                Some(at) => {
+                    latencies.push(at.saturating_duration_since(*made));
+                    last = last.max(at);
+                }
+                None => all = false,
+            }
+        }
+    }
+    latencies.sort();
+    let at = |q: f64| {
+        latencies
+            .get(((latencies.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or_default()
+    };
+    let edits = records.iter().map(|r| r.made.len()).sum();
+    Outcome {
+        edits,
+        delivered: latencies.len(),
+        converged: (all && edits == options.clients * options.edits).then(|| last - start),
+        p50: at(0.5),
+        p99: at(0.99),
+    }
+}
+
+/// Peak resident memory of the process `pid` in bytes (Linux).
+pub fn peak_rss_of(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}

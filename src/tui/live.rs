@@ -1,0 +1,153 @@
+//! Live sync in the editor (see [`crate::sync::live`]): with a server known
+//! for the roadmap, the editor's changes go to a worker as they are made
+//! and the server's come back between keys, taken in as a merge is (the
+//! same checks; the screen patched from what they touched; journaled, so
+//! unsaved until Ctrl-s like any edit). The status line says online,
+//! offline, and how many changes the server still lacks.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::i18n::Lang;
+use crate::sync::live::{Live, Standing};
+use crate::sync::servers::{self, Remote};
+
+use super::app::App;
+
+/// Live sync of an editor.
+pub enum LiveSync {
+    /// Waiting for the document to load.
+    Waiting(Remote),
+    /// Running.
+    Running(Box<Live>),
+}
+
+/// Starts live sync when a server is known for the roadmap (remembered by
+/// `karta share`, or `[sync] server` in the config); never for the bundled
+/// sample, which everyone has.
+pub fn start_configured(app: &mut App) {
+    if app.document.path.is_none() {
+        return;
+    }
+    let Ok(config) = Config::load() else { return };
+    let roadmap = app.document.roadmap.id.clone();
+    if let Ok(Some(remote)) = servers::resolve(&roadmap, None, None, &config) {
+        app.start_live_sync(remote);
+    }
+}
+
+impl App {
+    /// Syncs live with `remote` from now on (once the document has loaded).
+    pub fn start_live_sync(&mut self, remote: Remote) {
+        self.document.live = Some(LiveSync::Waiting(remote));
+        self.poll_live();
+    }
+
+    /// Where live sync stands (None: not syncing).
+    pub fn live_standing(&self) -> Option<&Standing> {
+        match &self.document.live {
+            Some(LiveSync::Running(live)) => Some(&live.standing),
+            _ => None,
+        }
+    }
+
+    /// Between keys: hands the editor's new changes to the worker and takes
+    /// in what the server sent.
+    pub(super) fn poll_live(&mut self) {
+        let live = match self.document.live.take() {
+            None => return,
+            Some(LiveSync::Waiting(remote)) => {
+                if self.is_loading() || self.document.load_error.is_some() {
+                    self.document.live = Some(LiveSync::Waiting(remote));
+                    return;
+                }
+                let doc = self.document.doc.automerge().clone().document().clone();
+                Box::new(Live::start(remote, doc))
+            }
+            Some(LiveSync::Running(live)) => live,
+        };
+        let mut live = live;
+        let heads = self.document.doc.heads();
+        if heads != live.sent_heads {
+            let changes = self.document.doc.changes_since(&live.sent_heads);
+            live.send(changes, heads);
+        }
+        let polled = live.poll();
+        for bytes in &polled.received {
+            if !self.take_live(bytes, &live.remote.server) {
+                return;
+            }
+        }
+        if !polled.received.is_empty() && live.sent_heads != self.document.doc.heads() {
+            // What came is the worker's already.
+            let heads = self.document.doc.heads();
+            live.send(Vec::new(), heads);
+        }
+        if let Some(e) = polled.stopped {
+            let text = format!(
+                "{} {}",
+                self.lang.t("Синхронизация остановлена:", "Sync stopped:"),
+                crate::present::sync::sync_error(&e, self.lang)
+            );
+            self.status.complain(text);
+        }
+        self.document.live = Some(LiveSync::Running(live));
+    }
+
+    /// Takes changes the server sent into the document; false (live sync
+    /// stopped, said on the status line) when they are refused.
+    fn take_live(&mut self, bytes: &[u8], server: &str) -> bool {
+        let before = self.document.doc.heads();
+        match crate::sync::apply::take_into(&mut self.document.doc, bytes, Path::new(server)) {
+            Ok(taken) if taken.saved => {
+                self.journal_changes();
+                self.document.unsaved = true;
+                self.refresh_since(&before);
+                let authors: Vec<String> = taken
+                    .preview
+                    .by_author
+                    .iter()
+                    .map(|a| crate::describe::author_name(a.author.as_deref(), self.lang))
+                    .collect();
+                if !authors.is_empty() {
+                    self.status.say(format!(
+                        "{} {}",
+                        self.lang.t("Пришли правки:", "Edits came from"),
+                        authors.join(", ")
+                    ));
+                }
+                true
+            }
+            Ok(_) => true,
+            Err(e) => {
+                let text = format!(
+                    "{} {}",
+                    self.lang.t("Синхронизация остановлена:", "Sync stopped:"),
+                    crate::present::errors::store_error(&e, self.lang)
+                );
+                self.status.complain(text);
+                false
+            }
+        }
+    }
+
+    /// Live sync in words for the status line ("" when not syncing).
+    pub fn live_words(&self) -> String {
+        let Some(standing) = self.live_standing() else {
+            return String::new();
+        };
+        let lang = self.lang;
+        if standing.stopped {
+            return format!(" · {}", lang.t("синхронизация остановлена", "sync stopped"));
+        }
+        let place = match standing.online {
+            true => lang.t("в сети", "online"),
+            false => lang.t("не в сети", "offline"),
+        };
+        match (standing.unsent, lang) {
+            (0, _) => format!(" · {place}"),
+            (n, Lang::Ru) => format!(" · {place}, не отправлено: {n}"),
+            (n, Lang::En) => format!(" · {place}, {n} not sent"),
+        }
+    }
+}
