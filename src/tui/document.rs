@@ -10,12 +10,14 @@ use crate::model::Roadmap;
 use crate::store::cache::ViewCache;
 use crate::store::conflicts::{self, Conflict};
 use crate::store::journal::Journal;
+use crate::store::touched::Touched;
 use crate::store::{Doc, StoreError};
 
 use super::catalog::Catalog;
 use super::early::Early;
 use super::loader::Loader;
 use super::saving::Saving;
+use super::scan::Scan;
 use super::undo::History;
 use super::upkeep::Upkeep;
 
@@ -53,6 +55,8 @@ pub struct Document {
     pub(super) early: Vec<Early>,
     /// Ctrl-s came while the document was loading: save once it is in.
     pub(super) save_when_loaded: bool,
+    /// The conflict scan of a document opened without a cached view.
+    pub(super) scan: Option<Scan>,
 }
 
 impl Document {
@@ -82,13 +86,15 @@ impl Document {
             saving: None,
             early: Vec::new(),
             save_when_loaded: false,
+            scan: None,
         }
     }
 
     /// Whether the document itself is here to edit: loaded, not away in a
-    /// save's worker (see `saving.rs`).
+    /// save's worker (see `saving.rs`) or the conflict scan's (`scan.rs`).
     pub fn at_hand(&self) -> bool {
         self.loading.is_none()
+            && self.scan.is_none()
             && self.load_error.is_none()
             && !self.saving.as_ref().is_some_and(Saving::has_doc)
     }
@@ -96,6 +102,21 @@ impl Document {
     /// Rereads the conflicts.
     pub fn refresh_conflicts(&mut self) {
         self.conflicts = conflicts::conflicts(&self.doc);
+    }
+
+    /// Rereads the conflicts of these sections and activities alone (an
+    /// edit touched nothing else).
+    pub fn refresh_conflicts_of<'a>(
+        &mut self,
+        sections: impl IntoIterator<Item = &'a str>,
+        activities: impl IntoIterator<Item = &'a str>,
+    ) {
+        let touched = Touched {
+            sections: sections.into_iter().map(str::to_string).collect(),
+            activities: activities.into_iter().map(str::to_string).collect(),
+            ..Touched::default()
+        };
+        conflicts::update(&mut self.conflicts, &self.doc, &touched);
     }
 
     /// Whether an activity or section has a conflicting field.

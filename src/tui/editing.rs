@@ -311,7 +311,8 @@ impl App {
                         .iter()
                         .any(|c| ids.contains(&c.item.id))
                 {
-                    self.document.refresh_conflicts();
+                    self.document
+                        .refresh_conflicts_of([], ids.iter().map(String::as_str));
                 }
                 patched
             }

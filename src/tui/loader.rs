@@ -12,8 +12,9 @@ use automerge::ChangeHash;
 
 use crate::model::Roadmap;
 use crate::store::cache::{Fingerprint, ViewCache};
-use crate::store::conflicts::{self, Conflict};
+use crate::store::conflicts;
 use crate::store::journal::{Journal, Recovery};
+use crate::store::touched::Touched;
 use crate::store::{Doc, StoreError};
 
 use super::action::Action;
@@ -32,9 +33,20 @@ pub struct Loaded {
     /// The roadmap read from the document; None when it is at the heads of
     /// the cached view shown meanwhile (nothing to read: the view is it).
     pub roadmap: Option<Roadmap>,
-    /// Its conflicting fields; None, like `roadmap`, when the view shown
-    /// has them (not scanned).
-    pub conflicts: Option<Vec<Conflict>>,
+    /// What is known of its conflicts without scanning the whole document.
+    pub conflicts: Found,
+}
+
+/// What is known of a loaded document's conflicts.
+#[derive(Debug)]
+pub enum Found {
+    /// The view shown has them: the document is at its heads.
+    Shown,
+    /// The view shown had them before changes (the journal's) that touched
+    /// these parts.
+    Since(Touched),
+    /// Nothing: a scan has to find them (see `scan.rs`).
+    Unknown,
 }
 
 /// Reads a document from a file's bytes, records `author` with its
@@ -56,7 +68,11 @@ pub fn load(
     doc.save_incremental();
     let unchanged = !recovery.changed && shown.is_some_and(|heads| doc.heads() == heads);
     let roadmap = (!unchanged).then(|| doc.roadmap());
-    let conflicts = (!unchanged).then(|| conflicts::conflicts(&doc));
+    let conflicts = match shown {
+        _ if unchanged => Found::Shown,
+        Some(heads) if doc.has_all(heads) => Found::Since(doc.touched_since(heads)),
+        _ => Found::Unknown,
+    };
     Ok(Loaded {
         doc,
         recovery,
@@ -196,23 +212,38 @@ impl App {
     /// save's bytes).
     pub fn await_doc(&mut self) {
         self.await_load();
+        self.take_scan(true);
         self.take_doc_back(true);
     }
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
         self.document.doc = loaded.doc;
-        if let Some(conflicts) = loaded.conflicts {
-            self.document.conflicts = conflicts;
-        }
+        let mut store = None;
         if let Some(roadmap) = loaded.roadmap.filter(|r| *r != self.document.roadmap) {
             tracing::info!("the document differs from its cached view");
             self.document.roadmap = roadmap;
             self.recatalog();
-            if !loaded.recovery.changed {
-                self.store_view(fingerprint);
-            }
+            store = (!loaded.recovery.changed).then_some(fingerprint);
         }
+        self.take_conflicts(loaded.conflicts, store);
         self.announce_recovery(loaded.recovery);
+    }
+
+    /// Brings the conflicts shown up to date with a document just loaded
+    /// (by a scan in a worker when nothing is known), then caches the view
+    /// as that of the file with `store`, if given.
+    pub(super) fn take_conflicts(&mut self, found: Found, store: Option<Fingerprint>) {
+        match found {
+            Found::Shown => {}
+            Found::Since(touched) => {
+                let document = &mut self.document;
+                conflicts::update(&mut document.conflicts, &document.doc, &touched);
+            }
+            Found::Unknown => return self.start_scan(store),
+        }
+        if let Some(fingerprint) = store {
+            self.store_view(fingerprint);
+        }
     }
 
     /// Tells the user what the journal restored, and where a damaged

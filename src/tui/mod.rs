@@ -24,6 +24,7 @@ mod patch;
 pub mod rows;
 pub mod run;
 pub mod saving;
+mod scan;
 pub mod status;
 pub mod structure;
 pub mod target;

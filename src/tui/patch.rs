@@ -55,7 +55,8 @@ impl App {
         let patched = patch(&self.document.doc, &mut roadmap, &sections, &activities);
         self.document.roadmap = roadmap;
         if patched && conflicts {
-            self.document.refresh_conflicts();
+            self.document
+                .refresh_conflicts_of(sections.iter().copied(), activities.iter().copied());
         }
         patched
     }

@@ -61,7 +61,7 @@ impl App {
     /// loaded); while a save is under way, another follows it. An error
     /// when there is nothing to save to.
     pub fn start_save(&mut self) -> Result<(), StoreError> {
-        if self.is_loading() {
+        if self.is_loading() || self.is_scanning() {
             self.document.save_when_loaded = true;
             self.status.say(self.lang.t(
                 "Сохранение — как только файл загрузится…",
@@ -90,6 +90,7 @@ impl App {
     pub fn wait_for_save(&mut self) -> Result<(), StoreError> {
         if self.document.save_when_loaded {
             self.await_load();
+            self.take_scan(true);
             self.after_load();
         }
         let mut result = Ok(());
@@ -191,7 +192,7 @@ impl App {
                 self.lang.t("файл не выбран", "no file chosen").to_string(),
             ));
         };
-        self.await_load();
+        self.await_doc();
         if let Some(e) = &self.document.load_error {
             return Err(StoreError::NotFound(e.clone()));
         }

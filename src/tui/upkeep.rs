@@ -44,6 +44,7 @@ impl App {
     /// swaps in a finished one.
     pub fn upkeep(&mut self) {
         self.poll_load();
+        self.take_scan(false);
         self.poll_save();
         match &self.document.upkeep.compaction {
             Some(c) if c.is_ready() && self.document.at_hand() => self.finish_compaction(),
@@ -59,7 +60,7 @@ impl App {
 
     /// Whether background work is under way (the loop should poll soon).
     pub fn busy(&self) -> bool {
-        self.is_loading() || self.is_saving() || self.document.upkeep.busy()
+        self.is_loading() || self.is_scanning() || self.is_saving() || self.document.upkeep.busy()
     }
 
     /// Starts compacting the document now (unless it is not at hand: still
