@@ -91,10 +91,12 @@ impl Document {
     }
 
     /// Whether the document itself is here to edit: loaded, not away in a
-    /// save's worker (see `saving.rs`) or the conflict scan's (`scan.rs`).
+    /// save's worker (see `saving.rs`), the conflict scan's (`scan.rs`) or
+    /// a compaction's (`upkeep.rs`).
     pub fn at_hand(&self) -> bool {
         self.loading.is_none()
             && self.scan.is_none()
+            && !self.upkeep.busy()
             && self.load_error.is_none()
             && !self.saving.as_ref().is_some_and(Saving::has_doc)
     }

@@ -208,12 +208,13 @@ impl App {
         self.after_load();
     }
 
-    /// Waits for the document wherever it is (loading, or away making a
-    /// save's bytes).
+    /// Waits for the document wherever it is (loading, or away scanning,
+    /// making a save's bytes or compacting).
     pub fn await_doc(&mut self) {
         self.await_load();
         self.take_scan(true);
         self.take_doc_back(true);
+        self.finish_compaction();
     }
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
