@@ -40,9 +40,9 @@ pub fn new(
 
 /// `karta report`: one of the three views as a text table.
 pub fn report(file: &Path, by: ReportKind, today: Option<NaiveDate>) -> Result<()> {
-    let doc = store::open(file)?;
+    let roadmap = store::file::open_roadmap(file)?;
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    super::print(&report::render(&doc.roadmap(), by, today))
+    super::print(&report::render(&roadmap, by, today))
 }
 
 /// `karta renumber`: hierarchical numbers, as one change.

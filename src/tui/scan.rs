@@ -69,7 +69,8 @@ impl App {
             Ok((doc, found)) => {
                 self.document.doc = doc;
                 self.document.conflicts = found;
-                if let Some(fingerprint) = store {
+                // Edits made meanwhile are shown, not yet in the file.
+                if let Some(fingerprint) = store.filter(|_| self.document.early.is_empty()) {
                     self.store_view(fingerprint);
                 }
             }
