@@ -341,8 +341,10 @@ fn a_cold_open_finds_conflicts_behind_the_first_frame_and_caches_them() {
         Status::Done,
         "the edit made in the document"
     );
+    press(&mut app, "Ctrl-s");
+    app.wait_for_save().expect("saved");
     drop(app);
     let warm = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
-    assert!(warm.is_loading(), "the view was cached after the scan");
+    assert!(warm.is_loading(), "the save cached the view, conflicts and all");
     assert!(warm.document.conflicts.iter().any(|c| c.item.id == id));
 }
