@@ -345,6 +345,9 @@ fn a_cold_open_finds_conflicts_behind_the_first_frame_and_caches_them() {
     app.wait_for_save().expect("saved");
     drop(app);
     let warm = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
-    assert!(warm.is_loading(), "the save cached the view, conflicts and all");
+    assert!(
+        warm.is_loading(),
+        "the save cached the view, conflicts and all"
+    );
     assert!(warm.document.conflicts.iter().any(|c| c.item.id == id));
 }

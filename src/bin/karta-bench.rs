@@ -100,6 +100,12 @@ enum Command {
         /// The `.karta` file.
         file: PathBuf,
     },
+    /// A bare `Automerge::load` of a file: prints its milliseconds and the
+    /// peak RSS in bytes.
+    Bare {
+        /// The `.karta` file.
+        file: PathBuf,
+    },
     /// Strided edits on a loaded document, printing heap and RSS growth.
     Soak {
         /// The `.karta` file.
@@ -181,6 +187,14 @@ fn main() -> Result<()> {
             ))?;
             Ok(())
         }
+        Command::Bare { file } => {
+            let bytes = std::fs::read(&file).with_context(|| file.display().to_string())?;
+            let start = std::time::Instant::now();
+            let doc = automerge::Automerge::load(&bytes)?;
+            let took = start.elapsed().as_secs_f64() * 1000.0;
+            drop(doc);
+            print(&format!("{took:.1} {}\n", memory::peak_rss().unwrap_or(0)))
+        }
         Command::Soak {
             file,
             edits,
@@ -202,7 +216,8 @@ fn main() -> Result<()> {
                 Some(k) => k,
                 None => terminal::sibling_binary()?,
             };
-            let figures = terminal::measure(&karta, &file, runs, saves)?;
+            let mut figures = terminal::measure(&karta, &file, runs, saves)?;
+            terminal::bare(&file, runs, &mut figures)?;
             print(&figures.table())
         }
     }
