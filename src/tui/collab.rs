@@ -60,49 +60,58 @@ impl App {
             Ok(i) => i,
             Err(e) => return self.status.complain(e.to_string()),
         };
-        let mut merged = self.document.doc.fork();
-        let applied = match merge::merge_incoming(&mut merged, incoming, &path) {
-            Ok(a) => a,
-            Err(e) => return self.status.complain(e.to_string()),
-        };
-        if applied.is_empty() {
-            let text = format!(
-                "{}: {}",
-                path.display(),
-                self.lang.t("ничего нового", "nothing new")
-            );
-            return self.status.say(text);
-        }
-        let preview = merge::describe_applied(&merged, &applied);
-        let changes: Vec<String> = crate::present::preview_lines(&preview, self.lang)
-            .lines()
-            .map(one_line)
-            .collect();
+        let lang = self.lang;
         let bin = self
             .keymap
             .key_of(Mode::Normal, Action::Trash)
             .map(|k| k.to_string());
-        let risks = merge_risks(&self.document.doc, &merged);
-        let me = self.document.doc.author();
-        let mut lines = risk_lines(&risks, me, self.lang, bin.as_deref());
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.extend(changes);
-        if preview.by_author.is_empty() {
-            lines.push(
-                self.lang
-                    .t("(видимых изменений нет)", "(no visible changes)")
-                    .to_string(),
-            );
-        }
-        self.overlay = Overlay::Merge(Box::new(MergeOffer {
-            merged,
-            path,
-            lines,
-            added: applied.len(),
-            scroll: 0,
-        }));
+        let what = lang.t("Слияние: сравнение…", "Merge: comparing…");
+        // Merging into a copy takes seconds for a large roadmap: in a worker.
+        self.send_doc(what, move |doc| {
+            let mut merged = doc.fork();
+            let applied = match merge::merge_incoming(&mut merged, incoming, &path) {
+                Ok(a) => a,
+                Err(e) => {
+                    let text = e.to_string();
+                    return Box::new(move |app: &mut App| app.status.complain(text));
+                }
+            };
+            if applied.is_empty() {
+                let text = format!(
+                    "{}: {}",
+                    path.display(),
+                    lang.t("ничего нового", "nothing new")
+                );
+                return Box::new(move |app: &mut App| app.status.say(text));
+            }
+            let preview = merge::describe_applied(&merged, &applied);
+            let changes: Vec<String> = crate::present::preview_lines(&preview, lang)
+                .lines()
+                .map(one_line)
+                .collect();
+            let risks = merge_risks(doc, &merged);
+            let mut lines = risk_lines(&risks, doc.author(), lang, bin.as_deref());
+            if !lines.is_empty() {
+                lines.push(String::new());
+            }
+            lines.extend(changes);
+            if preview.by_author.is_empty() {
+                lines.push(
+                    lang.t("(видимых изменений нет)", "(no visible changes)")
+                        .to_string(),
+                );
+            }
+            let added = applied.len();
+            Box::new(move |app: &mut App| {
+                app.overlay = Overlay::Merge(Box::new(MergeOffer {
+                    merged,
+                    path,
+                    lines,
+                    added,
+                    scroll: 0,
+                }));
+            })
+        });
     }
 
     /// Takes the offered merge into the document.
@@ -309,25 +318,32 @@ impl App {
             (None, Some(s)) => self.document.catalog.sections[s].section.id.clone(),
             _ => return,
         };
-        let mut lines = Vec::new();
-        for entry in history::history(&self.document.doc, Some(&id)) {
-            let when = describe::time_text(entry.time);
-            for change in &entry.changes {
-                lines.push(one_line(&format!(
-                    "{when}  {}",
-                    describe::phrase(change, entry.author.as_deref(), self.lang)
-                )));
+        let lang = self.lang;
+        let what = lang.t("История: чтение…", "History: reading…");
+        // Every change of a long history is looked at: in a worker.
+        self.send_doc(what, move |doc| {
+            let mut lines = Vec::new();
+            for entry in history::history(doc, Some(&id)) {
+                let when = describe::time_text(entry.time);
+                for change in &entry.changes {
+                    lines.push(one_line(&format!(
+                        "{when}  {}",
+                        describe::phrase(change, entry.author.as_deref(), lang)
+                    )));
+                }
             }
-        }
-        if lines.is_empty() {
-            lines.push(self.lang.t("Изменений нет", "No changes").to_string());
-        }
-        let title = self.keymap.titled(
-            self.lang.t("История", "History"),
-            Mode::List,
-            Action::Cancel,
-            self.lang.t("закрыть", "closes"),
-        );
-        self.overlay = Overlay::Reading(Reading::new(title, lines));
+            if lines.is_empty() {
+                lines.push(lang.t("Изменений нет", "No changes").to_string());
+            }
+            Box::new(move |app: &mut App| {
+                let title = app.keymap.titled(
+                    app.lang.t("История", "History"),
+                    Mode::List,
+                    Action::Cancel,
+                    app.lang.t("закрыть", "closes"),
+                );
+                app.overlay = Overlay::Reading(Reading::new(title, lines));
+            })
+        });
     }
 }

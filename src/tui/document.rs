@@ -15,6 +15,7 @@ use crate::store::{Doc, StoreError};
 
 use super::catalog::Catalog;
 use super::early::Early;
+use super::errand::Errand;
 use super::loader::Loader;
 use super::saving::Saving;
 use super::scan::Scan;
@@ -57,6 +58,8 @@ pub struct Document {
     pub(super) save_when_loaded: bool,
     /// The conflict scan of a document opened without a cached view.
     pub(super) scan: Option<Scan>,
+    /// Reading the document in a worker (a history, a merge preview).
+    pub(super) errand: Option<Errand>,
 }
 
 impl Document {
@@ -87,18 +90,23 @@ impl Document {
             early: Vec::new(),
             save_when_loaded: false,
             scan: None,
+            errand: None,
         }
     }
 
     /// Whether the document itself is here to edit: loaded, not away in a
-    /// save's worker (see `saving.rs`), the conflict scan's (`scan.rs`) or
-    /// a compaction's (`upkeep.rs`).
+    /// save's worker (see `saving.rs`), the conflict scan's (`scan.rs`), a
+    /// compaction's (`upkeep.rs`) or an errand's (`errand.rs`).
     pub fn at_hand(&self) -> bool {
-        self.loading.is_none()
-            && self.scan.is_none()
-            && !self.upkeep.busy()
+        !self.away_for_long()
             && self.load_error.is_none()
             && !self.saving.as_ref().is_some_and(Saving::has_doc)
+    }
+
+    /// Whether the document is loading, or away in a worker for longer than
+    /// making a save's bytes (a conflict scan, a compaction, an errand).
+    pub fn away_for_long(&self) -> bool {
+        self.loading.is_some() || self.scan.is_some() || self.upkeep.busy() || self.errand.is_some()
     }
 
     /// Rereads the conflicts.

@@ -209,12 +209,13 @@ impl App {
     }
 
     /// Waits for the document wherever it is (loading, or away scanning,
-    /// making a save's bytes or compacting).
+    /// making a save's bytes, compacting or on an errand).
     pub fn await_doc(&mut self) {
         self.await_load();
         self.take_scan(true);
         self.take_doc_back(true);
         self.finish_compaction();
+        self.take_errand(true);
     }
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {

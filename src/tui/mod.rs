@@ -15,6 +15,7 @@ pub mod document;
 mod draft;
 pub mod early;
 pub mod editing;
+mod errand;
 pub mod forms;
 pub mod ids;
 pub mod keymap;

@@ -61,7 +61,7 @@ impl App {
     /// loaded); while a save is under way, another follows it. An error
     /// when there is nothing to save to.
     pub fn start_save(&mut self) -> Result<(), StoreError> {
-        if self.is_loading() || self.is_scanning() || self.document.upkeep.busy() {
+        if self.document.away_for_long() {
             self.document.save_when_loaded = true;
             self.status.say(self.lang.t(
                 "Сохранение — как только файл загрузится…",

@@ -48,6 +48,7 @@ impl App {
     pub fn upkeep(&mut self) {
         self.poll_load();
         self.take_scan(false);
+        self.take_errand(false);
         self.poll_save();
         match &self.document.upkeep.compaction {
             Some(c) if c.is_ready() => self.finish_compaction(),
@@ -63,7 +64,7 @@ impl App {
 
     /// Whether background work is under way (the loop should poll soon).
     pub fn busy(&self) -> bool {
-        self.is_loading() || self.is_scanning() || self.is_saving() || self.document.upkeep.busy()
+        self.document.away_for_long() || self.is_saving()
     }
 
     /// Starts compacting the document now (unless it is not at hand: still
