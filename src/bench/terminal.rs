@@ -254,24 +254,46 @@ impl Editor {
     /// Sends `keys` and waits until the rows but the status line change:
     /// the milliseconds.
     fn answered(&mut self, keys: &[u8]) -> Result<f64> {
+        match self.answered_within(keys, PATIENCE)? {
+            Some(took) => Ok(took),
+            None => bail!("the screen never answered {keys:?}:\n{}", self.contents()),
+        }
+    }
+
+    /// As [`Editor::answered`], None when nothing changed within `limit`.
+    fn answered_within(&mut self, keys: &[u8], limit: Duration) -> Result<Option<f64>> {
         let before = self.rows();
         let start = Instant::now();
         self.keys(keys)?;
-        while start.elapsed() < PATIENCE {
+        while start.elapsed() < limit {
             if self.rows() != before {
-                return Ok(ms(start));
+                return Ok(Some(ms(start)));
             }
             std::thread::sleep(Duration::from_millis(1));
         }
-        bail!("the screen never answered {keys:?}:\n{}", self.contents())
+        Ok(None)
     }
 
     /// Opens the status list of the activity under the cursor, moves to
     /// another status and confirms it: the milliseconds from the
     /// confirming key until the screen shows the edit.
     fn status_edit(&mut self) -> Result<f64> {
-        self.keys(b"j")?;
-        self.answered(b"s")?;
+        // Down to an activity: `s` opens its status list.
+        let mut opened = false;
+        for _ in 0..20 {
+            self.keys(b"j")?;
+            std::thread::sleep(Duration::from_millis(100));
+            if self
+                .answered_within(b"s", Duration::from_secs(2))?
+                .is_some()
+            {
+                opened = true;
+                break;
+            }
+        }
+        if !opened {
+            bail!("no status list opened:\n{}", self.contents());
+        }
         self.answered(b"\x1b[B")?;
         self.answered(b"\r")
     }

@@ -381,7 +381,8 @@ impl App {
     }
 }
 
-fn unchanged(op: &Op) -> bool {
+/// Whether the op leaves the value as it was.
+pub(super) fn unchanged(op: &Op) -> bool {
     match op {
         Op::Activity { old, new, .. }
         | Op::Section { old, new, .. }
