@@ -294,7 +294,13 @@ impl Editor {
         if !opened {
             bail!("no status list opened:\n{}", self.contents());
         }
-        self.answered(b"\x1b[B")?;
+        // Another status: the next, or the one above the last.
+        if self
+            .answered_within(b"\x1b[B", Duration::from_secs(2))?
+            .is_none()
+        {
+            self.answered(b"\x1b[A")?;
+        }
         self.answered(b"\r")
     }
 
