@@ -17,9 +17,10 @@ use crate::store::conflicts::{self, Conflict};
 
 use super::app::App;
 
-/// A scan under way.
+/// A scan under way (None: to start on the first poll, after the first
+/// frame, so that the frame has the processor to itself).
 pub struct Scan {
-    back: Receiver<(Doc, Vec<Conflict>)>,
+    back: Option<Receiver<(Doc, Vec<Conflict>)>>,
     /// The fingerprint of the file the document holds, unchanged: its view
     /// is cached once the conflicts are known.
     store: Option<Fingerprint>,
@@ -29,6 +30,11 @@ impl App {
     /// Starts scanning the document for conflicts in a worker; the view is
     /// cached afterwards as that of the file with `store`, if given.
     pub(super) fn start_scan(&mut self, store: Option<Fingerprint>) {
+        self.document.scan = Some(Scan { back: None, store });
+    }
+
+    /// Sends the document to the scan's worker.
+    fn begin_scan(&mut self) -> Receiver<(Doc, Vec<Conflict>)> {
         let doc = std::mem::replace(&mut self.document.doc, Doc::placeholder());
         let (send, back) = channel();
         std::thread::spawn(move || {
@@ -45,7 +51,7 @@ impl App {
             );
             let _ = send.send((doc, found));
         });
-        self.document.scan = Some(Scan { back, store });
+        back
     }
 
     /// Whether the conflict scan is under way.
@@ -57,14 +63,29 @@ impl App {
     /// for it if `wait`; then caches the view, makes the edits made
     /// meanwhile and a save asked for.
     pub(super) fn take_scan(&mut self, wait: bool) {
-        let Some(scan) = &self.document.scan else {
+        if self
+            .document
+            .scan
+            .as_ref()
+            .is_some_and(|s| s.back.is_none())
+        {
+            let back = self.begin_scan();
+            if let Some(scan) = self.document.scan.as_mut() {
+                scan.back = Some(back);
+            }
+        }
+        let Some(Scan {
+            back: Some(back),
+            store,
+        }) = &self.document.scan
+        else {
             return;
         };
+        let store = *store;
         let back = match wait {
-            true => scan.back.recv().map_err(|_| TryRecvError::Disconnected),
-            false => scan.back.try_recv(),
+            true => back.recv().map_err(|_| TryRecvError::Disconnected),
+            false => back.try_recv(),
         };
-        let store = scan.store;
         match back {
             Ok((doc, found)) => {
                 self.document.doc = doc;
