@@ -348,3 +348,33 @@ fn a_closed_pipe_ends_the_output_quietly() {
         "the edit was saved"
     );
 }
+
+#[test]
+fn read_only_commands_answer_from_the_view_cache_of_the_exact_bytes() {
+    use karta::store::disk::cache::{Fingerprint, ViewCache};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = import(dir.path(), "tynda");
+    let bytes = fs::read(&file).expect("read");
+    let mut doc = karta::store::open(&file).expect("open");
+    let mut roadmap = doc.roadmap();
+    // A title only the cached view has: seen only if the cache answers.
+    roadmap.meta.title = "Из кэша".into();
+    ViewCache::new(dir.path().join("cache"))
+        .store(&file, Fingerprint::of(&bytes), &doc.heads(), &roadmap, &[])
+        .expect("cache");
+    assert_eq!(export_json(dir.path(), &file)["title"], "Из кэша");
+    karta(dir.path())
+        .args(["report", "--by", "mechanism"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Из кэша"));
+    // Other bytes: the cached view is not theirs.
+    karta(dir.path())
+        .args(["set"])
+        .arg(&file)
+        .args(["1.1", "deadline", "Январь 2022"])
+        .assert()
+        .success();
+    assert_ne!(export_json(dir.path(), &file)["title"], "Из кэша");
+}

@@ -8,6 +8,7 @@ use karta::r#gen::{GenOptions, generate, words};
 use karta::model::{Activity, SectionKind};
 use karta::store::Doc;
 use karta::store::exchange::bundle::{read_incoming, write_bundle};
+use karta::store::exchange::conflicts;
 use karta::store::exchange::merge::merge_incoming;
 use karta::store::read::refresh::Refreshed;
 use karta::store::write::edit::{ActivityField, MetaField, NodeKind, SectionField, new_section};
@@ -21,14 +22,22 @@ fn base(seed: u64) -> Doc {
     .expect("generate")
 }
 
-/// Merges `theirs` into `mine` and checks the patched model; returns how
+/// Merges `theirs` into `mine` and checks the patched model, and the
+/// conflicts brought up to date from what the merge touched; returns how
 /// the model was brought up to date.
 fn merge_and_check(mine: &mut Doc, theirs: &mut Doc) -> Refreshed {
     let mut model = mine.roadmap();
+    let mut list = conflicts::conflicts(mine);
     let before = mine.heads();
     mine.merge(theirs).expect("merge");
-    let how = mine.refresh(&mut model, &before);
+    let (how, touched) = mine.refresh_touched(&mut model, &before);
     assert_eq!(model, mine.roadmap(), "patched model differs ({how:?})");
+    conflicts::update(&mut list, mine, &touched);
+    assert_eq!(
+        list,
+        conflicts::conflicts(mine),
+        "conflicts differ ({how:?})"
+    );
     how
 }
 
@@ -164,4 +173,29 @@ fn a_bundle_patches_in_exactly() {
     merge_incoming(&mut mine, incoming, &path).expect("merge");
     assert_eq!(mine.refresh(&mut model, &before), Refreshed::Patched);
     assert_eq!(model, mine.roadmap());
+}
+
+#[test]
+fn conflicts_made_and_settled_by_a_merge_are_found_from_what_it_touched() {
+    let mut mine = base(7);
+    let mut theirs = mine.fork();
+    let id = ids(&mine)[3].clone();
+    mine.set_activity_field(&id, &ActivityField::Status, "done")
+        .expect("my edit");
+    theirs
+        .set_activity_field(&id, &ActivityField::Status, "cancelled")
+        .expect("their edit");
+    theirs
+        .set_meta(MetaField::Title, "их")
+        .expect("their title");
+    mine.set_meta(MetaField::Title, "мой").expect("my title");
+    merge_and_check(&mut mine, &mut theirs);
+    let found = conflicts::conflicts(&mine);
+    assert!(found.iter().any(|c| c.item.id == id), "{found:?}");
+    assert!(found.len() >= 2, "the heading too: {found:?}");
+    let mut settled = mine.fork();
+    let conflict = found.iter().find(|c| c.item.id == id).expect("conflict");
+    conflicts::resolve(&mut settled, &conflict.item, &conflict.field, "done").expect("resolve");
+    merge_and_check(&mut mine, &mut settled);
+    assert!(!conflicts::conflicts(&mine).iter().any(|c| c.item.id == id));
 }

@@ -40,7 +40,11 @@ fn reopen(path: &Path) -> App {
         cache_dir: None,
         keymap_file: None,
     };
-    karta::tui::open_app(&options).expect("reopen")
+    let mut app = karta::tui::open_app(&options).expect("reopen");
+    // The document is read directly below: wait for the conflict scan
+    // that has it behind the first frame.
+    app.await_doc();
+    app
 }
 
 /// Waits out the pause after which the editor keeps a draft of what is

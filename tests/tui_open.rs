@@ -28,8 +28,10 @@ fn cached_sample(name: &str, dir: &Path) -> (PathBuf, PathBuf) {
     let file = dir.join(format!("{name}.karta"));
     std::fs::copy(project(&format!("samples/{name}.karta")), &file).expect("copy");
     let cache = dir.join("cache");
-    let cold = karta::tui::open_app(&options(&file, &cache)).expect("cold open");
+    let mut cold = karta::tui::open_app(&options(&file, &cache)).expect("cold open");
     assert!(!cold.is_loading(), "no cache yet: loaded at once");
+    // The view is cached once the conflicts are known.
+    cold.await_doc();
     (file, cache)
 }
 
@@ -302,4 +304,50 @@ fn a_warm_open_takes_the_conflicts_from_the_cache_without_a_scan() {
     );
     app.await_load();
     assert_eq!(app.document.conflicts, [marker], "not scanned again");
+}
+
+#[test]
+fn a_cold_open_finds_conflicts_behind_the_first_frame_and_caches_them() {
+    use karta::store::write::edit::ActivityField;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("tynda.karta");
+    std::fs::copy(project("samples/tynda.karta"), &file).expect("copy");
+    let mut mine = karta::store::open(&file).expect("open");
+    let mut theirs = mine.fork();
+    let id = mine.roadmap().activities_with_path()[2].1.id.clone();
+    mine.set_activity_field(&id, &ActivityField::Status, "done")
+        .expect("mine");
+    theirs
+        .set_activity_field(&id, &ActivityField::Status, "cancelled")
+        .expect("theirs");
+    mine.merge(&mut theirs).expect("merge");
+    karta::store::save(&file, &mut mine).expect("save");
+    let cache = dir.path().join("cache");
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("cold open");
+    assert!(!app.is_loading(), "no cached view: loaded at once");
+    assert!(
+        app.is_scanning(),
+        "conflicts are looked for behind the frame"
+    );
+    press(&mut app, "j s Down Down Enter");
+    let edited = current(&app).id;
+    assert_eq!(current(&app).status, Status::Done, "shown at once");
+    app.await_doc();
+    assert!(app.document.conflicts.iter().any(|c| c.item.id == id));
+    assert_eq!(app.document.doc.roadmap(), app.document.roadmap);
+    let activity = app.document.doc.activity(&edited).expect("edited");
+    assert_eq!(
+        activity.status,
+        Status::Done,
+        "the edit made in the document"
+    );
+    press(&mut app, "Ctrl-s");
+    app.wait_for_save().expect("saved");
+    drop(app);
+    let warm = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    assert!(
+        warm.is_loading(),
+        "the save cached the view, conflicts and all"
+    );
+    assert!(warm.document.conflicts.iter().any(|c| c.item.id == id));
 }

@@ -14,7 +14,8 @@ use ratatui::layout::Rect;
 pub struct FirstFrame {
     /// From the start of `open_app` to the first frame drawn.
     pub frame: Duration,
-    /// From the start of `open_app` until the document was loaded.
+    /// From the start of `open_app` until the document was at hand
+    /// (loaded; after a cold open, also scanned for conflicts).
     pub ready: Duration,
     /// Whether the frame was drawn from the view cache.
     pub from_cache: bool,
@@ -40,7 +41,8 @@ pub fn first_frame(file: &Path, cache_dir: &Path) -> anyhow::Result<FirstFrame> 
     terminal.draw(|f| crate::tui::ui::render(&app, f))?;
     let frame = start.elapsed();
     let from_cache = app.is_loading();
-    app.await_load();
+    // The load, and the conflict scan after a cold open.
+    app.await_doc();
     Ok(FirstFrame {
         frame,
         ready: start.elapsed(),

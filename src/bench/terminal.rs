@@ -35,6 +35,18 @@ pub struct Figures {
     pub first_save: Vec<f64>,
     /// Ctrl-s again, the document loaded → «Сохранено».
     pub save: Vec<f64>,
+    /// A cursor key sent right after Ctrl-s → the screen answers it.
+    pub key_after_save: Vec<f64>,
+    /// A status edit confirmed right after a warm first frame (the
+    /// document still loading) → the screen shows it.
+    pub early_edit: Vec<f64>,
+    /// Peak resident memory of each editor process, bytes (after its
+    /// saves, before it quits).
+    pub peak_rss: Vec<u64>,
+    /// A bare `Automerge::load` of the file in a fresh process: ms.
+    pub bare_load: Vec<f64>,
+    /// Its peak resident memory, bytes.
+    pub bare_peak: Vec<u64>,
 }
 
 impl Figures {
@@ -50,11 +62,35 @@ impl Figures {
                 &self.first_save,
             ),
             ("Ctrl-s again, document loaded → «Сохранено»", &self.save),
+            (
+                "a key sent right after Ctrl-s → the screen answers",
+                &self.key_after_save,
+            ),
+            (
+                "status edit on the warm first frame (still loading) → shown",
+                &self.early_edit,
+            ),
+            (
+                "bare `Automerge::load` of the file (fresh process)",
+                &self.bare_load,
+            ),
         ] {
             let (median, p99) = stats(times.clone());
             out.push_str(&format!(
                 "| {name} | {} | {median:.0} | {p99:.0} |\n",
                 times.len()
+            ));
+        }
+        let mb = |v: &u64| *v as f64 / 1e6;
+        if let (Some(peak), Some(bare)) = (self.peak_rss.iter().max(), self.bare_peak.iter().max())
+        {
+            out.push_str(&format!(
+                "\nPeak RSS: the editor {:.1} MB (highest of {} processes), a bare load {:.1} MB (highest of {}): {:.2}×\n",
+                mb(peak),
+                self.peak_rss.len(),
+                mb(bare),
+                self.bare_peak.len(),
+                mb(peak) / mb(bare).max(f64::MIN_POSITIVE)
             ));
         }
         out
@@ -79,15 +115,40 @@ pub fn measure(karta: &Path, file: &Path, runs: usize, saves: usize) -> Result<F
             &mut figures.warm
         }
         .push(frame);
+        if run > 0 {
+            figures.early_edit.push(editor.status_edit()?);
+        }
         figures.first_save.push(editor.save()?);
         for _ in 0..saves {
+            figures.key_after_save.push(editor.key_after_save()?);
             figures.save.push(editor.save()?);
         }
+        figures.peak_rss.extend(editor.peak_rss());
         editor.keys(b"q")?;
         editor.wait_exit()?;
         eprintln!("run {}: first frame {frame:.0} ms", run + 1);
     }
     Ok(figures)
+}
+
+/// Runs `karta-bench bare FILE` (this program) `runs` times: a bare
+/// `Automerge::load` in a fresh process each, its ms and peak RSS.
+pub fn bare(file: &Path, runs: usize, figures: &mut Figures) -> Result<()> {
+    let me = std::env::current_exe()?;
+    for _ in 0..runs.max(1) {
+        let out = std::process::Command::new(&me)
+            .arg("bare")
+            .arg(file)
+            .output()?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut parts = text.split_whitespace();
+        let (Some(ms), Some(peak)) = (parts.next(), parts.next()) else {
+            bail!("karta-bench bare: {}", String::from_utf8_lossy(&out.stderr));
+        };
+        figures.bare_load.push(ms.parse()?);
+        figures.bare_peak.push(peak.parse()?);
+    }
+    Ok(())
 }
 
 fn ms(since: Instant) -> f64 {
@@ -178,6 +239,94 @@ impl Editor {
             std::thread::sleep(Duration::from_millis(1));
         }
         bail!("the screen never showed {texts:?}:\n{}", self.contents())
+    }
+
+    /// The screen's rows with their colours, but for the status line.
+    fn rows(&self) -> Vec<String> {
+        let parser = self.parser.lock().unwrap_or_else(PoisonError::into_inner);
+        let status = usize::from(ROWS - 2);
+        (parser.screen().rows_formatted(0, COLS).enumerate())
+            .filter(|(i, _)| *i != status)
+            .map(|(_, row)| row)
+            .collect()
+    }
+
+    /// Sends `keys` and waits until the rows but the status line change:
+    /// the milliseconds.
+    fn answered(&mut self, keys: &[u8]) -> Result<f64> {
+        match self.answered_within(keys, PATIENCE)? {
+            Some(took) => Ok(took),
+            None => bail!("the screen never answered {keys:?}:\n{}", self.contents()),
+        }
+    }
+
+    /// As [`Editor::answered`], None when nothing changed within `limit`.
+    fn answered_within(&mut self, keys: &[u8], limit: Duration) -> Result<Option<f64>> {
+        let before = self.rows();
+        let start = Instant::now();
+        self.keys(keys)?;
+        while start.elapsed() < limit {
+            if self.rows() != before {
+                return Ok(Some(ms(start)));
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        Ok(None)
+    }
+
+    /// Opens the status list of the activity under the cursor, moves to
+    /// another status and confirms it: the milliseconds from the
+    /// confirming key until the screen shows the edit.
+    fn status_edit(&mut self) -> Result<f64> {
+        // Down to an activity: `s` opens its status list.
+        let mut opened = false;
+        for _ in 0..20 {
+            self.keys(b"j")?;
+            std::thread::sleep(Duration::from_millis(100));
+            if self
+                .answered_within(b"s", Duration::from_secs(2))?
+                .is_some()
+            {
+                opened = true;
+                break;
+            }
+        }
+        if !opened {
+            bail!("no status list opened:\n{}", self.contents());
+        }
+        // Another status: the next, or the one above the last.
+        if self
+            .answered_within(b"\x1b[B", Duration::from_secs(2))?
+            .is_none()
+        {
+            self.answered(b"\x1b[A")?;
+        }
+        self.answered(b"\r")
+    }
+
+    /// Ctrl-s and at once a cursor key: the milliseconds until the screen
+    /// answers the cursor key (the save goes on; see [`Editor::save`]).
+    fn key_after_save(&mut self) -> Result<f64> {
+        while self.status().contains("Сохранен") {
+            self.keys(b"j")?;
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.keys(b"\x13")?;
+        let took = self.answered(b"j")?;
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE && !self.status().contains("Сохранено") {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        Ok(took)
+    }
+
+    /// The peak resident memory of the editor's process so far (Linux).
+    fn peak_rss(&self) -> Option<u64> {
+        let pid = self.child.process_id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb * 1024)
     }
 
     /// Ctrl-s and the milliseconds until the status line says «Сохранено».

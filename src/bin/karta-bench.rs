@@ -20,10 +20,14 @@ struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 
+/// The most live heap bytes since it was last reset.
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
 // SAFETY: every call is forwarded to the system allocator unchanged.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
         // SAFETY: same layout as asked.
         unsafe { System.alloc(layout) }
     }
@@ -33,7 +37,8 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
-        LIVE.fetch_add(new, Ordering::Relaxed);
+        let live = LIVE.fetch_add(new, Ordering::Relaxed) + new;
+        PEAK.fetch_max(live, Ordering::Relaxed);
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
         // SAFETY: forwarded as given.
         unsafe { System.realloc(ptr, layout, new) }
@@ -92,6 +97,12 @@ enum Command {
     },
     /// Open a file to the model and print the peak RSS in bytes.
     Peak {
+        /// The `.karta` file.
+        file: PathBuf,
+    },
+    /// A bare `Automerge::load` of a file: prints its milliseconds and the
+    /// peak RSS in bytes.
+    Bare {
         /// The `.karta` file.
         file: PathBuf,
     },
@@ -214,6 +225,14 @@ fn main() -> Result<()> {
             ))?;
             Ok(())
         }
+        Command::Bare { file } => {
+            let bytes = std::fs::read(&file).with_context(|| file.display().to_string())?;
+            let start = std::time::Instant::now();
+            let doc = automerge::Automerge::load(&bytes)?;
+            let took = start.elapsed().as_secs_f64() * 1000.0;
+            drop(doc);
+            print(&format!("{took:.1} {}\n", memory::peak_rss().unwrap_or(0)))
+        }
         Command::Soak {
             file,
             edits,
@@ -247,7 +266,8 @@ fn main() -> Result<()> {
                 Some(k) => k,
                 None => terminal::sibling_binary()?,
             };
-            let figures = terminal::measure(&karta, &file, runs, saves)?;
+            let mut figures = terminal::measure(&karta, &file, runs, saves)?;
+            terminal::bare(&file, runs, &mut figures)?;
             print(&figures.table())
         }
         Command::Sync {
@@ -376,26 +396,24 @@ fn soak(file: &Path, edits: usize, stride: usize, compact_every: usize) -> Resul
         mb(rss0)
     ))?;
     let step = (edits / 10).max(1);
-    let mut highest = heap0;
+    PEAK.store(heap0, Ordering::Relaxed);
     let mut compactions = 0;
     for i in 1..=edits {
         let k = (i * stride) % texts.len();
         let (id, text) = &mut texts[k];
         text.push('ы');
         doc.set_activity_field(id, &ActivityField::Text, text)?;
-        highest = highest.max(LIVE.load(Ordering::Relaxed));
         if compact_every > 0 && i % compact_every == 0 {
-            // As the editor does in a pause: the worker loads the saved
-            // bytes while nothing is edited.
-            if let Some(compaction) = doc.start_compaction(file) {
-                highest = highest.max(LIVE.load(Ordering::Relaxed));
-                if doc.finish_compaction(compaction)?.is_some() {
-                    compactions += 1;
-                }
-            }
+            // As the editor does in a pause: the document moves to a
+            // worker that saves, drops and loads it again.
+            let compaction = std::mem::replace(&mut doc, karta::store::Doc::placeholder())
+                .compact_in_background();
+            doc = compaction.finish()?;
+            compactions += 1;
         }
         if i % step == 0 {
             let heap = LIVE.load(Ordering::Relaxed);
+            let highest = PEAK.swap(heap, Ordering::Relaxed);
             let rss = memory::rss().unwrap_or(0) as usize;
             print(&format!(
                 "| {i} | {:.1} | {:.2} | {:.1} | {:.1} |\n",
@@ -404,7 +422,6 @@ fn soak(file: &Path, edits: usize, stride: usize, compact_every: usize) -> Resul
                 mb(highest),
                 mb(rss)
             ))?;
-            highest = heap;
         }
     }
     if compact_every > 0 {

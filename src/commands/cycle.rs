@@ -11,7 +11,7 @@ use crate::views::coverage::coverage as matrix;
 
 /// Prints the matrix of systems × stages with its gaps.
 pub fn report(file: &Path, lang: Lang) -> Result<()> {
-    let roadmap = store::open(file)?.roadmap();
+    let roadmap = store::disk::file::open_roadmap(file)?;
     let title = crate::model::text::one_line(&roadmap.meta.title);
     super::print(&format!(
         "{title}\n{}",

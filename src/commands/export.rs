@@ -22,7 +22,7 @@ pub fn run(
     delimiter: Option<u8>,
     lang: Lang,
 ) -> Result<()> {
-    let roadmap = store::open(file)?.roadmap();
+    let roadmap = store::disk::file::open_roadmap(file)?;
     let bytes = crate::export::render(&roadmap, format, delimiter.unwrap_or(DEFAULT_DELIMITER))
         .with_context(|| format!("{}: {}", file.display(), crate::tr!(lang, "export-export")))?;
     match output {

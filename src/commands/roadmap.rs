@@ -42,9 +42,9 @@ pub fn new(
 
 /// `karta report`: one of the three views as a text table.
 pub fn report(file: &Path, by: ReportKind, today: Option<NaiveDate>, lang: Lang) -> Result<()> {
-    let doc = store::open(file)?;
+    let roadmap = store::disk::file::open_roadmap(file)?;
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    super::print(&report::render(&doc.roadmap(), by, today, lang))
+    super::print(&report::render(&roadmap, by, today, lang))
 }
 
 /// `karta renumber`: hierarchical numbers, as one change.

@@ -99,8 +99,8 @@ impl App {
     /// screen's data.
     pub fn refresh_since(&mut self, before: &[automerge::ChangeHash]) {
         let document = &mut self.document;
-        document.doc.refresh(&mut document.roadmap, before);
-        document.refresh_conflicts();
+        let (_, touched) = document.doc.refresh_touched(&mut document.roadmap, before);
+        store::exchange::conflicts::update(&mut document.conflicts, &document.doc, &touched);
         self.recatalog();
     }
 

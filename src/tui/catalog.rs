@@ -348,12 +348,13 @@ fn make_entries(
     })
 }
 
-/// Makes entries, reading each distinct deadline, responsible cell and
-/// section title once (they repeat: "Ежегодно", "Постоянно"…).
+/// Makes entries, reading each distinct deadline, responsible cell,
+/// responsible entry and section title once (they repeat: "Ежегодно", "Постоянно"…).
 #[derive(Default)]
 struct EntryMaker<'a> {
     deadlines: HashMap<&'a str, Deadline>,
     keys: HashMap<&'a [String], Vec<String>>,
+    entry_keys: HashMap<&'a str, String>,
     titles: HashMap<&'a str, String>,
 }
 
@@ -367,11 +368,14 @@ impl<'a> EntryMaker<'a> {
             .entry(a.deadline.as_str())
             .or_insert_with(|| deadline::parse(&a.deadline, ctx))
             .clone();
-        let keys = self
-            .keys
-            .entry(responsible)
-            .or_insert_with(|| person_keys(responsible))
-            .clone();
+        let keys = match self.keys.get(responsible) {
+            Some(keys) => keys.clone(),
+            None => {
+                let keys = person_keys(responsible, &mut self.entry_keys);
+                self.keys.insert(responsible, keys.clone());
+                keys
+            }
+        };
         let path = item
             .path
             .iter()
@@ -399,11 +403,15 @@ impl<'a> EntryMaker<'a> {
     }
 }
 
-/// The distinct person keys of responsible entries, in order.
-fn person_keys(responsible: &[String]) -> Vec<String> {
+/// The distinct person keys of responsible entries, in order; each
+/// distinct entry is read once (`known`).
+fn person_keys<'a>(responsible: &'a [String], known: &mut HashMap<&'a str, String>) -> Vec<String> {
     let mut keys: Vec<String> = Vec::with_capacity(responsible.len());
     for r in responsible {
-        let key = people::entry_key(r);
+        let key = known
+            .entry(r.as_str())
+            .or_insert_with(|| people::entry_key(r))
+            .clone();
         if !keys.contains(&key) {
             keys.push(key);
         }

@@ -21,12 +21,14 @@ use crate::store::{
 use super::action::{Action, Mode};
 use super::app::App;
 use super::complete::Completion;
+use super::errand::Then;
 use super::ids::ActivityId;
 use super::overlay::{
     Choice, ConflictView, List, ListKind, MergeOffer, Overlay, Prompt, Reading, Resolve, ShownValue,
 };
 use super::target::Target;
 use super::target::field_value;
+use crate::store::StoreError;
 
 impl App {
     /// Asks for the file to merge, a path from the roadmap's folder, with
@@ -83,77 +85,87 @@ impl App {
             Err(e) => return self.status.complain(store_error(&e, lang)),
         };
         let received = match &incoming {
-            bundle::Incoming::Bundle(b) => Some((b.roadmap_id.clone(), b.header.clone())),
-            bundle::Incoming::Document(_) => None,
+            Incoming::Bundle(b) => Some((b.roadmap_id.clone(), b.header.clone())),
+            Incoming::Document(_) => None,
         };
-        if let Incoming::Bundle(b) = &incoming
-            && b.roadmap_id == self.document.doc.roadmap_id()
-            && !self.document.doc.has_all(&b.hashes)
-            && !bundle::applicable(&self.document.doc, b)
-            && let Some(kept) = self.kept_aside()
-        {
-            return match kept.keep(&path) {
-                Ok(_) => self.status.say(kept_aside_line(&path, lang)),
-                Err(e) => self.status.complain(store_error(&e, lang)),
-            };
-        }
-        let mut merged = self.document.doc.fork();
-        let mut applied = match merge::merge_incoming(&mut merged, incoming, &path) {
-            Ok(a) => a,
-            Err(e) => return self.status.complain(store_error(&e, lang)),
-        };
-        let released = match self
-            .kept_aside()
-            .map(|k| merge::apply_kept(&mut merged, &k))
-        {
-            Some(Ok(released)) => released,
-            Some(Err(e)) => return self.status.complain(store_error(&e, lang)),
-            None => Vec::new(),
-        };
-        for (_, added) in &released {
-            applied.extend(added.iter().copied());
-        }
-        if applied.is_empty() {
-            let text = format!(
-                "{}: {}",
-                path.display(),
-                crate::tr!(self.lang, "collab-nothing-new")
-            );
-            return self.status.say(text);
-        }
-        let preview = merge::describe_applied(&merged, &applied);
-        let changes: Vec<String> = crate::present::preview_lines(&preview, lang)
-            .lines()
-            .map(one_line)
-            .collect();
+        let kept = self.kept_aside();
         let bin = self
             .keymap
             .key_of(Mode::Normal, Action::Trash)
             .map(|k| k.to_string());
-        let risks = merge_risks(&self.document.doc, &merged);
-        let me = self.document.doc.author();
-        let mut lines = risk_lines(&risks, me, lang, bin.as_deref());
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.extend(
-            released
-                .iter()
-                .map(|(_, added)| released_line(added.len(), lang)),
-        );
-        lines.extend(changes);
-        if preview.by_author.is_empty() {
-            lines.push(crate::tr!(self.lang, "collab-no-visible-changes-2").to_string());
-        }
-        self.overlay = Overlay::Merge(Box::new(MergeOffer {
-            merged,
-            path,
-            lines,
-            added: applied.len(),
-            received,
-            released: released.into_iter().map(|(path, _)| path).collect(),
-            scroll: 0,
-        }));
+        let what = lang.t("Слияние: сравнение…", "Merge: comparing…");
+        // Merging into a copy takes seconds for a large roadmap: in a worker.
+        self.send_doc(what, move |doc| {
+            if let (Incoming::Bundle(b), Some(kept)) = (&incoming, &kept)
+                && b.roadmap_id == doc.roadmap_id()
+                && !doc.has_all(&b.hashes)
+                && !bundle::applicable(doc, b)
+            {
+                let said = kept.keep(&path).map(|_| kept_aside_line(&path, lang));
+                let said = said.map_err(|e| store_error(&e, lang));
+                return Box::new(move |app: &mut App| match said {
+                    Ok(text) => app.status.say(text),
+                    Err(text) => app.status.complain(text),
+                });
+            }
+            let complain = |e: StoreError| -> Then {
+                let text = store_error(&e, lang);
+                Box::new(move |app: &mut App| app.status.complain(text))
+            };
+            let mut merged = doc.fork();
+            let mut applied = match merge::merge_incoming(&mut merged, incoming, &path) {
+                Ok(a) => a,
+                Err(e) => return complain(e),
+            };
+            let released = match kept.as_ref().map(|k| merge::apply_kept(&mut merged, k)) {
+                Some(Ok(released)) => released,
+                Some(Err(e)) => return complain(e),
+                None => Vec::new(),
+            };
+            for (_, added) in &released {
+                applied.extend(added.iter().copied());
+            }
+            if applied.is_empty() {
+                let text = format!(
+                    "{}: {}",
+                    path.display(),
+                    crate::tr!(lang, "collab-nothing-new")
+                );
+                return Box::new(move |app: &mut App| app.status.say(text));
+            }
+            let preview = merge::describe_applied(&merged, &applied);
+            let changes: Vec<String> = crate::present::preview_lines(&preview, lang)
+                .lines()
+                .map(one_line)
+                .collect();
+            let risks = merge_risks(doc, &merged);
+            let mut lines = risk_lines(&risks, doc.author(), lang, bin.as_deref());
+            if !lines.is_empty() {
+                lines.push(String::new());
+            }
+            lines.extend(
+                released
+                    .iter()
+                    .map(|(_, added)| released_line(added.len(), lang)),
+            );
+            lines.extend(changes);
+            if preview.by_author.is_empty() {
+                lines.push(crate::tr!(lang, "collab-no-visible-changes-2").to_string());
+            }
+            let added = applied.len();
+            let released = released.into_iter().map(|(path, _)| path).collect();
+            Box::new(move |app: &mut App| {
+                app.overlay = Overlay::Merge(Box::new(MergeOffer {
+                    merged,
+                    path,
+                    lines,
+                    added,
+                    received,
+                    released,
+                    scroll: 0,
+                }));
+            })
+        });
     }
 
     /// Takes the offered merge into the document; the bundles kept aside
@@ -377,30 +389,37 @@ impl App {
             (None, Some(s)) => self.document.catalog.sections[s].section.id.clone(),
             _ => return,
         };
-        let mut lines = Vec::new();
-        for entry in history::history(&self.document.doc, Some(&id)) {
-            let when = describe::time_text(entry.time);
-            for change in &entry.changes {
-                lines.push(one_line(&format!(
-                    "{when}  {}",
-                    describe::phrase(change, entry.author.as_deref(), self.lang)
-                )));
+        let lang = self.lang;
+        let what = lang.t("История: чтение…", "History: reading…");
+        // Every change of a long history is looked at: in a worker.
+        self.send_doc(what, move |doc| {
+            let mut lines = Vec::new();
+            for entry in history::history(doc, Some(&id)) {
+                let when = describe::time_text(entry.time);
+                for change in &entry.changes {
+                    lines.push(one_line(&format!(
+                        "{when}  {}",
+                        describe::phrase(change, entry.author.as_deref(), lang)
+                    )));
+                }
+                let am = doc.automerge();
+                if let Some(c) = comment::change_of(am, entry.hash, &entry.deps, &entry.message) {
+                    let said = comment_phrase(&c, entry.author.as_deref(), lang);
+                    lines.push(one_line(&format!("{when}  {said}")));
+                }
             }
-            let am = self.document.doc.automerge();
-            if let Some(c) = comment::change_of(am, entry.hash, &entry.deps, &entry.message) {
-                let said = comment_phrase(&c, entry.author.as_deref(), self.lang);
-                lines.push(one_line(&format!("{when}  {said}")));
+            if lines.is_empty() {
+                lines.push(crate::tr!(lang, "collab-no-changes").to_string());
             }
-        }
-        if lines.is_empty() {
-            lines.push(crate::tr!(self.lang, "collab-no-changes").to_string());
-        }
-        let title = self.keymap.titled(
-            &crate::tr!(self.lang, "collab-history"),
-            Mode::List,
-            Action::Cancel,
-            &crate::tr!(self.lang, "help-closes"),
-        );
-        self.overlay = Overlay::Reading(Reading::new(title, lines));
+            Box::new(move |app: &mut App| {
+                let title = app.keymap.titled(
+                    &crate::tr!(app.lang, "collab-history"),
+                    Mode::List,
+                    Action::Cancel,
+                    &crate::tr!(app.lang, "help-closes"),
+                );
+                app.overlay = Overlay::Reading(Reading::new(title, lines));
+            })
+        });
     }
 }

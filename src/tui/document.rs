@@ -12,12 +12,15 @@ use crate::store::disk::cache::ViewCache;
 use crate::store::disk::journal::Journal;
 use crate::store::exchange::conflicts::{self, Conflict};
 use crate::store::history::changed::ChangedSince;
+use crate::store::history::touched::Touched;
 use crate::store::{Doc, StoreError};
 
 use super::catalog::Catalog;
 use super::early::Early;
+use super::errand::Errand;
 use super::loader::Loader;
 use super::saving::Saving;
+use super::scan::Scan;
 use super::undo::History;
 use super::upkeep::Upkeep;
 
@@ -65,6 +68,10 @@ pub struct Document {
     pub(super) data: Option<PathBuf>,
     /// Live sync with the roadmap's server, when one is known.
     pub(super) live: Option<super::live::LiveSync>,
+    /// The conflict scan of a document opened without a cached view.
+    pub(super) scan: Option<Scan>,
+    /// Reading the document in a worker (a history, a merge preview).
+    pub(super) errand: Option<Errand>,
 }
 
 impl Document {
@@ -98,20 +105,46 @@ impl Document {
             save_when_loaded: false,
             data: None,
             live: None,
+            scan: None,
+            errand: None,
         }
     }
 
     /// Whether the document itself is here to edit: loaded, not away in a
-    /// save's worker (see `saving.rs`).
+    /// save's worker (see `saving.rs`), the conflict scan's (`scan.rs`), a
+    /// compaction's (`upkeep.rs`) or an errand's (`errand.rs`).
     pub fn at_hand(&self) -> bool {
-        self.loading.is_none()
+        !self.away_for_long()
             && self.load_error.is_none()
             && !self.saving.as_ref().is_some_and(Saving::has_doc)
+    }
+
+    /// Whether the document is loading, or away in a worker for longer than
+    /// making a save's bytes (a conflict scan, a compaction, an errand).
+    pub fn away_for_long(&self) -> bool {
+        self.loading.is_some() || self.scan.is_some() || self.upkeep.busy() || self.errand.is_some()
     }
 
     /// Rereads the conflicts.
     pub fn refresh_conflicts(&mut self) {
         self.conflicts = conflicts::conflicts(&self.doc);
+    }
+
+    /// Rereads the conflicts of these sections and activities alone, and of
+    /// the heading when `meta` (an edit touched nothing else).
+    pub fn refresh_conflicts_of<'a>(
+        &mut self,
+        sections: impl IntoIterator<Item = &'a str>,
+        activities: impl IntoIterator<Item = &'a str>,
+        meta: bool,
+    ) {
+        let touched = Touched {
+            meta,
+            sections: sections.into_iter().map(str::to_string).collect(),
+            activities: activities.into_iter().map(str::to_string).collect(),
+            ..Touched::default()
+        };
+        conflicts::update(&mut self.conflicts, &self.doc, &touched);
     }
 
     /// Whether an activity or section has a conflicting field.

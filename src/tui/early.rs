@@ -214,6 +214,10 @@ impl App {
         let [op] = ops else {
             return false;
         };
+        if super::editing::unchanged(op) {
+            // Nothing to keep: confirmed as it was.
+            return true;
+        }
         let edit = Early {
             label: label.to_string(),
             op: op.clone(),

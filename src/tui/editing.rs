@@ -308,7 +308,8 @@ impl App {
                         .iter()
                         .any(|c| ids.contains(&c.item.id))
                 {
-                    self.document.refresh_conflicts();
+                    self.document
+                        .refresh_conflicts_of([], ids.iter().map(String::as_str), false);
                 }
                 patched
             }
@@ -377,7 +378,8 @@ impl App {
     }
 }
 
-fn unchanged(op: &Op) -> bool {
+/// Whether the op leaves the value as it was.
+pub(super) fn unchanged(op: &Op) -> bool {
     match op {
         Op::Activity { old, new, .. }
         | Op::Section { old, new, .. }

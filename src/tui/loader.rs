@@ -13,8 +13,9 @@ use automerge::ChangeHash;
 use crate::model::Roadmap;
 use crate::store::disk::cache::{Fingerprint, ViewCache};
 use crate::store::disk::journal::{Journal, Recovery};
-use crate::store::exchange::conflicts::{self, Conflict};
+use crate::store::exchange::conflicts;
 use crate::store::history::changed::ChangedSince;
+use crate::store::history::touched::Touched;
 use crate::store::{Doc, StoreError};
 
 use super::action::Action;
@@ -33,12 +34,23 @@ pub struct Loaded {
     /// The roadmap read from the document; None when it is at the heads of
     /// the cached view shown meanwhile (nothing to read: the view is it).
     pub roadmap: Option<Roadmap>,
-    /// Its conflicting fields; None, like `roadmap`, when the view shown
-    /// has them (not scanned).
-    pub conflicts: Option<Vec<Conflict>>,
     /// Which activities changed since the approved edition (the view
     /// cache does not keep them).
     pub since: Option<ChangedSince>,
+    /// What is known of its conflicts without scanning the whole document.
+    pub conflicts: Found,
+}
+
+/// What is known of a loaded document's conflicts.
+#[derive(Debug)]
+pub enum Found {
+    /// The view shown has them: the document is at its heads.
+    Shown,
+    /// The view shown had them before changes (the journal's) that touched
+    /// these parts.
+    Since(Touched),
+    /// Nothing: a scan has to find them (see `scan.rs`).
+    Unknown,
 }
 
 /// Reads a document from a file's bytes, records `author` with its
@@ -60,7 +72,11 @@ pub fn load(
     doc.save_incremental();
     let unchanged = !recovery.changed && shown.is_some_and(|heads| doc.heads() == heads);
     let roadmap = (!unchanged).then(|| doc.roadmap());
-    let conflicts = (!unchanged).then(|| conflicts::conflicts(&doc));
+    let conflicts = match shown {
+        _ if unchanged => Found::Shown,
+        Some(heads) if doc.has_all(heads) => Found::Since(doc.touched_since(heads)),
+        _ => Found::Unknown,
+    };
     let since = ChangedSince::read(&doc);
     Ok(Loaded {
         doc,
@@ -194,28 +210,45 @@ impl App {
         self.after_load();
     }
 
-    /// Waits for the document wherever it is (loading, or away making a
-    /// save's bytes).
+    /// Waits for the document wherever it is (loading, or away scanning,
+    /// making a save's bytes, compacting or on an errand).
     pub fn await_doc(&mut self) {
         self.await_load();
+        self.take_scan(true);
         self.take_doc_back(true);
+        self.finish_compaction();
+        self.take_errand(true);
     }
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
         self.document.doc = loaded.doc;
         self.document.since = loaded.since;
-        if let Some(conflicts) = loaded.conflicts {
-            self.document.conflicts = conflicts;
-        }
+        let mut store = None;
         if let Some(roadmap) = loaded.roadmap.filter(|r| *r != self.document.roadmap) {
             tracing::info!("the document differs from its cached view");
             self.document.roadmap = roadmap;
             self.recatalog();
-            if !loaded.recovery.changed {
-                self.store_view(fingerprint);
-            }
+            store = (!loaded.recovery.changed).then_some(fingerprint);
         }
+        self.take_conflicts(loaded.conflicts, store);
         self.announce_recovery(loaded.recovery);
+    }
+
+    /// Brings the conflicts shown up to date with a document just loaded
+    /// (by a scan in a worker when nothing is known), then caches the view
+    /// as that of the file with `store`, if given.
+    pub(super) fn take_conflicts(&mut self, found: Found, store: Option<Fingerprint>) {
+        match found {
+            Found::Shown => {}
+            Found::Since(touched) => {
+                let document = &mut self.document;
+                conflicts::update(&mut document.conflicts, &document.doc, &touched);
+            }
+            Found::Unknown => return self.start_scan(store),
+        }
+        if let Some(fingerprint) = store {
+            self.store_view(fingerprint);
+        }
     }
 
     /// Tells the user what the journal restored, and where a damaged

@@ -71,7 +71,11 @@ impl App {
                 .any(|c| c.item.kind == heading)
         };
         if patched && (conflicts || (heading && heading_conflict())) {
-            self.document.refresh_conflicts();
+            self.document.refresh_conflicts_of(
+                sections.iter().copied(),
+                activities.iter().copied(),
+                heading,
+            );
         }
         patched
     }

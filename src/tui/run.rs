@@ -92,8 +92,8 @@ pub fn open_app(options: &Options) -> Result<App> {
     let mut app = App::assemble(
         loaded.doc,
         roadmap,
-        // Always scanned: no view was shown.
-        loaded.conflicts.unwrap_or_default(),
+        // Found by a scan behind the first frame.
+        Vec::new(),
         Some(path.clone()),
         keymap,
         lang,
@@ -101,9 +101,7 @@ pub fn open_app(options: &Options) -> Result<App> {
     );
     app.document.since = since;
     app.set_view_cache(cache);
-    if !recovery.changed {
-        app.store_view(fingerprint);
-    }
+    app.take_conflicts(loaded.conflicts, (!recovery.changed).then_some(fingerprint));
     app.announce_recovery(recovery);
     app.restore_early();
     app.apply_early();

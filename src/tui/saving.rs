@@ -62,7 +62,7 @@ impl App {
     /// loaded); while a save is under way, another follows it. An error
     /// when there is nothing to save to.
     pub fn start_save(&mut self) -> Result<(), StoreError> {
-        if self.is_loading() {
+        if self.document.away_for_long() {
             self.document.save_when_loaded = true;
             self.status.say(self.lang.t(
                 "Сохранение — как только файл загрузится…",
@@ -91,6 +91,7 @@ impl App {
     pub fn wait_for_save(&mut self) -> Result<(), StoreError> {
         if self.document.save_when_loaded {
             self.await_load();
+            self.take_scan(true);
             self.after_load();
         }
         let mut result = Ok(());
@@ -188,7 +189,7 @@ impl App {
         let Some(path) = self.document.path.clone() else {
             return Err(StoreError::NotFound(crate::msg!("no-file-chosen")));
         };
-        self.await_load();
+        self.await_doc();
         if let Some(e) = &self.document.load_error {
             return Err(StoreError::NotFound(crate::msg!("as-written", text = e)));
         }

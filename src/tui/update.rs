@@ -22,6 +22,9 @@ impl App {
     /// Handles one key press.
     pub fn handle_key(&mut self, event: KeyEvent) {
         self.last_key = Instant::now();
+        // A key after asking for a history or a merge preview is for what
+        // it shows: wait for it (the status line says it is coming).
+        self.take_errand(true);
         let key = Key::from_event(event);
         let action = self.keymap.action(self.overlay.mode(), key);
         if matches!(self.overlay, Overlay::None) {

@@ -1,10 +1,12 @@
-//! Work the editor does between keys: swapping in a document loaded in the
-//! background, settling a save made in the background, and compacting the
-//! document against the memory an Automerge document gains with every edit
-//! (see [`crate::store::disk::compact`]: the slow part runs in a worker thread).
+//! Work the editor does between keys: swapping in a document loaded or
+//! scanned for conflicts in the background, settling a save made in the
+//! background, and compacting the document against the memory an Automerge
+//! document gains with every edit (see [`crate::store::disk::compact`]: the
+//! document moves to a worker thread and back).
 
 use std::time::Duration;
 
+use crate::store::Doc;
 use crate::store::disk::compact::Compaction;
 
 use super::app::App;
@@ -14,9 +16,10 @@ use super::overlay::Overlay;
 /// A loaded document gains memory with its first edits spread over a large
 /// roadmap, then levels off (1.7× its loaded heap at 10k activities × 100k
 /// edits, see `karta-bench soak` in BENCHMARKS.md), while a compaction
-/// briefly holds a second document being loaded: at that size it costs more
-/// peak memory than it wins back if run often. So it runs after a long
-/// session's worth of edits, bounding growth without paying that peak often.
+/// takes the document away for a save and a load (seconds at that size),
+/// during which edits other than field edits wait for it. So it runs after
+/// a long session's worth of edits, bounding growth without that wait
+/// coming often.
 pub const COMPACT_AFTER: usize = 1000;
 
 /// How long the keyboard must be idle before a compaction starts.
@@ -44,10 +47,12 @@ impl App {
     /// swaps in a finished one.
     pub fn upkeep(&mut self) {
         self.poll_load();
+        self.take_scan(false);
+        self.take_errand(false);
         self.poll_save();
         self.poll_live();
         match &self.document.upkeep.compaction {
-            Some(c) if c.is_ready() && self.document.at_hand() => self.finish_compaction(),
+            Some(c) if c.is_ready() => self.finish_compaction(),
             Some(_) => {}
             None if self.document.upkeep.changes >= COMPACT_AFTER
                 && self.last_key.elapsed() >= COMPACT_IDLE =>
@@ -60,50 +65,48 @@ impl App {
 
     /// Whether background work is under way (the loop should poll soon).
     pub fn busy(&self) -> bool {
-        self.is_loading() || self.is_saving() || self.document.upkeep.busy()
+        self.document.away_for_long() || self.is_saving()
     }
 
     /// Starts compacting the document now (unless it is not at hand: still
-    /// loading, failed to load, away in a save; or a compaction is under
-    /// way).
+    /// loading, failed to load, away in a save or a scan; or a compaction is
+    /// under way). The document moves to the worker: field edits made
+    /// meanwhile are kept aside, other edits wait for it.
     pub fn start_compaction(&mut self) {
-        if !self.document.at_hand() || self.document.upkeep.compaction.is_some() {
+        if !self.document.at_hand() || !matches!(self.overlay, Overlay::None) {
             return;
         }
-        if !matches!(self.overlay, Overlay::None) {
-            return;
-        }
+        // Every change is in the journal before the document goes.
+        self.journal_changes();
         tracing::info!(changes = self.document.upkeep.changes, "compacting");
-        let Some(path) = &self.document.path else {
-            return;
-        };
-        self.document.upkeep.compaction = self.document.doc.start_compaction(path);
-        if self.document.upkeep.compaction.is_none() {
-            tracing::info!("no file to compact from: not compacted");
-            self.document.upkeep.changes = 0;
-        }
+        let doc = std::mem::replace(&mut self.document.doc, Doc::placeholder());
+        self.document.upkeep.compaction = Some(doc.compact_in_background());
+        self.status.say(self.lang.t(
+            "Уплотнение документа в фоне…",
+            "Compacting the document in the background…",
+        ));
     }
 
-    /// Waits for the compaction under way, if any, and swaps the compacted
-    /// document in.
+    /// Waits for the compaction under way, if any, and takes the compacted
+    /// document back; then makes the edits made meanwhile.
     pub fn finish_compaction(&mut self) {
-        if self.document.upkeep.compaction.is_none() {
-            return;
-        }
-        self.await_doc();
         let Some(compaction) = self.document.upkeep.compaction.take() else {
             return;
         };
-        match self.document.doc.finish_compaction(compaction) {
-            Ok(Some(pending)) => {
-                if let Err(e) = self.document.append_journal(&pending) {
-                    self.complain_about_journal(e);
-                }
-                self.document.upkeep.changes = 0;
+        self.document.upkeep.changes = 0;
+        match compaction.finish() {
+            Ok(doc) => self.document.doc = doc,
+            Err(e) => {
+                tracing::error!(error = %e, "compaction failed: the document is lost from memory");
+                let text = self.lang.t(
+                    "документ не восстановился после уплотнения; всё сделанное — в файле и журнале: откройте файл заново",
+                    "the document did not come back from compacting; everything done is in the file and its journal: open the file again",
+                );
+                self.document.load_error = Some(text.to_string());
+                self.status.complain(text.to_string());
             }
-            // Why is logged; tried again after as many changes more.
-            Ok(None) => self.document.upkeep.changes = 0,
-            Err(e) => tracing::warn!(error = %e, "compaction failed, the document is unchanged"),
         }
+        self.apply_early();
+        self.after_load();
     }
 }

@@ -155,6 +155,9 @@ pub fn press(app: &mut karta::tui::app::App, keys: &str) {
             mods |= KeyModifiers::SHIFT;
         }
         app.handle_key(KeyEvent::new(key.code, mods));
+        // A history or merge preview is read in a worker: its screen is
+        // what the next step of a test looks at.
+        app.await_errand();
     }
 }
 

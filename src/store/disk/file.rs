@@ -36,6 +36,21 @@ pub fn open(path: &Path) -> Result<Doc, StoreError> {
     Doc::from_bytes(&bytes, path)
 }
 
+/// The roadmap in a file, for commands that only read it: from the view
+/// cache (see [`crate::store::disk::cache`]) when it holds the view of the file's exact
+/// bytes, without decoding the document; else read from the file.
+pub fn open_roadmap(path: &Path) -> Result<crate::model::Roadmap, StoreError> {
+    let bytes = read_limited(path)?;
+    let cache = crate::store::disk::cache::ViewCache::default_dir()
+        .map(crate::store::disk::cache::ViewCache::new);
+    let fingerprint = Fingerprint::of(&bytes);
+    if let Some(view) = cache.and_then(|c| c.load(path, fingerprint)) {
+        tracing::debug!(file = %path.display(), "roadmap read from the view cache");
+        return Ok(view.roadmap);
+    }
+    Ok(Doc::from_bytes(&bytes, path)?.roadmap())
+}
+
 /// Reads a file, refusing one over [`MAX_FILE_SIZE`] and anything that is
 /// not a regular file (a directory, a device such as `/dev/zero`, a pipe),
 /// which could be read without end. The read itself is bounded too, so a

@@ -8,7 +8,10 @@
 use automerge::{AutoCommit, ObjId, ROOT, ReadDoc, Value};
 
 use crate::store::history::changes::{Field, Item, ItemKind};
-use crate::store::history::snapshot::{ACTIVITY_SCALARS, META_SCALARS, SECTION_SCALARS, snapshot};
+use crate::store::history::snapshot::{
+    ACTIVITY_SCALARS, META_SCALARS, SECTION_SCALARS, Snapshot, read_part, snapshot,
+};
+use crate::store::history::touched::Touched;
 use crate::store::read::fields::View;
 use crate::store::read::get_map;
 use crate::store::schema::{self, meta, node};
@@ -37,12 +40,46 @@ pub struct Conflict {
 }
 
 /// Every conflict of the roadmap (deleted items left out): the heading
-/// first, then items in the order of their numbers.
+/// first, then items in the order of their numbers. Reads the whole
+/// document: where the changes since a list was made are known, see
+/// [`update`].
 pub fn conflicts(doc: &Doc) -> Vec<Conflict> {
     let am = doc.automerge();
-    let snap = snapshot(am);
+    in_snapshot(am, &snapshot(am), true)
+}
+
+/// Brings `list`, every conflict of the document before some changes,
+/// up to date after them, from what they `touched` alone: only two changes
+/// that touched a field can make it conflict or settle it.
+pub fn update(list: &mut Vec<Conflict>, doc: &Doc, touched: &Touched) {
+    if touched.everything {
+        *list = conflicts(doc);
+        return;
+    }
+    let am = doc.automerge();
+    let mut part = touched.clone();
+    // Cells are named by their column's title.
+    part.columns = true;
+    let snap = read_part(View::now(am), &part);
+    list.retain(|c| match c.item.kind {
+        ItemKind::Heading => !touched.meta,
+        _ => !touched.has_node(&c.item.id),
+    });
+    list.extend(in_snapshot(am, &snap, touched.meta));
+    list.sort_by_cached_key(|c| {
+        (
+            c.item.kind != ItemKind::Heading,
+            crate::store::history::changes::number_order(&c.item.number),
+            c.item.id.clone(),
+        )
+    });
+}
+
+/// The conflicts of the nodes in `snap` (and of the heading when
+/// `heading`), in the order [`conflicts`] lists them.
+fn in_snapshot(am: &AutoCommit, snap: &Snapshot, heading: bool) -> Vec<Conflict> {
     let mut out = Vec::new();
-    if let Some(obj) = get_map(am, &ROOT, schema::K_META) {
+    if let Some(obj) = get_map(am, &ROOT, schema::K_META).filter(|_| heading) {
         let item = Item {
             kind: ItemKind::Heading,
             id: String::new(),

@@ -42,22 +42,43 @@ impl Doc {
     /// `before`, up to date with every change added since (by a merge, a
     /// bundle, edits).
     pub fn refresh(&mut self, roadmap: &mut Roadmap, before: &[ChangeHash]) -> Refreshed {
+        self.refresh_touched(roadmap, before).0
+    }
+
+    /// What the changes added after `heads` touched.
+    pub fn touched_since(&mut self, heads: &[ChangeHash]) -> Touched {
+        let changes = self.doc.get_changes(heads);
+        Locator::new(&self.doc).touched(&changes)
+    }
+
+    /// As [`Doc::refresh`], and what the changes touched (everything when
+    /// that was not worked out), for bringing other views up to date (see
+    /// [`crate::store::exchange::conflicts::update`]).
+    pub fn refresh_touched(
+        &mut self,
+        roadmap: &mut Roadmap,
+        before: &[ChangeHash],
+    ) -> (Refreshed, Touched) {
         let changes = self.doc.get_changes(before);
         if changes.is_empty() {
-            return Refreshed::Unchanged;
+            return (Refreshed::Unchanged, Touched::default());
         }
         let ops: usize = changes.iter().map(automerge::Change::len).sum();
         let total = roadmap.activities.len() + count(&roadmap.sections);
-        let patched = ops <= MAX_OPS && !too_many(changes.len(), total) && {
-            let touched = Locator::new(&self.doc).touched(&changes);
-            !too_many(touched.activities.len(), total)
-                && patch(&self.doc, roadmap, &touched, before)
+        let everything = Touched {
+            everything: true,
+            ..Touched::default()
         };
+        let touched = (ops <= MAX_OPS && !too_many(changes.len(), total))
+            .then(|| Locator::new(&self.doc).touched(&changes));
+        let patched = touched.as_ref().is_some_and(|touched| {
+            !too_many(touched.activities.len(), total) && patch(&self.doc, roadmap, touched, before)
+        });
         if patched {
-            Refreshed::Patched
+            (Refreshed::Patched, touched.unwrap_or(everything))
         } else {
             *roadmap = self.roadmap();
-            Refreshed::Reread
+            (Refreshed::Reread, touched.unwrap_or(everything))
         }
     }
 }
