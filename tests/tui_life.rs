@@ -197,6 +197,7 @@ fn activities_changed_since_the_approval_are_marked_and_listed() {
 
     press(&mut app, "D");
     assert!(matches!(app.overlay, Overlay::Changes(_)));
+    app.await_reading();
     insta::assert_snapshot!(
         "changes_since_approved",
         undated(&screen(&mut app, 120, 34))
@@ -223,6 +224,7 @@ fn activities_changed_since_the_approval_are_marked_and_listed() {
 
     // Enter on the one added: the view goes to it.
     press(&mut app, "g D");
+    app.await_reading();
     for _ in 0..40 {
         if selected_item(&app).as_deref() == Some(added.as_str()) {
             break;

@@ -18,6 +18,7 @@ use super::catalog::Catalog;
 use super::early::Early;
 use super::loader::Loader;
 use super::saving::Saving;
+use super::since::{Listing, Marking};
 use super::undo::History;
 use super::upkeep::Upkeep;
 
@@ -34,7 +35,7 @@ pub struct Document {
     /// Fields holding several values set concurrently.
     pub conflicts: Vec<Conflict>,
     /// Which activities changed since the approved edition (None: never
-    /// approved, or still loading).
+    /// approved, or still loading or being read).
     pub since: Option<ChangedSince>,
     /// Where the exchanges with colleagues are recorded (None: nowhere).
     pub records: Option<Records>,
@@ -60,6 +61,10 @@ pub struct Document {
     pub(super) early: Vec<Early>,
     /// Ctrl-s came while the document was loading: save once it is in.
     pub(super) save_when_loaded: bool,
+    /// The marks being read in the background (`since` is None meanwhile).
+    pub(super) marking: Option<Marking>,
+    /// The list of changes being made for the list open.
+    pub(super) listing: Option<Listing>,
 }
 
 impl Document {
@@ -91,6 +96,8 @@ impl Document {
             saving: None,
             early: Vec::new(),
             save_when_loaded: false,
+            marking: None,
+            listing: None,
         }
     }
 

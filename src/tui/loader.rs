@@ -14,7 +14,6 @@ use crate::model::Roadmap;
 use crate::store::disk::cache::{Fingerprint, ViewCache};
 use crate::store::disk::journal::{Journal, Recovery};
 use crate::store::exchange::conflicts::{self, Conflict};
-use crate::store::history::changed::ChangedSince;
 use crate::store::{Doc, StoreError};
 
 use super::action::Action;
@@ -36,9 +35,6 @@ pub struct Loaded {
     /// Its conflicting fields; None, like `roadmap`, when the view shown
     /// has them (not scanned).
     pub conflicts: Option<Vec<Conflict>>,
-    /// Which activities changed since the approved edition (the view
-    /// cache does not keep them).
-    pub since: Option<ChangedSince>,
 }
 
 /// Reads a document from a file's bytes, records `author` with its
@@ -61,13 +57,11 @@ pub fn load(
     let unchanged = !recovery.changed && shown.is_some_and(|heads| doc.heads() == heads);
     let roadmap = (!unchanged).then(|| doc.roadmap());
     let conflicts = (!unchanged).then(|| conflicts::conflicts(&doc));
-    let since = ChangedSince::read(&doc);
     Ok(Loaded {
         doc,
         recovery,
         roadmap,
         conflicts,
-        since,
     })
 }
 
@@ -207,7 +201,7 @@ impl App {
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
         self.document.doc = loaded.doc;
-        self.document.since = loaded.since;
+        self.read_marks();
         if let Some(conflicts) = loaded.conflicts {
             self.document.conflicts = conflicts;
         }

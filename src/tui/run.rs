@@ -85,7 +85,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         return Ok(app);
     }
     let loaded = loader::load(bytes, path, &options.author, None)?;
-    let (recovery, since) = (loaded.recovery, loaded.since);
+    let recovery = loaded.recovery;
     let roadmap = loaded.roadmap.unwrap_or_else(|| loaded.doc.roadmap());
     let mut app = App::assemble(
         loaded.doc,
@@ -97,7 +97,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         lang,
         today,
     );
-    app.document.since = since;
+    app.read_marks();
     app.set_view_cache(cache);
     if !recovery.changed {
         app.store_view(fingerprint);

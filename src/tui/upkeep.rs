@@ -39,12 +39,15 @@ impl Upkeep {
 }
 
 impl App {
-    /// Between keys: swaps in a finished background load, starts a
+    /// Between keys: swaps in a finished background load, takes in the
+    /// marks and the list of changes read in the background, starts a
     /// compaction when enough changes were made and the user pauses, and
     /// swaps in a finished one.
     pub fn upkeep(&mut self) {
         self.poll_load();
         self.poll_save();
+        self.poll_marks(false);
+        self.poll_changes(false);
         match &self.document.upkeep.compaction {
             Some(c) if c.is_ready() && self.document.at_hand() => self.finish_compaction(),
             Some(_) => {}
@@ -59,7 +62,11 @@ impl App {
 
     /// Whether background work is under way (the loop should poll soon).
     pub fn busy(&self) -> bool {
-        self.is_loading() || self.is_saving() || self.document.upkeep.busy()
+        self.is_loading()
+            || self.is_saving()
+            || self.document.upkeep.busy()
+            || self.document.marking.is_some()
+            || self.document.listing.is_some()
     }
 
     /// Starts compacting the document now (unless it is not at hand: still

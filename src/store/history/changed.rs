@@ -105,6 +105,28 @@ impl ChangedSince {
         Some(since)
     }
 
+    /// The marks of `self`, read from a copy of `doc` at the heads
+    /// `before`, brought up to date with the changes made since (edits and
+    /// merges alike): only the activities they touched are compared again.
+    /// None when they must be read anew: another approval is now the
+    /// latest, or the changes touched everything.
+    pub fn caught_up(mut self, doc: &mut Doc, before: &[ChangeHash]) -> Option<ChangedSince> {
+        let latest = approvals::latest(doc.automerge())?;
+        if latest.id != self.approved.id {
+            return None;
+        }
+        let changes = doc.automerge_mut().get_changes(before);
+        if changes.is_empty() {
+            return Some(self);
+        }
+        let touched = Locator::new(doc.automerge()).touched(&changes);
+        if touched.everything {
+            return None;
+        }
+        self.update(doc, touched.activities.iter().map(String::as_str));
+        Some(self)
+    }
+
     /// The mark of the activity `id`, if it changed.
     pub fn mark(&self, id: &str) -> Option<Mark> {
         self.marks.get(id).copied()
