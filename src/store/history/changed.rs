@@ -52,7 +52,12 @@ impl ChangedSince {
             marks: HashMap::new(),
         };
         let changes = am.clone().get_changes(&changed.approved.heads);
-        let touched = Locator::new(am).touched(&changes);
+        // The record of the approval itself (outside the roadmap) aside.
+        let touched = Locator::new(am).touched(
+            changes
+                .iter()
+                .filter(|c| !c.message().is_some_and(approvals::is_record)),
+        );
         if !touched.everything {
             changed.update(doc, touched.activities.iter().map(String::as_str));
             return Some(changed);
