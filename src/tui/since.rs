@@ -138,13 +138,17 @@ impl App {
             // The marks being read catch up with the merge when they come.
             return;
         }
-        let Some(since) = self.document.since.take() else {
-            if approvals::latest(self.document.doc.automerge()).is_some() {
-                self.read_marks();
-            }
-            return;
+        let caught_up = match self.document.since.take() {
+            Some(since) => since.caught_up(&mut self.document.doc, before),
+            None => None,
         };
-        self.document.since = ChangedSince::merged(Some(since), &mut self.document.doc, before);
+        self.document.since = caught_up;
+        if self.document.since.is_none()
+            && approvals::latest(self.document.doc.automerge()).is_some()
+        {
+            // Another approval came, or the merge touched everything.
+            self.read_marks();
+        }
     }
 
     /// Brings the marks up to date after the ops of a step: an approval

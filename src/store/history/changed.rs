@@ -99,31 +99,10 @@ impl ChangedSince {
         })
     }
 
-    /// The marks of `since` brought up to date after changes from
-    /// elsewhere were added to `doc` since its heads were `before` (a
-    /// merge): against a new latest approval they are read anew; otherwise
-    /// only the activities those changes touched are compared again.
-    pub fn merged(
-        since: Option<ChangedSince>,
-        doc: &mut Doc,
-        before: &[ChangeHash],
-    ) -> Option<ChangedSince> {
-        let latest = approvals::latest(doc.automerge())?;
-        let Some(mut since) = since.filter(|s| s.approved.id == latest.id) else {
-            return ChangedSince::read(doc);
-        };
-        let changes = doc.automerge_mut().get_changes(before);
-        let touched = Locator::new(doc.automerge()).touched(&changes);
-        if touched.everything {
-            return ChangedSince::read(doc);
-        }
-        since.update(doc, touched.activities.iter().map(String::as_str));
-        Some(since)
-    }
-
-    /// The marks of `self`, read from a copy of `doc` at the heads
-    /// `before`, brought up to date with the changes made since (edits and
-    /// merges alike): only the activities they touched are compared again.
+    /// The marks of `self`, true of `doc` at the heads `before`, brought up
+    /// to date with the changes added since (edits made while they were
+    /// read in a copy, a merge): only the activities they touched are
+    /// compared again.
     /// None when they must be read anew: another approval is now the
     /// latest, or the changes touched everything.
     pub fn caught_up(mut self, doc: &mut Doc, before: &[ChangeHash]) -> Option<ChangedSince> {
@@ -278,7 +257,7 @@ mod tests {
             .expect("theirs");
         let heads = doc.heads();
         doc.merge(&mut theirs).expect("merge");
-        let merged = ChangedSince::merged(Some(changed), &mut doc, &heads).expect("marks");
+        let merged = changed.caught_up(&mut doc, &heads).expect("marks");
         assert_eq!(merged.mark(&ids[3]), Some(Mark::Changed));
         assert_eq!(marked(&merged), listed(&doc));
         let mut changed = merged;
