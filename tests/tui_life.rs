@@ -197,6 +197,7 @@ fn activities_changed_since_the_approval_are_marked_and_listed() {
 
     press(&mut app, "D");
     assert!(matches!(app.overlay, Overlay::Changes(_)));
+    app.await_reading();
     insta::assert_snapshot!(
         "changes_since_approved",
         undated(&screen(&mut app, 120, 34))
@@ -223,6 +224,7 @@ fn activities_changed_since_the_approval_are_marked_and_listed() {
 
     // Enter on the one added: the view goes to it.
     press(&mut app, "g D");
+    app.await_reading();
     for _ in 0..40 {
         if selected_item(&app).as_deref() == Some(added.as_str()) {
             break;
@@ -525,4 +527,99 @@ fn the_vim_keymap_and_english_reach_the_same_screens() {
     });
     press(&mut app, "P");
     assert!(said(&app).contains("no exchanges yet"), "{}", said(&app));
+}
+
+/// An editor over a copy of lysva approved on file, its marks still being
+/// read in the background (nothing waited for).
+fn approved_editor_reading(dir: &std::path::Path) -> karta::tui::app::App {
+    let path = dir.join("lysva.karta");
+    std::fs::copy(project("samples/lysva.karta"), &path).expect("copy");
+    let mut doc = karta::store::open(&path).expect("open");
+    let date = chrono::NaiveDate::from_ymd_opt(2022, 2, 26).expect("date");
+    doc.approve("20", date).expect("approve");
+    karta::store::disk::file::save(&path, &mut doc).expect("save");
+    let mut doc = karta::store::open(&path).expect("open");
+    doc.set_author(Some("Тестова Т.Т."));
+    let keymap = karta::tui::keymap::Keymap::built_in("default").expect("keymap");
+    let today = chrono::NaiveDate::from_ymd_opt(2022, 3, 1).expect("date");
+    karta::tui::app::App::new(doc, Some(path), keymap, karta::i18n::Lang::Ru, today)
+}
+
+#[test]
+fn edits_made_while_the_marks_are_read_are_marked_when_they_come() {
+    use karta::store::history::changed::{ChangedSince, Mark};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = approved_editor_reading(dir.path());
+    assert!(app.reading_marks(), "read in the background");
+    assert!(app.document.since.is_none(), "no marks until they come");
+    let shown = screen(&mut app, 120, 30);
+    assert!(shown.contains("читаются отметки изменений"), "{shown}");
+
+    // Edits do not wait for the marks.
+    press(&mut app, "j");
+    let changed = current_id(&app);
+    press(&mut app, "s j Enter");
+    press(&mut app, "a text:Согласовать_график_с_опекой Enter");
+    let added = current_id(&app);
+    press(&mut app, "j j");
+    let undone = current_id(&app);
+    press(&mut app, "s j Enter u");
+    assert!(app.reading_marks(), "nothing waited for them");
+
+    app.await_reading();
+    assert!(!app.reading_marks());
+    let since = app.document.since.as_ref().expect("marks");
+    assert_eq!(since.mark(&changed), Some(Mark::Changed));
+    assert_eq!(since.mark(&added), Some(Mark::Added));
+    assert_eq!(since.mark(&undone), None, "undone: as approved");
+    let fresh = ChangedSince::read(&app.document.doc).expect("read");
+    assert_eq!(since.count(), fresh.count());
+    for e in &app.document.catalog.entries {
+        let id = &e.activity.id;
+        assert_eq!(since.mark(id), fresh.mark(id), "as read anew: {id}");
+    }
+    let shown = screen(&mut app, 120, 30);
+    assert!(shown.contains("+/* после утверждения: 2"), "{shown}");
+    assert!(!shown.contains("читаются отметки изменений"), "{shown}");
+}
+
+#[test]
+fn the_list_of_changes_opens_at_once_and_fills_when_made() {
+    use karta::store::write::edit::ActivityField;
+    use karta::tui::overlay::Overlay;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = approved_editor_reading(dir.path());
+    press(&mut app, "j");
+    let id = current_id(&app);
+    press(&mut app, "s j Enter");
+
+    // Opened at once, saying it is being made; Esc closes it meanwhile.
+    press(&mut app, "D");
+    let preparing = |app: &karta::tui::app::App| match &app.overlay {
+        Overlay::Changes(list) => list.preparing.is_some(),
+        _ => false,
+    };
+    assert!(preparing(&app));
+    let shown = screen(&mut app, 120, 30);
+    assert!(shown.contains("Список изменений составляется"), "{shown}");
+    press(&mut app, "Esc");
+    assert!(matches!(app.overlay, Overlay::None));
+    app.await_reading();
+    assert!(matches!(app.overlay, Overlay::None), "closed stays closed");
+
+    // The document changes while the list is made: made again.
+    press(&mut app, "D");
+    assert!(preparing(&app));
+    app.document
+        .doc
+        .set_activity_field(&id, &ActivityField::Deadline, "Декабрь 2031")
+        .expect("edit");
+    app.await_reading();
+    assert!(!preparing(&app), "filled");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Декабрь 2031"), "{shown}");
+    assert!(shown.contains("в работе"), "{shown}");
+    press(&mut app, "Enter");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(current_id(&app), id, "the view goes to it");
 }

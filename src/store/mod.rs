@@ -439,6 +439,13 @@ impl Doc {
         bytes
     }
 
+    /// A copy of the document to read in a worker thread while this one
+    /// goes on being edited: the same history, its own actor id; never
+    /// edited or saved.
+    pub fn reading_copy(&self) -> Doc {
+        Doc::from_loaded(self.doc.clone())
+    }
+
     /// The underlying Automerge document, for reading.
     pub fn automerge(&self) -> &AutoCommit {
         &self.doc

@@ -21,6 +21,7 @@ use super::errand::Errand;
 use super::loader::Loader;
 use super::saving::Saving;
 use super::scan::Scan;
+use super::since::{Listing, Marking};
 use super::undo::History;
 use super::upkeep::Upkeep;
 
@@ -37,7 +38,7 @@ pub struct Document {
     /// Fields holding several values set concurrently.
     pub conflicts: Vec<Conflict>,
     /// Which activities changed since the approved edition (None: never
-    /// approved, or still loading).
+    /// approved, or still loading or being read).
     pub since: Option<ChangedSince>,
     /// Where the exchanges with colleagues are recorded (None: nowhere).
     pub records: Option<Records>,
@@ -72,6 +73,10 @@ pub struct Document {
     pub(super) scan: Option<Scan>,
     /// Reading the document in a worker (a history, a merge preview).
     pub(super) errand: Option<Errand>,
+    /// The marks being read in the background (`since` is None meanwhile).
+    pub(super) marking: Option<Marking>,
+    /// The list of changes being made for the list open.
+    pub(super) listing: Option<Listing>,
 }
 
 impl Document {
@@ -107,6 +112,8 @@ impl Document {
             live: None,
             scan: None,
             errand: None,
+            marking: None,
+            listing: None,
         }
     }
 

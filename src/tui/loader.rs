@@ -14,7 +14,6 @@ use crate::model::Roadmap;
 use crate::store::disk::cache::{Fingerprint, ViewCache};
 use crate::store::disk::journal::{Journal, Recovery};
 use crate::store::exchange::conflicts;
-use crate::store::history::changed::ChangedSince;
 use crate::store::history::touched::Touched;
 use crate::store::{Doc, StoreError};
 
@@ -34,9 +33,6 @@ pub struct Loaded {
     /// The roadmap read from the document; None when it is at the heads of
     /// the cached view shown meanwhile (nothing to read: the view is it).
     pub roadmap: Option<Roadmap>,
-    /// Which activities changed since the approved edition (the view
-    /// cache does not keep them).
-    pub since: Option<ChangedSince>,
     /// What is known of its conflicts without scanning the whole document.
     pub conflicts: Found,
 }
@@ -77,13 +73,11 @@ pub fn load(
         Some(heads) if doc.has_all(heads) => Found::Since(doc.touched_since(heads)),
         _ => Found::Unknown,
     };
-    let since = ChangedSince::read(&doc);
     Ok(Loaded {
         doc,
         recovery,
         roadmap,
         conflicts,
-        since,
     })
 }
 
@@ -222,7 +216,7 @@ impl App {
 
     fn finish_load(&mut self, loaded: Loaded, fingerprint: Fingerprint) {
         self.document.doc = loaded.doc;
-        self.document.since = loaded.since;
+        self.read_marks();
         let mut store = None;
         if let Some(roadmap) = loaded.roadmap.filter(|r| *r != self.document.roadmap) {
             tracing::info!("the document differs from its cached view");

@@ -87,7 +87,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         return Ok(app);
     }
     let loaded = loader::load(bytes, path, &options.author, None)?;
-    let (recovery, since) = (loaded.recovery, loaded.since);
+    let recovery = loaded.recovery;
     let roadmap = loaded.roadmap.unwrap_or_else(|| loaded.doc.roadmap());
     let mut app = App::assemble(
         loaded.doc,
@@ -99,7 +99,7 @@ pub fn open_app(options: &Options) -> Result<App> {
         lang,
         today,
     );
-    app.document.since = since;
+    app.read_marks();
     app.set_view_cache(cache);
     app.take_conflicts(loaded.conflicts, (!recovery.changed).then_some(fingerprint));
     app.announce_recovery(recovery);

@@ -42,7 +42,8 @@ impl Upkeep {
 }
 
 impl App {
-    /// Between keys: swaps in a finished background load, starts a
+    /// Between keys: swaps in a finished background load, takes in the
+    /// marks and the list of changes read in the background, starts a
     /// compaction when enough changes were made and the user pauses, and
     /// swaps in a finished one.
     pub fn upkeep(&mut self) {
@@ -51,6 +52,8 @@ impl App {
         self.take_errand(false);
         self.poll_save();
         self.poll_live();
+        self.poll_marks(false);
+        self.poll_changes(false);
         match &self.document.upkeep.compaction {
             Some(c) if c.is_ready() => self.finish_compaction(),
             Some(_) => {}
@@ -65,7 +68,10 @@ impl App {
 
     /// Whether background work is under way (the loop should poll soon).
     pub fn busy(&self) -> bool {
-        self.document.away_for_long() || self.is_saving()
+        self.document.away_for_long()
+            || self.is_saving()
+            || self.document.marking.is_some()
+            || self.document.listing.is_some()
     }
 
     /// Starts compacting the document now (unless it is not at hand: still

@@ -121,7 +121,7 @@ pub fn editor_on(name: &str, dir: &Path) -> karta::tui::app::App {
 }
 
 /// An editor over the roadmap file `path`, as [`editor_on`] makes it, its
-/// records of exchanges in a folder beside the file.
+/// records of exchanges in a folder beside the file, its marks read.
 pub fn editor_at(path: &Path) -> karta::tui::app::App {
     let path = path.to_path_buf();
     let mut doc = karta::store::open(&path).expect("open");
@@ -135,6 +135,8 @@ pub fn editor_at(path: &Path) -> karta::tui::app::App {
         sent: records.join("sent.toml"),
         received: records.join("received.toml"),
     });
+    // The marks read in the background, as the first keys would find them.
+    app.await_reading();
     app
 }
 

@@ -1,13 +1,14 @@
 //! Which activities changed since the latest approved edition, for the
-//! marks on the editor's rows. The roadmap at the approved heads is read
-//! once (when the document loads, or a new approval comes); after an edit
+//! marks on the editor's rows. Only the activities the changes made after
+//! the approval touched are compared (each read as it stands and as it
+//! stood then), not the whole roadmap at the approved heads; after an edit
 //! or a merge only the activities it touched are compared again, so a
 //! keystroke never costs a read of the whole document. The list of the changes in
 //! words is [`crate::store::history::since::report`]; these marks agree with it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use automerge::ChangeHash;
+use automerge::{AutoCommit, ChangeHash};
 
 use crate::store::Doc;
 use crate::store::history::snapshot::{self, NodeState, read_node_of};
@@ -30,32 +31,46 @@ pub enum Mark {
 pub struct ChangedSince {
     /// The approval compared with.
     pub approved: Approved,
-    /// The activities as they stood in the approved edition.
-    base: BTreeMap<String, NodeState>,
+    /// The activities as they stood in the approved edition, read as they
+    /// are compared (None: not there).
+    base: HashMap<String, Option<NodeState>>,
     /// The activities marked, by id.
     marks: HashMap<String, Mark>,
 }
 
 impl ChangedSince {
     /// The marks of `doc` against its latest approval (None: the roadmap
-    /// was never approved). Reads the whole document twice: call it on
-    /// load, after a merge or an approval.
+    /// was never approved). Compares the activities the changes since the
+    /// approval touched (the whole document, twice, when they touched
+    /// everything): slow on a long history, run it in a worker.
     pub fn read(doc: &Doc) -> Option<ChangedSince> {
         let am = doc.automerge();
         let approved = approvals::latest(am)?;
-        let base: BTreeMap<String, NodeState> = snapshot::read(View::at(am, &approved.heads))
+        let mut changed = ChangedSince {
+            approved,
+            base: HashMap::new(),
+            marks: HashMap::new(),
+        };
+        let changes = am.clone().get_changes(&changed.approved.heads);
+        // The record of the approval itself (outside the roadmap) aside.
+        let touched = Locator::new(am).touched(
+            changes
+                .iter()
+                .filter(|c| !c.message().is_some_and(approvals::is_record)),
+        );
+        if !touched.everything {
+            changed.update(doc, touched.activities.iter().map(String::as_str));
+            return Some(changed);
+        }
+        changed.base = snapshot::read(View::at(am, &changed.approved.heads))
             .nodes
             .into_iter()
             .filter(|(_, n)| n.kind == NodeKind::Activity)
+            .map(|(id, n)| (id, Some(n)))
             .collect();
-        let mut changed = ChangedSince {
-            approved,
-            base,
-            marks: HashMap::new(),
-        };
         for (id, now) in snapshot::snapshot(am).nodes {
             if now.kind == NodeKind::Activity {
-                changed.set(id, &now);
+                changed.set(am, id, &now);
             }
         }
         Some(changed)
@@ -75,6 +90,7 @@ impl ChangedSince {
             .nodes
             .into_iter()
             .filter(|(_, n)| n.kind == NodeKind::Activity)
+            .map(|(id, n)| (id, Some(n)))
             .collect();
         Some(ChangedSince {
             approved,
@@ -83,26 +99,27 @@ impl ChangedSince {
         })
     }
 
-    /// The marks of `since` brought up to date after changes from
-    /// elsewhere were added to `doc` since its heads were `before` (a
-    /// merge): against a new latest approval they are read anew; otherwise
-    /// only the activities those changes touched are compared again.
-    pub fn merged(
-        since: Option<ChangedSince>,
-        doc: &mut Doc,
-        before: &[ChangeHash],
-    ) -> Option<ChangedSince> {
+    /// The marks of `self`, true of `doc` at the heads `before`, brought up
+    /// to date with the changes added since (edits made while they were
+    /// read in a copy, a merge): only the activities they touched are
+    /// compared again.
+    /// None when they must be read anew: another approval is now the
+    /// latest, or the changes touched everything.
+    pub fn caught_up(mut self, doc: &mut Doc, before: &[ChangeHash]) -> Option<ChangedSince> {
         let latest = approvals::latest(doc.automerge())?;
-        let Some(mut since) = since.filter(|s| s.approved.id == latest.id) else {
-            return ChangedSince::read(doc);
-        };
+        if latest.id != self.approved.id {
+            return None;
+        }
         let changes = doc.automerge_mut().get_changes(before);
+        if changes.is_empty() {
+            return Some(self);
+        }
         let touched = Locator::new(doc.automerge()).touched(&changes);
         if touched.everything {
-            return ChangedSince::read(doc);
+            return None;
         }
-        since.update(doc, touched.activities.iter().map(String::as_str));
-        Some(since)
+        self.update(doc, touched.activities.iter().map(String::as_str));
+        Some(self)
     }
 
     /// The mark of the activity `id`, if it changed.
@@ -117,10 +134,11 @@ impl ChangedSince {
 
     /// Compares the activities `ids` (just edited) again.
     pub fn update<'a>(&mut self, doc: &Doc, ids: impl IntoIterator<Item = &'a str>) {
-        let view = View::now(doc.automerge());
+        let am = doc.automerge();
+        let view = View::now(am);
         for id in ids {
             match read_node_of(view, NodeKind::Activity, id) {
-                Some(now) => self.set(id.to_string(), &now),
+                Some(now) => self.set(am, id.to_string(), &now),
                 None => {
                     self.marks.remove(id);
                 }
@@ -128,8 +146,13 @@ impl ChangedSince {
         }
     }
 
-    fn set(&mut self, id: String, now: &NodeState) {
-        match mark_of(self.base.get(&id), now) {
+    fn set(&mut self, am: &AutoCommit, id: String, now: &NodeState) {
+        let approved = &self.approved.heads;
+        let was = self
+            .base
+            .entry(id.clone())
+            .or_insert_with(|| read_node_of(View::at(am, approved), NodeKind::Activity, &id));
+        match mark_of(was.as_ref(), now) {
             Some(mark) => self.marks.insert(id, mark),
             None => self.marks.remove(&id),
         };
@@ -194,7 +217,10 @@ mod tests {
         let approved = crate::store::write::approvals::latest(doc.automerge()).expect("approved");
         let mut changed = ChangedSince::just_approved(&doc, &approved.id).expect("approved");
         assert_eq!(changed.count(), 0);
-        assert_eq!(changed.base, ChangedSince::read(&doc).expect("read").base);
+        assert_eq!(
+            marked(&changed),
+            marked(&ChangedSince::read(&doc).expect("read"))
+        );
         let roadmap = doc.roadmap();
         let ids: Vec<String> = roadmap
             .activities_with_path()
@@ -231,7 +257,7 @@ mod tests {
             .expect("theirs");
         let heads = doc.heads();
         doc.merge(&mut theirs).expect("merge");
-        let merged = ChangedSince::merged(Some(changed), &mut doc, &heads).expect("marks");
+        let merged = changed.caught_up(&mut doc, &heads).expect("marks");
         assert_eq!(merged.mark(&ids[3]), Some(Mark::Changed));
         assert_eq!(marked(&merged), listed(&doc));
         let mut changed = merged;

@@ -23,6 +23,9 @@ pub struct Changes {
     pub lines: Vec<since::Line>,
     /// The line selected (one about an item, when there is one).
     pub selected: usize,
+    /// While the list is still being made (empty meanwhile): what is
+    /// shown instead.
+    pub preparing: Option<String>,
 }
 
 /// What a key in the list leads to.
@@ -44,7 +47,21 @@ impl Changes {
             title,
             lines,
             selected,
+            preparing: None,
         }
+    }
+
+    /// The list being made: empty, saying `note`, until [`Changes::fill`].
+    pub fn preparing(title: String, note: String) -> Changes {
+        Changes {
+            preparing: Some(note),
+            ..Changes::new(title, Vec::new())
+        }
+    }
+
+    /// Fills the list made, the first line about an item selected.
+    pub fn fill(&mut self, lines: Vec<since::Line>) {
+        *self = Changes::new(std::mem::take(&mut self.title), lines);
     }
 
     /// The next line about an item after (`forward`) or before the
@@ -93,6 +110,10 @@ impl Changes {
         let outer = block(&self.title);
         let inner = outer.inner(rect);
         frame.render_widget(outer, rect);
+        if let Some(note) = &self.preparing {
+            frame.render_widget(Paragraph::new(note.as_str()), inner);
+            return;
+        }
         let visible = usize::from(inner.height).max(1);
         let first = self.selected.saturating_sub(visible - 1);
         let lines: Vec<Line> = self

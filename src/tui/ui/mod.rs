@@ -156,6 +156,13 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         let what = app.lang.t("после утверждения", "since the approval");
         notes.push(format!("+/* {what}: {n}"));
     }
+    if app.reading_marks() {
+        notes.push(
+            app.lang
+                .t("читаются отметки изменений…", "reading change marks…")
+                .to_string(),
+        );
+    }
     if !notes.is_empty() {
         spans.push(Span::styled(
             format!("[{}]", notes.join(" ")),
