@@ -208,6 +208,42 @@ fn markdown_export_is_a_table_to_paste_into_word() {
 }
 
 #[test]
+fn an_export_is_never_written_over_a_roadmap() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = import(dir.path(), "lysva");
+    let other = import(dir.path(), "tynda");
+    let renamed = dir.path().join("tynda.docx");
+    fs::copy(&other, &renamed).expect("copy");
+    for target in [&file, &other, &renamed] {
+        let before = fs::read(target).expect("read");
+        let out = karta(dir.path())
+            .args(["export", "--format", "docx", "-o"])
+            .arg(target)
+            .arg(&file)
+            .output()
+            .expect("run");
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains("это дорожная карта karta"), "{err}");
+        assert_eq!(
+            fs::read(target).expect("read"),
+            before,
+            "the roadmap is kept"
+        );
+    }
+    let docx = dir.path().join("lysva.docx");
+    for _ in 0..2 {
+        karta(dir.path())
+            .args(["export", "--format", "docx", "-o"])
+            .arg(&docx)
+            .arg(&file)
+            .assert()
+            .success();
+    }
+}
+
+#[test]
 fn csv_export_imports_back_into_the_same_roadmap() {
     let dir = tempfile::tempdir().expect("tempdir");
     for name in ["sasovo", "chernogorsk"] {

@@ -383,6 +383,7 @@ edit-add-section-to-delete-it = add --section to delete it with everything in it
 ## src/commands/export.rs
 
 export-export = export
+export-over-roadmap = { $file }: a karta roadmap; an export is not written over it — choose another file name
 export-a-word-or-excel-file = a Word or Excel file is not shown on the terminal: give -o FILE
 
 ## src/commands/import.rs

@@ -469,6 +469,7 @@ edit-add-section-to-delete-it = чтобы удалить его со всем �
 ## src/commands/export.rs
 
 export-export = экспорт
+export-over-roadmap = { $file }: это дорожная карта karta; экспорт поверх неё не записывается — укажите другое имя файла
 export-a-word-or-excel-file = файл Word или Excel не выводится на экран: укажите -o ФАЙЛ
 
 ## src/commands/import.rs

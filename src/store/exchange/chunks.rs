@@ -10,7 +10,8 @@
 use automerge::{AutoCommit, Change, ChangeHash};
 
 /// The first bytes of every Automerge chunk.
-const MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
+/// The first bytes of every Automerge chunk (and so of every `.karta` file).
+pub const MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
 
 /// What a damaged run of chunks is refused for (said to people by
 /// [`crate::store::StoreError::Damaged`]).
