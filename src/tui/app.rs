@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 use crate::model::Roadmap;
+use crate::present::errors::store_error;
 use crate::store::exchange::conflicts::Conflict;
 use crate::store::{self, Doc, StoreError};
 
@@ -217,7 +218,7 @@ impl App {
     pub fn quit_without_saving(&mut self) {
         match self.document.discard_journal() {
             Ok(()) => self.quit = true,
-            Err(e) => self.status.complain(e.to_string()),
+            Err(e) => self.status.complain(store_error(&e, self.lang)),
         }
     }
 

@@ -7,7 +7,7 @@ use crate::describe;
 use crate::model::text::{one_line, sanitize};
 use crate::present::comments::comment_phrase;
 use crate::present::compare::marked_lines;
-use crate::present::errors::store_error;
+use crate::present::errors::{error_line, store_error};
 use crate::present::merge::{kept_aside_line, released_line};
 use crate::present::risks::risk_lines;
 use crate::store::exchange::bundle::Incoming;
@@ -201,7 +201,7 @@ impl App {
             return;
         };
         if let Err(e) = crate::received::remember_in(&records.received, roadmap, header) {
-            self.status.complain(e.to_string());
+            self.status.complain(error_line(&e, self.lang));
         }
     }
 
@@ -337,7 +337,7 @@ impl App {
                 self.status
                     .say(crate::tr!(self.lang, "collab-conflict-resolved-2"));
             }
-            Err(e) => self.status.complain(e.to_string()),
+            Err(e) => self.status.complain(store_error(&e, self.lang)),
         }
     }
 

@@ -4,6 +4,7 @@
 
 use crate::describe::{author_name, item_name, time_text};
 use crate::model::text::one_line;
+use crate::present::errors::store_error;
 use crate::store::history::changes::{Item, ItemKind};
 
 use super::app::App;
@@ -105,7 +106,7 @@ impl App {
                     let label = crate::tr!(lang, "comments-comment-added");
                     self.record(label.to_string(), vec![op], focus);
                 }
-                Err(e) => self.status.complain(e.to_string()),
+                Err(e) => self.status.complain(store_error(&e, self.lang)),
             };
         };
         let (new, label) = match text.is_empty() {

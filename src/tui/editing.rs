@@ -120,7 +120,7 @@ impl App {
                             Some(RowKey::Activity(ActivityId(id))),
                         );
                     }
-                    Err(e) => self.status.complain(e.to_string()),
+                    Err(e) => self.status.complain(store_error(&e, self.lang)),
                 };
             }
             Target::NewSection { parent, after } => {
@@ -150,7 +150,7 @@ impl App {
                             Some(RowKey::Section(SectionId(id))),
                         );
                     }
-                    Err(e) => self.status.complain(e.to_string()),
+                    Err(e) => self.status.complain(store_error(&e, self.lang)),
                 };
             }
             Target::Search | Target::SaveAs | Target::Export | Target::MergeFile => return,
@@ -201,7 +201,7 @@ impl App {
         }
         match draft::keep(path, &editor.target, &text) {
             Ok(()) => self.document.draft = Some(text),
-            Err(e) => self.status.complain(e.to_string()),
+            Err(e) => self.status.complain(store_error(&e, self.lang)),
         }
     }
 
@@ -213,7 +213,7 @@ impl App {
         if let Some(path) = &self.document.path
             && let Err(e) = draft::discard(path)
         {
-            self.status.complain(e.to_string());
+            self.status.complain(store_error(&e, self.lang));
         }
     }
 
@@ -265,7 +265,7 @@ impl App {
         for op in &ops {
             let result = op.apply(&mut self.document.doc, true);
             if let Err(e) = result {
-                self.status.complain(e.to_string());
+                self.status.complain(store_error(&e, self.lang));
                 break;
             }
         }

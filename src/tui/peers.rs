@@ -3,6 +3,7 @@
 //! they lack — as `karta peers` says it.
 
 use crate::peers::correspondents;
+use crate::present::errors::error_line;
 use crate::present::peers::{no_exchanges, peer_lines};
 
 use super::action::{Action, Mode};
@@ -21,7 +22,7 @@ impl App {
         };
         let list = match correspondents(&mut self.document.doc, &records) {
             Ok(list) => list,
-            Err(e) => return self.status.complain(e.to_string()),
+            Err(e) => return self.status.complain(error_line(&e, self.lang)),
         };
         if list.is_empty() {
             return self.status.say(no_exchanges(lang));

@@ -136,7 +136,7 @@ impl App {
                 };
                 self.record(label, vec![op], focus);
             }
-            Err(e) => self.status.complain(e.to_string()),
+            Err(e) => self.status.complain(store_error(&e, self.lang)),
         }
     }
 
@@ -346,7 +346,7 @@ impl App {
     pub(super) fn renumber(&mut self) {
         let before = numbers(&self.document.roadmap);
         if let Err(e) = self.document.doc.renumber() {
-            self.status.complain(e.to_string());
+            self.status.complain(store_error(&e, self.lang));
             return;
         }
         let after: std::collections::HashMap<String, String> =

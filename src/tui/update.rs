@@ -9,6 +9,8 @@ use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
+use crate::present::errors::store_error;
+
 use super::action::{Action, Mode};
 use super::app::App;
 use super::keymap::Key;
@@ -295,7 +297,7 @@ impl App {
             Ok(()) => self
                 .status
                 .say(format!("{} {name}", crate::tr!(self.lang, "saving-saved"))),
-            Err(e) => self.status.complain(e.to_string()),
+            Err(e) => self.status.complain(store_error(&e, self.lang)),
         }
     }
 
@@ -350,7 +352,7 @@ impl App {
             return;
         }
         if let Err(e) = self.start_save() {
-            self.status.complain(e.to_string());
+            self.status.complain(store_error(&e, self.lang));
         }
     }
 
