@@ -21,9 +21,10 @@
 //! changes must agree. Bundles of version 1 (a header line, then the
 //! payload) carry no checksum; they are accepted when every chunk checks.
 
+use std::collections::HashSet;
 use std::path::Path;
 
-use automerge::ChangeHash;
+use automerge::{Change, ChangeHash};
 use sha2::Digest;
 
 use crate::store::disk::file::{decode_with, read_limited};
@@ -283,12 +284,30 @@ pub fn apply_bundle(
 }
 
 /// Whether `doc` has every change a bundle's payload depends on, so that
-/// applying it would succeed.
-pub fn applicable(doc: &Doc, bundle: &Bundle) -> bool {
+/// applying it would succeed. Single changes name what they depend on, so
+/// only the bundle is read; a payload holding a whole document is tried on
+/// a copy of `doc`.
+pub fn applicable(doc: &mut Doc, bundle: &Bundle) -> bool {
+    if let Some(needed) = outside_dependencies(&bundle.changes) {
+        return doc.has_all(&needed);
+    }
     let mut trial = doc.automerge().clone();
     crate::store::disk::file::quietly(|| trial.load_incremental(&bundle.changes))
         .map(|r| r.is_ok() && trial.get_missing_deps(&[]).is_empty())
         .unwrap_or(false)
+}
+
+/// The changes a payload of single changes depends on without holding
+/// them; None when it is not such a payload (a whole document, or damage).
+fn outside_dependencies(payload: &[u8]) -> Option<Vec<ChangeHash>> {
+    let mut changes = Vec::new();
+    for chunk in chunks::split(payload).ok()? {
+        let change = crate::store::disk::file::quietly(|| Change::try_from(chunk)).ok()?;
+        changes.push(change.ok()?);
+    }
+    let own: HashSet<ChangeHash> = changes.iter().map(|c| c.hash()).collect();
+    let needed = changes.iter().flat_map(|c| c.deps().iter().copied());
+    Some(needed.filter(|d| !own.contains(d)).collect())
 }
 
 /// A change hash shortened for people (8 hex digits).

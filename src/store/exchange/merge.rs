@@ -132,7 +132,7 @@ pub fn merge_files(
     loop {
         let ready = waiting
             .iter()
-            .position(|(_, _, b)| doc.has_all(&b.hashes) || applicable(&doc, b));
+            .position(|(_, _, b)| doc.has_all(&b.hashes) || applicable(&mut doc, b));
         let Some(index) = ready else { break };
         let (given, path, bundle) = waiting.remove(index);
         let added = merge_incoming(&mut doc, Incoming::Bundle(bundle), &path)?;
