@@ -72,7 +72,7 @@ pub fn merge(
         mine,
         &outcome.preview,
         &outcome.risks,
-        outcome.saved,
+        outcome.saved.then_some(outcome.conflicts),
         config,
         lang,
     )?;
@@ -81,13 +81,14 @@ pub fn merge(
 
 /// What a merge brought in, in words (or that it brought nothing), what it
 /// put at risk, whether `mine` was saved and how many conflicts it holds:
-/// the summary `karta merge` and `karta sync` print.
+/// the summary `karta merge` and `karta sync` print. `saved` is the number
+/// of conflicts `mine` holds as written, None when it was not written.
 pub(crate) fn summary(
     out: &mut String,
     mine: &Path,
     preview: &store::exchange::merge::MergePreview,
     risks: &store::exchange::risks::MergeRisks,
-    saved: bool,
+    saved: Option<usize>,
     config: &Config,
     lang: Lang,
 ) -> Result<()> {
@@ -107,23 +108,22 @@ pub(crate) fn summary(
     if preview.by_author.is_empty() {
         let _ = writeln!(out, "{}", crate::tr!(lang, "collab-no-visible-changes"));
     }
-    let verdict = if saved {
+    let verdict = if saved.is_some() {
         crate::tr!(lang, "collab-merged-and-saved")
     } else {
         crate::tr!(lang, "collab-preview-the-file-is-unchanged")
     };
     let _ = writeln!(out, "{}: {verdict}", mine.display());
-    if saved {
-        let open = conflicts(&store::open(mine)?).len();
-        if open > 0 {
-            let line = tr!(
-                lang,
-                "merge-conflicts",
-                count = open,
-                file = mine.display().to_string()
-            );
-            let _ = writeln!(out, "{line}");
-        }
+    if let Some(open) = saved
+        && open > 0
+    {
+        let line = tr!(
+            lang,
+            "merge-conflicts",
+            count = open,
+            file = mine.display().to_string()
+        );
+        let _ = writeln!(out, "{line}");
     }
     Ok(())
 }

@@ -127,7 +127,7 @@ fn told(
         file,
         &taken.preview,
         &taken.risks,
-        taken.saved,
+        taken.saved.then_some(taken.conflicts),
         config,
         lang,
     )

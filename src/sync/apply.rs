@@ -23,6 +23,8 @@ pub struct Taken {
     pub risks: MergeRisks,
     /// Whether the file was written.
     pub saved: bool,
+    /// The conflicts the file holds as written (0 when it was not).
+    pub conflicts: usize,
 }
 
 /// The changes `working` holds beyond `before`, as bytes a bundle carries.
@@ -44,9 +46,10 @@ pub fn take_into_file(
 ) -> Result<Taken, StoreError> {
     let mut doc = store::open(mine)?;
     doc.set_author(author);
-    let taken = take_into(&mut doc, changes, source)?;
+    let mut taken = take_into(&mut doc, changes, source)?;
     if taken.saved {
         store::save(mine, &mut doc)?;
+        taken.conflicts = crate::store::exchange::conflicts::conflicts(&doc).len();
     }
     Ok(taken)
 }
@@ -81,6 +84,7 @@ pub fn take_into(doc: &mut Doc, changes: &[u8], source: &Path) -> Result<Taken, 
     };
     Ok(Taken {
         saved: !applied.is_empty(),
+        conflicts: 0,
         preview,
         risks,
     })

@@ -73,6 +73,8 @@ pub struct MergeOutcome {
     pub risks: MergeRisks,
     /// Whether MINE was written.
     pub saved: bool,
+    /// The conflicts MINE holds as written (0 when it was not).
+    pub conflicts: usize,
 }
 
 /// What merging `theirs` into `mine` would change; neither is touched.
@@ -169,8 +171,10 @@ pub fn merge_files(
         merge_risks(&before, &doc)
     };
     let saved = !dry_run && !applied.is_empty();
+    let mut open_conflicts = 0;
     if saved {
         crate::store::save(mine, &mut doc)?;
+        open_conflicts = crate::store::exchange::conflicts::conflicts(&doc).len();
     }
     if !dry_run && let Some(kept) = &kept {
         for path in &applied_stored {
@@ -191,6 +195,7 @@ pub fn merge_files(
         preview,
         risks,
         saved,
+        conflicts: open_conflicts,
     })
 }
 
