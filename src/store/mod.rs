@@ -21,7 +21,7 @@ pub mod write;
 
 use std::path::PathBuf;
 
-use disk::{cache, file, saving};
+use disk::{file, saving};
 use exchange::{bundle, chunks, validate};
 use read::fields;
 
@@ -228,10 +228,7 @@ impl Doc {
         let doc = file::decode(bytes, path)?;
         Doc::check_format(&doc, path)?;
         let mut doc = Doc::from_loaded(doc);
-        doc.seen = Some(saving::Seen {
-            fingerprint: cache::Fingerprint::of(bytes),
-            heads: doc.journaled.clone(),
-        });
+        doc.seen = Some(saving::Seen::of(bytes, doc.journaled.clone()));
         Ok(doc)
     }
 

@@ -1,6 +1,12 @@
-//! Saving in the background. Ctrl-s hands the document itself to a worker
-//! that makes its bytes (Automerge `save`, a third of a second for a large
-//! roadmap) and hands it straight back, then (see [`crate::store::disk::saving`])
+//! Saving in the background. Ctrl-s mostly appends: it takes the changes
+//! made since the file was last read or written (milliseconds) and a
+//! worker writes the file's bytes with them after (see
+//! [`Doc::append_request`]); the document stays here. Now and then (when
+//! the appended part would pass a quarter of the file, or the file is not
+//! the one last seen) the save is whole: it hands the document itself to a
+//! worker that makes its bytes (Automerge `save`, a third of a second for a
+//! large roadmap) and hands it straight back. Either worker then (see
+//! [`crate::store::disk::saving`])
 //! takes the file's lock, checks whether another program wrote the file,
 //! writes a temporary file, syncs it and renames it over the file. Keys are
 //! handled meanwhile: browsing as always, field edits shown at once and
@@ -76,7 +82,7 @@ impl App {
                 Ok(())
             }
             None if self.document.load_error.is_some() => self.save_copy(),
-            None => self.spawn_save(false),
+            None => self.spawn_save(false, false),
         }
     }
 
@@ -124,7 +130,7 @@ impl App {
         self.document.load_error = None;
         self.document.early.clear();
         self.document.rename(copy);
-        self.spawn_save(false)?;
+        self.spawn_save(false, true)?;
         if let Some(saving) = self.document.saving.as_mut() {
             saving.leftover = Some(super::early::path_for(&original));
         }
@@ -185,7 +191,9 @@ impl App {
         }
     }
 
-    fn spawn_save(&mut self, merged: bool) -> Result<(), StoreError> {
+    /// Starts a save: appending the changes to the file when it can
+    /// (unless `whole`), else with the document's whole bytes.
+    fn spawn_save(&mut self, merged: bool, whole: bool) -> Result<(), StoreError> {
         let Some(path) = self.document.path.clone() else {
             return Err(StoreError::NotFound(crate::msg!("no-file-chosen")));
         };
@@ -195,13 +203,23 @@ impl App {
         }
         let started = Instant::now();
         let heads = self.document.doc.heads();
-        let doc = std::mem::replace(&mut self.document.doc, Doc::placeholder());
-        let (send, doc_back) = channel();
-        let target = path.clone();
-        let worker = std::thread::spawn(move || make_and_write(doc, &target, &send));
+        let append = match whole {
+            true => None,
+            false => self.document.doc.append_request(&path),
+        };
+        let (worker, doc_back) = match append {
+            Some(request) => (std::thread::spawn(move || saving::write(request)), None),
+            None => {
+                let doc = std::mem::replace(&mut self.document.doc, Doc::placeholder());
+                let (send, doc_back) = channel();
+                let target = path.clone();
+                let worker = std::thread::spawn(move || make_and_write(doc, &target, &send));
+                (worker, Some(doc_back))
+            }
+        };
         self.document.saving = Some(Saving {
             worker,
-            doc_back: Some(doc_back),
+            doc_back,
             leftover: None,
             path,
             heads,
@@ -247,7 +265,8 @@ impl App {
             }
             Ok(Written::Behind { changes, seen }) => self
                 .take_in(&changes, seen, &path)
-                .and_then(|()| self.spawn_save(true)),
+                .and_then(|()| self.spawn_save(true, false)),
+            Ok(Written::Rewrite) => self.spawn_save(merged, true),
             Err(e) => Err(e),
         };
         if let Err(e) = &result {
@@ -286,7 +305,7 @@ impl App {
         if self.document.doc.heads() != heads {
             // Edits made while saving: unsaved, and in the journal.
             return match again {
-                true => self.spawn_save(false),
+                true => self.spawn_save(false, false),
                 false => Ok(()),
             };
         }
@@ -329,7 +348,7 @@ fn make_and_write(
         request.map_err(|_| StoreError::Failed("making the bytes of the document".into()))?;
     tracing::info!(
         file = %path.display(),
-        bytes = request.bytes.len(),
+        bytes = request.payload.size(),
         ms = started.elapsed().as_millis(),
         "save: bytes made in the background, document handed back"
     );

@@ -221,9 +221,9 @@ pub fn save(path: &Path, doc: &mut Doc) -> Result<Saved, StoreError> {
     }
     let bytes = doc.to_bytes();
     write_atomic(path, &bytes)?;
-    let fingerprint = Fingerprint::of(&bytes);
-    let heads = doc.heads();
-    doc.know_file(Seen { fingerprint, heads });
+    let seen = Seen::of(&bytes, doc.heads());
+    let fingerprint = seen.fingerprint;
+    doc.know_file(seen);
     Ok(Saved {
         fingerprint,
         read_disk,
