@@ -283,10 +283,14 @@ impl Editor {
         for _ in 0..20 {
             self.keys(b"j")?;
             std::thread::sleep(Duration::from_millis(100));
-            if self
-                .answered_within(b"s", Duration::from_secs(2))?
-                .is_some()
-            {
+            // The rows may change for another reason (the conflict scan
+            // behind a cold open): the list is open when its title shows.
+            self.keys(b"s")?;
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(1) && !self.shows_status_list() {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            if self.shows_status_list() {
                 opened = true;
                 break;
             }
@@ -302,6 +306,11 @@ impl Editor {
             self.answered(b"\x1b[A")?;
         }
         self.answered(b"\r")
+    }
+
+    /// Whether the status list is open (its title on the screen).
+    fn shows_status_list(&self) -> bool {
+        self.contents().contains("┌ Статус")
     }
 
     /// Ctrl-s and at once a cursor key: the milliseconds until the screen

@@ -8,23 +8,25 @@
 //! usual.
 //!
 //! Layout of a cache file: one line of JSON with the key ([`Header`]), then
-//! the model and its conflicts as JSON (so that opening from the cache
-//! scans no document for conflicts). The file is named by a hash of the roadmap file's
-//! canonical path and written atomically.
+//! a line with the model without its sections and with its conflicts (so
+//! that opening from the cache scans no document for conflicts), then two
+//! lines holding the top-level sections, split where half the activities
+//! are, read by two threads at once. All JSON; the file is named by a hash
+//! of the roadmap file's canonical path and written atomically.
 
 use std::path::{Path, PathBuf};
 
 use automerge::ChangeHash;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Roadmap;
+use crate::model::{Roadmap, Section};
 use crate::store::StoreError;
 use crate::store::exchange::conflicts::Conflict;
 
 const TAG: &str = "karta-view-cache";
 /// The version of karta that writes the cache.
 const PROGRAM: &str = env!("CARGO_PKG_VERSION");
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// What identifies one version of a file's bytes: its length and a 64-bit
 /// hash of them.
@@ -79,22 +81,28 @@ struct Header {
     heads: Vec<String>,
 }
 
-/// What follows the header: the view itself.
+/// The line after the header: the view without the roadmap's sections.
 #[derive(Serialize)]
 struct Body<'a> {
     roadmap: &'a Roadmap,
     conflicts: &'a [Conflict],
 }
 
+/// [`Body`] as read.
+#[derive(Deserialize)]
+struct ReadBody {
+    roadmap: Roadmap,
+    conflicts: Vec<Conflict>,
+}
+
 /// A view found in the cache.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct CachedView {
     /// The roadmap as read from the file.
     pub roadmap: Roadmap,
     /// Its conflicting fields.
     pub conflicts: Vec<Conflict>,
     /// The document's heads when it was cached.
-    #[serde(skip)]
     pub heads: Vec<ChangeHash>,
 }
 
@@ -179,24 +187,54 @@ impl ViewCache {
             path: path.clone(),
             source: e,
         };
+        // The sections go on lines of their own (see the module's words).
+        let shell = Roadmap {
+            id: roadmap.id.clone(),
+            meta: roadmap.meta.clone(),
+            columns: roadmap.columns.clone(),
+            sections: Vec::new(),
+            activities: roadmap.activities.clone(),
+        };
+        let (first, second) = roadmap.sections.split_at(halfway(&roadmap.sections));
         let mut bytes = serde_json::to_vec(&header).map_err(|e| io(e.into()))?;
         bytes.push(b'\n');
-        serde_json::to_writer(&mut bytes, &Body { roadmap, conflicts })
-            .map_err(|e| io(e.into()))?;
+        let body = Body {
+            roadmap: &shell,
+            conflicts,
+        };
+        serde_json::to_writer(&mut bytes, &body).map_err(|e| io(e.into()))?;
+        for part in [first, second] {
+            bytes.push(b'\n');
+            serde_json::to_writer(&mut bytes, part).map_err(|e| io(e.into()))?;
+        }
         std::fs::create_dir_all(&self.dir).map_err(io)?;
         crate::store::disk::file::write_atomic(&path, &bytes)
     }
 }
 
+/// Where to split top-level sections so that each part holds about half
+/// of their activities.
+fn halfway(sections: &[Section]) -> usize {
+    let total: usize = sections.iter().map(Section::activity_count).sum();
+    let mut before = 0;
+    for (i, s) in sections.iter().enumerate() {
+        if before * 2 >= total {
+            return i;
+        }
+        before += s.activity_count();
+    }
+    sections.len()
+}
+
 /// Reads a cache file: Ok(None) when it is a cache of another version of
 /// the file, Err when it is not a cache at all or damaged.
 fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<CachedView>, String> {
-    let split = bytes
-        .iter()
-        .position(|&b| b == b'\n')
-        .ok_or("no header line")?;
-    let (head, body) = bytes.split_at(split);
-    let header: Header = serde_json::from_slice(head).map_err(|e| e.to_string())?;
+    // Validated as UTF-8 once, so that the JSON reader need not check
+    // every string again.
+    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+    let mut lines = text.split('\n');
+    let head = lines.next().ok_or("no header line")?;
+    let header: Header = serde_json::from_str(head).map_err(|e| e.to_string())?;
     if header.format != TAG || header.version != VERSION || header.program != PROGRAM {
         return Err(format!("format {} {}", header.format, header.version));
     }
@@ -212,9 +250,38 @@ fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<Ca
         .iter()
         .map(|h| h.parse::<ChangeHash>().map_err(|e| e.to_string()))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut view: CachedView = serde_json::from_slice(&body[1..]).map_err(|e| e.to_string())?;
-    view.heads = heads;
-    Ok(Some(view))
+    let (Some(body), Some(first), Some(second), None) =
+        (lines.next(), lines.next(), lines.next(), lines.next())
+    else {
+        return Err("not four lines".into());
+    };
+    let sections = |part: &str| serde_json::from_str::<Vec<Section>>(part);
+    let (body, first, second) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| sections(second));
+        let body = serde_json::from_str::<ReadBody>(body);
+        let first = sections(first);
+        (body, first, other.join())
+    });
+    let second = second.map_err(|_| "the second part failed".to_string())?;
+    let (
+        ReadBody {
+            mut roadmap,
+            conflicts,
+        },
+        first,
+        second,
+    ) = (
+        body.map_err(|e| e.to_string())?,
+        first.map_err(|e| e.to_string())?,
+        second.map_err(|e| e.to_string())?,
+    );
+    roadmap.sections = first;
+    roadmap.sections.extend(second);
+    Ok(Some(CachedView {
+        roadmap,
+        conflicts,
+        heads,
+    }))
 }
 
 #[cfg(test)]
