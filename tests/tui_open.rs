@@ -351,3 +351,86 @@ fn a_cold_open_finds_conflicts_behind_the_first_frame_and_caches_them() {
     );
     assert!(warm.document.conflicts.iter().any(|c| c.item.id == id));
 }
+
+#[test]
+fn structural_steps_before_the_load_wait_for_the_document_without_holding_the_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("tynda", dir.path());
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    assert!(app.is_loading());
+    press(&mut app, "j j");
+    let gone = current(&app);
+    press(&mut app, "d y");
+    assert!(
+        app.is_loading(),
+        "the deletion did not wait for the document"
+    );
+    let frame = screen(&mut app, 160, 30);
+    assert!(frame.contains("в очереди: 1"), "{frame}");
+    assert!(
+        app.document.catalog.entry(&gone.id).is_some(),
+        "shown until made"
+    );
+    press(&mut app, "a text:Новое_мероприятие Enter");
+    assert!(app.is_loading(), "nor did the new activity");
+    let frame = screen(&mut app, 160, 30);
+    assert!(frame.contains("в очереди: 2"), "{frame}");
+    press(&mut app, "j j");
+    assert!(app.is_loading(), "browsing goes on meanwhile");
+    assert!(app.document.unsaved);
+
+    app.await_doc();
+    assert!(app.document.catalog.entry(&gone.id).is_none(), "deleted");
+    let added: Vec<_> = app
+        .document
+        .roadmap
+        .activities_with_path()
+        .into_iter()
+        .filter(|(_, a)| a.text == "Новое мероприятие")
+        .map(|(_, a)| a.id.clone())
+        .collect();
+    assert_eq!(added.len(), 1, "added once");
+    assert_eq!(app.document.doc.roadmap(), app.document.roadmap);
+    app.save().expect("save");
+    let saved = karta::store::open(&file).expect("reopen").roadmap();
+    let ids: Vec<String> = saved
+        .activities_with_path()
+        .into_iter()
+        .map(|(_, a)| a.id.clone())
+        .collect();
+    assert!(!ids.contains(&gone.id), "the deletion is in the file");
+    assert!(ids.contains(&added[0]), "so is the new activity");
+    // Each was its own undo step, in the order confirmed.
+    press(&mut app, "u");
+    assert!(app.document.catalog.entry(&added[0]).is_none());
+    assert!(app.document.catalog.entry(&gone.id).is_none());
+    press(&mut app, "u");
+    assert!(app.document.catalog.entry(&gone.id).is_some(), "restored");
+}
+
+#[test]
+fn a_step_kept_for_a_document_that_never_loads_is_refused_as_read_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("broken.karta");
+    let junk = b"not an automerge document".to_vec();
+    std::fs::write(&file, &junk).expect("write");
+    let cache = dir.path().join("cache");
+    let roadmap = karta::store::open(&project("samples/tynda.karta"))
+        .expect("sample")
+        .roadmap();
+    ViewCache::new(cache.clone())
+        .store(&file, Fingerprint::of(&junk), &[], &roadmap, &[])
+        .expect("cache");
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("open from cache");
+    press(&mut app, "j j d");
+    // The load fails while the question is on screen.
+    app.await_load();
+    let shown = current(&app).id;
+    press(&mut app, "y");
+    let frame = screen(&mut app, 160, 30);
+    assert!(frame.contains("Только просмотр"), "{frame}");
+    assert!(
+        app.document.catalog.entry(&shown).is_some(),
+        "nothing deleted"
+    );
+}

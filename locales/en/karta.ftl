@@ -728,3 +728,6 @@ renumbered = Roadmap renumbered: { $count } { $count ->
         [one] number
        *[other] numbers
     } changed
+
+## Steps waiting for the document (tui/deferred.rs)
+deferred-waits = Will be done as soon as the document is ready ({ $count } waiting)

@@ -793,3 +793,6 @@ approvals-kept = прежние утверждения сохранены ({ $co
 approval-changes-after = изменений после него — { $count }
 coverage-gaps = Пробелов: { $count }. Этап мероприятия задаётся вручную: karta set ФАЙЛ НОМЕР stage 1–9
 renumbered = Карта перенумерована: изменено номеров — { $count }
+
+## Steps waiting for the document (tui/deferred.rs)
+deferred-waits = Будет сделано, как только документ будет готов (в очереди: { $count })

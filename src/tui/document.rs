@@ -16,6 +16,7 @@ use crate::store::history::touched::Touched;
 use crate::store::{Doc, StoreError};
 
 use super::catalog::Catalog;
+use super::deferred::Deferred;
 use super::early::Early;
 use super::errand::Errand;
 use super::loader::Loader;
@@ -62,6 +63,8 @@ pub struct Document {
     /// Field edits made while the document was not at hand, to make in it
     /// when it arrives (see `early.rs`).
     pub(super) early: Vec<Early>,
+    /// Other confirmed steps waiting for the document (see `deferred.rs`).
+    pub(super) deferred: Vec<Deferred>,
     /// Ctrl-s came while the document was loading: save once it is in.
     pub(super) save_when_loaded: bool,
     /// karta's data folder, where a bundle that continues changes not
@@ -107,6 +110,7 @@ impl Document {
             upkeep: Upkeep::default(),
             saving: None,
             early: Vec::new(),
+            deferred: Vec::new(),
             save_when_loaded: false,
             data: None,
             live: None,

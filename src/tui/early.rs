@@ -9,8 +9,9 @@
 //! the document cannot be loaded at all, Ctrl-s saves the roadmap shown,
 //! with these edits, as a copy beside the file (see `saving.rs`).
 //!
-//! Other edits (structure, heading, comments, merges) wait for the
-//! document.
+//! Other confirmed steps (structure, heading, comments) wait for the
+//! document without holding up the keyboard (see `deferred.rs`); merges
+//! wait for it.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -270,10 +271,17 @@ impl App {
         }
     }
 
+    /// Once the document is at hand: makes the early field edits, then
+    /// the other steps that waited for it (see `deferred.rs`).
+    pub(super) fn apply_early(&mut self) {
+        self.make_early_edits();
+        self.make_deferred();
+    }
+
     /// Makes the early edits in the document now at hand, each one undo
     /// step, journaled; then their file goes. An edit that no longer
     /// applies is said, and the file is kept (set aside) so it is not lost.
-    pub(super) fn apply_early(&mut self) {
+    fn make_early_edits(&mut self) {
         if self.document.early.is_empty() || !self.document.at_hand() {
             return;
         }

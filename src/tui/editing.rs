@@ -12,6 +12,7 @@ use crate::store::write::edit::{ActivityField, NodeKind, SectionField, new_secti
 
 use super::action::{Action, Mode};
 use super::app::App;
+use super::deferred::Deferred;
 use super::draft;
 use super::ids::{ActivityId, RowKey, SectionId};
 use super::overlay::Overlay;
@@ -85,15 +86,34 @@ impl App {
                     None,
                 )
             }
-            Target::NewActivity { section, after } => {
-                if !self.have_doc() {
-                    return;
-                }
+            target @ (Target::NewActivity { .. } | Target::NewSection { .. }) => {
                 self.overlay = Overlay::None;
                 self.drop_draft();
-                if value.trim().is_empty() {
-                    return;
-                }
+                return self.add_new(target, value);
+            }
+            Target::Search | Target::SaveAs | Target::Export | Target::MergeFile => return,
+        };
+        self.overlay = Overlay::None;
+        self.drop_draft();
+        self.apply_step(label, ops, focus);
+    }
+
+    /// Adds the new activity or section `target` names, with `value` as its
+    /// text (nothing when empty); kept for the document when it is coming.
+    pub(super) fn add_new(&mut self, target: Target, value: String) {
+        if value.trim().is_empty() {
+            return;
+        }
+        if self.defer(Deferred::New {
+            target: target.clone(),
+            text: value.clone(),
+        }) || !self.have_doc()
+        {
+            return;
+        }
+        let lang = self.lang;
+        match target {
+            Target::NewActivity { section, after } => {
                 let activity = Activity {
                     number: self.next_number_in(section.as_str()),
                     text: value.trim().to_string(),
@@ -107,7 +127,7 @@ impl App {
                         after.as_ref().map(ActivityId::as_str),
                     )
                     .and_then(|place| self.document.doc.add_activity_at(&place, &activity));
-                return match added {
+                match added {
                     Ok(id) => {
                         let op = Op::Exists {
                             kind: NodeKind::Activity,
@@ -121,19 +141,11 @@ impl App {
                         );
                     }
                     Err(e) => self.status.complain(store_error(&e, self.lang)),
-                };
+                }
             }
             Target::NewSection { parent, after } => {
-                if !self.have_doc() {
-                    return;
-                }
-                self.overlay = Overlay::None;
-                self.drop_draft();
                 let title = value.trim();
-                if title.is_empty() {
-                    return;
-                }
-                return match self.document.doc.add_section(
+                match self.document.doc.add_section(
                     parent.as_str(),
                     after.as_ref().map(SectionId::as_str),
                     &new_section(title, SectionKind::Section),
@@ -151,13 +163,10 @@ impl App {
                         );
                     }
                     Err(e) => self.status.complain(store_error(&e, self.lang)),
-                };
+                }
             }
-            Target::Search | Target::SaveAs | Target::Export | Target::MergeFile => return,
-        };
-        self.overlay = Overlay::None;
-        self.drop_draft();
-        self.apply_step(label, ops, focus);
+            _ => {}
+        }
     }
 
     /// The number a new activity of `section` (`""`: outside any section)
@@ -252,13 +261,18 @@ impl App {
 
     /// Makes the ops of a step in the document, then records it.
     /// Before the document is at hand, a field edit is made early (see
-    /// `early.rs`) and anything else waits for it.
+    /// `early.rs`) and anything else is kept until it is (`deferred.rs`).
     pub(super) fn apply_step(&mut self, label: String, ops: Vec<Op>, focus: Option<RowKey>) {
         if !self.document.at_hand() {
             if self.edit_early(&label, &ops, focus.clone()) {
                 return;
             }
-            if !self.have_doc() {
+            let step = Deferred::Step {
+                label: label.clone(),
+                ops: ops.clone(),
+                focus: focus.clone(),
+            };
+            if self.defer(step) || !self.have_doc() {
                 return;
             }
         }

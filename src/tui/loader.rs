@@ -21,6 +21,7 @@ use super::action::Action;
 use super::app::App;
 use super::overlay::Overlay;
 use super::overlay::list::ListKind;
+use super::overlay::question::Question;
 use super::target::Target;
 
 /// A document read from a file with its journal applied, and what the
@@ -306,7 +307,7 @@ impl App {
         let action = self
             .keymap
             .action(self.overlay.mode(), super::keymap::Key::from_event(event));
-        self.is_loading() && self.needs_doc(action)
+        self.is_loading() && self.needs_doc(action) && !self.can_wait(action)
     }
 
     /// Whether `action` (None: a key with no action) in the current overlay
@@ -337,10 +338,28 @@ impl App {
     /// Before an action: waits for the document when the action needs it;
     /// false (with the error shown) when the document could not be loaded.
     pub(super) fn ready_for(&mut self, action: Option<Action>) -> bool {
-        if !self.needs_doc(action) {
+        if !self.needs_doc(action) || self.can_wait(action) {
             return true;
         }
         self.have_doc()
+    }
+
+    /// Whether `action` in the current overlay needs the document only
+    /// for a step that can be kept until the document is back (see
+    /// `deferred.rs`): starting to add, asking before deleting or
+    /// renumbering, and answering; not when the document failed to load.
+    fn can_wait(&self, action: Option<Action>) -> bool {
+        if self.document.load_error.is_some() {
+            return false;
+        }
+        match &self.overlay {
+            Overlay::None => matches!(
+                action,
+                Some(Action::AddActivity | Action::AddSection | Action::Delete | Action::Renumber)
+            ),
+            Overlay::Question(asking) => asking.question != Question::QuitUnsaved,
+            _ => false,
+        }
     }
 
     /// Waits for the document; false (with the error shown) when it could

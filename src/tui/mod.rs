@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod collab;
 mod comments;
 pub mod complete;
+pub mod deferred;
 pub mod document;
 mod draft;
 pub mod early;

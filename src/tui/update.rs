@@ -13,6 +13,7 @@ use crate::present::errors::store_error;
 
 use super::action::{Action, Mode};
 use super::app::App;
+use super::deferred::Deferred;
 use super::keymap::Key;
 use super::overlay::{
     Asking, Help, Overlay, Prompt, Question, approve, changes, comment, conflict, editor, filter,
@@ -372,7 +373,15 @@ impl App {
     }
 
     /// Does what the answer to a question means.
-    fn answer(&mut self, question: Question, yes: bool) {
+    pub(super) fn answer(&mut self, question: Question, yes: bool) {
+        let changes = !matches!(question, Question::QuitUnsaved);
+        if yes
+            && changes
+            && !self.document.at_hand()
+            && (self.defer(Deferred::Answer(question.clone())) || !self.have_doc())
+        {
+            return;
+        }
         match (question, yes) {
             (Question::DeleteActivity(id), true) => self.delete_activity(&id),
             (Question::DeleteSection(id), true) => self.delete_section(&id),
