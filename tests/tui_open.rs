@@ -434,3 +434,21 @@ fn a_step_kept_for_a_document_that_never_loads_is_refused_as_read_only() {
         "nothing deleted"
     );
 }
+
+#[test]
+fn a_new_activity_kept_for_a_section_deleted_before_it_is_said_not_lost_silently() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("tynda", dir.path());
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    let section = app.current_section().expect("the first row is a section");
+    let id = app.document.catalog.sections[section].section.id.clone();
+    press(&mut app, "d y a text:В_удалённый_раздел Enter");
+    assert!(app.is_loading(), "both waited");
+    app.await_doc();
+    assert!(app.document.catalog.section(&id).is_none(), "deleted");
+    let frame = screen(&mut app, 160, 30);
+    assert!(
+        frame.contains("не добавлено: «В удалённый раздел»"),
+        "{frame}"
+    );
+}

@@ -796,3 +796,4 @@ renumbered = Карта перенумерована: изменено номе�
 
 ## Steps waiting for the document (tui/deferred.rs)
 deferred-waits = Будет сделано, как только документ будет готов (в очереди: { $count })
+deferred-parent-gone = Раздел удалён, пока ждали документ; не добавлено: «{ $text }»

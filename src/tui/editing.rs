@@ -112,6 +112,18 @@ impl App {
             return;
         }
         let lang = self.lang;
+        let parent = match &target {
+            Target::NewActivity { section, .. } => section.as_str(),
+            Target::NewSection { parent, .. } => parent.as_str(),
+            _ => "",
+        };
+        if !parent.is_empty() && self.document.catalog.section(parent).is_none() {
+            // Deleted by a step that waited for the document before this.
+            let text = crate::present::fit(&crate::model::text::one_line(&value), 60);
+            return self
+                .status
+                .complain(crate::tr!(lang, "deferred-parent-gone", text = text));
+        }
         match target {
             Target::NewActivity { section, after } => {
                 let activity = Activity {
