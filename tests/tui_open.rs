@@ -452,3 +452,48 @@ fn a_new_activity_kept_for_a_section_deleted_before_it_is_said_not_lost_silently
         "{frame}"
     );
 }
+
+#[test]
+fn moves_before_the_load_are_made_in_order_once_the_document_arrives() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("tynda", dir.path());
+    let mut loaded = karta::tui::open_app(&options(&file, &cache)).expect("open");
+    loaded.await_doc();
+    press(&mut loaded, "j");
+    let moved = current(&loaded).id;
+    let section = current_section_id(&loaded);
+    let order = |app: &App| -> Vec<String> {
+        let catalog = &app.document.catalog;
+        catalog
+            .activities_in(&section)
+            .iter()
+            .map(|i| catalog.entries[*i].activity.id.clone())
+            .collect()
+    };
+    let before = order(&loaded);
+    assert!(before.len() >= 3, "room to move twice");
+    drop(loaded);
+
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    assert!(app.is_loading());
+    press(&mut app, "j J J");
+    assert!(app.is_loading(), "the moves did not wait for the document");
+    app.await_doc();
+    let after = order(&app);
+    assert_eq!(
+        after.iter().position(|id| *id == moved),
+        Some(2),
+        "two places down"
+    );
+    let mut expected = before.clone();
+    let first = expected.remove(0);
+    expected.insert(2, first);
+    assert_eq!(after, expected);
+    press(&mut app, "u u");
+    assert_eq!(order(&app), before, "two undo steps");
+}
+
+fn current_section_id(app: &App) -> String {
+    let entry = app.current_entry().expect("an activity");
+    app.document.catalog.entries[entry].section.clone()
+}

@@ -1,7 +1,7 @@
 //! Steps confirmed while the document is not at hand but coming: still
 //! loading behind a first frame from the view cache, or away in a worker
 //! (a whole save's bytes, a compaction, a conflict scan). Field edits are
-//! made early (see `early.rs`); the others — adding and deleting
+//! made early (see `early.rs`); the others — adding, deleting and moving
 //! activities and sections, renumbering, the heading, comments, approval —
 //! do not hold up the keyboard either: the confirmed step is kept, with
 //! everything it acts on named by id, and made in the document, in the
@@ -11,8 +11,10 @@
 //! crash in the seconds before the document arrives loses them. When the
 //! document failed to load, they are refused as before (read-only).
 
+use crate::store::write::edit::NodeKind;
+
 use super::app::App;
-use super::ids::RowKey;
+use super::ids::{ActivityId, RowKey, SectionId};
 use super::overlay::question::Question;
 use super::target::Target;
 use super::undo::Op;
@@ -31,6 +33,24 @@ pub enum Deferred {
     },
     /// A question answered yes (delete an activity or a section, renumber).
     Answer(Question),
+    /// A node moved one place up or down among its siblings.
+    Shift {
+        /// Activity or section.
+        kind: NodeKind,
+        /// Its id.
+        id: String,
+        /// Down (true) or up.
+        down: bool,
+    },
+    /// A node moved to the end of a section.
+    MoveInto {
+        /// Activity or section.
+        kind: NodeKind,
+        /// Its id.
+        id: String,
+        /// The section it goes to.
+        target: SectionId,
+    },
     /// A new activity or section with its text.
     New {
         /// Where it goes ([`Target::NewActivity`] or [`Target::NewSection`]).
@@ -73,6 +93,11 @@ impl App {
                 Deferred::Step { label, ops, focus } => self.apply_step(label, ops, focus),
                 Deferred::Answer(question) => self.answer(question, true),
                 Deferred::New { target, text } => self.add_new(target, text),
+                Deferred::Shift { kind, id, down } => self.shift_node(kind, &id, down),
+                Deferred::MoveInto { kind, id, target } => match kind {
+                    NodeKind::Activity => self.move_activity_into(&ActivityId(id), &target),
+                    NodeKind::Section => self.move_section_into(&SectionId(id), &target),
+                },
             }
         }
     }

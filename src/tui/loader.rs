@@ -346,8 +346,9 @@ impl App {
 
     /// Whether `action` in the current overlay needs the document only
     /// for a step that can be kept until the document is back (see
-    /// `deferred.rs`): starting to add, asking before deleting or
-    /// renumbering, and answering; not when the document failed to load.
+    /// `deferred.rs`): adding, deleting, moving, renumbering (and the
+    /// lists and questions they open); not when the document failed to
+    /// load.
     fn can_wait(&self, action: Option<Action>) -> bool {
         if self.document.load_error.is_some() {
             return false;
@@ -355,9 +356,23 @@ impl App {
         match &self.overlay {
             Overlay::None => matches!(
                 action,
-                Some(Action::AddActivity | Action::AddSection | Action::Delete | Action::Renumber)
+                Some(
+                    Action::AddActivity
+                        | Action::AddSection
+                        | Action::Delete
+                        | Action::Renumber
+                        | Action::MoveUp
+                        | Action::MoveDown
+                        | Action::Move
+                )
             ),
             Overlay::Question(asking) => asking.question != Question::QuitUnsaved,
+            Overlay::List(list) => {
+                matches!(
+                    list.kind,
+                    ListKind::MoveActivity(_) | ListKind::MoveSection(_)
+                )
+            }
             _ => false,
         }
     }

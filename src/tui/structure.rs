@@ -8,6 +8,7 @@ use crate::store::write::edit::{NodeKind, Place};
 
 use super::action::{Action, Mode};
 use super::app::App;
+use super::deferred::Deferred;
 use super::ids::{ActivityId, RowKey, SectionId};
 use super::overlay::{Asking, Choice, List, ListKind, Overlay, Question};
 use super::rows::Row;
@@ -172,6 +173,14 @@ impl App {
 
     /// Moves an activity to the end of section `target`.
     pub(super) fn move_activity_into(&mut self, id: &ActivityId, target: &SectionId) {
+        let step = Deferred::MoveInto {
+            kind: NodeKind::Activity,
+            id: id.to_string(),
+            target: target.clone(),
+        };
+        if !self.document.at_hand() && (self.defer(step) || !self.have_doc()) {
+            return;
+        }
         let last = self
             .document
             .catalog
@@ -191,6 +200,14 @@ impl App {
     /// section shown flattened or on a broken cycle may sit elsewhere on
     /// screen).
     pub(super) fn move_section_into(&mut self, id: &SectionId, target: &SectionId) {
+        let step = Deferred::MoveInto {
+            kind: NodeKind::Section,
+            id: id.to_string(),
+            target: target.clone(),
+        };
+        if !self.document.at_hand() && (self.defer(step) || !self.have_doc()) {
+            return;
+        }
         if self.document.doc.is_within(target.as_str(), id.as_str()) {
             return self
                 .status
@@ -212,40 +229,55 @@ impl App {
 
     /// Moves the row one place up or down among its siblings.
     pub(super) fn shift(&mut self, down: bool) {
-        let (kind, id, parent, siblings) = match self.current_row() {
-            Some(Row::Activity { entry, .. }) => {
-                let e = &self.document.catalog.entries[*entry];
-                let ids: Vec<String> = self
-                    .document
-                    .catalog
+        let (kind, id) = match self.current_row() {
+            Some(Row::Activity { entry, .. }) => (
+                NodeKind::Activity,
+                self.document.catalog.entries[*entry].activity.id.clone(),
+            ),
+            Some(Row::Section { section, .. }) => (
+                NodeKind::Section,
+                self.document.catalog.sections[*section].section.id.clone(),
+            ),
+            _ => return,
+        };
+        let step = Deferred::Shift {
+            kind,
+            id: id.clone(),
+            down,
+        };
+        if !self.document.at_hand() && (self.defer(step) || !self.have_doc()) {
+            return;
+        }
+        self.shift_node(kind, &id, down);
+    }
+
+    /// Moves a node one place up or down among its siblings as the screen
+    /// shows them now.
+    pub(super) fn shift_node(&mut self, kind: NodeKind, id: &str, down: bool) {
+        let catalog = &self.document.catalog;
+        let (parent, siblings): (String, Vec<String>) = match kind {
+            NodeKind::Activity => {
+                let Some(e) = catalog.entry(id) else {
+                    return;
+                };
+                let ids = catalog
                     .activities_in(&e.section)
                     .iter()
-                    .map(|i| self.document.catalog.entries[*i].activity.id.clone())
+                    .map(|i| catalog.entries[*i].activity.id.clone())
                     .collect();
-                (
-                    NodeKind::Activity,
-                    e.activity.id.clone(),
-                    e.section.clone(),
-                    ids,
-                )
+                (e.section.clone(), ids)
             }
-            Some(Row::Section { section, .. }) => {
-                let s = &self.document.catalog.sections[*section];
-                let ids: Vec<String> = self
-                    .document
-                    .catalog
+            NodeKind::Section => {
+                let Some(s) = catalog.section(id) else {
+                    return;
+                };
+                let ids = catalog
                     .children_of(&s.parent)
                     .iter()
-                    .map(|i| self.document.catalog.sections[*i].section.id.clone())
+                    .map(|i| catalog.sections[*i].section.id.clone())
                     .collect();
-                (
-                    NodeKind::Section,
-                    s.section.id.clone(),
-                    s.parent.clone(),
-                    ids,
-                )
+                (s.parent.clone(), ids)
             }
-            _ => return,
         };
         let Some(i) = siblings.iter().position(|s| *s == id) else {
             return;
@@ -256,7 +288,7 @@ impl App {
             (false, 1) => None,
             _ => return,
         };
-        self.place_after(kind, &id, &parent, after.as_deref());
+        self.place_after(kind, id, &parent, after.as_deref());
     }
 
     /// Where a node put under `parent` right after its sibling `after`
