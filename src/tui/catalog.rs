@@ -2,10 +2,11 @@
 //! read, its section path and its effective responsible, every section with
 //! its depth. Built from the model after an edit, never on a keystroke.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
+use foldhash::HashMap;
 
 use crate::model::deadline::{self, Deadline, DeadlineContext, DeadlineGroup, Span};
 use crate::model::{Activity, Roadmap, Section, SectionKind, Status, people, text};

@@ -226,14 +226,17 @@ fn halfway(sections: &[Section]) -> usize {
     sections.len()
 }
 
+/// A line of a cache file as text, checked as UTF-8 once (so that the JSON
+/// reader need not check every string again).
+fn text(line: &[u8]) -> Result<&str, String> {
+    simdutf8::basic::from_utf8(line).map_err(|_| "not UTF-8".to_string())
+}
+
 /// Reads a cache file: Ok(None) when it is a cache of another version of
 /// the file, Err when it is not a cache at all or damaged.
 fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<CachedView>, String> {
-    // Validated as UTF-8 once, so that the JSON reader need not check
-    // every string again.
-    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    let mut lines = text.split('\n');
-    let head = lines.next().ok_or("no header line")?;
+    let mut lines = bytes.split(|&b| b == b'\n');
+    let head = text(lines.next().ok_or("no header line")?)?;
     let header: Header = serde_json::from_str(head).map_err(|e| e.to_string())?;
     if header.format != TAG || header.version != VERSION || header.program != PROGRAM {
         return Err(format!("format {} {}", header.format, header.version));
@@ -255,10 +258,13 @@ fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<Ca
     else {
         return Err("not four lines".into());
     };
-    let sections = |part: &str| serde_json::from_str::<Vec<Section>>(part);
+    let sections = |part: &[u8]| -> Result<Vec<Section>, String> {
+        serde_json::from_str(text(part)?).map_err(|e| e.to_string())
+    };
     let (body, first, second) = std::thread::scope(|scope| {
         let other = scope.spawn(|| sections(second));
-        let body = serde_json::from_str::<ReadBody>(body);
+        let body =
+            text(body).and_then(|b| serde_json::from_str::<ReadBody>(b).map_err(|e| e.to_string()));
         let first = sections(first);
         (body, first, other.join())
     });
@@ -270,11 +276,7 @@ fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<Ca
         },
         first,
         second,
-    ) = (
-        body.map_err(|e| e.to_string())?,
-        first.map_err(|e| e.to_string())?,
-        second.map_err(|e| e.to_string())?,
-    );
+    ) = (body?, first?, second?);
     roadmap.sections = first;
     roadmap.sections.extend(second);
     Ok(Some(CachedView {
