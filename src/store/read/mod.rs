@@ -118,7 +118,7 @@ impl Roots {
 }
 
 /// Reads the whole roadmap.
-pub fn read_roadmap<D: ReadDoc>(doc: &D) -> Roadmap {
+pub fn read_roadmap<D: ReadDoc + Sync>(doc: &D) -> Roadmap {
     let view = View::now(doc);
     let roots = Roots::read(view);
     let mut roadmap = Roadmap {
@@ -331,20 +331,45 @@ pub fn read_activity<D: ReadDoc>(doc: &D, id: &str, obj: &ObjId) -> Activity {
     read_placed(View::now(doc), id, obj, false).activity
 }
 
-fn read_activities<D: ReadDoc>(
+/// Activities read from this many on are read by two threads.
+const PARALLEL_FROM: usize = 2000;
+
+fn read_activities<D: ReadDoc + Sync>(
     view: View<'_, D>,
     obj: &ObjId,
     sections: &HashMap<String, Node>,
 ) -> HashMap<String, Vec<Activity>> {
+    let maps: Vec<(String, ObjId)> = view
+        .entries(obj)
+        .filter_map(|(id, raw)| match raw {
+            Raw::Map(a) => Some((id.into_owned(), a)),
+            _ => None,
+        })
+        .collect();
+    let read = |part: &[(String, ObjId)]| -> Vec<Placed> {
+        part.iter()
+            .map(|(id, a)| read_placed(view, id, a, true))
+            .filter(|placed| !placed.deleted)
+            .collect()
+    };
+    let placed = if maps.len() < PARALLEL_FROM {
+        read(&maps)
+    } else {
+        let (first, second) = maps.split_at(maps.len() / 2);
+        std::thread::scope(|scope| {
+            // A panic there (a document nobody foresaw) is not printed; the
+            // part is read again here, under the caller's handling.
+            let other = scope.spawn(|| crate::store::disk::file::quietly(|| read(second)));
+            let mut placed = read(first);
+            match other.join() {
+                Ok(Ok(rest)) => placed.extend(rest),
+                _ => placed.extend(read(second)),
+            }
+            placed
+        })
+    };
     let mut by_section: HashMap<String, Vec<(String, Activity)>> = HashMap::new();
-    for (id, raw) in view.entries(obj) {
-        let Raw::Map(a) = raw else {
-            continue;
-        };
-        let mut placed = read_placed(view, &id, &a, true);
-        if placed.deleted {
-            continue;
-        }
+    for mut placed in placed {
         if !sections.contains_key(&placed.section) {
             placed.section.clear();
         }
@@ -360,4 +385,28 @@ fn read_activities<D: ReadDoc>(
             (section, list.into_iter().map(|(_, a)| a).collect())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_roadmap_read_by_two_threads_is_the_roadmap_written() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        let people = crate::r#gen::words::people();
+        let roadmap =
+            crate::r#gen::shape::roadmap(&mut rng, PARALLEL_FROM + PARALLEL_FROM / 4, &people);
+        let count = roadmap.activity_count();
+        assert!(count >= PARALLEL_FROM, "read by two threads: {count}");
+        let doc =
+            crate::store::Doc::create(&roadmap, Some("Тестова Т.Т."), "import").expect("create");
+        let read = read_roadmap(doc.automerge());
+        assert_eq!(read.activity_count(), count);
+        assert_eq!(read, doc.roadmap(), "the same as the document's own read");
+        assert_eq!(
+            read.sections, roadmap.sections,
+            "every activity in its place"
+        );
+    }
 }
