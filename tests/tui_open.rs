@@ -35,6 +35,23 @@ fn cached_sample(name: &str, dir: &Path) -> (PathBuf, PathBuf) {
     (file, cache)
 }
 
+/// A file that is no Automerge document, whose view the cache holds (as
+/// if it was damaged after it was last opened): its path, bytes and the
+/// cache folder.
+fn broken_with_cached_view(dir: &Path) -> (PathBuf, Vec<u8>, PathBuf) {
+    let file = dir.join("broken.karta");
+    let junk = b"not an automerge document".to_vec();
+    std::fs::write(&file, &junk).expect("write");
+    let cache = dir.join("cache");
+    let roadmap = karta::store::open(&project("samples/tynda.karta"))
+        .expect("sample")
+        .roadmap();
+    ViewCache::new(cache.clone())
+        .store(&file, Fingerprint::of(&junk), &[], &roadmap, &[])
+        .expect("cache");
+    (file, junk, cache)
+}
+
 fn current(app: &App) -> karta::model::Activity {
     let entry = app.current_entry().expect("an activity under the cursor");
     app.document.catalog.entries[entry].activity.clone()
@@ -180,16 +197,7 @@ fn the_journal_is_applied_after_a_background_load() {
 #[test]
 fn a_file_that_does_not_load_keeps_the_edits_and_saves_them_as_a_copy() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("broken.karta");
-    let junk = b"not an automerge document".to_vec();
-    std::fs::write(&file, &junk).expect("write");
-    let cache = dir.path().join("cache");
-    let roadmap = karta::store::open(&project("samples/tynda.karta"))
-        .expect("sample")
-        .roadmap();
-    ViewCache::new(cache.clone())
-        .store(&file, Fingerprint::of(&junk), &[], &roadmap, &[])
-        .expect("cache");
+    let (file, junk, cache) = broken_with_cached_view(dir.path());
     let mut app = karta::tui::open_app(&options(&file, &cache)).expect("open from cache");
     assert!(app.is_loading());
     press(&mut app, "j s Down Down Enter");
@@ -411,16 +419,7 @@ fn structural_steps_before_the_load_wait_for_the_document_without_holding_the_ke
 #[test]
 fn a_step_kept_for_a_document_that_never_loads_is_refused_as_read_only() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("broken.karta");
-    let junk = b"not an automerge document".to_vec();
-    std::fs::write(&file, &junk).expect("write");
-    let cache = dir.path().join("cache");
-    let roadmap = karta::store::open(&project("samples/tynda.karta"))
-        .expect("sample")
-        .roadmap();
-    ViewCache::new(cache.clone())
-        .store(&file, Fingerprint::of(&junk), &[], &roadmap, &[])
-        .expect("cache");
+    let (file, junk, cache) = broken_with_cached_view(dir.path());
     let mut app = karta::tui::open_app(&options(&file, &cache)).expect("open from cache");
     press(&mut app, "j j d");
     // The load fails while the question is on screen.

@@ -352,18 +352,8 @@ mod tests {
             .set_meta(MetaField::Title, "их заголовок")
             .expect("edit");
         crate::store::save(&file, &mut theirs).expect("their save");
-        let written = std::fs::read(&file).expect("read");
-        let Written::Behind { changes, seen } = write(mine.save_request(&file)).expect("save")
-        else {
-            panic!("the file holds their changes");
-        };
-        assert_eq!(
-            std::fs::read(&file).expect("read"),
-            written,
-            "nothing written"
-        );
-        mine.apply_bundle(&changes, &file).expect("apply");
-        mine.know_file(seen);
+        let request = mine.save_request(&file);
+        takes_their_changes_back(&mut mine, &file, request);
         assert!(matches!(
             write(mine.save_request(&file)).expect("save again"),
             Written::Saved(_)
@@ -373,6 +363,22 @@ mod tests {
             (meta.title.as_str(), meta.notes.as_str()),
             ("их заголовок", "мои заметки")
         );
+    }
+
+    /// Runs `request` over a file another program wrote: nothing is
+    /// written, and their changes come back and are merged into `mine`.
+    fn takes_their_changes_back(mine: &mut Doc, file: &Path, request: Request) {
+        let written = std::fs::read(file).expect("read");
+        let Written::Behind { changes, seen } = write(request).expect("save") else {
+            panic!("the file holds their changes");
+        };
+        assert_eq!(
+            std::fs::read(file).expect("read"),
+            written,
+            "nothing written"
+        );
+        mine.apply_bundle(&changes, file).expect("apply");
+        mine.know_file(seen);
     }
 
     fn appended(doc: &mut Doc, file: &Path) -> Seen {
@@ -437,20 +443,10 @@ mod tests {
             .set_meta(MetaField::Title, "их заголовок")
             .expect("edit");
         crate::store::save(&file, &mut theirs).expect("their save");
-        let written = std::fs::read(&file).expect("read");
         mine.set_meta(MetaField::Notes, "мои заметки")
             .expect("edit");
         let request = mine.append_request(&file).expect("an append");
-        let Written::Behind { changes, seen } = write(request).expect("save") else {
-            panic!("the file holds their changes");
-        };
-        assert_eq!(
-            std::fs::read(&file).expect("read"),
-            written,
-            "nothing written"
-        );
-        mine.apply_bundle(&changes, &file).expect("apply");
-        mine.know_file(seen);
+        takes_their_changes_back(&mut mine, &file, request);
         appended(&mut mine, &file);
         let meta = crate::store::open(&file).expect("reopen").roadmap().meta;
         assert_eq!(
