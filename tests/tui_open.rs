@@ -419,7 +419,7 @@ fn structural_steps_before_the_load_wait_for_the_document_without_holding_the_ke
 #[test]
 fn a_step_kept_for_a_document_that_never_loads_is_refused_as_read_only() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (file, junk, cache) = broken_with_cached_view(dir.path());
+    let (file, _, cache) = broken_with_cached_view(dir.path());
     let mut app = karta::tui::open_app(&options(&file, &cache)).expect("open from cache");
     press(&mut app, "j j d");
     // The load fails while the question is on screen.
