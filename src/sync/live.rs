@@ -12,11 +12,11 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use automerge::sync::{State, SyncDoc};
-use automerge::{Automerge, ChangeHash, ReadDoc};
+use automerge::sync::State;
+use automerge::{Automerge, ChangeHash};
 
 use super::SyncError;
-use super::client::{Connection, Received, take};
+use super::client::{Connection, Session};
 use super::servers::Remote;
 use crate::store::disk::file::quietly;
 
@@ -215,31 +215,26 @@ impl Worker {
     }
 
     /// Syncs over `connection` until it fails or the editor stops the
-    /// worker (Ok).
-    fn connected(&mut self, mut connection: Connection) -> Result<(), SyncError> {
-        let mut state = State::new();
+    /// worker (Ok); the pace of messages is the [`Session`]'s.
+    fn connected(&mut self, connection: Connection) -> Result<(), SyncError> {
+        let mut session = Session::new(connection, State::new());
         while !self.stopped() {
-            self.take_editor_changes();
-            if let Some(message) = self.doc.generate_sync_message(&mut state) {
-                connection.send(message)?;
+            if self.take_editor_changes() {
+                session.touch();
             }
-            match connection.receive(STEP)? {
-                Some(Received::Sync(message)) => {
-                    let before = self.doc.get_heads();
-                    take(&connection, &mut self.doc, &mut state, message)?;
-                    if self.doc.get_heads() != before {
-                        let changes = super::apply::new_changes(&self.doc, &before);
-                        self.tell(Event::Received(changes));
-                    }
-                    if let Some(heads) = &state.their_heads {
-                        self.server_heads = Some(heads.clone());
-                    }
+            let before = self.doc.get_heads();
+            if session.step(&mut self.doc, STEP)? {
+                if self.doc.get_heads() != before {
+                    let changes = super::apply::new_changes(&self.doc, &before);
+                    self.tell(Event::Received(changes));
                 }
-                Some(Received::Unavailable) | None => {}
+                if let Some(heads) = session.server_heads() {
+                    self.server_heads = Some(heads.clone());
+                }
             }
             self.tell_unsent();
         }
-        connection.close();
+        session.close();
         Ok(())
     }
 
@@ -247,14 +242,18 @@ impl Worker {
         self.stop.load(Ordering::Relaxed)
     }
 
-    /// Takes the changes the editor made into the worker's copy.
-    fn take_editor_changes(&mut self) {
+    /// Takes the changes the editor made into the worker's copy; whether
+    /// there were any.
+    fn take_editor_changes(&mut self) -> bool {
+        let mut any = false;
         while let Ok(bytes) = self.from_editor.try_recv() {
+            any = true;
             let doc = &mut self.doc;
             if !matches!(quietly(|| doc.load_incremental(&bytes)), Ok(Ok(_))) {
                 tracing::warn!("live sync: the editor's changes could not be taken");
             }
         }
+        any
     }
 
     /// Tells the editor how many changes the server lacks, when that
@@ -272,10 +271,10 @@ impl Worker {
         }
         let known: Vec<ChangeHash> = heads
             .iter()
-            .filter(|h| self.doc.get_change_by_hash(h).is_some())
+            .filter(|h| self.doc.get_change_meta_by_hash(h).is_some())
             .copied()
             .collect();
-        let unsent = self.doc.get_changes(&known).len();
+        let unsent = self.doc.get_changes_meta(&known).len();
         let told = self.unsent.as_ref().map(|(n, _, _)| *n);
         self.unsent = Some((unsent, ours, heads.clone()));
         if told != Some(unsent) {

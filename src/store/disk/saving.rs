@@ -421,7 +421,11 @@ mod tests {
             panic!("nobody else wrote the file");
         };
         assert_eq!(seen.appended, 0);
-        let notes = crate::store::open(&file).expect("reopen").roadmap().meta.notes;
+        let notes = crate::store::open(&file)
+            .expect("reopen")
+            .roadmap()
+            .meta
+            .notes;
         assert_eq!(notes, format!("правка {n}"));
     }
 
@@ -440,7 +444,11 @@ mod tests {
         let Written::Behind { changes, seen } = write(request).expect("save") else {
             panic!("the file holds their changes");
         };
-        assert_eq!(std::fs::read(&file).expect("read"), written, "nothing written");
+        assert_eq!(
+            std::fs::read(&file).expect("read"),
+            written,
+            "nothing written"
+        );
         mine.apply_bundle(&changes, &file).expect("apply");
         mine.know_file(seen);
         appended(&mut mine, &file);
@@ -468,6 +476,10 @@ mod tests {
         let cut = [0x85, 0x6f, 0x4a, 0x83, 0, 0, 0, 0, 0, 0xff];
         assert_eq!(appended_len(&cut), cut.len() as u64);
         let long = [0x85, 0x6f, 0x4a, 0x83, 0, 0, 0, 0, 0, 5, 1, 2];
-        assert_eq!(appended_len(&long), long.len() as u64, "shorter than it says");
+        assert_eq!(
+            appended_len(&long),
+            long.len() as u64,
+            "shorter than it says"
+        );
     }
 }
