@@ -128,6 +128,17 @@ fn copies_exchange_edits_through_karta_serve_and_an_emailed_copy_finds_its_roadm
         karta::store::open(&mine).expect("open").roadmap(),
         karta::store::open(&emailed).expect("open").roadmap()
     );
+
+    // `karta peers` names the server each one syncs with, and whence.
+    let peers = ok(d, "Иванова", &["peers", path(&mine)]);
+    let line = format!("сервер синхронизации: {} (запомнен", server.url);
+    assert!(peers.contains(&line), "{peers}");
+    let peers = run_command(common::karta_command(&sidorova), &["peers", path(&emailed)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let line = format!("сервер синхронизации: {} (из настроек", server.url);
+    assert!(peers.contains(&line), "{peers}");
+    let nobody = ok(d, "Кузнецова", &["peers", path(&emailed)]);
+    assert!(!nobody.contains("сервер синхронизации"), "{nobody}");
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod sync_server;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{editor_on, karta_as, press};
+use common::{editor_on, karta_as, press, screen};
 use karta::sync::servers::Remote;
 use karta::tui::app::App;
 use sync_server::Server;
@@ -99,6 +99,14 @@ fn edits_go_both_ways_live_and_offline_edits_go_out_on_reconnect() {
     });
     until(&mut app, "online", online);
     assert!(app.live_words().contains("в сети"), "{}", app.live_words());
+
+    // The peers screen names the server and where live sync stands.
+    press(&mut app, "P");
+    let shown = screen(&mut app, 120, 20);
+    let line = format!("сервер синхронизации: {} — в сети", server.url);
+    assert!(shown.contains(&line), "{shown}");
+    assert!(shown.contains("обменов ещё не было"), "{shown}");
+    press(&mut app, "Esc");
 
     // An edit in the editor goes out as it is made.
     press(&mut app, "j e Enter End text:_(уточнено) Enter");

@@ -133,21 +133,48 @@ impl App {
 
     /// Live sync in words for the status line ("" when not syncing).
     pub fn live_words(&self) -> String {
-        let Some(standing) = self.live_standing() else {
-            return String::new();
-        };
+        self.live_standing()
+            .map(|standing| format!(" · {}", standing_words(standing, self.lang)))
+            .unwrap_or_default()
+    }
+
+    /// The line of the peers screen naming the server the editor syncs
+    /// with and where live sync stands (None: not syncing).
+    pub(super) fn live_server_line(&self) -> Option<String> {
         let lang = self.lang;
-        if standing.stopped {
-            return format!(" · {}", lang.t("синхронизация остановлена", "sync stopped"));
-        }
-        let place = match standing.online {
-            true => lang.t("в сети", "online"),
-            false => lang.t("не в сети", "offline"),
+        let (server, standing) = match &self.document.live {
+            None => return None,
+            Some(LiveSync::Waiting(remote)) => (&remote.server, None),
+            Some(LiveSync::Running(live)) => (&live.remote.server, Some(&live.standing)),
         };
-        match (standing.unsent, lang) {
-            (0, _) => format!(" · {place}"),
-            (n, Lang::Ru) => format!(" · {place}, не отправлено: {n}"),
-            (n, Lang::En) => format!(" · {place}, {n} not sent"),
-        }
+        let server = crate::model::text::one_line(server);
+        Some(match standing {
+            Some(standing) => crate::tr!(
+                lang,
+                "peers-sync-server-live",
+                server = server,
+                standing = standing_words(standing, lang)
+            ),
+            None => crate::tr!(lang, "peers-sync-server-starting", server = server),
+        })
+    }
+}
+
+/// Where live sync stands, in words: online or offline, and how many
+/// changes the server lacks.
+fn standing_words(standing: &Standing, lang: Lang) -> String {
+    if standing.stopped {
+        return lang
+            .t("синхронизация остановлена", "sync stopped")
+            .to_string();
+    }
+    let place = match standing.online {
+        true => lang.t("в сети", "online"),
+        false => lang.t("не в сети", "offline"),
+    };
+    match (standing.unsent, lang) {
+        (0, _) => place.to_string(),
+        (n, Lang::Ru) => format!("{place}, не отправлено: {n}"),
+        (n, Lang::En) => format!("{place}, {n} not sent"),
     }
 }
