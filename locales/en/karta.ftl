@@ -409,6 +409,10 @@ peers-sync-server-remembered = sync server: { $server } (remembered for this roa
 peers-sync-server-config = sync server: { $server } (from the config, [sync] server; karta sync FILE exchanges with it)
 peers-sync-server-live = sync server: { $server } — { $standing }
 peers-sync-server-starting = sync server: { $server } — connecting once loaded
+live-sending-before-quit = Sending the server { $count ->
+    [one] { $count } change it does not have yet
+   *[other] { $count } changes it does not have yet
+}…
 
 ## src/commands/roadmap.rs
 
