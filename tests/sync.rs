@@ -568,3 +568,148 @@ fn a_server_sending_a_poisoned_change_is_refused_and_the_file_is_untouched() {
     assert!(err.contains("повреждены"), "{err}");
     assert_eq!(std::fs::read(&mine).expect("read"), before);
 }
+
+/// A TLS-terminating proxy on loopback, as one runs in front of `karta
+/// serve` for `wss://`: rustls with a certificate for `localhost` made
+/// here, every connection forwarded to `backend`. Returns its port and the
+/// certificate (PEM) a client must trust.
+fn tls_proxy(backend: u16) -> (u16, String) {
+    use std::sync::Arc;
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("cert");
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(made.signing_key.serialize_der().into());
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .expect("protocols")
+    .with_no_client_auth()
+    .with_single_cert(vec![made.cert.der().clone()], key)
+    .expect("server config");
+    let config = Arc::new(config);
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for client in listener.incoming() {
+            let Ok(client) = client else { return };
+            let config = config.clone();
+            std::thread::spawn(move || {
+                let Ok(tls) = rustls::ServerConnection::new(config) else {
+                    return;
+                };
+                let Ok(server) = std::net::TcpStream::connect(("127.0.0.1", backend)) else {
+                    return;
+                };
+                forward(tls, client, server);
+            });
+        }
+    });
+    (port, made.cert.pem())
+}
+
+/// Moves bytes between the TLS client and the plain server until either
+/// side closes.
+fn forward(
+    mut tls: rustls::ServerConnection,
+    mut client: std::net::TcpStream,
+    mut server: std::net::TcpStream,
+) {
+    use std::io::{ErrorKind, Read, Write};
+    let step = Some(Duration::from_millis(2));
+    if client.set_read_timeout(step).is_err() || server.set_read_timeout(step).is_err() {
+        return;
+    }
+    let waiting =
+        |e: &std::io::Error| matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match tls.read_tls(&mut client) {
+            Ok(0) => return,
+            Ok(_) => {
+                if tls.process_new_packets().is_err() {
+                    let _ = tls.write_tls(&mut client);
+                    return;
+                }
+                loop {
+                    match tls.reader().read(&mut buf) {
+                        Ok(0) => return,
+                        Ok(n) => {
+                            if server.write_all(&buf[..n]).is_err() {
+                                return;
+                            }
+                        }
+                        Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                        Err(_) => return,
+                    }
+                }
+            }
+            Err(e) if waiting(&e) => {}
+            Err(_) => return,
+        }
+        match server.read(&mut buf) {
+            Ok(0) => return,
+            Ok(n) => {
+                if tls.writer().write_all(&buf[..n]).is_err() {
+                    return;
+                }
+            }
+            Err(e) if waiting(&e) => {}
+            Err(_) => return,
+        }
+        while tls.wants_write() {
+            if tls.write_tls(&mut client).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+#[test]
+fn sync_works_through_a_tls_proxy_trusting_its_certificate_and_only_then() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let server = Server::start(&d.join("server"), &d.join("store"), &[]);
+    let (port, pem) = tls_proxy(server.port());
+    let trusted = d.join("proxy.pem");
+    std::fs::write(&trusted, pem).expect("certificate");
+    let url = format!("wss://localhost:{port}/");
+    let (mine, theirs) = two_copies(d, "Иванова");
+    let trusting = |author: &str, file: &Path| {
+        let mut command = karta_as(d, author);
+        command
+            .env("SSL_CERT_FILE", file)
+            .env_remove("SSL_CERT_DIR");
+        command
+    };
+
+    // Not trusting the proxy's certificate: refused, nothing taken.
+    let elsewhere = d.join("other.pem");
+    let other = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("cert");
+    std::fs::write(&elsewhere, other.cert.pem()).expect("certificate");
+    let refused = run_command(
+        trusting("Иванова", &elsewhere),
+        &["share", path(&mine), "--server", &url],
+    )
+    .expect_err("an untrusted certificate");
+    assert!(refused.contains("не удалось подключиться"), "{refused}");
+
+    let shared = run_command(
+        trusting("Иванова", &trusted),
+        &["share", path(&mine), "--server", &url],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(shared.contains(&url), "{shared}");
+    ok(
+        d,
+        "Петров",
+        &["set", path(&theirs), "1.2", "deadline", "Май 2031"],
+    );
+    run_command(
+        trusting("Петров", &trusted),
+        &["sync", path(&theirs), "--server", &url],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = run_command(trusting("Иванова", &trusted), &["sync", path(&mine)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.contains("Петров"), "{out}");
+    assert_eq!(deadline(&mine, "1.2"), "Май 2031");
+}
