@@ -340,7 +340,8 @@ pub fn take(
 
 /// The shortest time between two sync messages of a [`Session`] that
 /// carry something the server waits for (changes made here, changes it
-/// asked for): what changes meanwhile goes out together in the next one.
+/// asked for, asking for changes it holds and did not send): what changes
+/// meanwhile goes out together in the next one.
 pub const PACE: Duration = Duration::from_millis(100);
 
 /// The shortest time between two sync messages of a [`Session`] that
@@ -415,19 +416,25 @@ impl Session {
             Some(urgent) => wait.min(allowed(urgent).saturating_duration_since(now)),
             None => wait,
         };
-        let mut took = false;
+        let mut arrived = Vec::new();
         for _ in 0..BATCH {
             match self.connection.receive(wait)? {
                 Some(Received::Sync(message)) => {
-                    let asked = !message.need.is_empty();
-                    take(&self.connection, doc, &mut self.state, message)?;
-                    took = true;
-                    self.due = Some(asked || self.due == Some(true));
+                    arrived.push(message);
                     wait = Duration::ZERO;
                 }
                 Some(Received::Unavailable) => {}
                 None => break,
             }
+        }
+        let took = !arrived.is_empty();
+        for message in together(arrived) {
+            let asked = !message.need.is_empty();
+            take(&self.connection, doc, &mut self.state, message)?;
+            // Lacking some of what the server holds (it took us to have it):
+            // the answer asks for it.
+            let lacking = self.state.their_heads.as_ref() != Some(&self.state.shared_heads);
+            self.due = Some(asked || lacking || self.due == Some(true));
         }
         Ok(took)
     }
@@ -435,5 +442,119 @@ impl Session {
     /// Closes the connection politely.
     pub fn close(self) {
         self.connection.close();
+    }
+}
+
+/// Sync messages that arrived one after another, as few as taking them
+/// does the same: the changes of a run of messages taken at once (the
+/// document takes changes once instead of once per message), with what the
+/// last of them says the server has, needs and holds — which is what taking
+/// them one by one leaves behind, the server's history only growing. A
+/// message that resets the exchange or carries a whole document stays on
+/// its own.
+fn together(messages: Vec<automerge::sync::Message>) -> Vec<automerge::sync::Message> {
+    use automerge::sync::{ChunkList, MessageFlags};
+    let alone = |m: &automerge::sync::Message| {
+        m.heads.is_empty()
+            || m.flags
+                .is_some_and(|f| f.contains(MessageFlags::SYNC_RESET))
+            || m.changes.iter().any(|chunk| chunk.get(8) == Some(&0))
+    };
+    let mut out: Vec<automerge::sync::Message> = Vec::new();
+    let mut run: Vec<Vec<u8>> = Vec::new();
+    for message in messages {
+        let joins = !alone(&message) && out.last().is_some_and(|last| !alone(last));
+        if !joins {
+            if let Some(last) = out.last_mut() {
+                last.changes = ChunkList::from(std::mem::take(&mut run));
+            }
+            run.extend(message.changes.iter().map(<[u8]>::to_vec));
+            out.push(message);
+            continue;
+        }
+        run.extend(message.changes.iter().map(<[u8]>::to_vec));
+        if let Some(last) = out.last_mut() {
+            *last = message;
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        last.changes = ChunkList::from(run);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use automerge::transaction::Transactable;
+    use automerge::{AutoCommit, ROOT};
+
+    #[test]
+    fn messages_taken_together_leave_what_taking_them_one_by_one_leaves() {
+        let mut server = AutoCommit::new();
+        server.put(ROOT, "id", "roadmap").expect("put");
+        server.commit();
+        // A history long enough that a few changes go as changes, not as
+        // the whole document.
+        for i in 0..20_i64 {
+            server.put(ROOT, "n", i).expect("put");
+            server.commit();
+        }
+        let mut client = server.fork();
+        let (mut server_state, mut client_state) = (State::new(), State::new());
+        // In step first, as after connecting.
+        loop {
+            let to_server = client.sync().generate_sync_message(&mut client_state);
+            let to_client = server.sync().generate_sync_message(&mut server_state);
+            if to_server.is_none() && to_client.is_none() {
+                break;
+            }
+            if let Some(m) = to_server {
+                server
+                    .sync()
+                    .receive_sync_message(&mut server_state, m)
+                    .expect("server");
+            }
+            if let Some(m) = to_client {
+                client
+                    .sync()
+                    .receive_sync_message(&mut client_state, m)
+                    .expect("client");
+            }
+        }
+        let mut messages = Vec::new();
+        for i in 100..104_i64 {
+            server.put(ROOT, "n", i).expect("put");
+            server.commit();
+            messages.extend(server.sync().generate_sync_message(&mut server_state));
+        }
+        assert_eq!(messages.len(), 4);
+        assert_eq!(together(messages.clone()).len(), 1);
+
+        let (mut one_by_one, mut at_once) = (client.fork(), client.fork());
+        let (mut state_one, mut state_once) = (client_state.clone(), client_state);
+        for message in messages.clone() {
+            one_by_one
+                .sync()
+                .receive_sync_message(&mut state_one, message)
+                .expect("take");
+        }
+        for message in together(messages) {
+            at_once
+                .sync()
+                .receive_sync_message(&mut state_once, message)
+                .expect("take");
+        }
+        assert_eq!(one_by_one.get_heads(), server.get_heads());
+        assert_eq!(at_once.get_heads(), server.get_heads());
+        assert_eq!(state_one.their_heads, state_once.their_heads);
+        assert_eq!(state_one.shared_heads, state_once.shared_heads);
+        let answer = |doc: &mut AutoCommit, state: &mut State| {
+            doc.sync().generate_sync_message(state).map(|m| m.heads)
+        };
+        assert_eq!(
+            answer(&mut one_by_one, &mut state_one),
+            answer(&mut at_once, &mut state_once)
+        );
     }
 }
