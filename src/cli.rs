@@ -286,7 +286,8 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Who has which version: what was last sent to and received from each
-    /// correspondent, and how many of your changes they lack.
+    /// correspondent, how many of your changes they lack, and the sync
+    /// server the roadmap syncs with.
     Peers {
         /// The roadmap.
         file: PathBuf,
@@ -552,7 +553,7 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             output,
         }) => commands::diff::run(&file, &since, format, output.as_deref(), lang),
-        Some(Command::Peers { file }) => commands::peers::run(&file, lang),
+        Some(Command::Peers { file }) => commands::peers::run(&file, &config, lang),
         Some(Command::Share {
             file,
             server,

@@ -128,6 +128,135 @@ fn copies_exchange_edits_through_karta_serve_and_an_emailed_copy_finds_its_roadm
         karta::store::open(&mine).expect("open").roadmap(),
         karta::store::open(&emailed).expect("open").roadmap()
     );
+
+    // `karta peers` names the server each one syncs with, and whence.
+    let peers = ok(d, "Иванова", &["peers", path(&mine)]);
+    let line = format!("сервер синхронизации: {} (запомнен", server.url);
+    assert!(peers.contains(&line), "{peers}");
+    let peers = run_command(common::karta_command(&sidorova), &["peers", path(&emailed)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let line = format!("сервер синхронизации: {} (из настроек", server.url);
+    assert!(peers.contains(&line), "{peers}");
+    let nobody = ok(d, "Кузнецова", &["peers", path(&emailed)]);
+    assert!(!nobody.contains("сервер синхронизации"), "{nobody}");
+}
+
+/// A roadmap whose identity (and every other string) is an Automerge
+/// text, as automerge-repo's JS writes strings by default.
+fn text_id_roadmap(path: &Path, id: &str) {
+    use automerge::transaction::Transactable;
+    use automerge::{AutoCommit, ObjType, ROOT};
+    fn text(doc: &mut AutoCommit, obj: &automerge::ObjId, key: &str, value: &str) {
+        let t = doc.put_object(obj, key, ObjType::Text).expect("text");
+        doc.splice_text(&t, 0, 0, value).expect("splice");
+    }
+    let mut doc = AutoCommit::new();
+    text(&mut doc, &ROOT, "format", "karta");
+    doc.put(ROOT, "version", 1_i64).expect("version");
+    text(&mut doc, &ROOT, "id", id);
+    let meta = doc.put_object(ROOT, "meta", ObjType::Map).expect("meta");
+    text(&mut doc, &meta, "title", "Карта из JS");
+    doc.put_object(ROOT, "columns", ObjType::Map)
+        .expect("columns");
+    let sections = doc
+        .put_object(ROOT, "sections", ObjType::Map)
+        .expect("sections");
+    let s = doc
+        .put_object(&sections, "aaaaaaaaaaaa", ObjType::Map)
+        .expect("section");
+    for (key, value) in [
+        ("parent", ""),
+        ("pos", "i"),
+        ("number", "1."),
+        ("title", "Раздел из JS"),
+        ("kind", "mechanism"),
+    ] {
+        text(&mut doc, &s, key, value);
+    }
+    let activities = doc
+        .put_object(ROOT, "activities", ObjType::Map)
+        .expect("activities");
+    let a = doc
+        .put_object(&activities, "bbbbbbbbbbbb", ObjType::Map)
+        .expect("activity");
+    for (key, value) in [
+        ("section", "aaaaaaaaaaaa"),
+        ("pos", "i"),
+        ("number", "1.1."),
+        ("text", "Мероприятие из JS"),
+        ("deadline", "Декабрь 2022"),
+        ("status", "planned"),
+    ] {
+        text(&mut doc, &a, key, value);
+    }
+    doc.commit();
+    std::fs::write(path, doc.save()).expect("write");
+}
+
+#[test]
+fn a_roadmap_whose_id_is_a_text_syncs_as_the_string_it_holds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let server = Server::start(&d.join("server"), &d.join("store"), &[]);
+    let id = "5f0c1d2e-0000-4000-8000-0000000000a1";
+    let mine = d.join("js.karta");
+    text_id_roadmap(&mine, id);
+    let theirs = copy(&mine, d.join("theirs.karta"));
+
+    let shared = ok(
+        d,
+        "Иванова",
+        &["share", path(&mine), "--server", &server.url],
+    );
+    assert!(shared.contains(&karta::sync::id::url(id)), "{shared}");
+    ok(
+        d,
+        "Петров",
+        &["set", path(&theirs), "1.1", "deadline", "Май 2031"],
+    );
+    let out = ok(
+        d,
+        "Петров",
+        &["sync", path(&theirs), "--server", &server.url],
+    );
+    assert!(out.contains("отправлено изменений — 1"), "{out}");
+    let out = ok(d, "Иванова", &["sync", path(&mine)]);
+    assert!(out.contains("Петров"), "{out}");
+    assert_eq!(deadline(&mine, "1.1"), "Май 2031");
+    assert_eq!(karta::store::open(&mine).expect("open").roadmap_id(), id);
+}
+
+#[test]
+fn a_change_editing_an_identity_written_as_a_text_is_refused() {
+    use automerge::ReadDoc;
+    use automerge::transaction::Transactable;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("js.karta");
+    let id = "5f0c1d2e-0000-4000-8000-0000000000a1";
+    text_id_roadmap(&file, id);
+    let mut am = automerge::AutoCommit::load(&std::fs::read(&file).expect("read")).expect("load");
+    let heads = am.get_heads();
+    let (_, text) = am
+        .get(automerge::ROOT, "id")
+        .expect("get")
+        .expect("the identity");
+    am.splice_text(&text, 0, 1, "6").expect("splice");
+    am.commit();
+    let changes: Vec<u8> = am
+        .get_changes(&heads)
+        .iter()
+        .flat_map(|c| c.raw_bytes().to_vec())
+        .collect();
+    let mut doc = karta::store::open(&file).expect("open");
+    let refused = karta::sync::apply::take_into(&mut doc, &changes, Path::new("ws://server"));
+    assert!(
+        matches!(
+            refused,
+            Err(karta::store::StoreError::DifferentRoadmap { .. })
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(doc.roadmap_id(), id);
 }
 
 #[test]
@@ -438,4 +567,149 @@ fn a_server_sending_a_poisoned_change_is_refused_and_the_file_is_untouched() {
     let err = run(d, "Иванова", &["sync", path(&mine), "--server", &url]).unwrap_err();
     assert!(err.contains("повреждены"), "{err}");
     assert_eq!(std::fs::read(&mine).expect("read"), before);
+}
+
+/// A TLS-terminating proxy on loopback, as one runs in front of `karta
+/// serve` for `wss://`: rustls with a certificate for `localhost` made
+/// here, every connection forwarded to `backend`. Returns its port and the
+/// certificate (PEM) a client must trust.
+fn tls_proxy(backend: u16) -> (u16, String) {
+    use std::sync::Arc;
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("cert");
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(made.signing_key.serialize_der().into());
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .expect("protocols")
+    .with_no_client_auth()
+    .with_single_cert(vec![made.cert.der().clone()], key)
+    .expect("server config");
+    let config = Arc::new(config);
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for client in listener.incoming() {
+            let Ok(client) = client else { return };
+            let config = config.clone();
+            std::thread::spawn(move || {
+                let Ok(tls) = rustls::ServerConnection::new(config) else {
+                    return;
+                };
+                let Ok(server) = std::net::TcpStream::connect(("127.0.0.1", backend)) else {
+                    return;
+                };
+                forward(tls, client, server);
+            });
+        }
+    });
+    (port, made.cert.pem())
+}
+
+/// Moves bytes between the TLS client and the plain server until either
+/// side closes.
+fn forward(
+    mut tls: rustls::ServerConnection,
+    mut client: std::net::TcpStream,
+    mut server: std::net::TcpStream,
+) {
+    use std::io::{ErrorKind, Read, Write};
+    let step = Some(Duration::from_millis(2));
+    if client.set_read_timeout(step).is_err() || server.set_read_timeout(step).is_err() {
+        return;
+    }
+    let waiting =
+        |e: &std::io::Error| matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match tls.read_tls(&mut client) {
+            Ok(0) => return,
+            Ok(_) => {
+                if tls.process_new_packets().is_err() {
+                    let _ = tls.write_tls(&mut client);
+                    return;
+                }
+                loop {
+                    match tls.reader().read(&mut buf) {
+                        Ok(0) => return,
+                        Ok(n) => {
+                            if server.write_all(&buf[..n]).is_err() {
+                                return;
+                            }
+                        }
+                        Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                        Err(_) => return,
+                    }
+                }
+            }
+            Err(e) if waiting(&e) => {}
+            Err(_) => return,
+        }
+        match server.read(&mut buf) {
+            Ok(0) => return,
+            Ok(n) => {
+                if tls.writer().write_all(&buf[..n]).is_err() {
+                    return;
+                }
+            }
+            Err(e) if waiting(&e) => {}
+            Err(_) => return,
+        }
+        while tls.wants_write() {
+            if tls.write_tls(&mut client).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+#[test]
+fn sync_works_through_a_tls_proxy_trusting_its_certificate_and_only_then() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let server = Server::start(&d.join("server"), &d.join("store"), &[]);
+    let (port, pem) = tls_proxy(server.port());
+    let trusted = d.join("proxy.pem");
+    std::fs::write(&trusted, pem).expect("certificate");
+    let url = format!("wss://localhost:{port}/");
+    let (mine, theirs) = two_copies(d, "Иванова");
+    let trusting = |author: &str, file: &Path| {
+        let mut command = karta_as(d, author);
+        command
+            .env("SSL_CERT_FILE", file)
+            .env_remove("SSL_CERT_DIR");
+        command
+    };
+
+    // Not trusting the proxy's certificate: refused, nothing taken.
+    let elsewhere = d.join("other.pem");
+    let other = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("cert");
+    std::fs::write(&elsewhere, other.cert.pem()).expect("certificate");
+    let refused = run_command(
+        trusting("Иванова", &elsewhere),
+        &["share", path(&mine), "--server", &url],
+    )
+    .expect_err("an untrusted certificate");
+    assert!(refused.contains("не удалось подключиться"), "{refused}");
+
+    let shared = run_command(
+        trusting("Иванова", &trusted),
+        &["share", path(&mine), "--server", &url],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(shared.contains(&url), "{shared}");
+    ok(
+        d,
+        "Петров",
+        &["set", path(&theirs), "1.2", "deadline", "Май 2031"],
+    );
+    run_command(
+        trusting("Петров", &trusted),
+        &["sync", path(&theirs), "--server", &url],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = run_command(trusting("Иванова", &trusted), &["sync", path(&mine)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.contains("Петров"), "{out}");
+    assert_eq!(deadline(&mine, "1.2"), "Май 2031");
 }

@@ -8,7 +8,7 @@ mod sync_server;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{editor_on, karta_as, press};
+use common::{editor_on, karta_as, press, screen};
 use karta::sync::servers::Remote;
 use karta::tui::app::App;
 use sync_server::Server;
@@ -67,8 +67,7 @@ fn online(app: &App) -> bool {
 }
 
 fn all_sent(app: &App) -> bool {
-    app.live_standing()
-        .is_some_and(|s| s.online && s.unsent == 0)
+    app.live_all_sent()
 }
 
 #[test]
@@ -99,6 +98,14 @@ fn edits_go_both_ways_live_and_offline_edits_go_out_on_reconnect() {
     });
     until(&mut app, "online", online);
     assert!(app.live_words().contains("в сети"), "{}", app.live_words());
+
+    // The peers screen names the server and where live sync stands.
+    press(&mut app, "P");
+    let shown = screen(&mut app, 120, 20);
+    let line = format!("сервер синхронизации: {} — в сети", server.url);
+    assert!(shown.contains(&line), "{shown}");
+    assert!(shown.contains("обменов ещё не было"), "{shown}");
+    press(&mut app, "Esc");
 
     // An edit in the editor goes out as it is made.
     press(&mut app, "j e Enter End text:_(уточнено) Enter");
@@ -145,4 +152,25 @@ fn edits_go_both_ways_live_and_offline_edits_go_out_on_reconnect() {
     until(&mut app, "sent after reconnecting", all_sent);
     ok(d, "Петров", &["sync", theirs_arg, "--server", &server.url]);
     assert!(texts(&theirs).contains("(без сети)"));
+
+    // An edit saved and the editor quit at once, before live sync had
+    // it: quitting waits for it to go out, saying so.
+    press(
+        &mut app,
+        "j e Enter End text:_(перед_выходом) Enter Ctrl-s q",
+    );
+    assert!(app.quit);
+    let mut said = Vec::new();
+    app.send_before_quit(&mut |app| {
+        said.push(app.status.message.as_ref().map(|(t, _)| t.clone()));
+    });
+    assert!(
+        said.iter()
+            .flatten()
+            .all(|t| t.starts_with("Отправляю на сервер")),
+        "{said:?}"
+    );
+    drop(app);
+    ok(d, "Петров", &["sync", theirs_arg]);
+    assert!(texts(&theirs).contains("(перед выходом)"));
 }

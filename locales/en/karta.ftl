@@ -405,6 +405,14 @@ peers-sent = sent
 peers-a-bundle-of = a bundle of
 peers-received = received
 peers-your-changes-they-have-not = your changes they have not received
+peers-sync-server-remembered = sync server: { $server } (remembered for this roadmap; karta sync FILE exchanges with it)
+peers-sync-server-config = sync server: { $server } (from the config, [sync] server; karta sync FILE exchanges with it)
+peers-sync-server-live = sync server: { $server } — { $standing }
+peers-sync-server-starting = sync server: { $server } — connecting once loaded
+live-sending-before-quit = Sending the server { $count ->
+    [one] { $count } change it does not have yet
+   *[other] { $count } changes it does not have yet
+}…
 
 ## src/commands/roadmap.rs
 

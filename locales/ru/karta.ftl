@@ -491,6 +491,15 @@ peers-sent = отправлено
 peers-a-bundle-of = пакет от
 peers-received = получено
 peers-your-changes-they-have-not = ваших изменений, которых у них нет
+peers-sync-server-remembered = сервер синхронизации: { $server } (запомнен для этой дорожной карты; karta sync ФАЙЛ обменивается с ним)
+peers-sync-server-config = сервер синхронизации: { $server } (из настроек, [sync] server; karta sync ФАЙЛ обменивается с ним)
+peers-sync-server-live = сервер синхронизации: { $server } — { $standing }
+peers-sync-server-starting = сервер синхронизации: { $server } — подключение после загрузки
+live-sending-before-quit = Отправляю на сервер { $count ->
+    [one] { $count } изменение, которого там ещё нет
+    [few] { $count } изменения, которых там ещё нет
+   *[many] { $count } изменений, которых там ещё нет
+}…
 
 ## src/commands/roadmap.rs
 

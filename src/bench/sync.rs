@@ -13,12 +13,16 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow};
 use automerge::ChangeHash;
-use automerge::sync::{State, SyncDoc};
+use automerge::sync::State;
 
 use crate::store::write::edit::ActivityField;
 use crate::store::{self, Doc};
-use crate::sync::client::{Connection, Received, exchange};
+use crate::sync::client::{Connection, Session, exchange};
 use crate::sync::id::document_id;
+
+/// How long a client that made all its edits waits for messages before
+/// looking whether everyone is done.
+const IDLE: Duration = Duration::from_millis(100);
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -35,6 +39,8 @@ pub struct Options {
     pub pause: Duration,
     /// The longest the run may take.
     pub limit: Duration,
+    /// The server's process, for its CPU time.
+    pub server_pid: Option<u32>,
 }
 
 /// What a run measured.
@@ -51,6 +57,10 @@ pub struct Outcome {
     pub p50: Duration,
     /// 99th percentile of the same.
     pub p99: Duration,
+    /// CPU time of the server's process during the run (None: not known).
+    pub server_cpu: Option<Duration>,
+    /// CPU time of the clients (this process) during the run.
+    pub clients_cpu: Option<Duration>,
 }
 
 /// One client's record: the edits it made (when) and the others' edits it
@@ -98,8 +108,15 @@ pub fn run(options: &Options) -> Result<Outcome> {
             })
         })
         .collect();
+    let cpu = || {
+        (
+            options.server_pid.and_then(cpu_of),
+            cpu_of(std::process::id()),
+        )
+    };
     started.wait();
     let start = Instant::now();
+    let cpu_before = cpu();
     let mut records = Vec::new();
     for worker in workers {
         let record = worker
@@ -108,7 +125,14 @@ pub fn run(options: &Options) -> Result<Outcome> {
             .context("a client")?;
         records.push(record);
     }
-    Ok(measure(&records, start, options))
+    let cpu_after = cpu();
+    let spent =
+        |before: Option<Duration>, after: Option<Duration>| Some(after?.saturating_sub(before?));
+    Ok(Outcome {
+        server_cpu: spent(cpu_before.0, cpu_after.0),
+        clients_cpu: spent(cpu_before.1, cpu_after.1),
+        ..measure(&records, start, options)
+    })
 }
 
 /// One client: connects, waits for the others, makes its edits at its
@@ -132,7 +156,7 @@ fn client(
         Ok((c, plain.save()))
     });
     started.wait();
-    let (mut connection, synced) = connected?;
+    let (connection, synced) = connected?;
     let mut doc = Doc::from_bytes(&synced, Path::new("bench"))?;
     doc.set_author(Some(&format!("client {i}")));
     let run = std::time::SystemTime::now()
@@ -146,6 +170,8 @@ fn client(
     };
     let expected = (options.clients - 1) * options.edits;
     let mut done = false;
+    // The sync of the editor's live sync (`sync::live`), at its pace.
+    let mut session = Session::new(connection, state);
     // Clients start spread over one pause, not all at once.
     let mut next = start + options.pause.mul_f64(i as f64 / options.clients as f64);
     loop {
@@ -164,20 +190,18 @@ fn client(
                 }
             }
             next += options.pause;
+            session.touch();
         }
-        let am = doc.automerge_mut();
-        if let Some(message) = am.sync().generate_sync_message(&mut state) {
-            connection.send(message)?;
-        }
-        if let Some(Received::Sync(message)) = connection.receive(Duration::from_millis(5))? {
-            let before = doc.heads();
-            let am = doc.automerge_mut();
-            am.sync()
-                .receive_sync_message(&mut state, message)
-                .context("taking a sync message")?;
+        let wait = if record.made.len() < options.edits {
+            next.saturating_duration_since(Instant::now())
+        } else {
+            IDLE
+        };
+        let before = doc.heads();
+        if session.step(&mut doc.automerge_mut().sync(), wait)? {
             let now = Instant::now();
-            for change in am.get_changes(&before) {
-                record.seen.entry(change.hash()).or_insert(now);
+            for change in doc.automerge_mut().get_changes_meta(&before) {
+                record.seen.entry(change.hash).or_insert(now);
             }
         }
         if !done && record.made.len() == options.edits && record.seen.len() >= expected {
@@ -188,7 +212,7 @@ fn client(
             break;
         }
     }
-    connection.close();
+    session.close();
     Ok(record)
 }
 
@@ -228,7 +252,23 @@ fn measure(records: &[Record], start: Instant, options: &Options) -> Outcome {
         converged: (all && edits == options.clients * options.edits).then(|| last - start),
         p50: at(0.5),
         p99: at(0.99),
+        server_cpu: None,
+        clients_cpu: None,
     }
+}
+
+/// CPU time (user and system) the process `pid` has used so far (Linux;
+/// `/proc/PID/stat` counts in ticks of 1/100 s on every Linux platform
+/// karta builds for).
+pub fn cpu_of(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The fields after the command's name, which may hold spaces: state
+    // is the first of them, utime the 12th, stime the 13th.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(Duration::from_millis((user + system) * 10))
 }
 
 /// Peak resident memory of the process `pid` in bytes (Linux).

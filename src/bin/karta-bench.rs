@@ -159,13 +159,14 @@ enum Command {
         karta: Option<PathBuf>,
     },
     /// Load a sync server: clients × edits through it on loopback; prints
-    /// time to converge, p50/p99 of an edit reaching every client and the
-    /// server's peak RSS as a table row.
+    /// time to converge, p50/p99 of an edit reaching every client, the
+    /// server's peak RSS and the CPU time of server and clients as a table
+    /// row.
     Sync {
         /// The server (ws://127.0.0.1:PORT), running.
         #[arg(long)]
         server: String,
-        /// The server's process, for its peak memory.
+        /// The server's process, for its peak memory and CPU time.
         #[arg(long)]
         server_pid: Option<u32>,
         /// What to call the server in the table.
@@ -287,6 +288,7 @@ fn main() -> Result<()> {
                 edits,
                 pause: std::time::Duration::from_millis(pause_ms),
                 limit: std::time::Duration::from_secs(limit_s),
+                server_pid,
             };
             let outcome = bench::sync::run(&options)?;
             let ms = |d: std::time::Duration| format!("{:.0} ms", d.as_secs_f64() * 1000.0);
@@ -297,12 +299,17 @@ fn main() -> Result<()> {
             let rss = server_pid
                 .and_then(bench::sync::peak_rss_of)
                 .map_or_else(|| "–".to_string(), |b| format!("{} MB", b / (1024 * 1024)));
+            let cpu = |d: Option<std::time::Duration>| {
+                d.map_or_else(|| "–".to_string(), |d| format!("{:.1} s", d.as_secs_f64()))
+            };
             print(&format!(
-                "| {label} | {clients} × {edits} | {converged} | {} | {} | {}/{} | {rss} |\n",
+                "| {label} | {clients} × {edits} every {pause_ms} ms | {converged} | {} | {} | {}/{} | {rss} | {} | {} |\n",
                 ms(outcome.p50),
                 ms(outcome.p99),
                 outcome.delivered,
                 outcome.edits,
+                cpu(outcome.server_cpu),
+                cpu(outcome.clients_cpu),
             ))
         }
     }

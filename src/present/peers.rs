@@ -1,16 +1,28 @@
 //! Who has which version, in words: for each correspondent what was last
 //! sent to them and received from them, when, and how many of your changes
-//! they have not received (`karta peers` and the editor's screen).
+//! they have not received, and the sync server the roadmap syncs with
+//! (`karta peers` and the editor's screen).
 
 use crate::describe::time_text;
 use crate::i18n::Lang;
 use crate::model::text::one_line;
 use crate::peers::Correspondent;
+use crate::sync::servers::Origin;
 use crate::tr;
 
 /// What is said when nothing was exchanged yet.
 pub fn no_exchanges(lang: Lang) -> String {
     tr!(lang, "peers-no-exchanges-yet-karta-bundle")
+}
+
+/// The line naming the sync server the roadmap syncs with (never its
+/// token), and where that is known from.
+pub fn server_line(server: &str, origin: Origin, lang: Lang) -> String {
+    let server = one_line(server);
+    match origin {
+        Origin::Remembered => tr!(lang, "peers-sync-server-remembered", server = server),
+        Origin::Config => tr!(lang, "peers-sync-server-config", server = server),
+    }
 }
 
 /// Four lines per correspondent: the name, then indented what was sent,

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use automerge::legacy::{Key, ObjectId, OpType};
 use automerge::sync::Message;
-use automerge::{AutoCommit, Change, ScalarValue};
+use automerge::{AutoCommit, Change, ObjType, ScalarValue};
 use samod_core::DocumentId;
 
 use crate::store::disk::file::quietly;
@@ -95,7 +95,9 @@ fn check_identity_of(chunk: &[u8], document: &DocumentId) -> Result<(), Refusal>
 
 /// Refuses a change that puts the roadmap's identity other than as the
 /// first change of the roadmap `document` belongs to, and a first change
-/// that does not name it.
+/// that does not name it. The identity is a string, or a text (as
+/// automerge-repo's JS writes strings by default) read as the string it
+/// holds once the first change made it.
 fn check_identity(change: &Change, document: &DocumentId) -> Result<(), Refusal> {
     let first = change.deps().is_empty();
     let mut named = false;
@@ -110,6 +112,9 @@ fn check_identity(change: &Change, document: &DocumentId) -> Result<(), Refusal>
             {
                 named = true;
             }
+            OpType::Make(ObjType::Text) if first && text_id(change) == Some(document.clone()) => {
+                named = true;
+            }
             _ => return Err(Refusal::Foreign),
         }
     }
@@ -117,6 +122,16 @@ fn check_identity(change: &Change, document: &DocumentId) -> Result<(), Refusal>
         return Err(Refusal::Foreign);
     }
     Ok(())
+}
+
+/// The document id of the identity a first change writes as a text: the
+/// change applied to an empty document (it depends on nothing), the
+/// identity read as the store reads it.
+fn text_id(first: &Change) -> Option<DocumentId> {
+    let mut doc = automerge::Automerge::new();
+    doc.apply_changes([first.clone()]).ok()?;
+    let id = crate::store::read::get_str(&doc, &automerge::ROOT, schema::K_ID);
+    Some(super::id::document_id(&id))
 }
 
 #[cfg(test)]
@@ -170,6 +185,32 @@ mod tests {
         let other = super::super::id::document_id("00000000-0000-4000-8000-000000000000");
         let mut am = doc.automerge().clone();
         assert_eq!(check_chunk(&am.save(), &other), Err(Refusal::Foreign));
+    }
+
+    /// The first change of a roadmap whose identity is a text.
+    fn text_identity(id: &str) -> AutoCommit {
+        use automerge::transaction::Transactable;
+        let mut doc = AutoCommit::new();
+        doc.put(automerge::ROOT, schema::K_FORMAT, "karta")
+            .expect("format");
+        let text = doc
+            .put_object(automerge::ROOT, schema::K_ID, ObjType::Text)
+            .expect("text");
+        doc.splice_text(&text, 0, 0, id).expect("splice");
+        doc.commit();
+        doc
+    }
+
+    #[test]
+    fn an_identity_written_as_a_text_is_read_as_its_string() {
+        let id = "5f0c1d2e-0000-4000-8000-0000000000a1";
+        let mut doc = text_identity(id);
+        let own = super::super::id::document_id(id);
+        check_chunk(&doc.save(), &own).expect("own roadmap, whole");
+        let first = doc.get_changes(&[]).remove(0);
+        check_chunk(first.raw_bytes(), &own).expect("own roadmap, one change");
+        let other = super::super::id::document_id("00000000-0000-4000-8000-000000000000");
+        assert_eq!(check_chunk(&doc.save(), &other), Err(Refusal::Foreign));
     }
 
     #[test]

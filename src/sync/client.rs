@@ -153,7 +153,8 @@ impl Connection {
     }
 
     /// Waits up to `wait` for something about the document; None when
-    /// nothing came. A message that fails the checks ends the exchange.
+    /// nothing came. A zero `wait` takes only what has already arrived,
+    /// without waiting. A message that fails the checks ends the exchange.
     pub fn receive(&mut self, wait: Duration) -> Result<Option<Received>, SyncError> {
         let deadline = Instant::now() + wait;
         loop {
@@ -212,13 +213,28 @@ impl Connection {
     }
 
     /// The next protocol message, waiting up to `wait`; None when nothing
-    /// came in time.
+    /// came in time. A zero `wait` does not wait: only a message already
+    /// here is taken.
     fn next_message(&mut self, wait: Duration) -> Result<Option<Message>, SyncError> {
-        let deadline = Instant::now() + wait;
+        if wait.is_zero() {
+            let _ = self.tcp.set_nonblocking(true);
+            let next = self.read_message(None);
+            let _ = self.tcp.set_nonblocking(false);
+            return next;
+        }
+        self.read_message(Some(Instant::now() + wait))
+    }
+
+    /// Reads until a protocol message comes or `deadline` passes; without
+    /// a deadline the socket does not block and only what is here is read.
+    fn read_message(&mut self, deadline: Option<Instant>) -> Result<Option<Message>, SyncError> {
         loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let left = left.max(Duration::from_millis(1));
-            let _ = self.tcp.set_read_timeout(Some(left));
+            if let Some(deadline) = deadline {
+                let left = deadline.saturating_duration_since(Instant::now());
+                let _ = self
+                    .tcp
+                    .set_read_timeout(Some(left.max(Duration::from_millis(1))));
+            }
             match self.socket.read() {
                 Ok(Frame::Binary(bytes)) => match wire::decode(&bytes) {
                     Some(message) => return Ok(Some(message)),
@@ -227,7 +243,7 @@ impl Connection {
                 Ok(Frame::Close(_)) => return Err(SyncError::Closed(self.server.clone())),
                 Ok(_) => {}
                 Err(tungstenite::Error::Io(e)) if is_timeout(&e) => {
-                    if Instant::now() >= deadline {
+                    if deadline.is_none_or(|d| Instant::now() >= d) {
                         return Ok(None);
                     }
                 }
@@ -309,7 +325,7 @@ pub fn in_step(doc: &Automerge, state: &State) -> bool {
 /// copy, dropped on any error.
 pub fn take(
     connection: &Connection,
-    doc: &mut Automerge,
+    doc: &mut impl SyncDoc,
     state: &mut State,
     message: automerge::sync::Message,
 ) -> Result<(), SyncError> {
@@ -319,5 +335,226 @@ pub fn take(
             server: connection.server().to_string(),
             reason: super::checks::Refusal::Unapplicable,
         }),
+    }
+}
+
+/// The shortest time between two sync messages of a [`Session`] that
+/// carry something the server waits for (changes made here, changes it
+/// asked for, asking for changes it holds and did not send): what changes
+/// meanwhile goes out together in the next one.
+pub const PACE: Duration = Duration::from_millis(100);
+
+/// The shortest time between two sync messages of a [`Session`] that
+/// only say what arrived: the server sends its new changes without
+/// waiting for them, and every message costs it work for every client
+/// of the roadmap (samod makes a sync message for each of them).
+pub const ACK_PACE: Duration = Duration::from_secs(1);
+
+/// The most messages that arrived together a [`Session`] takes before
+/// answering.
+const BATCH: usize = 64;
+
+/// The sync of one document over a connection kept open (the editor's
+/// live sync; the load benchmark's clients). A sync message is made only
+/// when something changed since the last one — making one works through
+/// every change the server may lack, and with nothing new it comes out
+/// empty — and no more often than every [`PACE`] when the server waits
+/// for it, every [`ACK_PACE`] when it only acknowledges; the server's
+/// messages that arrived together are all taken before one answer goes
+/// back.
+pub struct Session {
+    connection: Connection,
+    state: State,
+    /// Something changed since the last message (None: nothing); whether
+    /// the server waits for it.
+    due: Option<bool>,
+    sent: Option<Instant>,
+}
+
+impl Session {
+    /// Goes on with the sync over `connection` from `state` (a new one, or
+    /// that of an [`exchange`] just made); a message goes out at the first
+    /// [`Session::step`].
+    pub fn new(connection: Connection, state: State) -> Session {
+        Session {
+            connection,
+            state,
+            due: Some(true),
+            sent: None,
+        }
+    }
+
+    /// The heads the server last said it has.
+    pub fn server_heads(&self) -> Option<&Vec<ChangeHash>> {
+        self.state.their_heads.as_ref()
+    }
+
+    /// The document changed here: a sync message is due.
+    pub fn touch(&mut self) {
+        self.due = Some(true);
+    }
+
+    /// Sends the sync message due (when the pace allows), then waits up
+    /// to `wait` for the server and takes into `doc` everything it sent
+    /// that arrived together, checked; whether anything was taken.
+    pub fn step(&mut self, doc: &mut impl SyncDoc, wait: Duration) -> Result<bool, SyncError> {
+        let (now, sent) = (Instant::now(), self.sent);
+        let allowed = |urgent: bool| {
+            let pace = if urgent { PACE } else { ACK_PACE };
+            sent.map_or(now, |at| at + pace)
+        };
+        if let Some(urgent) = self.due
+            && now >= allowed(urgent)
+        {
+            if let Some(message) = doc.generate_sync_message(&mut self.state) {
+                self.connection.send(message)?;
+                self.sent = Some(now);
+            }
+            self.due = None;
+        }
+        let mut wait = match self.due {
+            Some(urgent) => wait.min(allowed(urgent).saturating_duration_since(now)),
+            None => wait,
+        };
+        let mut arrived = Vec::new();
+        for _ in 0..BATCH {
+            match self.connection.receive(wait)? {
+                Some(Received::Sync(message)) => {
+                    arrived.push(message);
+                    wait = Duration::ZERO;
+                }
+                Some(Received::Unavailable) => {}
+                None => break,
+            }
+        }
+        let took = !arrived.is_empty();
+        for message in together(arrived) {
+            let asked = !message.need.is_empty();
+            take(&self.connection, doc, &mut self.state, message)?;
+            // Lacking some of what the server holds (it took us to have it):
+            // the answer asks for it.
+            let lacking = self.state.their_heads.as_ref() != Some(&self.state.shared_heads);
+            self.due = Some(asked || lacking || self.due == Some(true));
+        }
+        Ok(took)
+    }
+
+    /// Closes the connection politely.
+    pub fn close(self) {
+        self.connection.close();
+    }
+}
+
+/// Sync messages that arrived one after another, as few as taking them
+/// does the same: the changes of a run of messages taken at once (the
+/// document takes changes once instead of once per message), with what the
+/// last of them says the server has, needs and holds — which is what taking
+/// them one by one leaves behind, the server's history only growing. A
+/// message that resets the exchange or carries a whole document stays on
+/// its own.
+fn together(messages: Vec<automerge::sync::Message>) -> Vec<automerge::sync::Message> {
+    use automerge::sync::{ChunkList, MessageFlags};
+    let alone = |m: &automerge::sync::Message| {
+        m.heads.is_empty()
+            || m.flags
+                .is_some_and(|f| f.contains(MessageFlags::SYNC_RESET))
+            || m.changes.iter().any(|chunk| chunk.get(8) == Some(&0))
+    };
+    let mut out: Vec<automerge::sync::Message> = Vec::new();
+    let mut run: Vec<Vec<u8>> = Vec::new();
+    for message in messages {
+        let joins = !alone(&message) && out.last().is_some_and(|last| !alone(last));
+        if !joins {
+            if let Some(last) = out.last_mut() {
+                last.changes = ChunkList::from(std::mem::take(&mut run));
+            }
+            run.extend(message.changes.iter().map(<[u8]>::to_vec));
+            out.push(message);
+            continue;
+        }
+        run.extend(message.changes.iter().map(<[u8]>::to_vec));
+        if let Some(last) = out.last_mut() {
+            *last = message;
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        last.changes = ChunkList::from(run);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use automerge::transaction::Transactable;
+    use automerge::{AutoCommit, ROOT};
+
+    #[test]
+    fn messages_taken_together_leave_what_taking_them_one_by_one_leaves() {
+        let mut server = AutoCommit::new();
+        server.put(ROOT, "id", "roadmap").expect("put");
+        server.commit();
+        // A history long enough that a few changes go as changes, not as
+        // the whole document.
+        for i in 0..20_i64 {
+            server.put(ROOT, "n", i).expect("put");
+            server.commit();
+        }
+        let mut client = server.fork();
+        let (mut server_state, mut client_state) = (State::new(), State::new());
+        // In step first, as after connecting.
+        loop {
+            let to_server = client.sync().generate_sync_message(&mut client_state);
+            let to_client = server.sync().generate_sync_message(&mut server_state);
+            if to_server.is_none() && to_client.is_none() {
+                break;
+            }
+            if let Some(m) = to_server {
+                server
+                    .sync()
+                    .receive_sync_message(&mut server_state, m)
+                    .expect("server");
+            }
+            if let Some(m) = to_client {
+                client
+                    .sync()
+                    .receive_sync_message(&mut client_state, m)
+                    .expect("client");
+            }
+        }
+        let mut messages = Vec::new();
+        for i in 100..104_i64 {
+            server.put(ROOT, "n", i).expect("put");
+            server.commit();
+            messages.extend(server.sync().generate_sync_message(&mut server_state));
+        }
+        assert_eq!(messages.len(), 4);
+        assert_eq!(together(messages.clone()).len(), 1);
+
+        let (mut one_by_one, mut at_once) = (client.fork(), client.fork());
+        let (mut state_one, mut state_once) = (client_state.clone(), client_state);
+        for message in messages.clone() {
+            one_by_one
+                .sync()
+                .receive_sync_message(&mut state_one, message)
+                .expect("take");
+        }
+        for message in together(messages) {
+            at_once
+                .sync()
+                .receive_sync_message(&mut state_once, message)
+                .expect("take");
+        }
+        assert_eq!(one_by_one.get_heads(), server.get_heads());
+        assert_eq!(at_once.get_heads(), server.get_heads());
+        assert_eq!(state_one.their_heads, state_once.their_heads);
+        assert_eq!(state_one.shared_heads, state_once.shared_heads);
+        let answer = |doc: &mut AutoCommit, state: &mut State| {
+            doc.sync().generate_sync_message(state).map(|m| m.heads)
+        };
+        assert_eq!(
+            answer(&mut one_by_one, &mut state_one),
+            answer(&mut at_once, &mut state_once)
+        );
     }
 }

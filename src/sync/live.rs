@@ -12,11 +12,11 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use automerge::sync::{State, SyncDoc};
-use automerge::{Automerge, ChangeHash, ReadDoc};
+use automerge::sync::State;
+use automerge::{Automerge, ChangeHash};
 
 use super::SyncError;
-use super::client::{Connection, Received, take};
+use super::client::{Connection, Session};
 use super::servers::Remote;
 use crate::store::disk::file::quietly;
 
@@ -39,8 +39,14 @@ pub enum Event {
     Offline(SyncError),
     /// Changes from the server, checked, to take in.
     Received(Vec<u8>),
-    /// How many of the editor's changes the server lacks.
-    Unsent(usize),
+    /// How many of the editor's changes the server lacks, counted after
+    /// taking this many of the editor's batches.
+    Unsent {
+        /// Changes the server lacks.
+        count: usize,
+        /// Batches of the editor's changes taken so far.
+        taken: u64,
+    },
     /// Something the server sent was refused: live sync stopped.
     Stopped(SyncError),
 }
@@ -52,6 +58,9 @@ pub struct Standing {
     pub online: bool,
     /// Changes the server lacks.
     pub unsent: usize,
+    /// Batches of the editor's changes the worker had taken when it
+    /// counted them.
+    pub taken: u64,
     /// Whether it stopped (something the server sent was refused).
     pub stopped: bool,
 }
@@ -77,6 +86,8 @@ pub struct Live {
     pub standing: Standing,
     /// The editor's heads last handed to the worker.
     pub sent_heads: Vec<ChangeHash>,
+    /// Batches of the editor's changes handed to the worker.
+    handed: u64,
 }
 
 impl Live {
@@ -103,6 +114,7 @@ impl Live {
                     to_editor,
                     stop,
                     server_heads: None,
+                    taken: 0,
                     unsent: None,
                 };
                 worker.run();
@@ -116,15 +128,22 @@ impl Live {
             remote,
             standing: Standing::default(),
             sent_heads,
+            handed: 0,
         }
     }
 
     /// Hands the editor's new changes to the worker.
     pub fn send(&mut self, changes: Vec<u8>, heads: Vec<ChangeHash>) {
         self.sent_heads = heads;
-        if !changes.is_empty() {
-            let _ = self.outbox.send(changes);
+        if !changes.is_empty() && self.outbox.send(changes).is_ok() {
+            self.handed += 1;
         }
+    }
+
+    /// Whether the server is known to hold every change handed to the
+    /// worker.
+    pub fn all_sent(&self) -> bool {
+        self.standing.online && self.standing.unsent == 0 && self.standing.taken == self.handed
     }
 
     /// What came from the worker since the last call; the standing is
@@ -135,7 +154,10 @@ impl Live {
             match self.inbox.try_recv() {
                 Ok(Event::Online) => self.standing.online = true,
                 Ok(Event::Offline(_)) => self.standing.online = false,
-                Ok(Event::Unsent(n)) => self.standing.unsent = n,
+                Ok(Event::Unsent { count, taken }) => {
+                    self.standing.unsent = count;
+                    self.standing.taken = taken;
+                }
                 Ok(Event::Received(bytes)) => polled.received.push(bytes),
                 Ok(Event::Stopped(e)) => {
                     self.standing.online = false;
@@ -173,9 +195,11 @@ struct Worker {
     stop: Arc<AtomicBool>,
     /// The server's heads as last known (across connections).
     server_heads: Option<Vec<ChangeHash>>,
-    /// The count last told, and the heads (ours, the server's) it was
-    /// counted at.
-    unsent: Option<(usize, Vec<ChangeHash>, Vec<ChangeHash>)>,
+    /// Batches of the editor's changes taken.
+    taken: u64,
+    /// The count last told, the batches taken then, and the heads (ours,
+    /// the server's) it was counted at.
+    unsent: Option<(usize, u64, Vec<ChangeHash>, Vec<ChangeHash>)>,
 }
 
 impl Worker {
@@ -215,31 +239,26 @@ impl Worker {
     }
 
     /// Syncs over `connection` until it fails or the editor stops the
-    /// worker (Ok).
-    fn connected(&mut self, mut connection: Connection) -> Result<(), SyncError> {
-        let mut state = State::new();
+    /// worker (Ok); the pace of messages is the [`Session`]'s.
+    fn connected(&mut self, connection: Connection) -> Result<(), SyncError> {
+        let mut session = Session::new(connection, State::new());
         while !self.stopped() {
-            self.take_editor_changes();
-            if let Some(message) = self.doc.generate_sync_message(&mut state) {
-                connection.send(message)?;
+            if self.take_editor_changes() {
+                session.touch();
             }
-            match connection.receive(STEP)? {
-                Some(Received::Sync(message)) => {
-                    let before = self.doc.get_heads();
-                    take(&connection, &mut self.doc, &mut state, message)?;
-                    if self.doc.get_heads() != before {
-                        let changes = super::apply::new_changes(&self.doc, &before);
-                        self.tell(Event::Received(changes));
-                    }
-                    if let Some(heads) = &state.their_heads {
-                        self.server_heads = Some(heads.clone());
-                    }
+            let before = self.doc.get_heads();
+            if session.step(&mut self.doc, STEP)? {
+                if self.doc.get_heads() != before {
+                    let changes = super::apply::new_changes(&self.doc, &before);
+                    self.tell(Event::Received(changes));
                 }
-                Some(Received::Unavailable) | None => {}
+                if let Some(heads) = session.server_heads() {
+                    self.server_heads = Some(heads.clone());
+                }
             }
             self.tell_unsent();
         }
-        connection.close();
+        session.close();
         Ok(())
     }
 
@@ -247,14 +266,19 @@ impl Worker {
         self.stop.load(Ordering::Relaxed)
     }
 
-    /// Takes the changes the editor made into the worker's copy.
-    fn take_editor_changes(&mut self) {
+    /// Takes the changes the editor made into the worker's copy; whether
+    /// there were any.
+    fn take_editor_changes(&mut self) -> bool {
+        let mut any = false;
         while let Ok(bytes) = self.from_editor.try_recv() {
+            any = true;
+            self.taken += 1;
             let doc = &mut self.doc;
             if !matches!(quietly(|| doc.load_incremental(&bytes)), Ok(Ok(_))) {
                 tracing::warn!("live sync: the editor's changes could not be taken");
             }
         }
+        any
     }
 
     /// Tells the editor how many changes the server lacks, when that
@@ -264,7 +288,8 @@ impl Worker {
             return;
         };
         let ours = self.doc.get_heads();
-        if let Some((_, at, theirs)) = &self.unsent
+        if let Some((_, taken, at, theirs)) = &self.unsent
+            && *taken == self.taken
             && *at == ours
             && theirs == heads
         {
@@ -272,14 +297,17 @@ impl Worker {
         }
         let known: Vec<ChangeHash> = heads
             .iter()
-            .filter(|h| self.doc.get_change_by_hash(h).is_some())
+            .filter(|h| self.doc.get_change_meta_by_hash(h).is_some())
             .copied()
             .collect();
-        let unsent = self.doc.get_changes(&known).len();
-        let told = self.unsent.as_ref().map(|(n, _, _)| *n);
-        self.unsent = Some((unsent, ours, heads.clone()));
-        if told != Some(unsent) {
-            self.tell(Event::Unsent(unsent));
+        let unsent = self.doc.get_changes_meta(&known).len();
+        let told = self.unsent.as_ref().map(|(n, taken, _, _)| (*n, *taken));
+        self.unsent = Some((unsent, self.taken, ours, heads.clone()));
+        if told != Some((unsent, self.taken)) {
+            self.tell(Event::Unsent {
+                count: unsent,
+                taken: self.taken,
+            });
         }
     }
 

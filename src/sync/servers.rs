@@ -62,6 +62,31 @@ pub fn remember(roadmap: &str, remote: &Remote) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// Where the server a roadmap syncs with is known from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Remembered for the roadmap (`karta share`, `karta sync --server`).
+    Remembered,
+    /// The config's `[sync] server`, for every roadmap.
+    Config,
+}
+
+/// The server `roadmap` syncs with when nothing is given on the command
+/// line, and where that is known from; None: no server known.
+pub fn configured(roadmap: &str, config: &Config) -> Result<Option<(Remote, Origin)>> {
+    if let Some(remote) = remembered(roadmap)? {
+        return Ok(Some((remote, Origin::Remembered)));
+    }
+    let settings = config.sync.clone().unwrap_or_default();
+    Ok(settings.server.map(|server| {
+        let remote = Remote {
+            server,
+            token: settings.token,
+        };
+        (remote, Origin::Config)
+    }))
+}
+
 /// Where `roadmap` syncs: the server and token given on the command line,
 /// else the ones remembered for it, else the config's. None: no server
 /// known.

@@ -214,10 +214,14 @@ impl App {
     }
 
     /// Quits, forgetting the edits made since the last save: the journal
-    /// goes, so they do not come back on the next open.
+    /// goes, so they do not come back on the next open; live sync stops
+    /// without sending what it has not sent yet.
     pub fn quit_without_saving(&mut self) {
         match self.document.discard_journal() {
-            Ok(()) => self.quit = true,
+            Ok(()) => {
+                self.document.live = None;
+                self.quit = true;
+            }
             Err(e) => self.status.complain(store_error(&e, self.lang)),
         }
     }

@@ -6,6 +6,7 @@
 //! offline, and how many changes the server still lacks.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::i18n::Lang;
@@ -13,6 +14,12 @@ use crate::sync::live::{Live, Standing};
 use crate::sync::servers::{self, Remote};
 
 use super::app::App;
+
+/// How long quitting waits for the changes the server lacks to go out.
+pub const QUIT_WAIT: Duration = Duration::from_secs(3);
+
+/// How often quitting looks whether they went out.
+const QUIT_STEP: Duration = Duration::from_millis(50);
 
 /// Live sync of an editor.
 pub enum LiveSync {
@@ -49,6 +56,12 @@ impl App {
             Some(LiveSync::Running(live)) => Some(&live.standing),
             _ => None,
         }
+    }
+
+    /// Whether live sync is online and the server is known to hold every
+    /// change made here that was handed to it.
+    pub fn live_all_sent(&self) -> bool {
+        matches!(&self.document.live, Some(LiveSync::Running(live)) if live.all_sent())
     }
 
     /// Between keys: hands the editor's new changes to the worker and takes
@@ -131,23 +144,86 @@ impl App {
         }
     }
 
+    /// Before the editor quits: while live sync is online and the server
+    /// lacks changes made here, waits up to [`QUIT_WAIT`] for them to go
+    /// out, saying so on the status line (`show` draws it). What did not
+    /// go out is in the file and goes out at the next sync (said in the
+    /// log).
+    pub fn send_before_quit(&mut self, show: &mut dyn FnMut(&mut App)) {
+        let started = Instant::now();
+        loop {
+            self.poll_live();
+            if self.live_all_sent() {
+                return;
+            }
+            let Some(LiveSync::Running(live)) = &self.document.live else {
+                return;
+            };
+            let standing = &live.standing;
+            if !standing.online || standing.stopped || started.elapsed() >= QUIT_WAIT {
+                tracing::info!(
+                    unsent = standing.unsent,
+                    server = %live.remote.server,
+                    "quitting with changes the sync server does not have yet; \
+                     they are in the file and go out at the next sync"
+                );
+                return;
+            }
+            let count = standing.unsent.max(1);
+            self.status.say(crate::tr!(
+                self.lang,
+                "live-sending-before-quit",
+                count = count
+            ));
+            show(self);
+            std::thread::sleep(QUIT_STEP);
+        }
+    }
+
     /// Live sync in words for the status line ("" when not syncing).
     pub fn live_words(&self) -> String {
-        let Some(standing) = self.live_standing() else {
-            return String::new();
-        };
+        self.live_standing()
+            .map(|standing| format!(" · {}", standing_words(standing, self.lang)))
+            .unwrap_or_default()
+    }
+
+    /// The line of the peers screen naming the server the editor syncs
+    /// with and where live sync stands (None: not syncing).
+    pub(super) fn live_server_line(&self) -> Option<String> {
         let lang = self.lang;
-        if standing.stopped {
-            return format!(" · {}", lang.t("синхронизация остановлена", "sync stopped"));
-        }
-        let place = match standing.online {
-            true => lang.t("в сети", "online"),
-            false => lang.t("не в сети", "offline"),
+        let (server, standing) = match &self.document.live {
+            None => return None,
+            Some(LiveSync::Waiting(remote)) => (&remote.server, None),
+            Some(LiveSync::Running(live)) => (&live.remote.server, Some(&live.standing)),
         };
-        match (standing.unsent, lang) {
-            (0, _) => format!(" · {place}"),
-            (n, Lang::Ru) => format!(" · {place}, не отправлено: {n}"),
-            (n, Lang::En) => format!(" · {place}, {n} not sent"),
-        }
+        let server = crate::model::text::one_line(server);
+        Some(match standing {
+            Some(standing) => crate::tr!(
+                lang,
+                "peers-sync-server-live",
+                server = server,
+                standing = standing_words(standing, lang)
+            ),
+            None => crate::tr!(lang, "peers-sync-server-starting", server = server),
+        })
+    }
+}
+
+/// Where live sync stands, in words: online or offline, and how many
+/// changes the server lacks.
+fn standing_words(standing: &Standing, lang: Lang) -> String {
+    if standing.stopped {
+        return lang
+            .t("синхронизация остановлена", "sync stopped")
+            .to_string();
+    }
+    let place = match standing.online {
+        true => lang.t("в сети", "online"),
+        false => lang.t("не в сети", "offline"),
+    };
+    match (standing.unsent, lang) {
+        (0, _) => place.to_string(),
+        (n, Lang::Ru) => format!("{place}, не отправлено: {n}"),
+        (n, Lang::En) => format!("{place}, {n} not sent"),
     }
 }

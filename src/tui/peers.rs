@@ -1,6 +1,7 @@
 //! Who has which version, from the editor: each correspondent, what was
 //! last sent to and received from them, when, and how many of your changes
-//! they lack — as `karta peers` says it.
+//! they lack — as `karta peers` says it; first the sync server, when the
+//! editor syncs live, and where that stands.
 
 use crate::peers::correspondents;
 use crate::present::errors::error_line;
@@ -24,15 +25,18 @@ impl App {
             Ok(list) => list,
             Err(e) => return self.status.complain(error_line(&e, self.lang)),
         };
-        if list.is_empty() {
-            return self.status.say(no_exchanges(lang));
-        }
+        let server = self.live_server_line();
+        let lines = match (list.is_empty(), server) {
+            (true, None) => return self.status.say(no_exchanges(lang)),
+            (true, Some(server)) => vec![server, no_exchanges(lang)],
+            (false, server) => server.into_iter().chain(peer_lines(&list, lang)).collect(),
+        };
         let title = self.keymap.titled(
             lang.t("Кто что получил", "Who has what"),
             Mode::List,
             Action::Cancel,
             lang.t("закрыть", "closes"),
         );
-        self.overlay = Overlay::Reading(Reading::new(title, peer_lines(&list, lang)));
+        self.overlay = Overlay::Reading(Reading::new(title, lines));
     }
 }

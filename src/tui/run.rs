@@ -152,6 +152,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
         app.upkeep();
         draw(terminal, app)?;
         if app.quit {
+            app.send_before_quit(&mut |app| {
+                let _ = draw(terminal, app);
+            });
             return Ok(());
         }
         let wait = if app.busy() { 50 } else { 500 };

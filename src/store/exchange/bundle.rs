@@ -29,7 +29,7 @@ use sha2::Digest;
 
 use crate::store::disk::file::{decode_with, read_limited};
 use crate::store::exchange::chunks::{self, Damage};
-use crate::store::{Doc, StoreError};
+use crate::store::{Doc, StoreError, schema};
 
 /// The start of every bundle's first line.
 pub const MAGIC_PREFIX: &str = "KARTA-BUNDLE ";
@@ -273,6 +273,16 @@ pub fn apply_bundle(
         });
     }
     crate::store::exchange::validate::check_added(&mut trial, &before, path)?;
+    // An identity written as a text could be edited by a later change:
+    // the roadmap stays the one it was.
+    let now = crate::store::read::get_str(&trial, &automerge::ROOT, schema::K_ID);
+    if now != doc.roadmap_id() {
+        return Err(StoreError::DifferentRoadmap {
+            path: path.to_path_buf(),
+            mine: doc.roadmap_id(),
+            theirs: now,
+        });
+    }
     let added: Vec<ChangeHash> = trial
         .get_changes(&before)
         .iter()
