@@ -496,3 +496,24 @@ fn current_section_id(app: &App) -> String {
     let entry = app.current_entry().expect("an activity");
     app.document.catalog.entries[entry].section.clone()
 }
+
+#[test]
+fn an_undo_before_the_load_undoes_the_step_kept_before_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("tynda", dir.path());
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    press(&mut app, "j j");
+    let kept = current(&app).id;
+    press(&mut app, "d y u");
+    assert!(app.is_loading(), "neither the deletion nor the undo waited");
+    let frame = screen(&mut app, 160, 30);
+    assert!(frame.contains("в очереди: 2"), "{frame}");
+    app.await_doc();
+    assert!(
+        app.document.catalog.entry(&kept).is_some(),
+        "deleted, then restored"
+    );
+    assert_eq!(app.document.doc.roadmap(), app.document.roadmap);
+    press(&mut app, "Ctrl-r");
+    assert!(app.document.catalog.entry(&kept).is_none(), "redone");
+}

@@ -2,12 +2,15 @@
 //! loading behind a first frame from the view cache, or away in a worker
 //! (a whole save's bytes, a compaction, a conflict scan). Field edits are
 //! made early (see `early.rs`); the others — adding, deleting and moving
-//! activities and sections, renumbering, the heading, comments, approval —
-//! do not hold up the keyboard either: the confirmed step is kept, with
+//! activities and sections, renumbering, the heading, comments, approval,
+//! undo and redo — do not hold up the keyboard either: the confirmed step is kept, with
 //! everything it acts on named by id, and made in the document, in the
 //! order confirmed, as soon as the document is back (after the early field
 //! edits). The status line says that it waits; the screen shows it once
-//! made. Unlike early field edits these are not kept on disk meanwhile: a
+//! made. Undo and redo wait like this only while no field edit is kept
+//! early (the early edits are made first, so an undo kept after one would
+//! undo the wrong step): with one kept, they wait for the document as
+//! before. Unlike early field edits these are not kept on disk meanwhile: a
 //! crash in the seconds before the document arrives loses them. When the
 //! document failed to load, they are refused as before (read-only).
 
@@ -51,6 +54,10 @@ pub enum Deferred {
         /// The section it goes to.
         target: SectionId,
     },
+    /// Undo of the last step (made after the steps kept before it).
+    Undo,
+    /// Redo of the last undone step.
+    Redo,
     /// A new activity or section with its text.
     New {
         /// Where it goes ([`Target::NewActivity`] or [`Target::NewSection`]).
@@ -94,6 +101,8 @@ impl App {
                 Deferred::Answer(question) => self.answer(question, true),
                 Deferred::New { target, text } => self.add_new(target, text),
                 Deferred::Shift { kind, id, down } => self.shift_node(kind, &id, down),
+                Deferred::Undo => self.undo(),
+                Deferred::Redo => self.redo(),
                 Deferred::MoveInto { kind, id, target } => match kind {
                     NodeKind::Activity => self.move_activity_into(&ActivityId(id), &target),
                     NodeKind::Section => self.move_section_into(&SectionId(id), &target),

@@ -367,8 +367,12 @@ impl App {
         true
     }
 
-    /// Undoes the user's last step.
+    /// Undoes the user's last step (once the document is here: kept
+    /// until then, see `deferred.rs`).
     pub(super) fn undo(&mut self) {
+        if !self.document.at_hand() && (self.defer(Deferred::Undo) || !self.have_doc()) {
+            return;
+        }
         match self.document.history.undo(&mut self.document.doc) {
             Ok(Some(step)) => {
                 self.after_change(None, &step.ops);
@@ -385,8 +389,11 @@ impl App {
         }
     }
 
-    /// Redoes the last undone step.
+    /// Redoes the last undone step (kept like [`App::undo`]).
     pub(super) fn redo(&mut self) {
+        if !self.document.at_hand() && (self.defer(Deferred::Redo) || !self.have_doc()) {
+            return;
+        }
         match self.document.history.redo(&mut self.document.doc) {
             Ok(Some(step)) => {
                 self.after_change(None, &step.ops);

@@ -354,18 +354,21 @@ impl App {
             return false;
         }
         match &self.overlay {
-            Overlay::None => matches!(
-                action,
-                Some(
-                    Action::AddActivity
-                        | Action::AddSection
-                        | Action::Delete
-                        | Action::Renumber
-                        | Action::MoveUp
-                        | Action::MoveDown
-                        | Action::Move
-                )
-            ),
+            Overlay::None => {
+                matches!(
+                    action,
+                    Some(
+                        Action::AddActivity
+                            | Action::AddSection
+                            | Action::Delete
+                            | Action::Renumber
+                            | Action::MoveUp
+                            | Action::MoveDown
+                            | Action::Move
+                    )
+                ) || (matches!(action, Some(Action::Undo | Action::Redo))
+                    && self.document.early.is_empty())
+            }
             Overlay::Question(asking) => asking.question != Question::QuitUnsaved,
             Overlay::List(list) => {
                 matches!(
