@@ -141,58 +141,6 @@ fn copies_exchange_edits_through_karta_serve_and_an_emailed_copy_finds_its_roadm
     assert!(!nobody.contains("сервер синхронизации"), "{nobody}");
 }
 
-/// A roadmap whose identity (and every other string) is an Automerge
-/// text, as automerge-repo's JS writes strings by default.
-fn text_id_roadmap(path: &Path, id: &str) {
-    use automerge::transaction::Transactable;
-    use automerge::{AutoCommit, ObjType, ROOT};
-    fn text(doc: &mut AutoCommit, obj: &automerge::ObjId, key: &str, value: &str) {
-        let t = doc.put_object(obj, key, ObjType::Text).expect("text");
-        doc.splice_text(&t, 0, 0, value).expect("splice");
-    }
-    let mut doc = AutoCommit::new();
-    text(&mut doc, &ROOT, "format", "karta");
-    doc.put(ROOT, "version", 1_i64).expect("version");
-    text(&mut doc, &ROOT, "id", id);
-    let meta = doc.put_object(ROOT, "meta", ObjType::Map).expect("meta");
-    text(&mut doc, &meta, "title", "Карта из JS");
-    doc.put_object(ROOT, "columns", ObjType::Map)
-        .expect("columns");
-    let sections = doc
-        .put_object(ROOT, "sections", ObjType::Map)
-        .expect("sections");
-    let s = doc
-        .put_object(&sections, "aaaaaaaaaaaa", ObjType::Map)
-        .expect("section");
-    for (key, value) in [
-        ("parent", ""),
-        ("pos", "i"),
-        ("number", "1."),
-        ("title", "Раздел из JS"),
-        ("kind", "mechanism"),
-    ] {
-        text(&mut doc, &s, key, value);
-    }
-    let activities = doc
-        .put_object(ROOT, "activities", ObjType::Map)
-        .expect("activities");
-    let a = doc
-        .put_object(&activities, "bbbbbbbbbbbb", ObjType::Map)
-        .expect("activity");
-    for (key, value) in [
-        ("section", "aaaaaaaaaaaa"),
-        ("pos", "i"),
-        ("number", "1.1."),
-        ("text", "Мероприятие из JS"),
-        ("deadline", "Декабрь 2022"),
-        ("status", "planned"),
-    ] {
-        text(&mut doc, &a, key, value);
-    }
-    doc.commit();
-    std::fs::write(path, doc.save()).expect("write");
-}
-
 #[test]
 fn a_roadmap_whose_id_is_a_text_syncs_as_the_string_it_holds() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -200,7 +148,7 @@ fn a_roadmap_whose_id_is_a_text_syncs_as_the_string_it_holds() {
     let server = Server::start(&d.join("server"), &d.join("store"), &[]);
     let id = "5f0c1d2e-0000-4000-8000-0000000000a1";
     let mine = d.join("js.karta");
-    text_id_roadmap(&mine, id);
+    common::all_text_roadmap(&mine, id);
     let theirs = copy(&mine, d.join("theirs.karta"));
 
     let shared = ok(
@@ -233,7 +181,7 @@ fn a_change_editing_an_identity_written_as_a_text_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("js.karta");
     let id = "5f0c1d2e-0000-4000-8000-0000000000a1";
-    text_id_roadmap(&file, id);
+    common::all_text_roadmap(&file, id);
     let mut am = automerge::AutoCommit::load(&std::fs::read(&file).expect("read")).expect("load");
     let heads = am.get_heads();
     let (_, text) = am

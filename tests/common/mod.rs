@@ -217,3 +217,51 @@ pub fn undated(shown: &str) -> String {
     }
     chars.into_iter().collect()
 }
+
+/// A roadmap written the way Automerge-JS 3 writes plain strings: every
+/// string field a `Text`, the identity `id` among them.
+pub fn all_text_roadmap(path: &Path, id: &str) {
+    use automerge::transaction::Transactable;
+    use automerge::{AutoCommit, ObjType, ROOT};
+    fn text(doc: &mut AutoCommit, obj: &automerge::ObjId, key: &str, value: &str) {
+        let t = doc.put_object(obj, key, ObjType::Text).expect("text");
+        doc.splice_text(&t, 0, 0, value).expect("splice");
+    }
+    let mut doc = AutoCommit::new();
+    text(&mut doc, &ROOT, "format", "karta");
+    doc.put(ROOT, "version", 1_i64).expect("version");
+    text(&mut doc, &ROOT, "id", id);
+    let meta = doc.put_object(ROOT, "meta", ObjType::Map).expect("meta");
+    text(&mut doc, &meta, "title", "Карта из JS");
+    text(&mut doc, &meta, "municipality", "город Тында");
+    text(&mut doc, &meta, "approval_number", "20");
+    text(&mut doc, &meta, "approval_date", "2022-02-26");
+    doc.put_object(ROOT, "columns", ObjType::Map)
+        .expect("columns");
+    let sections = doc
+        .put_object(ROOT, "sections", ObjType::Map)
+        .expect("sections");
+    let s = doc
+        .put_object(&sections, "aaaaaaaaaaaa", ObjType::Map)
+        .expect("s");
+    text(&mut doc, &s, "parent", "");
+    text(&mut doc, &s, "pos", "i");
+    text(&mut doc, &s, "number", "1.");
+    text(&mut doc, &s, "title", "Раздел из JS");
+    text(&mut doc, &s, "kind", "mechanism");
+    let activities = doc
+        .put_object(ROOT, "activities", ObjType::Map)
+        .expect("acts");
+    let a = doc
+        .put_object(&activities, "bbbbbbbbbbbb", ObjType::Map)
+        .expect("a");
+    text(&mut doc, &a, "section", "aaaaaaaaaaaa");
+    text(&mut doc, &a, "pos", "i");
+    text(&mut doc, &a, "number", "1.1.");
+    text(&mut doc, &a, "text", "Мероприятие из JS");
+    text(&mut doc, &a, "deadline", "Декабрь 2022");
+    text(&mut doc, &a, "responsible", "Иванова И.И.\nУО");
+    text(&mut doc, &a, "status", "in_progress");
+    doc.commit();
+    std::fs::write(path, doc.save()).expect("write");
+}

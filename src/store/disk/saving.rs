@@ -312,11 +312,7 @@ mod tests {
     #[test]
     fn a_save_after_another_program_wrote_the_file_merges_it() {
         let (_dir, file, mut mine) = sample();
-        let mut theirs = crate::store::open(&file).expect("open");
-        theirs
-            .set_meta(MetaField::Title, "их заголовок")
-            .expect("edit");
-        crate::store::save(&file, &mut theirs).expect("their save");
+        they_retitle(&file);
         mine.set_meta(MetaField::Notes, "мои заметки")
             .expect("edit");
         assert!(
@@ -363,6 +359,15 @@ mod tests {
             (meta.title.as_str(), meta.notes.as_str()),
             ("их заголовок", "мои заметки")
         );
+    }
+
+    /// Another program sets the title in the file.
+    fn they_retitle(file: &Path) {
+        let mut theirs = crate::store::open(file).expect("open");
+        theirs
+            .set_meta(MetaField::Title, "их заголовок")
+            .expect("edit");
+        crate::store::save(file, &mut theirs).expect("their save");
     }
 
     /// Runs `request` over a file another program wrote: nothing is
@@ -438,11 +443,7 @@ mod tests {
     #[test]
     fn an_append_over_another_writers_file_hands_their_changes_back() {
         let (_dir, file, mut mine) = sample();
-        let mut theirs = crate::store::open(&file).expect("open");
-        theirs
-            .set_meta(MetaField::Title, "их заголовок")
-            .expect("edit");
-        crate::store::save(&file, &mut theirs).expect("their save");
+        they_retitle(&file);
         mine.set_meta(MetaField::Notes, "мои заметки")
             .expect("edit");
         let request = mine.append_request(&file).expect("an append");
