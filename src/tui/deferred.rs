@@ -2,8 +2,8 @@
 //! loading behind a first frame from the view cache, or away in a worker
 //! (a whole save's bytes, a compaction, a conflict scan). Field edits are
 //! made early (see `early.rs`); the others — adding, deleting and moving
-//! activities and sections, renumbering, the heading, comments, approval,
-//! undo and redo — do not hold up the keyboard either: the confirmed step is kept, with
+//! activities and sections, renumbering, the heading, a comment changed
+//! from its list, undo and redo — do not hold up the keyboard either: the confirmed step is kept, with
 //! everything it acts on named by id, and made in the document, in the
 //! order confirmed, as soon as the document is back (after the early field
 //! edits). The status line says that it waits; the screen shows it once
@@ -13,6 +13,8 @@
 //! before. Unlike early field edits these are not kept on disk meanwhile: a
 //! crash in the seconds before the document arrives loses them. When the
 //! document failed to load, they are refused as before (read-only).
+//! Opening the comment and approval forms, merges and the screens that
+//! read the document (history, changes since the approval) still wait.
 
 use crate::store::write::edit::NodeKind;
 
@@ -25,7 +27,7 @@ use super::undo::Op;
 /// A confirmed step waiting for the document.
 #[derive(Debug, Clone)]
 pub enum Deferred {
-    /// Ops resolved already (heading, comments, approval, forms).
+    /// Ops resolved already (the heading, a comment changed, a form).
     Step {
         /// What the user did.
         label: String,
