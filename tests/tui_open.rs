@@ -517,3 +517,36 @@ fn an_undo_before_the_load_undoes_the_step_kept_before_it() {
     press(&mut app, "Ctrl-r");
     assert!(app.document.catalog.entry(&kept).is_none(), "redone");
 }
+
+#[test]
+fn a_comment_and_an_approval_before_the_load_wait_for_the_document() {
+    use karta::store::write::approvals::approvals;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache) = cached_sample("tynda", dir.path());
+    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    press(&mut app, "j j");
+    let id = current(&app).id;
+    press(&mut app, "c text:Согласовать_с_опекой Enter");
+    assert!(
+        app.is_loading(),
+        "the comment did not wait for the document"
+    );
+    let clear = "Backspace ".repeat(12);
+    press(
+        &mut app,
+        &format!("U {clear} text:7 Tab {clear} text:01.09.2023 Enter"),
+    );
+    assert!(app.is_loading(), "nor did the approval");
+    let frame = screen(&mut app, 160, 30);
+    assert!(frame.contains("в очереди: 2"), "{frame}");
+
+    app.await_doc();
+    let stored = app.document.doc.activity(&id).expect("there");
+    assert_eq!(stored.comments.len(), 1);
+    assert_eq!(stored.comments[0].text, "Согласовать с опекой");
+    let listed = approvals(app.document.doc.automerge());
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].number, "7");
+    assert_eq!(listed[0].date, chrono::NaiveDate::from_ymd_opt(2023, 9, 1));
+    assert_eq!(app.document.doc.roadmap(), app.document.roadmap);
+}

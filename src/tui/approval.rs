@@ -10,6 +10,7 @@ use crate::present::since::order_name;
 use crate::store::write::edit::MetaField;
 
 use super::app::App;
+use super::deferred::Deferred;
 use super::overlay::{ApproveForm, Overlay};
 use super::target::{meta_current, meta_shown, meta_value};
 use super::undo::Op;
@@ -54,6 +55,22 @@ impl App {
             self.overlay = Overlay::Approve(Box::new(form));
             return;
         };
+        self.approve(number, date);
+    }
+
+    /// Approves the edition by the order `number` of `date`; kept for the
+    /// document when it is coming (see `deferred.rs`).
+    pub(super) fn approve(&mut self, number: String, date: NaiveDate) {
+        if !self.document.at_hand() {
+            let step = Deferred::Approve {
+                number: number.clone(),
+                date,
+            };
+            if self.defer(step) || !self.have_doc() {
+                return;
+            }
+        }
+        let lang = self.lang;
         let approved = self.document.doc.approval(&number, date);
         let (id, said) = (approved.id.clone(), order_name(&approved, lang));
         let ops = vec![

@@ -8,6 +8,7 @@ use crate::present::errors::store_error;
 use crate::store::history::changes::{Item, ItemKind};
 
 use super::app::App;
+use super::deferred::Deferred;
 use super::ids::{ActivityId, RowKey};
 use super::overlay::{Choice, CommentForm, List, ListKind, Overlay};
 use super::undo::Op;
@@ -92,22 +93,7 @@ impl App {
         let activity = form.activity.as_str().to_string();
         let focus = Some(RowKey::Activity(form.activity));
         let Some((id, old)) = form.editing else {
-            if text.is_empty() {
-                return;
-            }
-            return match self.document.doc.add_comment(&activity, &text) {
-                Ok(id) => {
-                    let op = Op::Comment {
-                        activity,
-                        id,
-                        old: None,
-                        new: Some(text),
-                    };
-                    let label = crate::tr!(lang, "comments-comment-added");
-                    self.record(label.to_string(), vec![op], focus);
-                }
-                Err(e) => self.status.complain(store_error(&e, self.lang)),
-            };
+            return self.add_comment(activity, text);
         };
         let (new, label) = match text.is_empty() {
             true => (None, lang.t("Комментарий удалён", "Comment removed")),
@@ -120,6 +106,38 @@ impl App {
             new,
         };
         self.apply_step(label.to_string(), vec![op], focus);
+    }
+
+    /// Adds a comment to `activity` (nothing when empty); kept for the
+    /// document when it is coming (see `deferred.rs`).
+    pub(super) fn add_comment(&mut self, activity: String, text: String) {
+        if text.is_empty() {
+            return;
+        }
+        if !self.document.at_hand() {
+            let step = Deferred::Comment {
+                activity: activity.clone(),
+                text: text.clone(),
+            };
+            if self.defer(step) || !self.have_doc() {
+                return;
+            }
+        }
+        let lang = self.lang;
+        let focus = Some(RowKey::Activity(ActivityId(activity.clone())));
+        match self.document.doc.add_comment(&activity, &text) {
+            Ok(id) => {
+                let op = Op::Comment {
+                    activity,
+                    id,
+                    old: None,
+                    new: Some(text),
+                };
+                let label = crate::tr!(lang, "comments-comment-added");
+                self.record(label.to_string(), vec![op], focus);
+            }
+            Err(e) => self.status.complain(store_error(&e, self.lang)),
+        }
     }
 }
 

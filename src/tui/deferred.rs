@@ -2,8 +2,8 @@
 //! loading behind a first frame from the view cache, or away in a worker
 //! (a whole save's bytes, a compaction, a conflict scan). Field edits are
 //! made early (see `early.rs`); the others — adding, deleting and moving
-//! activities and sections, renumbering, the heading, a comment changed
-//! from its list, undo and redo — do not hold up the keyboard either: the confirmed step is kept, with
+//! activities and sections, renumbering, the heading, comments, approval,
+//! undo and redo — do not hold up the keyboard either: the confirmed step is kept, with
 //! everything it acts on named by id, and made in the document, in the
 //! order confirmed, as soon as the document is back (after the early field
 //! edits). The status line says that it waits; the screen shows it once
@@ -13,8 +13,8 @@
 //! before. Unlike early field edits these are not kept on disk meanwhile: a
 //! crash in the seconds before the document arrives loses them. When the
 //! document failed to load, they are refused as before (read-only).
-//! Opening the comment and approval forms, merges and the screens that
-//! read the document (history, changes since the approval) still wait.
+//! Merges and the screens that read the document (history, changes since
+//! the approval) still wait.
 
 use crate::store::write::edit::NodeKind;
 
@@ -55,6 +55,20 @@ pub enum Deferred {
         id: String,
         /// The section it goes to.
         target: SectionId,
+    },
+    /// A new comment on an activity.
+    Comment {
+        /// The activity's id.
+        activity: String,
+        /// What was written.
+        text: String,
+    },
+    /// The edition approved by an order.
+    Approve {
+        /// The order's number.
+        number: String,
+        /// Its date.
+        date: chrono::NaiveDate,
     },
     /// Undo of the last step (made after the steps kept before it).
     Undo,
@@ -103,6 +117,8 @@ impl App {
                 Deferred::Answer(question) => self.answer(question, true),
                 Deferred::New { target, text } => self.add_new(target, text),
                 Deferred::Shift { kind, id, down } => self.shift_node(kind, &id, down),
+                Deferred::Comment { activity, text } => self.add_comment(activity, text),
+                Deferred::Approve { number, date } => self.approve(number, date),
                 Deferred::Undo => self.undo(),
                 Deferred::Redo => self.redo(),
                 Deferred::MoveInto { kind, id, target } => match kind {

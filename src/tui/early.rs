@@ -9,7 +9,7 @@
 //! the document cannot be loaded at all, Ctrl-s saves the roadmap shown,
 //! with these edits, as a copy beside the file (see `saving.rs`).
 //!
-//! Other confirmed steps (structure, the heading, undo) wait for the
+//! Other confirmed steps (structure, the heading, comments, undo) wait for the
 //! document without holding up the keyboard (see `deferred.rs`); merges
 //! wait for it.
 

@@ -365,17 +365,18 @@ impl App {
                             | Action::MoveUp
                             | Action::MoveDown
                             | Action::Move
+                            | Action::Comment
+                            | Action::Approve
                     )
                 ) || (matches!(action, Some(Action::Undo | Action::Redo))
                     && self.document.early.is_empty())
             }
             Overlay::Question(asking) => asking.question != Question::QuitUnsaved,
-            Overlay::List(list) => {
-                matches!(
-                    list.kind,
-                    ListKind::MoveActivity(_) | ListKind::MoveSection(_)
-                )
-            }
+            Overlay::List(list) => matches!(
+                list.kind,
+                ListKind::MoveActivity(_) | ListKind::MoveSection(_) | ListKind::Comments(_)
+            ),
+            Overlay::Comment(_) | Overlay::Approve(_) => true,
             _ => false,
         }
     }
