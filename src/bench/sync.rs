@@ -85,7 +85,7 @@ pub fn run(options: &Options) -> Result<Outcome> {
         return Err(anyhow!("{}: no activity to edit", options.file.display()));
     }
     // The roadmap on the server first.
-    let mut working = doc.automerge().clone().document().clone();
+    let mut working = doc.plain_copy();
     let mut connection = Connection::open(&options.server, None, &document)?;
     exchange(&mut connection, &mut working, &mut State::new())?;
     connection.close();

@@ -22,7 +22,8 @@ pub fn share(
     config: &Config,
     lang: Lang,
 ) -> Result<()> {
-    let roadmap = store::open(file)?.roadmap_id();
+    let doc = store::open(file)?;
+    let roadmap = doc.roadmap_id();
     let settings = config.sync.clone().unwrap_or_default();
     let Some(server) = server.map(str::to_string).or(settings.server) else {
         bail!(
@@ -38,7 +39,7 @@ pub fn share(
         server,
         token: token.map(str::to_string).or(settings.token),
     };
-    let exchanged = sync_file(file, &remote, Some(&config.author()))?;
+    let exchanged = sync_file(file, doc, &remote, Some(&config.author()))?;
     let mut out = String::new();
     if let Err(e) = servers::remember(&roadmap, &remote) {
         let _ = writeln!(
@@ -79,7 +80,8 @@ pub fn sync(
     config: &Config,
     lang: Lang,
 ) -> Result<()> {
-    let roadmap = store::open(file)?.roadmap_id();
+    let doc = store::open(file)?;
+    let roadmap = doc.roadmap_id();
     let Some(remote) = servers::resolve(&roadmap, server, token, config)? else {
         bail!(
             "{}: {}",
@@ -90,7 +92,7 @@ pub fn sync(
             )
         );
     };
-    let exchanged = sync_file(file, &remote, Some(&config.author()))?;
+    let exchanged = sync_file(file, doc, &remote, Some(&config.author()))?;
     if server.is_some() && servers::remembered(&roadmap).ok().flatten().is_none() {
         let _ = servers::remember(&roadmap, &remote);
     }

@@ -448,6 +448,13 @@ impl Doc {
         &self.doc
     }
 
+    /// A copy of the history as a plain Automerge document (for a sync
+    /// session, which works on `Automerge` rather than `AutoCommit`): one
+    /// copy, not the two that cloning the `AutoCommit` first would make.
+    pub fn plain_copy(&mut self) -> automerge::Automerge {
+        self.doc.document().clone()
+    }
+
     /// The underlying Automerge document, for the edit functions.
     pub(crate) fn automerge_mut(&mut self) -> &mut AutoCommit {
         &mut self.doc

@@ -12,7 +12,7 @@ use samod_core::DocumentId;
 use super::apply::{Taken, new_changes, take_into_file};
 use super::client::{Connection, exchange};
 use super::servers::Remote;
-use crate::store;
+use crate::store::Doc;
 
 /// What one exchange did.
 #[derive(Debug, Clone)]
@@ -27,13 +27,18 @@ pub struct Exchanged {
     pub taken: Taken,
 }
 
-/// Exchanges changes of the roadmap `file` with `remote` and takes what the
-/// server has into the file (recorded with `author`), saved as every save
-/// is. Nothing is taken when anything received fails the checks.
-pub fn sync_file(file: &Path, remote: &Remote, author: Option<&str>) -> Result<Exchanged> {
-    let doc = store::open(file)?;
+/// Exchanges the changes of `doc`, the roadmap `file` as the caller opened
+/// it, with `remote` and takes what the server has into the file (recorded
+/// with `author`), saved as every save is. Nothing is taken when anything
+/// received fails the checks.
+pub fn sync_file(
+    file: &Path,
+    mut doc: Doc,
+    remote: &Remote,
+    author: Option<&str>,
+) -> Result<Exchanged> {
     let document = super::id::document_id(&doc.roadmap_id());
-    let mut working = doc.automerge().clone().document().clone();
+    let mut working = doc.plain_copy();
     drop(doc);
     let before = working.get_heads();
     let mut connection = Connection::open(&remote.server, remote.token.as_deref(), &document)?;

@@ -74,7 +74,7 @@ impl App {
                     self.document.live = Some(LiveSync::Waiting(remote));
                     return;
                 }
-                let doc = self.document.doc.automerge().clone().document().clone();
+                let doc = self.document.doc.plain_copy();
                 Box::new(Live::start(remote, doc))
             }
             Some(LiveSync::Running(live)) => live,
