@@ -290,17 +290,9 @@ fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<Ca
 mod tests {
     use super::*;
 
-    fn sample() -> (tempfile::TempDir, PathBuf, crate::store::Doc) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let file = dir.path().join("sample.karta");
-        std::fs::write(&file, crate::commands::SAMPLE).expect("write");
-        let doc = crate::store::open(&file).expect("open");
-        (dir, file, doc)
-    }
-
     #[test]
     fn a_hit_gives_the_documents_model() {
-        let (dir, file, mut doc) = sample();
+        let (dir, file, mut doc) = crate::store::disk::sample_file();
         let cache = ViewCache::new(dir.path().join("cache"));
         let bytes = std::fs::read(&file).expect("read");
         let fp = Fingerprint::of(&bytes);
@@ -315,7 +307,7 @@ mod tests {
 
     #[test]
     fn a_changed_file_misses() {
-        let (dir, file, mut doc) = sample();
+        let (dir, file, mut doc) = crate::store::disk::sample_file();
         let cache = ViewCache::new(dir.path().join("cache"));
         let bytes = std::fs::read(&file).expect("read");
         cache
@@ -336,7 +328,7 @@ mod tests {
 
     #[test]
     fn a_damaged_or_foreign_cache_is_ignored() {
-        let (dir, file, mut doc) = sample();
+        let (dir, file, mut doc) = crate::store::disk::sample_file();
         let cache = ViewCache::new(dir.path().join("cache"));
         let fp = Fingerprint::of(&std::fs::read(&file).expect("read"));
         cache

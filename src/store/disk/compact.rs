@@ -104,10 +104,7 @@ mod tests {
 
     #[test]
     fn a_compacted_document_is_the_same_document() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("sample.karta");
-        std::fs::write(&path, crate::commands::SAMPLE).expect("write");
-        let mut doc = crate::store::open(&path).expect("sample");
+        let (_dir, _, mut doc) = crate::store::disk::sample_file();
         doc.set_author(Some("Тестова Т.Т."));
         doc.save_incremental();
         doc.set_meta(MetaField::Notes, "до").expect("edit");

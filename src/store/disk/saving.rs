@@ -284,17 +284,9 @@ mod tests {
     use super::*;
     use crate::store::write::edit::MetaField;
 
-    fn sample() -> (tempfile::TempDir, PathBuf, Doc) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let file = dir.path().join("sample.karta");
-        std::fs::write(&file, crate::commands::SAMPLE).expect("write");
-        let doc = crate::store::open(&file).expect("open");
-        (dir, file, doc)
-    }
-
     #[test]
     fn a_save_over_the_file_as_read_or_written_does_not_decode_it() {
-        let (_dir, file, mut doc) = sample();
+        let (_dir, file, mut doc) = crate::store::disk::sample_file();
         doc.set_meta(MetaField::Notes, "первое").expect("edit");
         assert!(!crate::store::save(&file, &mut doc).expect("save").read_disk);
         doc.set_meta(MetaField::Notes, "второе").expect("edit");
@@ -311,7 +303,7 @@ mod tests {
 
     #[test]
     fn a_save_after_another_program_wrote_the_file_merges_it() {
-        let (_dir, file, mut mine) = sample();
+        let (_dir, file, mut mine) = crate::store::disk::sample_file();
         they_retitle(&file);
         mine.set_meta(MetaField::Notes, "мои заметки")
             .expect("edit");
@@ -336,7 +328,7 @@ mod tests {
 
     #[test]
     fn a_save_in_a_worker_hands_another_writers_changes_back() {
-        let (_dir, file, mut mine) = sample();
+        let (_dir, file, mut mine) = crate::store::disk::sample_file();
         let mut theirs = crate::store::open(&file).expect("open");
         mine.set_meta(MetaField::Notes, "мои заметки")
             .expect("edit");
@@ -398,7 +390,7 @@ mod tests {
 
     #[test]
     fn an_append_keeps_the_files_bytes_and_adds_the_changes() {
-        let (_dir, file, mut doc) = sample();
+        let (_dir, file, mut doc) = crate::store::disk::sample_file();
         let before = std::fs::read(&file).expect("read");
         assert_eq!(appended_len(&before), 0, "the sample is saved whole");
         doc.set_meta(MetaField::Notes, "дописано").expect("edit");
@@ -414,7 +406,7 @@ mod tests {
 
     #[test]
     fn appends_stop_at_a_quarter_of_the_file_and_a_whole_save_starts_again() {
-        let (_dir, file, mut doc) = sample();
+        let (_dir, file, mut doc) = crate::store::disk::sample_file();
         let whole = std::fs::read(&file).expect("read").len() as u64;
         let mut n = 0;
         loop {
@@ -442,7 +434,7 @@ mod tests {
 
     #[test]
     fn an_append_over_another_writers_file_hands_their_changes_back() {
-        let (_dir, file, mut mine) = sample();
+        let (_dir, file, mut mine) = crate::store::disk::sample_file();
         they_retitle(&file);
         mine.set_meta(MetaField::Notes, "мои заметки")
             .expect("edit");
@@ -458,7 +450,7 @@ mod tests {
 
     #[test]
     fn an_append_to_a_removed_file_asks_for_a_whole_save() {
-        let (_dir, file, mut doc) = sample();
+        let (_dir, file, mut doc) = crate::store::disk::sample_file();
         doc.set_meta(MetaField::Notes, "дописано").expect("edit");
         std::fs::remove_file(&file).expect("remove");
         let request = doc.append_request(&file).expect("an append");
