@@ -52,6 +52,15 @@ fn broken_with_cached_view(dir: &Path) -> (PathBuf, Vec<u8>, PathBuf) {
     (file, junk, cache)
 }
 
+/// A copy of a sample opened once (its view cached), then opened again
+/// from the cache: the file, the cache folder and the editor, its document
+/// still to load.
+fn warm_open(name: &str, dir: &Path) -> (PathBuf, PathBuf, App) {
+    let (file, cache) = cached_sample(name, dir);
+    let app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    (file, cache, app)
+}
+
 fn current(app: &App) -> karta::model::Activity {
     let entry = app.current_entry().expect("an activity under the cursor");
     app.document.catalog.entries[entry].activity.clone()
@@ -60,8 +69,7 @@ fn current(app: &App) -> karta::model::Activity {
 #[test]
 fn a_cached_view_shows_at_once_and_the_document_loads_behind_it() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (file, cache) = cached_sample("tynda", dir.path());
-    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    let (file, _, mut app) = warm_open("tynda", dir.path());
     assert!(app.is_loading(), "built from the cache");
     let expected = karta::store::open(&file).expect("open").roadmap();
     assert_eq!(app.document.roadmap, expected);
@@ -80,8 +88,7 @@ fn a_cached_view_shows_at_once_and_the_document_loads_behind_it() {
 #[test]
 fn an_edit_before_the_load_is_shown_at_once_and_made_when_the_document_arrives() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (file, cache) = cached_sample("tynda", dir.path());
-    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    let (file, cache, mut app) = warm_open("tynda", dir.path());
     assert!(app.is_loading());
     press(&mut app, "j s Down Down Enter");
     assert!(app.is_loading(), "the edit did not wait for the document");
@@ -115,8 +122,7 @@ fn an_edit_before_the_load_is_shown_at_once_and_made_when_the_document_arrives()
 #[test]
 fn edits_made_before_the_load_survive_a_crash() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (file, cache) = cached_sample("tynda", dir.path());
-    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    let (file, cache, mut app) = warm_open("tynda", dir.path());
     press(
         &mut app,
         "j s Down Down Enter j r Alt-Enter text:Кто-то_новый Enter",
@@ -363,8 +369,7 @@ fn a_cold_open_finds_conflicts_behind_the_first_frame_and_caches_them() {
 #[test]
 fn structural_steps_before_the_load_wait_for_the_document_without_holding_the_keys() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (file, cache) = cached_sample("tynda", dir.path());
-    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    let (file, _, mut app) = warm_open("tynda", dir.path());
     assert!(app.is_loading());
     press(&mut app, "j j");
     let gone = current(&app);
@@ -437,8 +442,7 @@ fn a_step_kept_for_a_document_that_never_loads_is_refused_as_read_only() {
 #[test]
 fn a_new_activity_kept_for_a_section_deleted_before_it_is_said_not_lost_silently() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (file, cache) = cached_sample("tynda", dir.path());
-    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    let (_, _, mut app) = warm_open("tynda", dir.path());
     let section = app.current_section().expect("the first row is a section");
     let id = app.document.catalog.sections[section].section.id.clone();
     press(&mut app, "d y a text:В_удалённый_раздел Enter");
@@ -500,8 +504,7 @@ fn current_section_id(app: &App) -> String {
 #[test]
 fn an_undo_before_the_load_undoes_the_step_kept_before_it() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (file, cache) = cached_sample("tynda", dir.path());
-    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    let (_, _, mut app) = warm_open("tynda", dir.path());
     press(&mut app, "j j");
     let kept = current(&app).id;
     press(&mut app, "d y u");
@@ -522,8 +525,7 @@ fn an_undo_before_the_load_undoes_the_step_kept_before_it() {
 fn a_comment_and_an_approval_before_the_load_wait_for_the_document() {
     use karta::store::write::approvals::approvals;
     let dir = tempfile::tempdir().expect("tempdir");
-    let (file, cache) = cached_sample("tynda", dir.path());
-    let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
+    let (_, _, mut app) = warm_open("tynda", dir.path());
     press(&mut app, "j j");
     let id = current(&app).id;
     press(&mut app, "c text:Согласовать_с_опекой Enter");
