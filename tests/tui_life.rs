@@ -259,17 +259,18 @@ fn the_peers_screen_lists_each_correspondent_as_karta_peers_does() {
     assert!(matches!(app.overlay, Overlay::None));
     assert!(said(&app).contains("обменов ещё не было"), "{}", said(&app));
 
-    let out = karta_as(d, "Тестова Т.Т.")
-        .arg("bundle")
-        .arg(d.join("lysva.karta"))
-        .args(["--to", "Корчевская И.П.", "-o"])
-        .arg(d.join("to-her"))
-        .output()
-        .expect("bundle");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (lysva, to_her) = (d.join("lysva.karta"), d.join("to-her"));
+    run_ok(
+        d,
+        "Тестова Т.Т.",
+        &[
+            "bundle",
+            lysva.to_str().expect("path"),
+            "--to",
+            "Корчевская И.П.",
+            "-o",
+            to_her.to_str().expect("path"),
+        ],
     );
     press(&mut app, "j s j Enter");
     press(&mut app, "P");
@@ -287,15 +288,7 @@ fn the_peers_screen_lists_each_correspondent_as_karta_peers_does() {
     let theirs = d.join("theirs.karta");
     std::fs::copy(d.join("lysva.karta"), &theirs).expect("copy");
     let her = |args: &[&str]| {
-        let out = karta_as(d, "Корчевская И.П.")
-            .args(args)
-            .output()
-            .expect("run");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        run_ok(d, "Корчевская И.П.", args);
     };
     let (theirs_s, mine_s) = (theirs.to_str().expect("path"), d.join("lysva.karta"));
     her(&["set", theirs_s, "2.1", "deadline", "Май 2022"]);
@@ -408,33 +401,13 @@ fn a_stage_set_differently_in_two_copies_is_a_conflict_resolved_like_any_field()
     let copy = |name: &str, author: &str, stage: &str| {
         let path = d.join(name);
         std::fs::copy(project("samples/lysva.karta"), &path).expect("copy");
-        let out = karta_as(d, author)
-            .arg("set")
-            .arg(&path)
-            .args(["1.1", "stage", stage])
-            .output()
-            .expect("set");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let file = path.to_str().expect("path");
+        run_ok(d, author, &["set", file, "1.1", "stage", stage]);
         path
     };
     let mine = copy("lysva.karta", "Иванова И.И.", "3");
     let theirs = copy("theirs.karta", "Колосов В.Г.", "5");
-    let run = |args: &[&str]| {
-        let out = karta_as(d, "Иванова И.И.")
-            .args(args)
-            .output()
-            .expect("run");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let run = |args: &[&str]| run_ok(d, "Иванова И.И.", args);
     let (mine_s, theirs_s) = (mine.to_str().expect("path"), theirs.to_str().expect("path"));
     run(&["merge", mine_s, theirs_s]);
     let listed = run(&["conflicts", mine_s]);

@@ -40,6 +40,18 @@ pub fn karta_as(dir: &Path, author: &str) -> std::process::Command {
     karta_command(&config)
 }
 
+/// Runs the binary as `author` (see [`karta_as`]) with `args`, which must
+/// succeed (else the test fails with what it printed); its output.
+pub fn run_ok(dir: &Path, author: &str, args: &[&str]) -> String {
+    let out = karta_as(dir, author).args(args).output().expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The Lysva sample imported by `author` as `mine.karta` in `dir`, and a
 /// copy of it as `theirs.karta`: two offices' copies of one roadmap.
 pub fn two_copies(dir: &Path, author: &str) -> (PathBuf, PathBuf) {
