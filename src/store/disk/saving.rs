@@ -88,9 +88,10 @@ pub fn appended_len(bytes: &[u8]) -> u64 {
 
 /// The file on disk beside what a document knows of it.
 pub(crate) enum Disk {
-    /// No file, the very bytes the document knows, or a file the document
-    /// may replace (it was created in this session).
-    Known,
+    /// No file, the very bytes the document knows (given, for a save that
+    /// appends to them), or a file the document may replace (it was
+    /// created in this session).
+    Known(Option<Vec<u8>>),
     /// Other bytes: a copy of the same roadmap, decoded, and what they are.
     Changed(Box<Doc>, Seen),
 }
@@ -105,17 +106,17 @@ pub(crate) fn look(
     created: bool,
 ) -> Result<Disk, StoreError> {
     if !path.exists() {
-        return Ok(Disk::Known);
+        return Ok(Disk::Known(None));
     }
     let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
-        Err(_) if created => return Ok(Disk::Known),
+        Err(_) if created => return Ok(Disk::Known(None)),
         Err(e) => return Err(e),
     };
     let fingerprint = Fingerprint::of(&bytes);
     if seen.is_some_and(|s| s.fingerprint == fingerprint) {
         tracing::debug!(file = %path.display(), "file unchanged since last read or written");
-        return Ok(Disk::Known);
+        return Ok(Disk::Known(Some(bytes)));
     }
     tracing::info!(
         file = %path.display(),
@@ -127,7 +128,7 @@ pub(crate) fn look(
             let heads = disk.heads();
             Ok(Disk::Changed(Box::new(disk), Seen::of(&bytes, heads)))
         }
-        _ if created => Ok(Disk::Known),
+        _ if created => Ok(Disk::Known(None)),
         Ok(disk) => Err(StoreError::DifferentRoadmap {
             path: path.to_path_buf(),
             mine: roadmap_id.to_string(),
@@ -242,41 +243,34 @@ impl Doc {
 /// otherwise hands the file's changes back.
 pub fn write(request: Request) -> Result<Written, StoreError> {
     let _lock = FileLock::acquire(&request.path)?;
-    if let Payload::Append(changes) = &request.payload
-        && let Some(seen) = &request.seen
-        && let Some(mut bytes) = read_if_known(&request.path, seen)
-    {
-        bytes.extend_from_slice(changes);
-        write_atomic(&request.path, &bytes)?;
-        return Ok(Written::Saved(Seen::of(&bytes, request.heads)));
-    }
     let disk = look(
         &request.path,
         request.seen.as_ref(),
         &request.roadmap_id,
         request.created,
     )?;
-    if let Disk::Changed(mut disk, seen) = disk {
-        let mut since = request.seen.map(|s| s.heads).unwrap_or_default();
-        since.extend(request.heads.iter().copied());
-        let changes = disk.changes_since(&since);
-        if !changes.is_empty() {
-            return Ok(Written::Behind { changes, seen });
+    let known = match disk {
+        Disk::Known(bytes) => bytes,
+        Disk::Changed(mut disk, seen) => {
+            let mut since = request.seen.map(|s| s.heads).unwrap_or_default();
+            since.extend(request.heads.iter().copied());
+            let changes = disk.changes_since(&since);
+            if !changes.is_empty() {
+                return Ok(Written::Behind { changes, seen });
+            }
+            None
         }
-    }
-    match request.payload {
-        Payload::Whole(bytes) => {
-            write_atomic(&request.path, &bytes)?;
-            Ok(Written::Saved(Seen::of(&bytes, request.heads)))
+    };
+    let bytes = match (request.payload, known) {
+        (Payload::Whole(bytes), _) => bytes,
+        (Payload::Append(changes), Some(mut bytes)) => {
+            bytes.extend_from_slice(&changes);
+            bytes
         }
-        Payload::Append(_) => Ok(Written::Rewrite),
-    }
-}
-
-/// The bytes of the file at `path` when they are the ones `seen` knows.
-fn read_if_known(path: &Path, seen: &Seen) -> Option<Vec<u8>> {
-    let bytes = read_limited(path).ok()?;
-    (Fingerprint::of(&bytes) == seen.fingerprint).then_some(bytes)
+        (Payload::Append(_), None) => return Ok(Written::Rewrite),
+    };
+    write_atomic(&request.path, &bytes)?;
+    Ok(Written::Saved(Seen::of(&bytes, request.heads)))
 }
 
 #[cfg(test)]
