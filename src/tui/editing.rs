@@ -104,12 +104,14 @@ impl App {
         if value.trim().is_empty() {
             return;
         }
-        if self.defer(Deferred::New {
-            target: target.clone(),
-            text: value.clone(),
-        }) || !self.have_doc()
-        {
-            return;
+        if !self.document.at_hand() {
+            let step = Deferred::New {
+                target: target.clone(),
+                text: value.clone(),
+            };
+            if self.defer(step) || !self.have_doc() {
+                return;
+            }
         }
         let lang = self.lang;
         let parent = match &target {
