@@ -19,6 +19,7 @@ use tungstenite::{Message as Frame, WebSocket};
 use super::SyncError;
 use super::wire::{self, Message};
 use crate::store::disk::file::quietly;
+use crate::store::exchange::chunks;
 
 /// How long connecting and the handshake may take.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -458,7 +459,9 @@ fn together(messages: Vec<automerge::sync::Message>) -> Vec<automerge::sync::Mes
         m.heads.is_empty()
             || m.flags
                 .is_some_and(|f| f.contains(MessageFlags::SYNC_RESET))
-            || m.changes.iter().any(|chunk| chunk.get(8) == Some(&0))
+            || m.changes
+                .iter()
+                .any(|chunk| chunks::first(chunk).is_some_and(|(_, kind)| kind == chunks::DOCUMENT))
     };
     let mut out: Vec<automerge::sync::Message> = Vec::new();
     let mut run: Vec<Vec<u8>> = Vec::new();

@@ -28,6 +28,7 @@ use automerge::ChangeHash;
 use crate::store::disk::cache::Fingerprint;
 use crate::store::disk::file::{read_limited, write_atomic};
 use crate::store::disk::lock::FileLock;
+use crate::store::exchange::chunks;
 use crate::store::{Doc, StoreError};
 
 /// What a document knows of its file: the fingerprint of the bytes it was
@@ -55,35 +56,13 @@ impl Seen {
     }
 }
 
-/// The first bytes of every Automerge chunk.
-const CHUNK_MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
-
 /// How many bytes of a saved document follow its first chunk: 0 for a
 /// document saved whole, the length of the change chunks appended to it
-/// otherwise. Bytes that are not a chunk count as appended (so the next
-/// save writes the document whole).
+/// otherwise. Bytes that do not start with a whole chunk count as appended
+/// (so the next save writes the document whole).
 pub fn appended_len(bytes: &[u8]) -> u64 {
-    let whole = bytes.len() as u64;
-    let Some(rest) = bytes.strip_prefix(CHUNK_MAGIC.as_slice()) else {
-        return whole;
-    };
-    // Checksum (4 bytes) and chunk type (1 byte), then the length of the
-    // chunk's contents as an unsigned LEB128 number.
-    let Some(mut rest) = rest.get(5..) else {
-        return whole;
-    };
-    let mut len: u64 = 0;
-    for shift in (0..64).step_by(7) {
-        let Some((&byte, tail)) = rest.split_first() else {
-            return whole;
-        };
-        rest = tail;
-        len |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return (rest.len() as u64).checked_sub(len).unwrap_or(whole);
-        }
-    }
-    whole
+    let first = chunks::first(bytes).map_or(0, |(chunk, _)| chunk.len());
+    (bytes.len() - first) as u64
 }
 
 /// The file on disk beside what a document knows of it.

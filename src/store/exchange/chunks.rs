@@ -9,7 +9,6 @@
 
 use automerge::{AutoCommit, Change, ChangeHash};
 
-/// The first bytes of every Automerge chunk.
 /// The first bytes of every Automerge chunk (and so of every `.karta` file).
 pub const MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
 
@@ -70,6 +69,18 @@ pub fn split(bytes: &[u8]) -> Result<Vec<&[u8]>, Damage> {
         rest = after;
     }
     Ok(out)
+}
+
+/// Kinds of chunk ([`first`]): a whole document.
+pub const DOCUMENT: u8 = 0;
+
+/// The first chunk of `bytes` (whole: magic, header, content) and its
+/// kind ([`DOCUMENT`], 1 a change, 2 a compressed change); None when the
+/// bytes do not start with a whole chunk. Nothing is decoded.
+pub fn first(bytes: &[u8]) -> Option<(&[u8], u8)> {
+    split_chunk(bytes)
+        .ok()
+        .map(|(chunk, kind, _, _)| (chunk, kind))
 }
 
 /// The first chunk of some bytes: the chunk, its kind, its header checksum
