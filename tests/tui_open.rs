@@ -552,3 +552,105 @@ fn a_comment_and_an_approval_before_the_load_wait_for_the_document() {
     assert_eq!(listed[0].date, chrono::NaiveDate::from_ymd_opt(2023, 9, 1));
     assert_eq!(app.document.doc.roadmap(), app.document.roadmap);
 }
+
+#[test]
+fn steps_kept_for_the_document_survive_a_crash_before_it_arrives() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache, mut app) = warm_open("tynda", dir.path());
+    press(&mut app, "j j");
+    let gone = current(&app);
+    press(&mut app, "d y a text:Добавлено_до_сбоя Enter");
+    press(&mut app, "k c text:Комментарий_до_сбоя Enter");
+    let commented = current(&app).id;
+    assert!(app.is_loading(), "none of them waited");
+    assert!(early::path_for(&file).exists(), "kept beside the file");
+    // The session ends before its document arrives.
+    drop(app);
+
+    let mut reopened = karta::tui::open_app(&options(&file, &cache)).expect("reopen");
+    assert!(reopened.is_loading());
+    assert!(reopened.document.unsaved);
+    let frame = screen(&mut reopened, 160, 30);
+    assert!(frame.contains("в очереди: 3"), "{frame}");
+    reopened.await_doc();
+    assert!(!early::path_for(&file).exists(), "in the journal now");
+    let check = |roadmap: &karta::model::Roadmap, doc: &karta::store::Doc| {
+        let ids: Vec<String> = roadmap
+            .activities_with_path()
+            .into_iter()
+            .map(|(_, a)| a.id.clone())
+            .collect();
+        assert!(!ids.contains(&gone.id), "the deletion was made");
+        let added = roadmap
+            .activities_with_path()
+            .into_iter()
+            .filter(|(_, a)| a.text == "Добавлено до сбоя")
+            .count();
+        assert_eq!(added, 1, "the new activity was made once");
+        let comments = doc.activity(&commented).expect("there").comments;
+        assert_eq!(comments.len(), 1);
+        assert_eq!(comments[0].text, "Комментарий до сбоя");
+    };
+    check(&reopened.document.roadmap, &reopened.document.doc);
+    assert_eq!(reopened.document.doc.roadmap(), reopened.document.roadmap);
+    drop(reopened);
+
+    // Another crash: the steps are in the journal, made once.
+    let journaled = karta::tui::open_app(&karta::tui::Options {
+        cache_dir: None,
+        ..options(&file, &cache)
+    })
+    .expect("reopen from the journal");
+    check(&journaled.document.roadmap, &journaled.document.doc);
+}
+
+#[test]
+fn a_field_edit_after_a_waiting_step_is_made_after_it_not_before() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, _, mut app) = warm_open("tynda", dir.path());
+    press(&mut app, "j j");
+    let edited = current(&app);
+    // Nothing of this session to undo: said at once, nothing kept.
+    press(&mut app, "u");
+    let frame = screen(&mut app, 160, 30);
+    assert!(frame.contains("Нечего отменять"), "{frame}");
+    // A deletion waits; the status edit after it waits behind it (made
+    // early, it would come first), and the undo after both undoes the
+    // status edit, the user's last step, not the deletion.
+    press(&mut app, "j");
+    let gone = current(&app);
+    press(&mut app, "d y k");
+    assert_eq!(current(&app).id, edited.id);
+    press(&mut app, "s Down Down Enter u");
+    assert!(app.is_loading());
+    let frame = screen(&mut app, 160, 30);
+    assert!(frame.contains("в очереди: 3"), "{frame}");
+    app.await_doc();
+    assert!(app.document.catalog.entry(&gone.id).is_none(), "deleted");
+    let shown = app.document.catalog.entry(&edited.id).expect("there");
+    assert_eq!(shown.activity.status, edited.status, "the edit undone");
+    assert_eq!(app.document.doc.roadmap(), app.document.roadmap);
+    press(&mut app, "Ctrl-r");
+    let shown = app.document.catalog.entry(&edited.id).expect("there");
+    assert_eq!(shown.activity.status, Status::Done, "and redone");
+}
+
+#[test]
+fn an_undo_kept_before_a_crash_undoes_only_what_was_kept_with_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, cache, mut app) = warm_open("tynda", dir.path());
+    press(&mut app, "j j");
+    let first = current(&app);
+    press(&mut app, "d y j");
+    let second = current(&app);
+    press(&mut app, "d y u");
+    drop(app);
+    let mut reopened = karta::tui::open_app(&options(&file, &cache)).expect("reopen");
+    reopened.await_doc();
+    assert!(reopened.document.catalog.entry(&first.id).is_none());
+    assert!(
+        reopened.document.catalog.entry(&second.id).is_some(),
+        "the undo undid the second deletion"
+    );
+    assert_eq!(reopened.document.doc.roadmap(), reopened.document.roadmap);
+}

@@ -740,3 +740,4 @@ renumbered = Roadmap renumbered: { $count } { $count ->
 ## Steps waiting for the document (tui/deferred.rs)
 deferred-waits = Will be done as soon as the document is ready ({ $count } waiting)
 deferred-parent-gone = The section was deleted while waiting for the document; not added: «{ $text }»
+deferred-undo-lost = An undo pressed before the crash was not made ({ $count }): it was for a step made earlier still — check that step

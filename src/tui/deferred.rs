@@ -3,22 +3,29 @@
 //! (a whole save's bytes, a compaction, a conflict scan). Field edits are
 //! made early (see `early.rs`); the others — adding, deleting and moving
 //! activities and sections, renumbering, the heading, comments, approval,
-//! undo and redo — do not hold up the keyboard either: the confirmed step is kept, with
-//! everything it acts on named by id, and made in the document, in the
-//! order confirmed, as soon as the document is back (after the early field
-//! edits). The status line says that it waits; the screen shows it once
-//! made. Undo and redo wait like this only while no field edit is kept
-//! early (the early edits are made first, so an undo kept after one would
-//! undo the wrong step): with one kept, they wait for the document as
-//! before. Unlike early field edits these are not kept on disk meanwhile: a
-//! crash in the seconds before the document arrives loses them. When the
-//! document failed to load, they are refused as before (read-only).
-//! Merges and the screens that read the document (history, changes since
-//! the approval) still wait.
+//! undo and redo — do not hold up the keyboard either: the confirmed step
+//! is kept, with everything it acts on named by id, and made in the
+//! document, in the order confirmed, as soon as the document is back
+//! (after the early field edits; once a step waits, later field edits wait
+//! behind it instead of being made early, so that nothing overtakes it).
+//! The status line says that it waits; the screen shows it once made.
+//!
+//! Each kept step is also written, synced, to the file of early edits
+//! (`FILE.early`), so a crash before the document arrives loses none: the
+//! next open makes them once its document is at hand. An undo kept there
+//! undoes the step kept before it; one that reached further back, into the
+//! crashed session's own steps, cannot be known again and is said, not
+//! made. When the document failed to load, steps are refused as before
+//! (read-only). Merges and the screens that read the document (history,
+//! changes since the approval) still wait.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::store::write::edit::NodeKind;
 
 use super::app::App;
+use super::draft::{Saved, saved, target};
 use super::ids::{ActivityId, RowKey, SectionId};
 use super::overlay::question::Question;
 use super::target::Target;
@@ -68,7 +75,7 @@ pub enum Deferred {
         /// The order's number.
         number: String,
         /// Its date.
-        date: chrono::NaiveDate,
+        date: NaiveDate,
     },
     /// Undo of the last step (made after the steps kept before it).
     Undo,
@@ -83,6 +90,272 @@ pub enum Deferred {
     },
 }
 
+/// A [`Deferred`] step as written to the file of early edits.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub(super) enum Kept {
+    /// [`Deferred::Step`] (where the cursor went is not kept).
+    Ops { label: String, ops: Vec<KeptOp> },
+    /// An activity or a section deleted (a question answered yes).
+    Delete { node: NodeKind, id: String },
+    /// The whole roadmap renumbered.
+    Renumber,
+    /// [`Deferred::Shift`].
+    Shift {
+        node: NodeKind,
+        id: String,
+        down: bool,
+    },
+    /// [`Deferred::MoveInto`].
+    MoveInto {
+        node: NodeKind,
+        id: String,
+        into: String,
+    },
+    /// [`Deferred::Comment`].
+    Comment { activity: String, text: String },
+    /// [`Deferred::Approve`].
+    Approve { number: String, date: NaiveDate },
+    /// [`Deferred::Undo`].
+    Undo,
+    /// [`Deferred::Redo`].
+    Redo,
+    /// [`Deferred::New`].
+    New { target: Saved, text: String },
+}
+
+/// An op of a kept [`Deferred::Step`]: those a step made before the
+/// document is at hand can hold.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub(super) enum KeptOp {
+    /// A field of an activity, a section or the heading.
+    Field {
+        target: Saved,
+        old: String,
+        new: String,
+    },
+    /// A comment changed or removed.
+    Comment {
+        activity: String,
+        id: String,
+        old: Option<String>,
+        new: Option<String>,
+    },
+    /// A node deleted or brought back.
+    Exists {
+        node: NodeKind,
+        id: String,
+        deleted: bool,
+    },
+}
+
+impl Deferred {
+    /// Moves `depths` (steps to undo, steps to redo) past this step once
+    /// made; false for an undo or a redo that finds nothing to act on.
+    pub(super) fn replay(&self, depths: &mut (usize, usize)) -> bool {
+        let (done, undone) = depths;
+        match self {
+            Deferred::Undo | Deferred::Redo => {
+                let (from, to) = match self {
+                    Deferred::Undo => (done, undone),
+                    _ => (undone, done),
+                };
+                if *from == 0 {
+                    return false;
+                }
+                *from -= 1;
+                *to += 1;
+            }
+            _ => {
+                *done += 1;
+                *undone = 0;
+            }
+        }
+        true
+    }
+
+    /// The step as written to a file; None for one that cannot be (a step
+    /// of ops no edit made before the load holds).
+    pub(super) fn kept(&self) -> Option<Kept> {
+        Some(match self {
+            Deferred::Step { label, ops, .. } => Kept::Ops {
+                label: label.clone(),
+                ops: ops.iter().map(kept_op).collect::<Option<_>>()?,
+            },
+            Deferred::Answer(Question::DeleteActivity(id)) => Kept::Delete {
+                node: NodeKind::Activity,
+                id: id.to_string(),
+            },
+            Deferred::Answer(Question::DeleteSection(id)) => Kept::Delete {
+                node: NodeKind::Section,
+                id: id.to_string(),
+            },
+            Deferred::Answer(Question::Renumber) => Kept::Renumber,
+            Deferred::Answer(Question::QuitUnsaved) => return None,
+            Deferred::Shift { kind, id, down } => Kept::Shift {
+                node: *kind,
+                id: id.clone(),
+                down: *down,
+            },
+            Deferred::MoveInto { kind, id, target } => Kept::MoveInto {
+                node: *kind,
+                id: id.clone(),
+                into: target.to_string(),
+            },
+            Deferred::Comment { activity, text } => Kept::Comment {
+                activity: activity.clone(),
+                text: text.clone(),
+            },
+            Deferred::Approve { number, date } => Kept::Approve {
+                number: number.clone(),
+                date: *date,
+            },
+            Deferred::Undo => Kept::Undo,
+            Deferred::Redo => Kept::Redo,
+            Deferred::New { target, text } => Kept::New {
+                target: saved(target)?,
+                text: text.clone(),
+            },
+        })
+    }
+
+    /// The step written as `kept`; None when it names no known field.
+    pub(super) fn restored(kept: Kept) -> Option<Deferred> {
+        Some(match kept {
+            Kept::Ops { label, ops } => Deferred::Step {
+                label,
+                ops: ops.into_iter().map(op_of).collect::<Option<_>>()?,
+                focus: None,
+            },
+            Kept::Delete {
+                node: NodeKind::Activity,
+                id,
+            } => Deferred::Answer(Question::DeleteActivity(ActivityId(id))),
+            Kept::Delete {
+                node: NodeKind::Section,
+                id,
+            } => Deferred::Answer(Question::DeleteSection(SectionId(id))),
+            Kept::Renumber => Deferred::Answer(Question::Renumber),
+            Kept::Shift { node, id, down } => Deferred::Shift {
+                kind: node,
+                id,
+                down,
+            },
+            Kept::MoveInto { node, id, into } => Deferred::MoveInto {
+                kind: node,
+                id,
+                target: SectionId(into),
+            },
+            Kept::Comment { activity, text } => Deferred::Comment { activity, text },
+            Kept::Approve { number, date } => Deferred::Approve { number, date },
+            Kept::Undo => Deferred::Undo,
+            Kept::Redo => Deferred::Redo,
+            Kept::New { target: t, text } => Deferred::New {
+                target: target(t)?,
+                text,
+            },
+        })
+    }
+}
+
+/// A field's old and new values as written to a file, with what it is.
+pub(super) fn kept_field(op: &Op) -> Option<(Saved, &str, &str)> {
+    let (target, old, new) = match op {
+        Op::Activity {
+            id,
+            field,
+            old,
+            new,
+        } => (
+            Target::Activity(ActivityId(id.clone()), field.clone()),
+            old,
+            new,
+        ),
+        Op::Section {
+            id,
+            field,
+            old,
+            new,
+        } => (Target::Section(SectionId(id.clone()), *field), old, new),
+        Op::Meta { field, old, new } => (Target::Meta(*field), old, new),
+        _ => return None,
+    };
+    Some((saved(&target)?, old, new))
+}
+
+/// The field op written as `target` with its values; None when it names
+/// no known field.
+pub(super) fn field_op(target_saved: Saved, old: String, new: String) -> Option<Op> {
+    Some(match target(target_saved)? {
+        Target::Activity(id, field) => Op::Activity {
+            id: id.0,
+            field,
+            old,
+            new,
+        },
+        Target::Section(id, field) => Op::Section {
+            id: id.0,
+            field,
+            old,
+            new,
+        },
+        Target::Meta(field) => Op::Meta { field, old, new },
+        _ => return None,
+    })
+}
+
+fn kept_op(op: &Op) -> Option<KeptOp> {
+    if let Some((target, old, new)) = kept_field(op) {
+        return Some(KeptOp::Field {
+            target,
+            old: old.to_string(),
+            new: new.to_string(),
+        });
+    }
+    Some(match op {
+        Op::Comment {
+            activity,
+            id,
+            old,
+            new,
+        } => KeptOp::Comment {
+            activity: activity.clone(),
+            id: id.clone(),
+            old: old.clone(),
+            new: new.clone(),
+        },
+        Op::Exists { kind, id, deleted } => KeptOp::Exists {
+            node: *kind,
+            id: id.clone(),
+            deleted: *deleted,
+        },
+        _ => return None,
+    })
+}
+
+fn op_of(kept: KeptOp) -> Option<Op> {
+    Some(match kept {
+        KeptOp::Field { target, old, new } => field_op(target, old, new)?,
+        KeptOp::Comment {
+            activity,
+            id,
+            old,
+            new,
+        } => Op::Comment {
+            activity,
+            id,
+            old,
+            new,
+        },
+        KeptOp::Exists { node, id, deleted } => Op::Exists {
+            kind: node,
+            id,
+            deleted,
+        },
+    })
+}
+
 impl App {
     /// Keeps `step` for when the document is back, when it is coming
     /// (true); false when it is here, or failed to load (then the caller
@@ -91,6 +364,13 @@ impl App {
         if self.document.at_hand() || self.document.load_error.is_some() {
             return false;
         }
+        if let Some(path) = &self.document.path {
+            match super::early::append_step(path, &step) {
+                Ok(true) => {}
+                Ok(false) => tracing::warn!("a waiting step not kept on disk"),
+                Err(e) => self.complain_about_journal(e),
+            }
+        }
         self.document.deferred.push(step);
         self.document.unsaved = true;
         let count = self.document.deferred.len();
@@ -98,6 +378,18 @@ impl App {
         self.status
             .say(crate::tr!(self.lang, "deferred-waits", count = count));
         true
+    }
+
+    /// Whether an undo (or a redo) kept now would find a step to act on,
+    /// once the early edits and the steps kept before it are made.
+    pub(super) fn can_replay(&self, step: &Deferred) -> bool {
+        let (done, undone) = self.document.history.depths();
+        let early = self.document.early.len();
+        let mut depths = (done + early, if early > 0 { 0 } else { undone });
+        for kept in &self.document.deferred {
+            kept.replay(&mut depths);
+        }
+        step.replay(&mut depths)
     }
 
     /// Makes the steps kept for the document, in order, now that it is at

@@ -25,9 +25,9 @@ use crate::store::read::split_lines;
 use crate::store::write::edit::{ActivityField, SectionField};
 
 use super::app::App;
-use super::draft::{Saved, saved, target};
-use super::ids::{ActivityId, RowKey, SectionId};
-use super::target::Target;
+use super::deferred::{Deferred, Kept, field_op, kept_field};
+use super::draft::Saved;
+use super::ids::RowKey;
 use super::undo::Op;
 
 /// One field edit made before the document was at hand.
@@ -56,67 +56,57 @@ pub fn path_for(file: &Path) -> PathBuf {
 }
 
 fn line(edit: &Early) -> Option<Line> {
-    let (target, old, new) = match &edit.op {
-        Op::Activity {
-            id,
-            field,
-            old,
-            new,
-        } => (
-            Target::Activity(ActivityId(id.clone()), field.clone()),
-            old,
-            new,
-        ),
-        Op::Section {
-            id,
-            field,
-            old,
-            new,
-        } => (Target::Section(SectionId(id.clone()), *field), old, new),
-        _ => return None,
-    };
+    let (target, old, new) = kept_field(&edit.op)?;
     Some(Line {
         label: edit.label.clone(),
-        target: saved(&target)?,
-        old: old.clone(),
-        new: new.clone(),
+        target,
+        old: old.to_string(),
+        new: new.to_string(),
     })
 }
 
 fn edit(line: Line) -> Option<Early> {
-    let (old, new) = (line.old, line.new);
-    let op = match target(line.target)? {
-        Target::Activity(id, field) => Op::Activity {
-            id: id.0,
-            field,
-            old,
-            new,
-        },
-        Target::Section(id, field) => Op::Section {
-            id: id.0,
-            field,
-            old,
-            new,
-        },
-        _ => return None,
-    };
+    let op = field_op(line.target, line.old, line.new)?;
     Some(Early {
         label: line.label,
         op,
     })
 }
 
+/// A line of the file: a field edit made early, or a step that waits for
+/// the document (see `deferred.rs`).
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum Entry {
+    Waiting { waiting: Kept },
+    Edit(Line),
+}
+
 /// Appends `edit` to the early edits of `file` and syncs it to disk.
 pub fn append(file: &Path, edit: &Early) -> Result<(), StoreError> {
+    match line(edit) {
+        Some(line) => write_entry(file, &Entry::Edit(line)),
+        None => Ok(()),
+    }
+}
+
+/// Appends `step`, waiting for the document, to the file of early edits
+/// of `file` and syncs it to disk; false when the step cannot be written
+/// (it is then kept in memory only).
+pub(super) fn append_step(file: &Path, step: &Deferred) -> Result<bool, StoreError> {
+    let Some(waiting) = step.kept() else {
+        return Ok(false);
+    };
+    write_entry(file, &Entry::Waiting { waiting }).map(|()| true)
+}
+
+fn write_entry(file: &Path, entry: &Entry) -> Result<(), StoreError> {
     let path = path_for(file);
     let io = |e: std::io::Error| StoreError::Io {
         path: path.clone(),
         source: e,
     };
-    let Some(line) = line(edit) else {
-        return Ok(());
-    };
-    let mut text = serde_json::to_string(&line).map_err(|e| io(std::io::Error::other(e)))?;
+    let mut text = serde_json::to_string(entry).map_err(|e| io(std::io::Error::other(e)))?;
     text.push('\n');
     let mut out = OpenOptions::new()
         .create(true)
@@ -127,23 +117,38 @@ pub fn append(file: &Path, edit: &Early) -> Result<(), StoreError> {
     out.sync_data().map_err(io)
 }
 
-/// The early edits kept beside `file`, in order. A torn or unreadable line
-/// (a crash mid-write) ends them.
-pub fn read(file: &Path) -> Vec<Early> {
+/// What a session left beside a file before its document arrived: the
+/// field edits made early and the steps that waited, each in order.
+#[derive(Debug, Default)]
+pub struct Left {
+    /// Field edits made early.
+    pub edits: Vec<Early>,
+    /// Steps that waited for the document.
+    pub steps: Vec<Deferred>,
+}
+
+/// The early edits and waiting steps kept beside `file`, in order. A torn
+/// or unreadable line (a crash mid-write) ends them.
+pub fn read(file: &Path) -> Left {
+    let mut left = Left::default();
     let Ok(text) = std::fs::read_to_string(path_for(file)) else {
-        return Vec::new();
+        return left;
     };
-    let mut edits = Vec::new();
     for raw in text.lines() {
-        match serde_json::from_str::<Line>(raw).ok().and_then(edit) {
-            Some(e) => edits.push(e),
-            None => {
-                tracing::warn!(file = %file.display(), "an unreadable early edit: the rest ignored");
-                break;
+        let entry = serde_json::from_str::<Entry>(raw).ok();
+        let read = match entry {
+            Some(Entry::Edit(line)) => edit(line).map(|e| left.edits.push(e)),
+            Some(Entry::Waiting { waiting }) => {
+                Deferred::restored(waiting).map(|s| left.steps.push(s))
             }
+            None => None,
+        };
+        if read.is_none() {
+            tracing::warn!(file = %file.display(), "an unreadable early edit: the rest ignored");
+            break;
         }
     }
-    edits
+    left
 }
 
 /// Removes the early edits of `file`: they are in the journal now.
@@ -215,6 +220,10 @@ impl App {
         let [op] = ops else {
             return false;
         };
+        if !self.document.deferred.is_empty() {
+            // Made early, it would overtake a step kept before it.
+            return false;
+        }
         if super::editing::unchanged(op) {
             // Nothing to keep: confirmed as it was.
             return true;
@@ -248,56 +257,54 @@ impl App {
         true
     }
 
-    /// On opening: the early edits a session that ended before its
-    /// document arrived left beside the file, shown at once and made in
-    /// the document when it is at hand.
+    /// On opening: the early edits and waiting steps a session that
+    /// ended before its document arrived left beside the file; the edits
+    /// shown at once, all made in the document when it is at hand.
     pub(super) fn restore_early(&mut self) {
         let Some(path) = &self.document.path else {
             return;
         };
-        let edits = read(path);
-        if edits.is_empty() {
+        let Left { edits, mut steps } = read(path);
+        if edits.is_empty() && steps.is_empty() {
             return;
         }
-        tracing::info!(edits = edits.len(), "early edits found beside the file");
+        tracing::info!(
+            edits = edits.len(),
+            steps = steps.len(),
+            "early edits found beside the file"
+        );
         let shown = edits
             .iter()
             .filter(|e| patch_model(&mut self.document.roadmap, &e.op))
             .count();
+        let lost = drop_unknown_undos(edits.len(), &mut steps);
         self.document.early = edits;
+        self.document.deferred = steps;
         self.document.unsaved = true;
         if shown > 0 {
             self.recatalog();
         }
+        if lost > 0 {
+            let text = crate::tr!(self.lang, "deferred-undo-lost", count = lost);
+            self.status.complain(text);
+        } else if !self.document.deferred.is_empty() {
+            let count = self.document.deferred.len();
+            let text = crate::tr!(self.lang, "deferred-waits", count = count);
+            self.status.say(text);
+        }
     }
 
     /// Once the document is at hand: makes the early field edits, then
-    /// the other steps that waited for it (see `deferred.rs`).
+    /// the other steps that waited for it (see `deferred.rs`), then lets
+    /// their file go: they are in the journal now.
     pub(super) fn apply_early(&mut self) {
-        self.make_early_edits();
-        self.make_deferred();
-    }
-
-    /// Makes the early edits in the document now at hand, each one undo
-    /// step, journaled; then their file goes. An edit that no longer
-    /// applies is said, and the file is kept (set aside) so it is not lost.
-    fn make_early_edits(&mut self) {
-        if self.document.early.is_empty() || !self.document.at_hand() {
+        if !self.document.at_hand()
+            || (self.document.early.is_empty() && self.document.deferred.is_empty())
+        {
             return;
         }
-        let edits = std::mem::take(&mut self.document.early);
-        let count = edits.len();
-        let mut failed = 0;
-        for e in edits {
-            let applied = e.op.apply(&mut self.document.doc, true);
-            if let Err(err) = applied {
-                tracing::warn!(error = %err, "an early edit did not apply");
-                failed += 1;
-                continue;
-            }
-            self.record(e.label, vec![e.op], None);
-        }
-        tracing::info!(count, failed, "early edits made in the document");
+        let failed = self.make_early_edits();
+        self.make_deferred();
         let Some(path) = self.document.path.clone() else {
             return;
         };
@@ -320,5 +327,105 @@ impl App {
             PathBuf::from(aside).display()
         );
         self.status.complain(text);
+    }
+
+    /// Makes the early edits in the document now at hand, each one undo
+    /// step, journaled; returns how many no longer applied.
+    fn make_early_edits(&mut self) -> usize {
+        let edits = std::mem::take(&mut self.document.early);
+        let count = edits.len();
+        let mut failed = 0;
+        for e in edits {
+            let applied = e.op.apply(&mut self.document.doc, true);
+            if let Err(err) = applied {
+                tracing::warn!(error = %err, "an early edit did not apply");
+                failed += 1;
+                continue;
+            }
+            self.record(e.label, vec![e.op], None);
+        }
+        tracing::info!(count, failed, "early edits made in the document");
+        failed
+    }
+}
+
+/// Drops from `steps`, restored after `edits` early edits, the undos and
+/// redos that reached past them into the steps of the session that left
+/// them (gone with it); returns how many.
+fn drop_unknown_undos(edits: usize, steps: &mut Vec<Deferred>) -> usize {
+    let mut depths = (edits, 0);
+    let before = steps.len();
+    steps.retain(|step| step.replay(&mut depths));
+    before - steps.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::write::edit::NodeKind;
+
+    fn shift() -> Deferred {
+        Deferred::Shift {
+            kind: NodeKind::Activity,
+            id: "a1".into(),
+            down: true,
+        }
+    }
+
+    #[test]
+    fn undos_that_reached_into_a_crashed_session_are_dropped_and_counted() {
+        let mut steps = vec![
+            Deferred::Undo,
+            shift(),
+            Deferred::Undo,
+            Deferred::Undo,
+            Deferred::Redo,
+            Deferred::Redo,
+        ];
+        // One early edit before them: the first undo undoes it, the
+        // third finds nothing left of this file, and so does the second
+        // redo.
+        assert_eq!(drop_unknown_undos(1, &mut steps), 2);
+        let kinds: Vec<&str> = steps
+            .iter()
+            .map(|s| match s {
+                Deferred::Undo => "undo",
+                Deferred::Redo => "redo",
+                _ => "step",
+            })
+            .collect();
+        assert_eq!(kinds, ["undo", "step", "undo", "redo"]);
+    }
+
+    #[test]
+    fn kept_steps_come_back_from_the_file_in_order_after_the_edits() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("map.karta");
+        let edit = Early {
+            label: "срок".into(),
+            op: Op::Activity {
+                id: "a1".into(),
+                field: crate::store::write::edit::ActivityField::Deadline,
+                old: "в течение года".into(),
+                new: "до 1 марта".into(),
+            },
+        };
+        append(&file, &edit).expect("edit");
+        let steps = [
+            shift(),
+            Deferred::Comment {
+                activity: "a1".into(),
+                text: "строка\nвторая".into(),
+            },
+            Deferred::Undo,
+        ];
+        for step in &steps {
+            assert!(append_step(&file, step).expect("step"));
+        }
+        let left = read(&file);
+        assert_eq!(left.edits, vec![edit]);
+        let back: Vec<String> = left.steps.iter().map(|s| format!("{s:?}")).collect();
+        let sent: Vec<String> = steps.iter().map(|s| format!("{s:?}")).collect();
+        assert_eq!(back, sent);
     }
 }

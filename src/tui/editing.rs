@@ -372,8 +372,15 @@ impl App {
     /// Undoes the user's last step (once the document is here: kept
     /// until then, see `deferred.rs`).
     pub(super) fn undo(&mut self) {
-        if !self.document.at_hand() && (self.defer(Deferred::Undo) || !self.have_doc()) {
-            return;
+        if !self.document.at_hand() {
+            if self.can_replay(&Deferred::Undo) {
+                if self.defer(Deferred::Undo) || !self.have_doc() {
+                    return;
+                }
+            } else {
+                let text = crate::tr!(self.lang, "editing-nothing-to-undo");
+                return self.status.say(text);
+            }
         }
         match self.document.history.undo(&mut self.document.doc) {
             Ok(Some(step)) => {
@@ -393,8 +400,15 @@ impl App {
 
     /// Redoes the last undone step (kept like [`App::undo`]).
     pub(super) fn redo(&mut self) {
-        if !self.document.at_hand() && (self.defer(Deferred::Redo) || !self.have_doc()) {
-            return;
+        if !self.document.at_hand() {
+            if self.can_replay(&Deferred::Redo) {
+                if self.defer(Deferred::Redo) || !self.have_doc() {
+                    return;
+                }
+            } else {
+                let text = crate::tr!(self.lang, "editing-nothing-to-redo");
+                return self.status.say(text);
+            }
         }
         match self.document.history.redo(&mut self.document.doc) {
             Ok(Some(step)) => {

@@ -368,8 +368,7 @@ impl App {
                             | Action::Comment
                             | Action::Approve
                     )
-                ) || (matches!(action, Some(Action::Undo | Action::Redo))
-                    && self.document.early.is_empty())
+                ) || matches!(action, Some(Action::Undo | Action::Redo))
             }
             Overlay::Question(asking) => asking.question != Question::QuitUnsaved,
             Overlay::List(list) => matches!(

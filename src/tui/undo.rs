@@ -191,6 +191,11 @@ impl History {
         self.redo.clear();
     }
 
+    /// How many steps there are to undo and to redo.
+    pub fn depths(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
+
     /// Undoes the last step; returns it.
     pub fn undo(&mut self, doc: &mut Doc) -> Result<Option<Step>, StoreError> {
         let Some(step) = self.undo.pop() else {

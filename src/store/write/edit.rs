@@ -110,7 +110,8 @@ pub struct Place {
 }
 
 /// Which of the two node maps an edit works on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     /// `activities`, parent key `section`.
     Activity,
