@@ -654,3 +654,25 @@ fn an_undo_kept_before_a_crash_undoes_only_what_was_kept_with_it() {
     );
     assert_eq!(reopened.document.doc.roadmap(), reopened.document.roadmap);
 }
+
+#[test]
+fn a_screen_asked_for_before_the_load_opens_once_the_document_arrives_without_holding_the_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, _, mut app) = warm_open("tynda", dir.path());
+    press(&mut app, "j j");
+    let asked = current(&app).id;
+    press(&mut app, "H");
+    assert!(
+        app.is_loading(),
+        "the history did not wait for the document"
+    );
+    let frame = screen(&mut app, 160, 30);
+    assert!(frame.contains("Откроется, как только"), "{frame}");
+    // Browsing goes on meanwhile; the history is of the row it was asked on.
+    press(&mut app, "j j");
+    assert!(app.is_loading());
+    app.await_doc();
+    let frame = screen(&mut app, 160, 30);
+    assert!(frame.contains("История"), "{frame}");
+    assert_eq!(current(&app).id, asked);
+}

@@ -741,3 +741,5 @@ renumbered = Roadmap renumbered: { $count } { $count ->
 deferred-waits = Will be done as soon as the document is ready ({ $count } waiting)
 deferred-parent-gone = The section was deleted while waiting for the document; not added: «{ $text }»
 deferred-undo-lost = An undo pressed before the crash was not made ({ $count }): it was for a step made earlier still — check that step
+deferred-opens-when-ready = Will open as soon as the document is ready
+deferred-ask-again = The document is ready — press the key again to open it

@@ -16,17 +16,23 @@
 //! undoes the step kept before it; one that reached further back, into the
 //! crashed session's own steps, cannot be known again and is said, not
 //! made. When the document failed to load, steps are refused as before
-//! (read-only). Merges and the screens that read the document (history,
-//! changes since the approval) still wait.
+//! (read-only).
+//!
+//! A screen that reads the document (the history, a merge, the recycle
+//! bin, the changes since the approval…) asked for meanwhile does not hold
+//! the keys either: it opens once the document is back, on the row it was
+//! asked on, unless something else is open by then.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::store::write::edit::NodeKind;
 
+use super::action::Action;
 use super::app::App;
 use super::draft::{Saved, saved, target};
 use super::ids::{ActivityId, RowKey, SectionId};
+use super::overlay::Overlay;
 use super::overlay::question::Question;
 use super::target::Target;
 use super::undo::Op;
@@ -378,6 +384,32 @@ impl App {
         self.status
             .say(crate::tr!(self.lang, "deferred-waits", count = count));
         true
+    }
+
+    /// Keeps `action`, which opens a screen that reads the document (the
+    /// history, a merge, the recycle bin…), to do once the document is
+    /// back, on the row under the cursor now; a later one replaces it.
+    pub(super) fn ask_when_back(&mut self, action: Action) {
+        self.document.asked = Some((action, self.current_key()));
+        let text = crate::tr!(self.lang, "deferred-opens-when-ready");
+        self.status.say(text);
+    }
+
+    /// Opens the screen asked for while the document was away, now that
+    /// it is back: at once when nothing else is open, else the user is
+    /// told to ask again.
+    pub(super) fn open_asked(&mut self) {
+        let Some((action, row)) = self.document.asked.take() else {
+            return;
+        };
+        if !matches!(self.overlay, Overlay::None) {
+            let text = crate::tr!(self.lang, "deferred-ask-again");
+            return self.status.say(text);
+        }
+        if let Some(row) = row {
+            self.select_key(&row);
+        }
+        self.dispatch(action);
     }
 
     /// Whether an undo (or a redo) kept now would find a step to act on,

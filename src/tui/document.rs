@@ -15,10 +15,12 @@ use crate::store::history::changed::ChangedSince;
 use crate::store::history::touched::Touched;
 use crate::store::{Doc, StoreError};
 
+use super::action::Action;
 use super::catalog::Catalog;
 use super::deferred::Deferred;
 use super::early::Early;
 use super::errand::Errand;
+use super::ids::RowKey;
 use super::loader::Loader;
 use super::saving::Saving;
 use super::scan::Scan;
@@ -65,6 +67,9 @@ pub struct Document {
     pub(super) early: Vec<Early>,
     /// Other confirmed steps waiting for the document (see `deferred.rs`).
     pub(super) deferred: Vec<Deferred>,
+    /// A screen asked for while the document was away, opened once it is
+    /// back, on the row it was asked for (see `deferred.rs`).
+    pub(super) asked: Option<(Action, Option<RowKey>)>,
     /// Ctrl-s came while the document was loading: save once it is in.
     pub(super) save_when_loaded: bool,
     /// karta's data folder, where a bundle that continues changes not
@@ -111,6 +116,7 @@ impl Document {
             saving: None,
             early: Vec::new(),
             deferred: Vec::new(),
+            asked: None,
             save_when_loaded: false,
             data: None,
             live: None,

@@ -9,9 +9,9 @@
 //! the document cannot be loaded at all, Ctrl-s saves the roadmap shown,
 //! with these edits, as a copy beside the file (see `saving.rs`).
 //!
-//! Other confirmed steps (structure, the heading, comments, undo) wait for the
-//! document without holding up the keyboard (see `deferred.rs`); merges
-//! wait for it.
+//! Other confirmed steps (structure, the heading, comments, undo) and the
+//! screens that read the document wait for it without holding up the
+//! keyboard (see `deferred.rs`).
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -297,12 +297,18 @@ impl App {
     /// Once the document is at hand: makes the early field edits, then
     /// the other steps that waited for it (see `deferred.rs`), then lets
     /// their file go: they are in the journal now.
+    /// Then opens the screen asked for meanwhile, if any.
     pub(super) fn apply_early(&mut self) {
-        if !self.document.at_hand()
-            || (self.document.early.is_empty() && self.document.deferred.is_empty())
-        {
+        if !self.document.at_hand() {
             return;
         }
+        if !self.document.early.is_empty() || !self.document.deferred.is_empty() {
+            self.make_waiting();
+        }
+        self.open_asked();
+    }
+
+    fn make_waiting(&mut self) {
         let failed = self.make_early_edits();
         self.make_deferred();
         let Some(path) = self.document.path.clone() else {

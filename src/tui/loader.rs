@@ -191,6 +191,7 @@ impl App {
             Err(e) => {
                 tracing::error!(error = %e, "background load failed");
                 self.document.load_error = Some(e.to_string());
+                self.document.asked = None;
                 let text = format!(
                     "{} {e}",
                     self.lang.t(
@@ -307,7 +308,16 @@ impl App {
         let action = self
             .keymap
             .action(self.overlay.mode(), super::keymap::Key::from_event(event));
-        self.is_loading() && self.needs_doc(action) && !self.can_wait(action)
+        self.is_loading() && self.needs_doc(action) && !self.can_wait(action) && !self.opens_later()
+    }
+
+    /// Whether an action on the roadmap shown that needs the document,
+    /// away now, is kept to do once it is back (see `deferred.rs`)
+    /// rather than waited for.
+    fn opens_later(&self) -> bool {
+        matches!(self.overlay, Overlay::None)
+            && !self.document.at_hand()
+            && self.document.load_error.is_none()
     }
 
     /// Whether `action` (None: a key with no action) in the current overlay
@@ -340,6 +350,10 @@ impl App {
     pub(super) fn ready_for(&mut self, action: Option<Action>) -> bool {
         if !self.needs_doc(action) || self.can_wait(action) {
             return true;
+        }
+        if let Some(action) = action.filter(|_| self.opens_later()) {
+            self.ask_when_back(action);
+            return false;
         }
         self.have_doc()
     }
