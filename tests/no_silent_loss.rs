@@ -386,7 +386,7 @@ proptest! {
             .collect();
         prop_assert_eq!(&json[0], &json[1]);
         prop_assert_eq!(&json[1], &json[2]);
-        let doc = &world.docs[0];
+        let doc = &mut world.docs[0];
         let roadmap = doc.roadmap();
         let listed = conflicts(doc);
         let binned: Vec<String> = deleted_items(doc).into_iter().map(|d| d.item.id).collect();

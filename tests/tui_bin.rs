@@ -90,7 +90,7 @@ fn a_section_is_deleted_as_one_change_and_restored_whole_from_the_bin() {
         1,
         "one change for the section and everything in it"
     );
-    let bin = deleted_items(&app.document.doc);
+    let bin = deleted_items(&mut app.document.doc);
     assert_eq!(bin.len(), 1, "listed as one deletion");
     assert_eq!(bin[0].item.id, id);
     assert_eq!(bin[0].activities, 7);
@@ -101,7 +101,7 @@ fn a_section_is_deleted_as_one_change_and_restored_whole_from_the_bin() {
     press(&mut app, "Enter");
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(stored_count(&app), all, "everything came back");
-    assert!(deleted_items(&app.document.doc).is_empty());
+    assert!(deleted_items(&mut app.document.doc).is_empty());
     same_as_fresh(&app);
     press(&mut app, "u");
     assert_eq!(stored_count(&app), all - 7, "the restore is undone");

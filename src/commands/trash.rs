@@ -19,8 +19,8 @@ use crate::store::{self};
 
 /// `karta trash FILE`: everything deleted, the latest first.
 pub fn trash(file: &Path, config: &Config, lang: Lang) -> Result<()> {
-    let doc = store::open(file)?;
-    let items = deleted_items(&doc);
+    let mut doc = store::open(file)?;
+    let items = deleted_items(&mut doc);
     if items.is_empty() {
         return super::print(&format!(
             "{}: {}\n",
@@ -56,7 +56,7 @@ fn entry_line(d: &Deleted, lang: Lang) -> String {
 pub fn restore(file: &Path, what: &str, config: &Config, lang: Lang) -> Result<()> {
     let mut doc = store::open(file)?;
     doc.set_author(Some(&config.author()));
-    let items = deleted_items(&doc);
+    let items = deleted_items(&mut doc);
     let wanted = what.trim().trim_end_matches('.');
     let found: Vec<&Deleted> = items
         .iter()

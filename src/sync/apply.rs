@@ -66,7 +66,7 @@ pub fn take_into(doc: &mut Doc, changes: &[u8], source: &Path) -> Result<Taken, 
     if doc.has_all(&hashes) {
         return Ok(Taken::default());
     }
-    let before = doc.scratch_copy();
+    let mut before = doc.scratch_copy();
     let my_numbers = numbers(doc);
     let bundle = Bundle {
         roadmap_id: doc.roadmap_id(),
@@ -80,7 +80,7 @@ pub fn take_into(doc: &mut Doc, changes: &[u8], source: &Path) -> Result<Taken, 
     let risks = if applied.is_empty() {
         MergeRisks::default()
     } else {
-        merge_risks(&before, doc)
+        merge_risks(&mut before, doc)
     };
     Ok(Taken {
         saved: !applied.is_empty(),

@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use anyhow::Result;
-use automerge::ReadDoc;
 use automerge::sync::State;
 use samod_core::DocumentId;
 
@@ -47,7 +46,7 @@ pub fn sync_file(
     connection.close();
     let known: Vec<_> = theirs
         .into_iter()
-        .filter(|h| working.get_change_by_hash(h).is_some())
+        .filter(|h| working.get_change_meta_by_hash(h).is_some())
         .collect();
     let received: std::collections::HashSet<_> = working
         .get_changes(&before)

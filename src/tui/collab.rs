@@ -138,7 +138,7 @@ impl App {
                 .lines()
                 .map(one_line)
                 .collect();
-            let risks = merge_risks(doc, &merged);
+            let risks = merge_risks(doc, &mut merged);
             let mut lines = risk_lines(&risks, doc.author(), lang, bin.as_deref());
             if !lines.is_empty() {
                 lines.push(String::new());

@@ -17,7 +17,7 @@ use super::overlay::{Binned, Overlay, Trash};
 impl App {
     /// Opens the recycle bin, or says it is empty.
     pub(super) fn show_trash(&mut self) {
-        let deleted = deleted_items(&self.document.doc);
+        let deleted = deleted_items(&mut self.document.doc);
         if deleted.is_empty() {
             return self
                 .status

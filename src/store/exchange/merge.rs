@@ -103,7 +103,7 @@ pub fn merge_files(
 ) -> Result<MergeOutcome, StoreError> {
     let mut doc = crate::store::open(mine)?;
     doc.set_author(author);
-    let before = doc.scratch_copy();
+    let mut before = doc.scratch_copy();
     let my_numbers = numbers(&doc);
     let incoming: Vec<(PathBuf, Incoming)> = others
         .iter()
@@ -168,7 +168,7 @@ pub fn merge_files(
     let risks = if applied.is_empty() {
         MergeRisks::default()
     } else {
-        merge_risks(&before, &doc)
+        merge_risks(&mut before, &mut doc)
     };
     let saved = !dry_run && !applied.is_empty();
     let mut open_conflicts = 0;
@@ -221,7 +221,7 @@ pub fn apply_kept(
 }
 
 /// The deleted items someone edited without seeing the deletion.
-pub fn deleted_but_edited(doc: &Doc) -> Vec<Deleted> {
+pub fn deleted_but_edited(doc: &mut Doc) -> Vec<Deleted> {
     deleted_items(doc)
         .into_iter()
         .filter(|d| !d.unseen.is_empty())

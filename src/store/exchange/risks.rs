@@ -46,7 +46,7 @@ impl MergeRisks {
 
 /// What merging put at risk: `merged` is `before` with the incoming
 /// changes merged in.
-pub fn merge_risks(before: &Doc, merged: &Doc) -> MergeRisks {
+pub fn merge_risks(before: &mut Doc, merged: &mut Doc) -> MergeRisks {
     let edited_before = deleted_but_edited(before);
     let deleted = deleted_but_edited(merged)
         .into_iter()
@@ -149,7 +149,7 @@ mod tests {
             .expect("renumbered");
         let mut merged = mine.scratch_copy();
         merged.merge(&mut theirs).expect("merge");
-        let risks = merge_risks(&mine, &merged);
+        let risks = merge_risks(&mut mine, &mut merged);
         assert_eq!(risks.conflicts.len(), 1, "{risks:?}");
         assert_eq!(risks.conflicts[0].item.id, first.id);
         assert_eq!(risks.duplicates.len(), 1, "{risks:?}");
@@ -160,6 +160,7 @@ mod tests {
             .collect();
         assert_eq!(ids, [first.id.as_str(), second.id.as_str()]);
         assert!(risks.deleted_but_edited.is_empty());
-        assert!(merge_risks(&merged, &merged).is_empty(), "nothing new");
+        let mut same = merged.scratch_copy();
+        assert!(merge_risks(&mut merged, &mut same).is_empty(), "nothing new");
     }
 }

@@ -264,7 +264,7 @@ impl Doc {
         let doc = self.automerge_mut();
         hashes
             .iter()
-            .filter_map(|h| doc.get_change_by_hash(h).map(|c| c.timestamp()))
+            .filter_map(|h| doc.get_change_meta_by_hash(h).map(|c| c.timestamp))
             .max()
     }
 

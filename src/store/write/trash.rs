@@ -54,16 +54,20 @@ pub struct Deleted {
 }
 
 /// Everything in the recycle bin, the latest deletion first. Items deleted
-/// together with a section are listed under it, not on their own.
-pub fn deleted_items(doc: &Doc) -> Vec<Deleted> {
-    let am = doc.automerge();
-    let snap = snapshot(am);
-    let deleting: std::collections::HashMap<&str, Option<ChangeHash>> = snap
+/// together with a section are listed under it, not on their own. (A
+/// mutable document only because Automerge reads a change's metadata
+/// cheaply through one; nothing is changed.)
+pub fn deleted_items(doc: &mut Doc) -> Vec<Deleted> {
+    let snap = snapshot(doc.automerge());
+    let deleting: foldhash::HashMap<&str, Option<ChangeHash>> = snap
         .nodes
         .iter()
         .filter(|(_, n)| n.deleted)
-        .map(|(id, n)| (id.as_str(), deleting_change(am, n.kind, id)))
+        .map(|(id, n)| (id.as_str(), deleting_change(doc.automerge(), n.kind, id)))
         .collect();
+    let metas = change_metas(doc, deleting.values().flatten());
+    let am = doc.automerge();
+    let children = children(&snap);
     let mut out: Vec<Deleted> = Vec::new();
     for (id, change) in &deleting {
         let state = &snap.nodes[*id];
@@ -72,18 +76,18 @@ pub fn deleted_items(doc: &Doc) -> Vec<Deleted> {
         if !state.parent.is_empty() && parent_change == Some(change) {
             continue;
         }
-        let group = with_descendants(&snap, id, |n| deleting.get(n) == Some(change));
-        let meta = change.and_then(|h| doc_change_meta(am, &h));
+        let group = below(&snap, &children, id, |n| deleting.get(n) == Some(change));
+        let meta = change.and_then(|h| metas.get(&h));
         out.push(Deleted {
             item: item_of(&snap, id),
-            by: meta.as_ref().and_then(|m| m.0.clone()),
-            time: meta.as_ref().map_or(0, |m| m.1),
+            by: meta.and_then(|m| m.author.clone()),
+            time: meta.map_or(0, |m| m.time),
             activities: group
                 .iter()
                 .filter(|n| snap.nodes[n.as_str()].kind == NodeKind::Activity && n != id)
                 .count(),
-            unseen: change
-                .map(|h| unseen_edits(am, &snap, &group, h))
+            unseen: meta
+                .map(|m| unseen_edits(am, &snap, &group, &m.deps))
                 .unwrap_or_default(),
             change: *change,
         });
@@ -166,13 +170,30 @@ fn kinds(snap: &Snapshot, ids: Vec<String>) -> Vec<Node> {
 /// `id` and every node below it (sections' sections and activities) that
 /// `wanted` accepts, `id` first. Iterative: a deep tree costs no stack.
 fn with_descendants(snap: &Snapshot, id: &str, wanted: impl Fn(&str) -> bool) -> Vec<String> {
-    let mut children: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    below(snap, &children(snap), id, wanted)
+}
+
+/// Each section's children (sections and activities), by the section's id.
+type Children<'a> = foldhash::HashMap<&'a str, Vec<&'a str>>;
+
+fn children(snap: &Snapshot) -> Children<'_> {
+    let mut children = Children::default();
     for (child, state) in &snap.nodes {
         children
             .entry(state.parent.as_str())
             .or_default()
             .push(child.as_str());
     }
+    children
+}
+
+/// [`with_descendants`] with the children known.
+fn below(
+    snap: &Snapshot,
+    children: &Children<'_>,
+    id: &str,
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<String> {
     let mut out = vec![id.to_string()];
     let mut seen: std::collections::HashSet<&str> = [id].into();
     let mut stack = vec![id];
@@ -197,26 +218,51 @@ fn deleting_change(doc: &AutoCommit, kind: NodeKind, id: &str) -> Option<ChangeH
     doc.hash_for_opid(&op)
 }
 
-/// The author and time of a change.
-fn doc_change_meta(doc: &AutoCommit, hash: &ChangeHash) -> Option<(Option<String>, i64)> {
-    let change = ReadDoc::get_change_by_hash(doc, hash)?;
-    let author = doc
-        .get_author_for_actor(change.actor_id())
-        .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned());
-    Some((author, change.timestamp()))
+/// What the recycle bin needs of a deleting change.
+struct Meta {
+    author: Option<String>,
+    time: i64,
+    deps: Vec<ChangeHash>,
 }
 
-/// The fields of `group` that differ from what the change `deleting` saw.
+/// The author, time and dependencies of each of `hashes`, read from
+/// Automerge's change graph (not by rebuilding each change from its ops,
+/// which costs milliseconds a change in a long history).
+fn change_metas<'a>(
+    doc: &mut Doc,
+    hashes: impl Iterator<Item = &'a ChangeHash>,
+) -> foldhash::HashMap<ChangeHash, Meta> {
+    let am = doc.automerge_mut();
+    let mut metas = foldhash::HashMap::default();
+    for hash in hashes {
+        if metas.contains_key(hash) {
+            continue;
+        }
+        let Some(meta) = am.get_change_meta_by_hash(hash) else {
+            continue;
+        };
+        let author = meta
+            .author
+            .as_ref()
+            .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned());
+        let meta = Meta {
+            author,
+            time: meta.timestamp,
+            deps: meta.deps,
+        };
+        metas.insert(*hash, meta);
+    }
+    metas
+}
+
+/// The fields of `group` that differ from what a change with `deps` (the
+/// deleting one) saw.
 fn unseen_edits(
     doc: &AutoCommit,
     now: &Snapshot,
     group: &[String],
-    deleting: ChangeHash,
+    deps: &[ChangeHash],
 ) -> Vec<UnseenEdit> {
-    let Some(change) = ReadDoc::get_change_by_hash(doc, &deleting) else {
-        return Vec::new();
-    };
-    let deps = change.deps().to_vec();
     let mut touched = Touched {
         columns: true,
         ..Touched::default()
@@ -227,7 +273,7 @@ fn unseen_edits(
             NodeKind::Section => touched.sections.insert(id.clone()),
         };
     }
-    let then = read_part(View::at(doc, &deps), &touched);
+    let then = read_part(View::at(doc, deps), &touched);
     let mut after = read_part(View::now(doc), &touched);
     for state in after.nodes.values_mut() {
         state.deleted = false;
