@@ -5,17 +5,17 @@
 //! into its own `Text`); later edits merge character by character. Listing them and resolving one by setting the final value,
 //! which replaces both for everyone who merges afterwards.
 
-use automerge::{AutoCommit, ObjId, ROOT, ReadDoc, Value};
+use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc, Value, ValueRef};
 
 use crate::store::history::changes::{Field, Item, ItemKind};
 use crate::store::history::snapshot::{
-    ACTIVITY_SCALARS, META_SCALARS, SECTION_SCALARS, Snapshot, read_part, snapshot,
+    ACTIVITY_SCALARS, META_SCALARS, SECTION_SCALARS, Snapshot, read_part,
 };
 use crate::store::history::touched::Touched;
 use crate::store::read::fields::View;
 use crate::store::read::get_map;
 use crate::store::schema::{self, meta, node};
-use crate::store::write::edit::{ActivityField, MetaField, SectionField};
+use crate::store::write::edit::{ActivityField, MetaField, NodeKind, SectionField};
 use crate::store::write::textslot::{Slot, author_of};
 use crate::store::{Doc, StoreError};
 
@@ -44,8 +44,45 @@ pub struct Conflict {
 /// document: where the changes since a list was made are known, see
 /// [`update`].
 pub fn conflicts(doc: &Doc) -> Vec<Conflict> {
-    let am = doc.automerge();
-    in_snapshot(am, &snapshot(am), true)
+    let mut list = Vec::new();
+    update(&mut list, doc, &suspects(doc.automerge()));
+    list
+}
+
+/// The heading and the sections and activities with a key that holds
+/// several values (one of their fields, their cells, or a cell), found in
+/// one pass over each one's keys: Automerge marks such keys, so the full
+/// reading of [`in_snapshot`] runs for these alone.
+fn suspects(am: &AutoCommit) -> Touched {
+    let conflicted = |obj: &ObjId| {
+        am.map_range(obj, ..).any(|item| {
+            item.conflict
+                || (item.key == node::CELLS
+                    && matches!(item.value, ValueRef::Object(ObjType::Map))
+                    && am.map_range(&item.id(), ..).any(|cell| cell.conflict))
+        })
+    };
+    let mut found = Touched {
+        columns: true,
+        meta: get_map(am, &ROOT, schema::K_META).is_some_and(|m| conflicted(&m)),
+        ..Touched::default()
+    };
+    for kind in [NodeKind::Activity, NodeKind::Section] {
+        let Some(map) = get_map(am, &ROOT, kind.map_key()) else {
+            continue;
+        };
+        for item in am.map_range(&map, ..) {
+            let object = matches!(item.value, ValueRef::Object(ObjType::Map));
+            if item.conflict || (object && conflicted(&item.id())) {
+                let ids = match kind {
+                    NodeKind::Activity => &mut found.activities,
+                    NodeKind::Section => &mut found.sections,
+                };
+                ids.insert(item.key.into_owned());
+            }
+        }
+    }
+    found
 }
 
 /// Brings `list`, every conflict of the document before some changes,
@@ -325,6 +362,38 @@ pub fn set_field(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_pass_finds_every_conflict_the_whole_reading_finds() {
+        use crate::store::history::snapshot::snapshot;
+        use crate::store::write::edit::{ActivityField, MetaField, SectionField};
+        let (_dir, _file, mut mine) = crate::store::disk::sample_file();
+        let roadmap = mine.roadmap();
+        let activities = roadmap.activities_with_path();
+        let first = activities[0].1.id.clone();
+        let second = activities[1].1.id.clone();
+        let section = roadmap.sections[0].id.clone();
+        let mut theirs = mine.fork();
+        let column = roadmap.columns.first().map(|c| c.key.clone());
+        for (doc, side) in [(&mut mine, "мой"), (&mut theirs, "их")] {
+            doc.set_activity_field(&first, &ActivityField::Deadline, side)
+                .expect("deadline");
+            doc.set_activity_field(&second, &ActivityField::Text, side)
+                .expect("text");
+            doc.set_section_field(&section, SectionField::Title, side)
+                .expect("title");
+            doc.set_meta(MetaField::Municipality, side).expect("meta");
+            if let Some(key) = &column {
+                doc.set_activity_field(&second, &ActivityField::Cell(key.clone()), side)
+                    .expect("cell");
+            }
+        }
+        mine.merge(&mut theirs).expect("merge");
+        let am = mine.automerge();
+        let whole = in_snapshot(am, &snapshot(am), true);
+        assert!(whole.len() >= 4, "{whole:?}");
+        assert_eq!(conflicts(&mine), whole);
+    }
 
     #[test]
     fn keeping_both_keeps_each_paragraph_once() {

@@ -161,6 +161,9 @@ mod tests {
         assert_eq!(ids, [first.id.as_str(), second.id.as_str()]);
         assert!(risks.deleted_but_edited.is_empty());
         let mut same = merged.scratch_copy();
-        assert!(merge_risks(&mut merged, &mut same).is_empty(), "nothing new");
+        assert!(
+            merge_risks(&mut merged, &mut same).is_empty(),
+            "nothing new"
+        );
     }
 }
