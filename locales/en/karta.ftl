@@ -537,6 +537,7 @@ trash-the-bin-is-empty-2 = The bin is empty
 trash-restore = restore
 trash-recycle-bin = Recycle bin
 trash-close = close
+trash-reading = Recycle bin: reading…
 trash-restored-from-the-bin = Restored from the bin
 trash-changed-after-the-deletion-by = Changed after the deletion by people who did not see it; all kept:
 

@@ -624,6 +624,7 @@ trash-the-bin-is-empty-2 = Корзина пуста
 trash-restore = вернуть
 trash-recycle-bin = Корзина
 trash-close = закрыть
+trash-reading = Корзина: чтение…
 trash-restored-from-the-bin = Восстановлено из корзины
 trash-changed-after-the-deletion-by = После удаления его меняли те, кто удаления не видел; всё сохранено:
 

@@ -15,9 +15,17 @@ use super::ids::{ActivityId, RowKey, SectionId};
 use super::overlay::{Binned, Overlay, Trash};
 
 impl App {
-    /// Opens the recycle bin, or says it is empty.
+    /// Opens the recycle bin, or says it is empty; read in a worker (the
+    /// whole document is looked through).
     pub(super) fn show_trash(&mut self) {
-        let deleted = deleted_items(&mut self.document.doc);
+        let what = crate::tr!(self.lang, "trash-reading");
+        self.send_doc(&what, |doc| {
+            let deleted = deleted_items(doc);
+            Box::new(move |app: &mut App| app.open_trash(deleted))
+        });
+    }
+
+    fn open_trash(&mut self, deleted: Vec<Deleted>) {
         if deleted.is_empty() {
             return self
                 .status

@@ -59,7 +59,7 @@ fn suspects(am: &AutoCommit) -> Touched {
             item.conflict
                 || (item.key == node::CELLS
                     && matches!(item.value, ValueRef::Object(ObjType::Map))
-                    && am.map_range(&item.id(), ..).any(|cell| cell.conflict))
+                    && am.map_range(item.id(), ..).any(|cell| cell.conflict))
         })
     };
     let mut found = Touched {
