@@ -387,17 +387,59 @@ fn a_closed_pipe_ends_the_output_quietly() {
 
 #[test]
 fn read_only_commands_answer_from_the_view_cache_of_the_exact_bytes() {
-    use karta::store::disk::cache::{Fingerprint, ViewCache};
+    use karta::store::disk::cache::{Fingerprint, View, ViewCache};
+    use karta::store::exchange::conflicts::{Conflict, ConflictValue};
+    use karta::store::history::changes::{Field, Item, ItemKind};
     let dir = tempfile::tempdir().expect("tempdir");
     let file = import(dir.path(), "tynda");
     let bytes = fs::read(&file).expect("read");
     let mut doc = karta::store::open(&file).expect("open");
     let mut roadmap = doc.roadmap();
-    // A title only the cached view has: seen only if the cache answers.
+    // A title and a conflict only the cached view has: seen only if the
+    // cache answers.
     roadmap.meta.title = "Из кэша".into();
-    ViewCache::new(dir.path().join("cache"))
-        .store(&file, Fingerprint::of(&bytes), &doc.heads(), &roadmap, &[])
-        .expect("cache");
+    let value = |v: &str| ConflictValue {
+        value: v.into(),
+        author: None,
+    };
+    let marker = Conflict {
+        item: Item {
+            kind: ItemKind::Heading,
+            id: String::new(),
+            number: String::new(),
+            label: "Из кэша".into(),
+        },
+        field: Field::Title,
+        values: vec![value("Конфликт из кэша"), value("Другое")],
+    };
+    let heads = doc.heads();
+    let cache = |deleted_but_edited| {
+        ViewCache::new(dir.path().join("cache"))
+            .store(
+                &file,
+                Fingerprint::of(&bytes),
+                &View {
+                    heads: &heads,
+                    roadmap: &roadmap,
+                    conflicts: std::slice::from_ref(&marker),
+                    deleted_but_edited,
+                },
+            )
+            .expect("cache");
+    };
+    let listed = || -> String {
+        let out = karta(dir.path())
+            .arg("conflicts")
+            .arg(&file)
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+    };
+    // Deletions edited unseen not known to the cache: read from the file.
+    cache(None);
+    assert!(!listed().contains("Конфликт из кэша"));
+    cache(Some(&[]));
+    assert!(listed().contains("Конфликт из кэша"));
     assert_eq!(export_json(dir.path(), &file)["title"], "Из кэша");
     karta(dir.path())
         .args(["report", "--by", "mechanism"])

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use karta::model::Status;
-use karta::store::disk::cache::{Fingerprint, ViewCache};
+use karta::store::disk::cache::{Fingerprint, View, ViewCache};
 use karta::tui::app::App;
 use karta::tui::early;
 
@@ -47,7 +47,16 @@ fn broken_with_cached_view(dir: &Path) -> (PathBuf, Vec<u8>, PathBuf) {
         .expect("sample")
         .roadmap();
     ViewCache::new(cache.clone())
-        .store(&file, Fingerprint::of(&junk), &[], &roadmap, &[])
+        .store(
+            &file,
+            Fingerprint::of(&junk),
+            &View {
+                heads: &[],
+                roadmap: &roadmap,
+                conflicts: &[],
+                deleted_but_edited: None,
+            },
+        )
         .expect("cache");
     (file, junk, cache)
 }
@@ -304,9 +313,12 @@ fn a_warm_open_takes_the_conflicts_from_the_cache_without_a_scan() {
         .store(
             &file,
             Fingerprint::of(&bytes),
-            &heads,
-            &doc.roadmap(),
-            std::slice::from_ref(&marker),
+            &View {
+                heads: &heads,
+                roadmap: &doc.roadmap(),
+                conflicts: std::slice::from_ref(&marker),
+                deleted_but_edited: None,
+            },
         )
         .expect("cache");
     let mut app = karta::tui::open_app(&options(&file, &cache)).expect("warm open");
@@ -334,9 +346,20 @@ fn a_cold_open_finds_conflicts_behind_the_first_frame_and_caches_them() {
     theirs
         .set_activity_field(&id, &ActivityField::Status, "cancelled")
         .expect("theirs");
+    // One deletes an activity the other edits meanwhile.
+    let gone = mine.roadmap().activities_with_path()[3].1.id.clone();
+    mine.set_deleted(karta::store::write::edit::NodeKind::Activity, &gone, true)
+        .expect("deleted");
+    theirs
+        .set_activity_field(&gone, &ActivityField::Deadline, "Июнь 2030")
+        .expect("edited unseen");
     mine.merge(&mut theirs).expect("merge");
     karta::store::save(&file, &mut mine).expect("save");
     let cache = dir.path().join("cache");
+    let edited_unseen = |app: &App| {
+        let list = app.document.deleted_but_edited.as_ref();
+        list.is_some_and(|l| l.len() == 1 && l[0].item.id == gone)
+    };
     let mut app = karta::tui::open_app(&options(&file, &cache)).expect("cold open");
     assert!(!app.is_loading(), "no cached view: loaded at once");
     assert!(
@@ -348,6 +371,7 @@ fn a_cold_open_finds_conflicts_behind_the_first_frame_and_caches_them() {
     assert_eq!(current(&app).status, Status::Done, "shown at once");
     app.await_doc();
     assert!(app.document.conflicts.iter().any(|c| c.item.id == id));
+    assert!(edited_unseen(&app), "{:?}", app.document.deleted_but_edited);
     assert_eq!(app.document.doc.roadmap(), app.document.roadmap);
     let activity = app.document.doc.activity(&edited).expect("edited");
     assert_eq!(
@@ -364,6 +388,7 @@ fn a_cold_open_finds_conflicts_behind_the_first_frame_and_caches_them() {
         "the save cached the view, conflicts and all"
     );
     assert!(warm.document.conflicts.iter().any(|c| c.item.id == id));
+    assert!(edited_unseen(&warm), "so are the deletions edited unseen");
 }
 
 #[test]

@@ -208,9 +208,7 @@ fn bundle_path(output: &Path) -> PathBuf {
 /// `karta conflicts FILE`: every field holding several values, and every
 /// deleted item someone edited without seeing the deletion.
 pub fn list_conflicts(file: &Path, config: &Config, lang: Lang) -> Result<()> {
-    let mut doc = store::open(file)?;
-    let found = conflicts(&doc);
-    let deleted = store::exchange::merge::deleted_but_edited(&mut doc);
+    let (found, deleted) = store::disk::file::open_conflicts(file)?;
     if found.is_empty() && deleted.is_empty() {
         return super::print(&format!(
             "{}: {}\n",

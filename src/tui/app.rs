@@ -102,6 +102,9 @@ impl App {
         let document = &mut self.document;
         let (_, touched) = document.doc.refresh_touched(&mut document.roadmap, before);
         store::exchange::conflicts::update(&mut document.conflicts, &document.doc, &touched);
+        // A merge may bring edits of what was deleted: found again by the
+        // next conflict scan or `karta conflicts`.
+        document.deleted_but_edited = None;
         self.recatalog();
     }
 

@@ -13,6 +13,7 @@ use crate::store::disk::journal::Journal;
 use crate::store::exchange::conflicts::{self, Conflict};
 use crate::store::history::changed::ChangedSince;
 use crate::store::history::touched::Touched;
+use crate::store::write::trash::Deleted;
 use crate::store::{Doc, StoreError};
 
 use super::action::Action;
@@ -25,7 +26,7 @@ use super::loader::Loader;
 use super::saving::Saving;
 use super::scan::Scan;
 use super::since::{Listing, Marking};
-use super::undo::History;
+use super::undo::{History, Op};
 use super::upkeep::Upkeep;
 
 /// The document and everything the editor keeps about it.
@@ -40,6 +41,10 @@ pub struct Document {
     pub catalog: Catalog,
     /// Fields holding several values set concurrently.
     pub conflicts: Vec<Conflict>,
+    /// Deleted items edited by people who did not see the deletion, when
+    /// known (found with the conflicts; merges make them unknown again),
+    /// kept in the view cache for `karta conflicts`.
+    pub deleted_but_edited: Option<Vec<Deleted>>,
     /// Which activities changed since the approved edition (None: never
     /// approved, or still loading or being read).
     pub since: Option<ChangedSince>,
@@ -104,6 +109,7 @@ impl Document {
             path,
             roadmap,
             conflicts,
+            deleted_but_edited: None,
             since: None,
             records: Records::system(),
             history: History::default(),
@@ -162,6 +168,20 @@ impl Document {
             ..Touched::default()
         };
         conflicts::update(&mut self.conflicts, &self.doc, &touched);
+    }
+
+    /// Drops from the deleted items edited unseen those that `ops`
+    /// restored or deleted again (a deletion made here has seen every
+    /// edit, so no op adds one).
+    pub fn forget_deleted(&mut self, ops: &[Op]) {
+        let Some(list) = self.deleted_but_edited.as_mut() else {
+            return;
+        };
+        for op in ops {
+            if let Op::Exists { id, .. } | Op::Tree { id, .. } = op {
+                list.retain(|d| d.item.id != *id);
+            }
+        }
     }
 
     /// Whether an activity or section has a conflicting field.

@@ -319,6 +319,7 @@ impl App {
         self.journal_changes();
         self.document.unsaved = true;
         self.remark(ops);
+        self.document.forget_deleted(ops);
         let fields: Option<Vec<String>> = ops
             .iter()
             .map(|op| match op {

@@ -11,7 +11,7 @@ use std::thread::JoinHandle;
 use automerge::ChangeHash;
 
 use crate::model::Roadmap;
-use crate::store::disk::cache::{Fingerprint, ViewCache};
+use crate::store::disk::cache::{Fingerprint, View, ViewCache};
 use crate::store::disk::journal::{Journal, Recovery};
 use crate::store::exchange::conflicts;
 use crate::store::history::touched::Touched;
@@ -239,6 +239,8 @@ impl App {
             Found::Since(touched) => {
                 let document = &mut self.document;
                 conflicts::update(&mut document.conflicts, &document.doc, &touched);
+                // The journal's changes may be a merge's.
+                document.deleted_but_edited = None;
             }
             Found::Unknown => return self.start_scan(store),
         }
@@ -287,8 +289,13 @@ impl App {
             return;
         };
         let heads = self.document.doc.heads();
-        let (roadmap, conflicts) = (&self.document.roadmap, &self.document.conflicts);
-        if let Err(e) = cache.store(path, fingerprint, &heads, roadmap, conflicts) {
+        let view = View {
+            heads: &heads,
+            roadmap: &self.document.roadmap,
+            conflicts: &self.document.conflicts,
+            deleted_but_edited: self.document.deleted_but_edited.as_deref(),
+        };
+        if let Err(e) = cache.store(path, fingerprint, &view) {
             tracing::warn!(error = %e, "view cache not written");
         }
     }

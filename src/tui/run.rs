@@ -79,6 +79,7 @@ pub fn open_app(options: &Options) -> Result<App> {
             lang,
             today,
         );
+        app.document.deleted_but_edited = view.deleted_but_edited;
         app.document.loading = Some(loader);
         app.set_view_cache(cache);
         app.restore_early();

@@ -14,16 +14,26 @@ use std::time::Instant;
 use crate::store::Doc;
 use crate::store::disk::cache::Fingerprint;
 use crate::store::exchange::conflicts::{self, Conflict};
+use crate::store::exchange::merge::deleted_but_edited;
+use crate::store::write::trash::Deleted;
 
 use super::app::App;
 
 /// A scan under way (None: to start on the first poll, after the first
 /// frame, so that the frame has the processor to itself).
 pub struct Scan {
-    back: Option<Receiver<(Doc, Vec<Conflict>)>>,
+    back: Option<Receiver<Found>>,
     /// The fingerprint of the file the document holds, unchanged: its view
     /// is cached once the conflicts are known.
     store: Option<Fingerprint>,
+}
+
+/// What the scan's worker hands back.
+struct Found {
+    doc: Doc,
+    conflicts: Vec<Conflict>,
+    /// None when the scan failed.
+    deleted: Option<Vec<Deleted>>,
 }
 
 impl App {
@@ -34,22 +44,32 @@ impl App {
     }
 
     /// Sends the document to the scan's worker.
-    fn begin_scan(&mut self) -> Receiver<(Doc, Vec<Conflict>)> {
-        let doc = std::mem::replace(&mut self.document.doc, Doc::placeholder());
+    fn begin_scan(&mut self) -> Receiver<Found> {
+        let mut doc = std::mem::replace(&mut self.document.doc, Doc::placeholder());
         let (send, back) = channel();
         std::thread::spawn(move || {
             let started = Instant::now();
-            let found = std::panic::catch_unwind(AssertUnwindSafe(|| conflicts::conflicts(&doc)));
-            let found = found.unwrap_or_else(|_| {
-                tracing::error!("the conflict scan failed");
-                Vec::new()
-            });
+            let found = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                (conflicts::conflicts(&doc), deleted_but_edited(&mut doc))
+            }));
+            let (conflicts, deleted) = match found {
+                Ok((conflicts, deleted)) => (conflicts, Some(deleted)),
+                Err(_) => {
+                    tracing::error!("the conflict scan failed");
+                    (Vec::new(), None)
+                }
+            };
             tracing::info!(
-                conflicts = found.len(),
+                conflicts = conflicts.len(),
+                deleted_but_edited = deleted.as_ref().map_or(0, Vec::len),
                 ms = started.elapsed().as_millis(),
                 "conflicts scanned in the background"
             );
-            let _ = send.send((doc, found));
+            let _ = send.send(Found {
+                doc,
+                conflicts,
+                deleted,
+            });
         });
         back
     }
@@ -87,9 +107,10 @@ impl App {
             false => back.try_recv(),
         };
         match back {
-            Ok((doc, found)) => {
-                self.document.doc = doc;
-                self.document.conflicts = found;
+            Ok(found) => {
+                self.document.doc = found.doc;
+                self.document.conflicts = found.conflicts;
+                self.document.deleted_but_edited = found.deleted;
                 // Edits made meanwhile are shown, not yet in the file.
                 if let Some(fingerprint) = store.filter(|_| self.document.early.is_empty()) {
                     self.store_view(fingerprint);

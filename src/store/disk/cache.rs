@@ -8,8 +8,10 @@
 //! usual.
 //!
 //! Layout of a cache file: one line of JSON with the key ([`Header`]), then
-//! a line with the model without its sections and with its conflicts (so
-//! that opening from the cache scans no document for conflicts), then two
+//! a line with the model without its sections and with its conflicts and,
+//! when known, the deleted items edited by people who did not see the
+//! deletion (so that opening from the cache, and `karta conflicts`, scan
+//! no document for them), then two
 //! lines holding the top-level sections, split where half the activities
 //! are, read by two threads at once. All JSON; the file is named by a hash
 //! of the roadmap file's canonical path and written atomically.
@@ -22,11 +24,12 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Roadmap, Section};
 use crate::store::StoreError;
 use crate::store::exchange::conflicts::Conflict;
+use crate::store::write::trash::Deleted;
 
 const TAG: &str = "karta-view-cache";
 /// The version of karta that writes the cache.
 const PROGRAM: &str = env!("CARGO_PKG_VERSION");
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 /// What identifies one version of a file's bytes: its length and a 64-bit
 /// hash of them.
@@ -86,6 +89,7 @@ struct Header {
 struct Body<'a> {
     roadmap: &'a Roadmap,
     conflicts: &'a [Conflict],
+    deleted_but_edited: Option<&'a [Deleted]>,
 }
 
 /// [`Body`] as read.
@@ -93,6 +97,7 @@ struct Body<'a> {
 struct ReadBody {
     roadmap: Roadmap,
     conflicts: Vec<Conflict>,
+    deleted_but_edited: Option<Vec<Deleted>>,
 }
 
 /// A view found in the cache.
@@ -102,8 +107,26 @@ pub struct CachedView {
     pub roadmap: Roadmap,
     /// Its conflicting fields.
     pub conflicts: Vec<Conflict>,
+    /// Its deleted items edited by people who did not see the deletion,
+    /// when they were known as it was cached.
+    pub deleted_but_edited: Option<Vec<Deleted>>,
     /// The document's heads when it was cached.
     pub heads: Vec<ChangeHash>,
+}
+
+/// What is kept of a file: the document's heads, the roadmap read from it,
+/// its conflicts and, when known, its deleted items edited unseen.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    /// The document's heads.
+    pub heads: &'a [ChangeHash],
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// Its conflicting fields.
+    pub conflicts: &'a [Conflict],
+    /// Its deleted items edited by people who did not see the deletion;
+    /// None when not known.
+    pub deleted_but_edited: Option<&'a [Deleted]>,
 }
 
 /// The folder of view caches.
@@ -162,16 +185,20 @@ impl ViewCache {
         }
     }
 
-    /// Keeps the view of `file` (its roadmap and conflicts), whose bytes
-    /// have `fingerprint`; written atomically.
+    /// Keeps the view of `file`, whose bytes have `fingerprint`; written
+    /// atomically.
     pub fn store(
         &self,
         file: &Path,
         fingerprint: Fingerprint,
-        heads: &[ChangeHash],
-        roadmap: &Roadmap,
-        conflicts: &[Conflict],
+        view: &View<'_>,
     ) -> Result<(), StoreError> {
+        let View {
+            heads,
+            roadmap,
+            conflicts,
+            deleted_but_edited,
+        } = *view;
         let Some((path, name)) = self.entry(file) else {
             return Ok(());
         };
@@ -201,6 +228,7 @@ impl ViewCache {
         let body = Body {
             roadmap: &shell,
             conflicts,
+            deleted_but_edited,
         };
         serde_json::to_writer(&mut bytes, &body).map_err(|e| io(e.into()))?;
         for part in [first, second] {
@@ -273,6 +301,7 @@ fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<Ca
         ReadBody {
             mut roadmap,
             conflicts,
+            deleted_but_edited,
         },
         first,
         second,
@@ -282,6 +311,7 @@ fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<Ca
     Ok(Some(CachedView {
         roadmap,
         conflicts,
+        deleted_but_edited,
         heads,
     }))
 }
@@ -289,6 +319,16 @@ fn parse(bytes: &[u8], name: &str, fingerprint: Fingerprint) -> Result<Option<Ca
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A view with no conflicts and nothing known of deletions.
+    fn plain<'a>(heads: &'a [ChangeHash], roadmap: &'a Roadmap) -> View<'a> {
+        View {
+            heads,
+            roadmap,
+            conflicts: &[],
+            deleted_but_edited: None,
+        }
+    }
 
     #[test]
     fn a_hit_gives_the_documents_model() {
@@ -298,7 +338,7 @@ mod tests {
         let fp = Fingerprint::of(&bytes);
         assert!(cache.load(&file, fp).is_none(), "empty cache");
         cache
-            .store(&file, fp, &doc.heads(), &doc.roadmap(), &[])
+            .store(&file, fp, &plain(&doc.heads(), &doc.roadmap()))
             .expect("store");
         let view = cache.load(&file, fp).expect("hit");
         assert_eq!(view.roadmap, doc.roadmap());
@@ -314,9 +354,7 @@ mod tests {
             .store(
                 &file,
                 Fingerprint::of(&bytes),
-                &doc.heads(),
-                &doc.roadmap(),
-                &[],
+                &plain(&doc.heads(), &doc.roadmap()),
             )
             .expect("store");
         doc.set_meta(crate::store::write::edit::MetaField::Notes, "другое")
@@ -332,7 +370,7 @@ mod tests {
         let cache = ViewCache::new(dir.path().join("cache"));
         let fp = Fingerprint::of(&std::fs::read(&file).expect("read"));
         cache
-            .store(&file, fp, &doc.heads(), &doc.roadmap(), &[])
+            .store(&file, fp, &plain(&doc.heads(), &doc.roadmap()))
             .expect("store");
         let (path, _) = cache.entry(&file).expect("entry");
         let good = std::fs::read(&path).expect("cache");

@@ -14,10 +14,13 @@ use std::path::{Path, PathBuf};
 
 use automerge::AutoCommit;
 
-use crate::store::disk::cache::Fingerprint;
+use crate::store::disk::cache::{Fingerprint, View, ViewCache};
 use crate::store::disk::lock::FileLock;
 pub use crate::store::disk::lock::lock_path;
 use crate::store::disk::saving::{self, Disk, Seen};
+use crate::store::exchange::conflicts::{Conflict, conflicts};
+use crate::store::exchange::merge::deleted_but_edited;
+use crate::store::write::trash::Deleted;
 use crate::store::{Doc, StoreError};
 
 /// Files larger than this are refused before decoding (256 MiB).
@@ -41,14 +44,45 @@ pub fn open(path: &Path) -> Result<Doc, StoreError> {
 /// bytes, without decoding the document; else read from the file.
 pub fn open_roadmap(path: &Path) -> Result<crate::model::Roadmap, StoreError> {
     let bytes = read_limited(path)?;
-    let cache = crate::store::disk::cache::ViewCache::default_dir()
-        .map(crate::store::disk::cache::ViewCache::new);
+    let cache = ViewCache::default_dir().map(ViewCache::new);
     let fingerprint = Fingerprint::of(&bytes);
     if let Some(view) = cache.and_then(|c| c.load(path, fingerprint)) {
         tracing::debug!(file = %path.display(), "roadmap read from the view cache");
         return Ok(view.roadmap);
     }
     Ok(Doc::from_bytes(&bytes, path)?.roadmap())
+}
+
+/// The conflicts of a roadmap file and its deleted items edited by people
+/// who did not see the deletion, for `karta conflicts`: from the view
+/// cache when it holds both for the file's exact bytes; else read from the
+/// file, and then kept in the cache for the next time.
+pub fn open_conflicts(path: &Path) -> Result<(Vec<Conflict>, Vec<Deleted>), StoreError> {
+    let bytes = read_limited(path)?;
+    let cache = ViewCache::default_dir().map(ViewCache::new);
+    let fingerprint = Fingerprint::of(&bytes);
+    if let Some(view) = cache.as_ref().and_then(|c| c.load(path, fingerprint))
+        && let Some(deleted) = view.deleted_but_edited
+    {
+        tracing::debug!(file = %path.display(), "conflicts read from the view cache");
+        return Ok((view.conflicts, deleted));
+    }
+    let mut doc = Doc::from_bytes(&bytes, path)?;
+    drop(bytes);
+    let found = conflicts(&doc);
+    let deleted = deleted_but_edited(&mut doc);
+    if let Some(cache) = cache {
+        let view = View {
+            heads: &doc.heads(),
+            roadmap: &doc.roadmap(),
+            conflicts: &found,
+            deleted_but_edited: Some(&deleted),
+        };
+        if let Err(e) = cache.store(path, fingerprint, &view) {
+            tracing::warn!(error = %e, "view cache not written");
+        }
+    }
+    Ok((found, deleted))
 }
 
 /// Reads a file, refusing one over [`MAX_FILE_SIZE`] and anything that is

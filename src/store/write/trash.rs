@@ -22,7 +22,7 @@ use crate::store::{Doc, StoreError};
 
 /// A field of a deleted item edited by someone who did not see the
 /// deletion.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnseenEdit {
     /// The item edited (the deleted one, or an item deleted with it).
     pub item: Item,
@@ -37,7 +37,7 @@ pub struct UnseenEdit {
 }
 
 /// One deletion in the recycle bin.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Deleted {
     /// The item deleted (a section stands for everything deleted with it).
     pub item: Item,
