@@ -196,7 +196,7 @@ fn history_lists_changes_newest_first_and_shows_the_past() {
         .expect("set");
     doc.set_deleted(NodeKind::Activity, &id, true)
         .expect("delete");
-    let entries = history(&doc, None);
+    let entries = history(&mut doc, None);
     assert_eq!(entries.len(), 3);
     assert_eq!(entries[0].changes[0].kind, ChangeKind::Removed);
     assert_eq!(entries[0].author.as_deref(), Some("Корчевская И.П."));
@@ -205,13 +205,13 @@ fn history_lists_changes_newest_first_and_shows_the_past() {
         ChangeKind::FieldChanged { field: Field::Status, new, .. } if new == "in_progress"
     ));
     assert!(entries[2].changes.len() > 10, "the import adds everything");
-    let only = history(&doc, Some(&id));
+    let only = history(&mut doc, Some(&id));
     assert_eq!(only.len(), 3);
     assert_eq!(only[2].changes.len(), 1, "only the activity asked for");
-    let hash = find_change(&doc, &entries[1].hash.to_string()[..8]).expect("find");
+    let hash = find_change(&mut doc, &entries[1].hash.to_string()[..8]).expect("find");
     let then = roadmap_at(&doc, hash);
     assert_eq!(then.sections[0].activities[0].id, id, "not yet deleted");
-    assert!(find_change(&doc, "zz").is_err());
+    assert!(find_change(&mut doc, "zz").is_err());
 }
 
 #[test]

@@ -9,7 +9,7 @@ use karta::store::history::snapshot::{Snapshot, snapshot};
 
 #[test]
 fn the_history_matches_whole_document_comparisons() {
-    let doc = generate(&GenOptions {
+    let mut doc = generate(&GenOptions {
         activities: 40,
         edits: 250,
         seed: 9,
@@ -31,7 +31,7 @@ fn the_history_matches_whole_document_comparisons() {
         expected.push((change.hash(), compare(&before, &after)));
     }
     expected.sort_by_key(|(hash, _)| *hash);
-    let entries = history(&doc, None);
+    let entries = history(&mut doc, None);
     // Newest first by the authors' clocks, never a change listed before
     // (below) one it depends on.
     for pair in entries.windows(2) {

@@ -229,7 +229,7 @@ proptest! {
         prop_assert_eq!(listed, expected.clone(), "every approval not withdrawn listed");
         if !expected.is_empty() {
             let reports: Vec<_> = docs
-                .iter()
+                .iter_mut()
                 .map(|d| report(d, &Since::Approved).expect("diff").groups)
                 .collect();
             for r in &reports {

@@ -105,7 +105,7 @@ fn the_edition_is_approved_from_a_form_as_one_undo_step() {
     assert_eq!(listed[0].date, chrono::NaiveDate::from_ymd_opt(2023, 9, 1));
     assert_eq!(listed[0].author, "Тестова Т.Т.");
     let since = karta::store::history::since::report(
-        &app.document.doc,
+        &mut app.document.doc,
         &karta::store::history::since::Since::Approved,
     )
     .expect("diff");

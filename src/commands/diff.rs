@@ -33,7 +33,7 @@ pub fn run(
     output: Option<&Path>,
     lang: Lang,
 ) -> Result<()> {
-    let doc = store::open(file)?;
+    let mut doc = store::open(file)?;
     let since = Since::parse(since);
     if since == Since::Approved && approvals::latest(doc.automerge()).is_none() {
         bail!(
@@ -42,7 +42,7 @@ pub fn run(
             crate::tr!(lang, "diff-no-approved-edition-yet-record")
         );
     }
-    let found = report(&doc, &since).map_err(in_file(file))?;
+    let found = report(&mut doc, &since).map_err(in_file(file))?;
     let list = lines(&found, &doc.roadmap().meta.title, lang);
     let bytes = match format {
         DiffFormat::Text => to_text(&list).into_bytes(),

@@ -24,7 +24,7 @@ use crate::tr;
 
 /// `karta log FILE [--number N] [--limit K]`: newest first, in words.
 pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) -> Result<()> {
-    let doc = store::open(file)?;
+    let mut doc = store::open(file)?;
     let id = match number {
         Some(n) => Some(
             find_item(&doc.roadmap(), n, None)
@@ -33,7 +33,7 @@ pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) 
         ),
         None => None,
     };
-    let entries = history(&doc, id.as_deref());
+    let entries = history(&mut doc, id.as_deref());
     let mut out = String::new();
     for entry in entries.iter().take(limit.unwrap_or(usize::MAX)) {
         let author = entry.author.as_deref();
@@ -98,8 +98,8 @@ pub fn log(file: &Path, number: Option<&str>, limit: Option<usize>, lang: Lang) 
 
 /// `karta show FILE --at CHANGE [--format …]`: the roadmap right after a change.
 pub fn show(file: &Path, at: &str, format: Option<ExportFormat>, lang: Lang) -> Result<()> {
-    let doc = store::open(file)?;
-    let hash = find_change(&doc, at).map_err(super::collab::in_file(file))?;
+    let mut doc = store::open(file)?;
+    let hash = find_change(&mut doc, at).map_err(super::collab::in_file(file))?;
     let roadmap = roadmap_at(&doc, hash);
     let text = match format {
         Some(f) if f.is_binary() => {

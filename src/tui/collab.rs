@@ -133,7 +133,7 @@ impl App {
                 );
                 return Box::new(move |app: &mut App| app.status.say(text));
             }
-            let preview = merge::describe_applied(&merged, &applied);
+            let preview = merge::describe_applied(&mut merged, &applied);
             let changes: Vec<String> = crate::present::preview_lines(&preview, lang)
                 .lines()
                 .map(one_line)

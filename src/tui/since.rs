@@ -241,8 +241,8 @@ impl App {
     /// Starts making the list of changes of the document as it is now.
     fn start_listing(&mut self) -> Listing {
         let (title, lang) = (self.document.roadmap.meta.title.clone(), self.lang);
-        Reading::start(&mut self.document.doc, move |copy| {
-            report(&copy, &Since::Approved)
+        Reading::start(&mut self.document.doc, move |mut copy| {
+            report(&mut copy, &Since::Approved)
                 .map(|found| lines(&found, &title, lang))
                 .map_err(|e| e.to_string())
         })

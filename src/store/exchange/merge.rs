@@ -82,7 +82,7 @@ pub fn preview(mine: &Doc, theirs: &Doc) -> Result<MergePreview, StoreError> {
     let mut merged = mine.scratch_copy();
     let mut theirs = theirs.scratch_copy();
     let applied = merge_document(&mut merged, &mut theirs, Path::new("theirs"))?;
-    let mut preview = describe_applied(&merged, &applied);
+    let mut preview = describe_applied(&mut merged, &applied);
     in_my_numbers(&mut preview, &numbers(mine));
     Ok(preview)
 }
@@ -163,7 +163,7 @@ pub fn merge_files(
         }
         outcomes[*i] = Some(FileOutcome::KeptAside);
     }
-    let mut preview = describe_applied(&doc, &applied);
+    let mut preview = describe_applied(&mut doc, &applied);
     in_my_numbers(&mut preview, &my_numbers);
     let risks = if applied.is_empty() {
         MergeRisks::default()
@@ -293,9 +293,9 @@ fn check_single_identity(doc: &Doc, path: &Path) -> Result<(), StoreError> {
 
 /// The visible changes made by the Automerge changes `applied` of `doc`,
 /// grouped by author and folded.
-pub fn describe_applied(doc: &Doc, applied: &[ChangeHash]) -> MergePreview {
+pub fn describe_applied(doc: &mut Doc, applied: &[ChangeHash]) -> MergePreview {
     let wanted: std::collections::HashSet<&ChangeHash> = applied.iter().collect();
-    let changes: Vec<Change> = entries(doc.automerge(), |h| wanted.contains(h))
+    let changes: Vec<Change> = entries(doc.automerge_mut(), |h| wanted.contains(h))
         .iter()
         .flat_map(|e| e.flatten())
         .collect();

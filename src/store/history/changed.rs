@@ -187,7 +187,7 @@ mod tests {
     use chrono::NaiveDate;
 
     /// The activities the list of changes names, deleted ones left out.
-    fn listed(doc: &Doc) -> Vec<String> {
+    fn listed(doc: &mut Doc) -> Vec<String> {
         let mut ids: Vec<String> = report(doc, &Since::Approved)
             .expect("report")
             .groups
@@ -244,7 +244,7 @@ mod tests {
         assert_eq!(changed.mark(&added), Some(Mark::Added));
         assert_eq!(changed.mark(&ids[1]), Some(Mark::Changed));
         assert_eq!(changed.mark(&ids[2]), None, "deleted: no row to mark");
-        assert_eq!(marked(&changed), listed(&doc));
+        assert_eq!(marked(&changed), listed(&mut doc));
         assert_eq!(
             marked(&changed),
             marked(&ChangedSince::read(&doc).expect("read"))
@@ -259,7 +259,7 @@ mod tests {
         doc.merge(&mut theirs).expect("merge");
         let merged = changed.caught_up(&mut doc, &heads).expect("marks");
         assert_eq!(merged.mark(&ids[3]), Some(Mark::Changed));
-        assert_eq!(marked(&merged), listed(&doc));
+        assert_eq!(marked(&merged), listed(&mut doc));
         let mut changed = merged;
 
         let before = roadmap.activities_with_path()[0].1.deadline.clone();
@@ -267,6 +267,6 @@ mod tests {
             .expect("back");
         changed.update(&doc, [ids[0].as_str()]);
         assert_eq!(changed.mark(&ids[0]), None, "back as approved");
-        assert_eq!(marked(&changed), listed(&doc));
+        assert_eq!(marked(&changed), listed(&mut doc));
     }
 }

@@ -59,8 +59,8 @@ impl HistoryEntry {
 /// broken by hash, so identical copies list it in the same order); with
 /// `activity`, only the changes that touched that activity (or section) id,
 /// and those of its comments.
-pub fn history(doc: &Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
-    let mut entries = in_time_order(entries(doc.automerge(), |_| true));
+pub fn history(doc: &mut Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
+    let mut entries = in_time_order(entries(doc.automerge_mut(), |_| true));
     if let Some(id) = activity {
         for entry in &mut entries {
             entry.changes.retain(|c| c.item.id == id);
@@ -116,7 +116,10 @@ fn in_time_order(entries: Vec<HistoryEntry>) -> Vec<HistoryEntry> {
 /// (in causal order). Each change is compared in the parts it touched
 /// (found from its operations, see [`crate::store::history::touched`]): the document read at
 /// the change's dependencies against the document read right after it.
-pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) -> Vec<HistoryEntry> {
+pub(crate) fn entries(
+    doc: &mut AutoCommit,
+    wanted: impl Fn(&ChangeHash) -> bool,
+) -> Vec<HistoryEntry> {
     entries_of(doc, &[], wanted)
 }
 
@@ -124,22 +127,21 @@ pub(crate) fn entries(doc: &AutoCommit, wanted: impl Fn(&ChangeHash) -> bool) ->
 /// only those changes are decoded and located (objects made before them
 /// are placed from the document), so a short history after `heads` costs
 /// little however long the history before them.
-pub(crate) fn entries_after(doc: &AutoCommit, heads: &[ChangeHash]) -> Vec<HistoryEntry> {
+pub(crate) fn entries_after(doc: &mut AutoCommit, heads: &[ChangeHash]) -> Vec<HistoryEntry> {
     entries_of(doc, heads, |_| true)
 }
 
-/// The entries of the changes after `heads` that `wanted` accepts.
+/// The entries of the changes after `heads` that `wanted` accepts. (A
+/// mutable document only because Automerge hands out changes through
+/// one; nothing is changed, and no copy of the document is made.)
 fn entries_of(
-    doc: &AutoCommit,
+    doc: &mut AutoCommit,
     heads: &[ChangeHash],
     wanted: impl Fn(&ChangeHash) -> bool,
 ) -> Vec<HistoryEntry> {
-    let mut all = doc.clone();
-    let mut locator = Locator::new(doc);
-    let mut out = Vec::new();
     // Authors live in the document's actor table, so they are read from the
     // change metadata, not from the change itself.
-    let authors: std::collections::HashMap<ChangeHash, Option<String>> = all
+    let authors: std::collections::HashMap<ChangeHash, Option<String>> = doc
         .get_changes_meta(heads)
         .into_iter()
         .map(|m| {
@@ -149,7 +151,11 @@ fn entries_of(
             (m.hash, author)
         })
         .collect();
-    for change in all.get_changes(heads) {
+    let changes = doc.get_changes(heads);
+    let doc: &AutoCommit = doc;
+    let mut locator = Locator::new(doc);
+    let mut out = Vec::new();
+    for change in changes {
         // Every change is located, wanted or not: the objects it makes
         // place the later changes' operations.
         let touched = locator.touched([&change]);
@@ -209,7 +215,7 @@ fn resolution(message: &str, after: &Snapshot) -> Option<ItemChange> {
 }
 
 /// The change whose hash starts with `prefix` (at least 4 hex digits).
-pub fn find_change(doc: &Doc, prefix: &str) -> Result<ChangeHash, StoreError> {
+pub fn find_change(doc: &mut Doc, prefix: &str) -> Result<ChangeHash, StoreError> {
     let prefix = prefix.trim().to_lowercase();
     if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(StoreError::NotFound(crate::msg!(
@@ -217,8 +223,8 @@ pub fn find_change(doc: &Doc, prefix: &str) -> Result<ChangeHash, StoreError> {
             text = crate::model::text::one_line(&prefix)
         )));
     }
-    let mut all = doc.automerge().clone();
-    let found: Vec<ChangeHash> = all
+    let found: Vec<ChangeHash> = doc
+        .automerge_mut()
         .get_changes_meta(&[])
         .into_iter()
         .map(|m| m.hash)

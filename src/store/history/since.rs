@@ -109,13 +109,13 @@ impl Report {
 }
 
 /// What changed in `doc` since `since`.
-pub fn report(doc: &Doc, since: &Since) -> Result<Report, StoreError> {
-    let am = doc.automerge();
+pub fn report(doc: &mut Doc, since: &Since) -> Result<Report, StoreError> {
     let (base, heads) = base_of(doc, since)?;
+    let who = who_changed(doc, &heads);
+    let am = doc.automerge();
     let before = snapshot::read(View::at(am, &heads));
     let after = snapshot::snapshot(am);
     let changes = compare(&before, &after);
-    let who = who_changed(doc, &heads);
     let mut groups: Vec<Group> = Vec::new();
     for change in changes {
         let key = target(&change);
@@ -143,22 +143,17 @@ pub fn report(doc: &Doc, since: &Since) -> Result<Report, StoreError> {
 }
 
 /// The base named by `since` and the heads the roadmap had there.
-fn base_of(doc: &Doc, since: &Since) -> Result<(Base, Vec<ChangeHash>), StoreError> {
-    let am = doc.automerge();
+fn base_of(doc: &mut Doc, since: &Since) -> Result<(Base, Vec<ChangeHash>), StoreError> {
     match since {
         Since::Approved => {
-            let approved = approvals::latest(am)
+            let approved = approvals::latest(doc.automerge())
                 .ok_or_else(|| StoreError::NotFound(crate::msg!("no-approved-edition")))?;
             let heads = approved.heads.clone();
             Ok((Base::Approved(approved), heads))
         }
         Since::Change(prefix) => {
             let hash = find_change(doc, prefix)?;
-            let mut all = am.clone();
-            let meta = all
-                .get_changes_meta(&[])
-                .into_iter()
-                .find(|m| m.hash == hash);
+            let meta = doc.automerge_mut().get_change_meta_by_hash(&hash);
             let author = meta.as_ref().and_then(|m| {
                 m.author
                     .as_ref()
@@ -173,29 +168,29 @@ fn base_of(doc: &Doc, since: &Since) -> Result<(Base, Vec<ChangeHash>), StoreErr
 
 /// The heads of the roadmap as it stood when `day` began: every change
 /// made before then by its author's clock, with every change it came after.
-fn heads_before(doc: &Doc, day: NaiveDate) -> Vec<ChangeHash> {
+fn heads_before(doc: &mut Doc, day: NaiveDate) -> Vec<ChangeHash> {
     let start = day
         .and_hms_opt(0, 0, 0)
         .and_then(|t| chrono::Local.from_local_datetime(&t).earliest())
         .map_or(i64::MIN, |t| t.timestamp());
-    let mut all = doc.automerge().clone();
-    let changes = all.get_changes(&[]);
+    // Their metadata is enough: no change is decoded.
+    let changes = doc.automerge_mut().get_changes_meta(&[]);
     let mut kept: HashSet<ChangeHash> = changes
         .iter()
-        .filter(|c| c.timestamp() < start)
-        .map(|c| c.hash())
+        .filter(|c| c.timestamp < start)
+        .map(|c| c.hash)
         .collect();
     // Changes come in causal order: walking back, a kept change keeps what
     // it came after.
     for c in changes.iter().rev() {
-        if kept.contains(&c.hash()) {
-            kept.extend(c.deps().iter().copied());
+        if kept.contains(&c.hash) {
+            kept.extend(c.deps.iter().copied());
         }
     }
     let depended: HashSet<ChangeHash> = changes
         .iter()
-        .filter(|c| kept.contains(&c.hash()))
-        .flat_map(|c| c.deps().iter().copied())
+        .filter(|c| kept.contains(&c.hash))
+        .flat_map(|c| c.deps.iter().copied())
         .collect();
     let mut heads: Vec<ChangeHash> = kept.difference(&depended).copied().collect();
     heads.sort();
@@ -219,9 +214,12 @@ fn target(change: &ItemChange) -> String {
 
 /// For each (item id, target) changed after `heads`: the authors of the
 /// edits, in order, and the time of the last one.
-fn who_changed(doc: &Doc, heads: &[ChangeHash]) -> HashMap<(String, String), (Vec<String>, i64)> {
+fn who_changed(
+    doc: &mut Doc,
+    heads: &[ChangeHash],
+) -> HashMap<(String, String), (Vec<String>, i64)> {
     let mut out: HashMap<(String, String), (Vec<String>, i64)> = HashMap::new();
-    let mut list = entries_after(doc.automerge(), heads);
+    let mut list = entries_after(doc.automerge_mut(), heads);
     list.sort_by_key(|e| (e.time, e.hash));
     for entry in list {
         for change in &entry.changes {

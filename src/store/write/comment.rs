@@ -363,7 +363,7 @@ mod tests {
             (comments[0].id.as_str(), comments[0].text.as_str()),
             (id.as_str(), "ок, уточнено")
         );
-        let last = crate::store::history::history(&doc, None)
+        let last = crate::store::history::history(&mut doc, None)
             .into_iter()
             .next()
             .expect("the last change");
