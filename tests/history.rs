@@ -55,3 +55,41 @@ fn the_history_matches_whole_document_comparisons() {
         assert_eq!(f, e);
     }
 }
+
+#[test]
+fn the_history_of_one_item_is_the_whole_history_narrowed_to_it() {
+    let mut doc = generate(&GenOptions {
+        activities: 30,
+        edits: 200,
+        seed: 4,
+    })
+    .expect("generate");
+    let whole = history(&mut doc, None);
+    let roadmap = doc.roadmap();
+    let mut ids: Vec<String> = roadmap
+        .activities_with_path()
+        .iter()
+        .map(|(_, a)| a.id.clone())
+        .take(8)
+        .collect();
+    ids.extend(roadmap.sections.iter().map(|s| s.id.clone()).take(2));
+    let mut compared = 0;
+    for id in &ids {
+        let expected: Vec<_> = whole
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                e.changes.retain(|c| c.item.id == *id);
+                e
+            })
+            .filter(|e| {
+                !e.changes.is_empty()
+                    || karta::store::write::comment::noted(&e.message)
+                        .is_some_and(|n| n.activity == *id)
+            })
+            .collect();
+        compared += expected.len();
+        assert_eq!(history(&mut doc, Some(id)), expected, "{id}");
+    }
+    assert!(compared > 10, "the items have histories to compare");
+}

@@ -295,7 +295,7 @@ fn check_single_identity(doc: &Doc, path: &Path) -> Result<(), StoreError> {
 /// grouped by author and folded.
 pub fn describe_applied(doc: &mut Doc, applied: &[ChangeHash]) -> MergePreview {
     let wanted: std::collections::HashSet<&ChangeHash> = applied.iter().collect();
-    let changes: Vec<Change> = entries(doc.automerge_mut(), |h| wanted.contains(h))
+    let changes: Vec<Change> = entries(doc.automerge_mut(), |c, _| wanted.contains(&c.hash()))
         .iter()
         .flat_map(|e| e.flatten())
         .collect();

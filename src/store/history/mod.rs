@@ -60,7 +60,20 @@ impl HistoryEntry {
 /// `activity`, only the changes that touched that activity (or section) id,
 /// and those of its comments.
 pub fn history(doc: &mut Doc, activity: Option<&str>) -> Vec<HistoryEntry> {
-    let mut entries = in_time_order(entries(doc.automerge_mut(), |_| true));
+    // Only the changes that touched the item (or commented on it) are
+    // compared: in a long history, reading each one before and after is
+    // what costs.
+    let touching = |change: &automerge::Change, touched: &Touched| {
+        activity.is_none_or(|id| {
+            touched.everything
+                || touched.has_node(id)
+                || change
+                    .message()
+                    .and_then(crate::store::write::comment::noted)
+                    .is_some_and(|n| n.activity == id)
+        })
+    };
+    let mut entries = in_time_order(entries(doc.automerge_mut(), touching));
     if let Some(id) = activity {
         for entry in &mut entries {
             entry.changes.retain(|c| c.item.id == id);
@@ -112,13 +125,14 @@ fn in_time_order(entries: Vec<HistoryEntry>) -> Vec<HistoryEntry> {
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
-/// The entries of the changes of `doc` that `wanted` accepts, oldest first
-/// (in causal order). Each change is compared in the parts it touched
+/// The entries of the changes of `doc`, oldest first (in causal order),
+/// those `wanted` accepts compared (the others with no changes). Each
+/// change is compared in the parts it touched
 /// (found from its operations, see [`crate::store::history::touched`]): the document read at
 /// the change's dependencies against the document read right after it.
 pub(crate) fn entries(
     doc: &mut AutoCommit,
-    wanted: impl Fn(&ChangeHash) -> bool,
+    wanted: impl Fn(&automerge::Change, &Touched) -> bool,
 ) -> Vec<HistoryEntry> {
     entries_of(doc, &[], wanted)
 }
@@ -128,16 +142,18 @@ pub(crate) fn entries(
 /// are placed from the document), so a short history after `heads` costs
 /// little however long the history before them.
 pub(crate) fn entries_after(doc: &mut AutoCommit, heads: &[ChangeHash]) -> Vec<HistoryEntry> {
-    entries_of(doc, heads, |_| true)
+    entries_of(doc, heads, |_, _| true)
 }
 
-/// The entries of the changes after `heads` that `wanted` accepts. (A
+/// The entries of the changes after `heads`, those `wanted` accepts (given
+/// each change and what it touched) compared, the others listed with no
+/// changes (to keep the order of what they came after). (A
 /// mutable document only because Automerge hands out changes through
 /// one; nothing is changed, and no copy of the document is made.)
 fn entries_of(
     doc: &mut AutoCommit,
     heads: &[ChangeHash],
-    wanted: impl Fn(&ChangeHash) -> bool,
+    wanted: impl Fn(&automerge::Change, &Touched) -> bool,
 ) -> Vec<HistoryEntry> {
     // Authors live in the document's actor table, so they are read from the
     // change metadata, not from the change itself.
@@ -160,7 +176,18 @@ fn entries_of(
         // place the later changes' operations.
         let touched = locator.touched([&change]);
         let hash = change.hash();
-        if !wanted(&hash) {
+        let message = change.message().unwrap_or_default().to_string();
+        let mut entry = HistoryEntry {
+            hash,
+            author: authors.get(&hash).cloned().flatten(),
+            time: change.timestamp(),
+            message,
+            changes: Vec::new(),
+            deps: change.deps().to_vec(),
+        };
+        if !wanted(&change, &touched) {
+            // Listed uncompared, so that the entries keep their order.
+            out.push(entry);
             continue;
         }
         let heads = [hash];
@@ -168,21 +195,13 @@ fn entries_of(
         let mut before = read_part(views.0, &touched);
         let mut after = read_part(views.1, &touched);
         Snapshot::fill_in(&mut before, &mut after, views);
-        let message = change.message().unwrap_or_default().to_string();
-        let mut changes = compare_touched(&before, &after, &touched);
-        if changes.is_empty() {
+        entry.changes = compare_touched(&before, &after, &touched);
+        if entry.changes.is_empty() {
             // A resolution that kept the value shown changes nothing
             // visible, but is history all the same.
-            changes.extend(resolution(&message, &after));
+            entry.changes.extend(resolution(&entry.message, &after));
         }
-        out.push(HistoryEntry {
-            hash,
-            author: authors.get(&hash).cloned().flatten(),
-            time: change.timestamp(),
-            message,
-            changes,
-            deps: change.deps().to_vec(),
-        });
+        out.push(entry);
     }
     out
 }
