@@ -2,8 +2,9 @@
 //! document moves to a worker thread, which does the reading (a history, a
 //! merge preview) and sends the document back with what is to be done
 //! with the result on the UI thread. The status line says what is under
-//! way; field edits made meanwhile are kept aside (see `early.rs`), other
-//! edits wait for the document.
+//! way; keys are answered meanwhile: field edits are made early (see
+//! `early.rs`), other steps and screens wait for the document without
+//! holding the keys (`deferred.rs`).
 
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};

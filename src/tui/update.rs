@@ -25,9 +25,9 @@ impl App {
     /// Handles one key press.
     pub fn handle_key(&mut self, event: KeyEvent) {
         self.last_key = Instant::now();
-        // A key after asking for a history or a merge preview is for what
-        // it shows: wait for it (the status line says it is coming).
-        self.take_errand(true);
+        // What a history or a merge preview asked for shows once it is
+        // read; keys meanwhile are answered at once, never held for it.
+        self.take_errand(false);
         let key = Key::from_event(event);
         let action = self.keymap.action(self.overlay.mode(), key);
         if matches!(self.overlay, Overlay::None) {
