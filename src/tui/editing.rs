@@ -373,57 +373,49 @@ impl App {
     /// Undoes the user's last step (once the document is here: kept
     /// until then, see `deferred.rs`).
     pub(super) fn undo(&mut self) {
-        if !self.document.at_hand() {
-            if self.can_replay(&Deferred::Undo) {
-                if self.defer(Deferred::Undo) || !self.have_doc() {
-                    return;
-                }
-            } else {
-                let text = crate::tr!(self.lang, "editing-nothing-to-undo");
-                return self.status.say(text);
-            }
-        }
-        match self.document.history.undo(&mut self.document.doc) {
-            Ok(Some(step)) => {
-                self.after_change(None, &step.ops);
-                self.status.say(format!(
-                    "{} {}",
-                    crate::tr!(self.lang, "editing-undone"),
-                    step.label
-                ));
-            }
-            Ok(None) => self
-                .status
-                .say(crate::tr!(self.lang, "editing-nothing-to-undo")),
-            Err(e) => self.status.complain(store_error(&e, self.lang)),
-        }
+        self.walk_history(false);
     }
 
     /// Redoes the last undone step (kept like [`App::undo`]).
     pub(super) fn redo(&mut self) {
+        self.walk_history(true);
+    }
+
+    /// Undoes the last step, or redoes the last undone one when `redo`.
+    fn walk_history(&mut self, redo: bool) {
+        let lang = self.lang;
+        let (kept, nothing, done) = match redo {
+            false => (
+                Deferred::Undo,
+                crate::tr!(lang, "editing-nothing-to-undo"),
+                crate::tr!(lang, "editing-undone"),
+            ),
+            true => (
+                Deferred::Redo,
+                crate::tr!(lang, "editing-nothing-to-redo"),
+                crate::tr!(lang, "editing-redone"),
+            ),
+        };
         if !self.document.at_hand() {
-            if self.can_replay(&Deferred::Redo) {
-                if self.defer(Deferred::Redo) || !self.have_doc() {
-                    return;
-                }
-            } else {
-                let text = crate::tr!(self.lang, "editing-nothing-to-redo");
-                return self.status.say(text);
+            if !self.can_replay(&kept) {
+                return self.status.say(nothing);
+            }
+            if self.defer(kept) || !self.have_doc() {
+                return;
             }
         }
-        match self.document.history.redo(&mut self.document.doc) {
+        let (history, doc) = (&mut self.document.history, &mut self.document.doc);
+        let walked = match redo {
+            false => history.undo(doc),
+            true => history.redo(doc),
+        };
+        match walked {
             Ok(Some(step)) => {
                 self.after_change(None, &step.ops);
-                self.status.say(format!(
-                    "{} {}",
-                    crate::tr!(self.lang, "editing-redone"),
-                    step.label
-                ));
+                self.status.say(format!("{done} {}", step.label));
             }
-            Ok(None) => self
-                .status
-                .say(crate::tr!(self.lang, "editing-nothing-to-redo")),
-            Err(e) => self.status.complain(store_error(&e, self.lang)),
+            Ok(None) => self.status.say(nothing),
+            Err(e) => self.status.complain(store_error(&e, lang)),
         }
     }
 }
