@@ -24,8 +24,9 @@ pub fn share(
 ) -> Result<()> {
     let doc = store::open(file)?;
     let roadmap = doc.roadmap_id();
-    let settings = config.sync.clone().unwrap_or_default();
-    let Some(server) = server.map(str::to_string).or(settings.server) else {
+    // The server given, else the one this roadmap was shared to, else the
+    // config's, as for `karta sync`.
+    let Some(remote) = servers::resolve(&roadmap, server, token, config)? else {
         bail!(
             "{}: {}",
             file.display(),
@@ -34,10 +35,6 @@ pub fn share(
                 "name the server: --server ws://HOST:PORT"
             )
         );
-    };
-    let remote = Remote {
-        server,
-        token: token.map(str::to_string).or(settings.token),
     };
     let exchanged = sync_file(file, doc, &remote, Some(&config.author()))?;
     let mut out = String::new();
