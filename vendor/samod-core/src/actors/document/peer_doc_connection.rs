@@ -4,7 +4,7 @@ mod tests;
 use std::time::{Duration, Instant};
 
 use automerge::{
-    Automerge, AutomergeError,
+    Automerge, AutomergeError, ReadDoc,
     sync::{self, SyncDoc},
 };
 
@@ -26,6 +26,13 @@ pub(crate) struct PeerDocConnection {
     last_share_config: Option<ShareConfig>,
     // Preserve message ordering while the asynchronous policy lookup is pending.
     pub(super) pending_sync_messages: Vec<(SyncMessage, UnixTimestamp)>,
+    // The document's heads when automerge last generated for this peer, as
+    // long as `sync_state` has not changed since (None: it has, or nothing
+    // was generated yet). See `generate_sync_messages`.
+    generated_at: Option<Vec<automerge::ChangeHash>>,
+    // How many times automerge was asked to generate a message (tests).
+    #[cfg(test)]
+    pub(super) generations: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,10 +54,14 @@ impl PeerDocConnection {
             share_policy: SharePolicyState::Unknown,
             last_share_config: None,
             pending_sync_messages: Vec::new(),
+            generated_at: None,
+            #[cfg(test)]
+            generations: 0,
         }
     }
 
     pub(super) fn reset_sync_state(&mut self) {
+        self.generated_at = None;
         self.sync_state = if self.can_write() {
             sync::State::new()
         } else {
@@ -63,6 +74,7 @@ impl PeerDocConnection {
         // API to restart synchronization, so for retries we force a read-only to
         // read-write transition. This resets local bookkeeping and tells the
         // remote to resend changes; replacing the state alone would not do that.
+        self.generated_at = None;
         if self.state.last_sent.is_some() || self.state.last_received.is_some() {
             self.sync_state.set_read_only(true);
             self.sync_state.set_read_only(false);
@@ -87,6 +99,7 @@ impl PeerDocConnection {
         msg: sync::Message,
     ) -> Result<Duration, AutomergeError> {
         let start = Instant::now();
+        self.generated_at = None;
         doc.receive_sync_message(&mut self.sync_state, msg)?;
         let duration = start.elapsed();
         self.dirty = true;
@@ -99,14 +112,37 @@ impl PeerDocConnection {
     }
 
     /// Generate messages in wire order, with timing for each message.
+    ///
+    /// Automerge's `generate_sync_message` is a function of the document and
+    /// the sync state, and costly even when it has nothing to say (a bloom
+    /// filter of the changes since the shared heads, the changes to send).
+    /// Once it has been called until it returned None, calling it again
+    /// with neither changed returns None again, so that call is skipped:
+    /// the document actor generates for every peer after every input, and
+    /// with many peers a message from one peer (an acknowledgement, say)
+    /// would otherwise cost work for all of them. The document counts as
+    /// unchanged when its heads are, and when nothing is missing to reach
+    /// the peer's heads (what we ask the peer for also depends on changes
+    /// queued for their missing dependencies, which can come without the
+    /// heads moving).
     pub(super) fn generate_sync_messages(
         &mut self,
         now: UnixTimestamp,
         doc: &Automerge,
     ) -> Vec<(sync::Message, Duration)> {
         let heads = doc.get_heads();
+        let their_heads = self.sync_state.their_heads.as_deref().unwrap_or_default();
+        if self.generated_at.as_ref() == Some(&heads)
+            && doc.get_missing_deps(their_heads).is_empty()
+        {
+            return Vec::new();
+        }
         let mut messages = Vec::new();
         loop {
+            #[cfg(test)]
+            {
+                self.generations += 1;
+            }
             let start = Instant::now();
             let Some(msg) = doc.generate_sync_message(&mut self.sync_state) else {
                 break;
@@ -129,6 +165,7 @@ impl PeerDocConnection {
                 break;
             }
         }
+        self.generated_at = Some(heads);
         messages
     }
 
@@ -202,6 +239,7 @@ impl PeerDocConnection {
     }
 
     pub(super) fn set_share_config(&mut self, config: ShareConfig) -> Option<ShareConfig> {
+        self.generated_at = None;
         let previous = self.last_share_config.replace(config);
         self.share_policy = SharePolicyState::Ready(config);
         if self.state.last_sent.is_none() && self.state.last_received.is_none() {

@@ -250,3 +250,125 @@ fn resetting_sync_state_preserves_read_only() {
     conn.reset_sync_state();
     assert!(conn.sync_state.read_only);
 }
+
+#[test]
+fn a_message_from_one_peer_generates_only_for_that_peer() {
+    let now = UnixTimestamp::now();
+    let (mut actor, _, first, task_id) = new_actor(true, None);
+    complete_policy(&mut actor, task_id, ShareConfig::read_write());
+    let mut conns = vec![first];
+    for peer in ["second", "third"] {
+        let conn = ConnectionId::new();
+        let result = actor
+            .handle_message(
+                now,
+                HubToDocMsg(HubToDocMsgPayload::NewConnection {
+                    connection_id: conn,
+                    peer_id: peer.into(),
+                }),
+            )
+            .unwrap();
+        let task_id = result
+            .io_tasks
+            .iter()
+            .find(|task| matches!(task.action, DocumentIoTask::CheckSharePolicy { .. }))
+            .unwrap()
+            .task_id;
+        complete_policy(&mut actor, task_id, ShareConfig::read_write());
+        conns.push(conn);
+    }
+    actor
+        .with_document(now, |doc| {
+            doc.transact::<_, _, automerge::AutomergeError>(|tx| tx.put(ROOT, "local", true))
+                .unwrap();
+        })
+        .unwrap();
+    let mut remotes: Vec<_> = conns
+        .iter()
+        .map(|_| (Automerge::new(), sync::State::new()))
+        .collect();
+
+    // Hands one remote's message to the actor; the remotes take what the
+    // actor sends back. Returns the remotes that got something.
+    let deliver = |actor: &mut DocumentActor,
+                   remotes: &mut Vec<(Automerge, sync::State)>,
+                   from: usize,
+                   msg: sync::Message| {
+        let result = actor
+            .handle_message(
+                now,
+                HubToDocMsg(HubToDocMsgPayload::HandleDocMessage {
+                    connection_id: conns[from],
+                    message: DocMessage::Sync(SyncMessage::Sync { data: msg.encode() }),
+                    received_at: now,
+                }),
+            )
+            .unwrap();
+        let mut reached = Vec::new();
+        for out in result.outgoing_messages {
+            if let DocToHubMsgPayload::SendSyncMessage {
+                connection_id,
+                message: SyncMessage::Sync { data },
+                ..
+            } = out.0
+            {
+                let to = conns.iter().position(|c| *c == connection_id).unwrap();
+                let (doc, state) = &mut remotes[to];
+                doc.receive_sync_message(state, sync::Message::decode(&data).unwrap())
+                    .unwrap();
+                reached.push(to);
+            }
+        }
+        reached
+    };
+    // Until nobody has anything to say.
+    let settle = |actor: &mut DocumentActor, remotes: &mut Vec<(Automerge, sync::State)>| {
+        for _ in 0..20 {
+            let mut quiet = true;
+            for from in 0..remotes.len() {
+                let (doc, state) = &mut remotes[from];
+                if let Some(msg) = doc.generate_sync_message(state) {
+                    quiet = false;
+                    deliver(actor, remotes, from, msg);
+                }
+            }
+            if quiet {
+                return;
+            }
+        }
+        panic!("sync did not become quiescent");
+    };
+    settle(&mut actor, &mut remotes);
+    let generations = |actor: &DocumentActor| -> Vec<usize> {
+        conns
+            .iter()
+            .map(|c| actor.peer_connections[c].generations)
+            .collect()
+    };
+
+    // A change from the first peer goes to the other two (and the first
+    // hears of the new heads).
+    let (doc, state) = &mut remotes[0];
+    doc.transact::<_, _, automerge::AutomergeError>(|tx| tx.put(ROOT, "first", true))
+        .unwrap();
+    let msg = doc.generate_sync_message(state).unwrap();
+    let mut reached = deliver(&mut actor, &mut remotes, 0, msg);
+    reached.sort();
+    assert_eq!(reached, [0, 1, 2]);
+
+    // The second acknowledges it: only its own exchange is looked at again.
+    let before = generations(&actor);
+    let (doc, state) = &mut remotes[1];
+    let ack = doc.generate_sync_message(state).unwrap();
+    assert!(ack.changes.is_empty());
+    assert!(deliver(&mut actor, &mut remotes, 1, ack).is_empty());
+    let after = generations(&actor);
+    assert_eq!(after[0], before[0]);
+    assert!(after[1] > before[1]);
+    assert_eq!(after[2], before[2]);
+
+    settle(&mut actor, &mut remotes);
+    for (doc, _) in &remotes {
+        assert_eq!(doc.get_heads(), actor.document().get_heads());
+    }
+}
