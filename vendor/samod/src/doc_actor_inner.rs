@@ -7,7 +7,7 @@ use samod_core::{
     ConnectionId, DocumentActorId, DocumentChanged, DocumentId, PeerId, SyncDirection,
     SyncMessageStat, UnixTimestamp,
     actors::{
-        DocToHubMsg,
+        DocToHubMsg, HubToDocMsg,
         document::{DocActorResult, DocumentActor, WithDocResult},
     },
 };
@@ -222,6 +222,34 @@ impl DocActorInner {
             }
         };
         self.handle_results(result.unwrap());
+    }
+
+    /// Handles tasks in order, each run of messages from the hub with one
+    /// step of the actor after its last message
+    /// ([`DocumentActor::handle_messages`]).
+    pub(crate) fn handle_tasks(&mut self, tasks: Vec<ActorTask>) {
+        let mut messages = Vec::new();
+        for task in tasks {
+            match task {
+                ActorTask::HandleMessage(message) => messages.push(message),
+                other => {
+                    self.handle_messages(std::mem::take(&mut messages));
+                    self.handle_task(other);
+                }
+            }
+        }
+        self.handle_messages(messages);
+    }
+
+    fn handle_messages(&mut self, messages: Vec<HubToDocMsg>) {
+        if messages.is_empty() {
+            return;
+        }
+        let result = self
+            .actor
+            .handle_messages(UnixTimestamp::now(), messages)
+            .unwrap();
+        self.handle_results(result);
     }
 
     pub(crate) fn is_stopped(&self) -> bool {

@@ -1351,7 +1351,11 @@ async fn async_actor_runner(rx: UnboundedReceiver<SpawnedActor>) {
 
                             while let Ok(actor_task) = rx_tasks.recv().await {
                                 let mut inner = inner.lock().unwrap();
-                                inner.handle_task(actor_task);
+                                // Tasks that queued up while the actor was busy are
+                                // taken together: one step for a run of messages.
+                                let mut tasks = vec![actor_task];
+                                tasks.extend(std::iter::from_fn(|| rx_tasks.try_recv()));
+                                inner.handle_tasks(tasks);
                                 if inner.is_stopped() {
                                     tracing::debug!(?doc_id, ?actor_id, "actor stopped");
                                     break;

@@ -54,6 +54,9 @@ pub struct DocumentActor {
     run_state: RunState,
     doc: Automerge,
     last_status_update: Option<DocSearchPhase>,
+    /// Inputs are being taken as one batch (`handle_messages`): the step
+    /// waits for the last of them.
+    in_batch: bool,
 }
 
 #[derive(Debug)]
@@ -100,6 +103,7 @@ impl DocumentActor {
             run_state: RunState::Running,
             phase,
             last_status_update: None,
+            in_batch: false,
         };
 
         tracing::trace!(?initial_connections, "applying initial connections");
@@ -137,6 +141,35 @@ impl DocumentActor {
         }
         let mut out = DocActorResult::default();
         self.handle_input(now, ActorInput::from(message.0), &mut out);
+        Ok(out)
+    }
+
+    /// Processes several messages from the hub actor, each as
+    /// [`handle_message`](Self::handle_message) would, but steps once after
+    /// the last of them instead of after each. The step generates a sync
+    /// message for every peer whose exchange or document changed, and each
+    /// generation costs work over the document's history: when many peers'
+    /// messages have queued up, a peer then gets one message with all the
+    /// changes they brought instead of one message per change.
+    pub fn handle_messages(
+        &mut self,
+        now: UnixTimestamp,
+        messages: impl IntoIterator<Item = HubToDocMsg>,
+    ) -> Result<DocActorResult, DocumentError> {
+        if self.run_state == RunState::Stopped {
+            tracing::warn!(actor_id=%self.id, "ignoring messages on stopped document actor");
+            return Ok(DocActorResult {
+                stopped: true,
+                ..Default::default()
+            });
+        }
+        let mut out = DocActorResult::default();
+        self.in_batch = true;
+        for message in messages {
+            self.handle_input(now, ActorInput::from(message.0), &mut out);
+        }
+        self.in_batch = false;
+        self.step(now, &mut out);
         Ok(out)
     }
 
@@ -413,7 +446,7 @@ impl DocumentActor {
     }
 
     fn step(&mut self, now: UnixTimestamp, out: &mut DocActorResult) {
-        if self.run_state == RunState::Stopped {
+        if self.run_state == RunState::Stopped || self.in_batch {
             return;
         }
         if self.run_state == RunState::Stopping {
