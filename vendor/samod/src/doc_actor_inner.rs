@@ -226,7 +226,8 @@ impl DocActorInner {
 
     /// Handles tasks in order, each run of messages from the hub with one
     /// step of the actor after its last message
-    /// ([`DocumentActor::handle_messages`]).
+    /// ([`DocumentActor::handle_messages`]); what follows a task that
+    /// stopped the actor is dropped, as when they are handled one by one.
     pub(crate) fn handle_tasks(&mut self, tasks: Vec<ActorTask>) {
         let mut messages = Vec::new();
         for task in tasks {
@@ -234,7 +235,13 @@ impl DocActorInner {
                 ActorTask::HandleMessage(message) => messages.push(message),
                 other => {
                     self.handle_messages(std::mem::take(&mut messages));
+                    if self.is_stopped() {
+                        return;
+                    }
                     self.handle_task(other);
+                    if self.is_stopped() {
+                        return;
+                    }
                 }
             }
         }
