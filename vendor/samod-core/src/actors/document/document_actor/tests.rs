@@ -371,4 +371,39 @@ fn a_message_from_one_peer_generates_only_for_that_peer() {
     for (doc, _) in &remotes {
         assert_eq!(doc.get_heads(), actor.document().get_heads());
     }
+
+    // Changes from two peers taken together: the third gets one message
+    // with both.
+    let batch: Vec<_> = [(0, "one"), (1, "two")]
+        .into_iter()
+        .map(|(from, key)| {
+            let (doc, state) = &mut remotes[from];
+            doc.transact::<_, _, automerge::AutomergeError>(|tx| tx.put(ROOT, key, true))
+                .unwrap();
+            let msg = doc.generate_sync_message(state).unwrap();
+            HubToDocMsg(HubToDocMsgPayload::HandleDocMessage {
+                connection_id: conns[from],
+                message: DocMessage::Sync(SyncMessage::Sync { data: msg.encode() }),
+                received_at: now,
+            })
+        })
+        .collect();
+    let result = actor.handle_messages(now, batch).unwrap();
+    let to_third: Vec<_> = result
+        .outgoing_messages
+        .into_iter()
+        .filter_map(|out| match out.0 {
+            DocToHubMsgPayload::SendSyncMessage {
+                connection_id,
+                message: SyncMessage::Sync { data },
+                ..
+            } if connection_id == conns[2] => Some(sync::Message::decode(&data).unwrap()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(to_third.len(), 1);
+    let (doc, state) = &mut remotes[2];
+    doc.receive_sync_message(state, to_third.into_iter().next().unwrap())
+        .unwrap();
+    assert_eq!(doc.get_heads(), actor.document().get_heads());
 }
