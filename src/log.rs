@@ -5,13 +5,19 @@
 
 use std::path::PathBuf;
 
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+
 /// The log file: `karta.log` in the config folder, when there is one.
 pub fn file() -> Option<PathBuf> {
     crate::config::dir().map(|dir| dir.join("karta.log"))
 }
 
-/// Sends log records to [`file`]; without a folder, nowhere. Calling it
-/// again does nothing.
+/// Sends log records to [`file`]; without a folder, nowhere: karta's own
+/// from `info` up, other crates' only warnings and errors. (Their `info`
+/// spans cost dearly: Automerge's `load_changes` span writes out the whole
+/// change graph each time changes are taken in, which was a third of
+/// `karta serve`'s work under load.) Calling it again does nothing.
 pub fn start() {
     let Some(path) = file() else {
         return;
@@ -28,9 +34,14 @@ pub fn start() {
     else {
         return;
     };
+    let others = tracing_subscriber::filter::Targets::new()
+        .with_target("karta", tracing::Level::INFO)
+        .with_default(tracing::Level::WARN);
     let _ = tracing_subscriber::fmt()
         .with_writer(std::sync::Mutex::new(file))
         .with_ansi(false)
+        .finish()
+        .with(others)
         .try_init();
 }
 

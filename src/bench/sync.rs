@@ -17,12 +17,21 @@ use automerge::sync::State;
 
 use crate::store::write::edit::ActivityField;
 use crate::store::{self, Doc};
+use crate::sync::SyncError;
 use crate::sync::client::{Connection, Session, exchange};
 use crate::sync::id::document_id;
 
 /// How long a client that made all its edits waits for messages before
 /// looking whether everyone is done.
 const IDLE: Duration = Duration::from_millis(100);
+
+/// How long a client whose connection was lost waits before opening it
+/// again.
+const RETRY: Duration = Duration::from_secs(1);
+
+/// How many times a client tries to open its connection again, in all,
+/// before it gives up syncing and only makes its edits.
+const REOPENINGS: usize = 5;
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -61,13 +70,20 @@ pub struct Outcome {
     pub server_cpu: Option<Duration>,
     /// CPU time of the clients (this process) during the run.
     pub clients_cpu: Option<Duration>,
+    /// Clients whose connection was lost at least once (closed by the
+    /// server, silent, or not to be opened again).
+    pub clients_lost: usize,
+    /// How many times connections were lost (an open one, or the first
+    /// opening), all clients together.
+    pub losses: usize,
 }
 
-/// One client's record: the edits it made (when) and the others' edits it
-/// received (when).
+/// One client's record: the edits it made (when), the others' edits it
+/// received (when), and how many times its connection was lost.
 struct Record {
     made: Vec<(ChangeHash, Instant)>,
     seen: HashMap<ChangeHash, Instant>,
+    lost: usize,
 }
 
 /// Runs the benchmark.
@@ -137,7 +153,9 @@ pub fn run(options: &Options) -> Result<Outcome> {
 
 /// One client: connects, waits for the others, makes its edits at its
 /// pace while taking everyone's, until all clients hold every edit or the
-/// limit.
+/// limit. A connection the server closes (or that stops answering) is
+/// counted and opened again, a few times at most; meanwhile the client
+/// goes on editing, and what it made reaches the others once it is back.
 fn client(
     i: usize,
     options: &Options,
@@ -156,22 +174,33 @@ fn client(
         Ok((c, plain.save()))
     });
     started.wait();
-    let (connection, synced) = connected?;
-    let mut doc = Doc::from_bytes(&synced, Path::new("bench"))?;
+    let mut record = Record {
+        made: Vec::new(),
+        seen: HashMap::new(),
+        lost: 0,
+    };
+    // The sync of the editor's live sync (`sync::live`), at its pace; None
+    // while the connection is lost.
+    let (mut session, mut doc) = match connected {
+        Ok((connection, synced)) => (
+            Some(Session::new(connection, state)),
+            Doc::from_bytes(&synced, Path::new("bench"))?,
+        ),
+        Err(e) if lost(&e) => {
+            record.lost += 1;
+            (None, Doc::from_bytes(bytes, Path::new("bench"))?)
+        }
+        Err(e) => return Err(e.into()),
+    };
     doc.set_author(Some(&format!("client {i}")));
     let run = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis())
         .unwrap_or(0);
     let start = Instant::now();
-    let mut record = Record {
-        made: Vec::new(),
-        seen: HashMap::new(),
-    };
     let expected = (options.clients - 1) * options.edits;
     let mut done = false;
-    // The sync of the editor's live sync (`sync::live`), at its pace.
-    let mut session = Session::new(connection, state);
+    let (mut retry, mut reopenings) = (start + RETRY, 0);
     // Clients start spread over one pause, not all at once.
     let mut next = start + options.pause.mul_f64(i as f64 / options.clients as f64);
     loop {
@@ -190,19 +219,46 @@ fn client(
                 }
             }
             next += options.pause;
-            session.touch();
+            if let Some(session) = &mut session {
+                session.touch();
+            }
         }
         let wait = if record.made.len() < options.edits {
             next.saturating_duration_since(Instant::now())
         } else {
             IDLE
         };
-        let before = doc.heads();
-        if session.step(&mut doc.automerge_mut().sync(), wait)? {
-            let now = Instant::now();
-            for change in doc.automerge_mut().get_changes_meta(&before) {
-                record.seen.entry(change.hash).or_insert(now);
+        match &mut session {
+            Some(live) => {
+                let before = doc.heads();
+                let stepped = live.step(&mut doc.automerge_mut().sync(), wait);
+                match stepped {
+                    Ok(true) => {
+                        let now = Instant::now();
+                        for change in doc.automerge_mut().get_changes_meta(&before) {
+                            record.seen.entry(change.hash).or_insert(now);
+                        }
+                    }
+                    Ok(false) => {}
+                    Err(e) if lost(&e) => {
+                        record.lost += 1;
+                        session = None;
+                        retry = Instant::now() + RETRY;
+                    }
+                    Err(e) => return Err(e.into()),
+                }
             }
+            None if reopenings < REOPENINGS && Instant::now() >= retry => {
+                reopenings += 1;
+                match Connection::open(&options.server, None, document) {
+                    // A new exchange from nothing known: the server works
+                    // out what each side lacks.
+                    Ok(connection) => session = Some(Session::new(connection, State::new())),
+                    Err(e) if lost(&e) => retry = Instant::now() + RETRY,
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            None => std::thread::sleep(wait.min(RETRY)),
         }
         if !done && record.made.len() == options.edits && record.seen.len() >= expected {
             done = true;
@@ -212,8 +268,19 @@ fn client(
             break;
         }
     }
-    session.close();
+    if let Some(session) = session {
+        session.close();
+    }
     Ok(record)
+}
+
+/// Whether the error is the connection lost (closed, silent, or not to be
+/// opened again) rather than something wrong in what was exchanged.
+fn lost(e: &SyncError) -> bool {
+    matches!(
+        e,
+        SyncError::Closed(_) | SyncError::TimedOut(_) | SyncError::Unreachable { .. }
+    )
 }
 
 /// The figures of a run from every client's record.
@@ -254,6 +321,8 @@ fn measure(records: &[Record], start: Instant, options: &Options) -> Outcome {
         p99: at(0.99),
         server_cpu: None,
         clients_cpu: None,
+        clients_lost: records.iter().filter(|r| r.lost > 0).count(),
+        losses: records.iter().map(|r| r.lost).sum(),
     }
 }
 

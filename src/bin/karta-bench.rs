@@ -302,8 +302,17 @@ fn main() -> Result<()> {
             let cpu = |d: Option<std::time::Duration>| {
                 d.map_or_else(|| "–".to_string(), |d| format!("{:.1} s", d.as_secs_f64()))
             };
+            // Clients that lost their connection are told in the
+            // delivered column: their edits may be among those missing.
+            let lost = match outcome.clients_lost {
+                0 => String::new(),
+                n => format!(
+                    " ({n} clients lost the connection, {} times in all)",
+                    outcome.losses
+                ),
+            };
             print(&format!(
-                "| {label} | {clients} × {edits} every {pause_ms} ms | {converged} | {} | {} | {}/{} | {rss} | {} | {} |\n",
+                "| {label} | {clients} × {edits} every {pause_ms} ms | {converged} | {} | {} | {}/{}{lost} | {rss} | {} | {} |\n",
                 ms(outcome.p50),
                 ms(outcome.p99),
                 outcome.delivered,

@@ -104,6 +104,11 @@ impl Connection {
                 tungstenite::HandshakeError::Failure(
                     e @ (tungstenite::Error::Io(_) | tungstenite::Error::Tls(_)),
                 ) => unreachable(e.to_string()),
+                // The socket's read timeout ran out mid-handshake: a busy
+                // server, not another protocol.
+                tungstenite::HandshakeError::Interrupted(_) => {
+                    SyncError::TimedOut(server.to_string())
+                }
                 other => SyncError::Protocol {
                     server: server.to_string(),
                     reason: other.to_string(),
