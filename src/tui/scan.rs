@@ -22,14 +22,14 @@ use super::app::App;
 /// A scan under way (None: to start on the first poll, after the first
 /// frame, so that the frame has the processor to itself).
 pub struct Scan {
-    back: Option<Receiver<Found>>,
+    back: Option<Receiver<Scanned>>,
     /// The fingerprint of the file the document holds, unchanged: its view
     /// is cached once the conflicts are known.
     store: Option<Fingerprint>,
 }
 
 /// What the scan's worker hands back.
-struct Found {
+struct Scanned {
     doc: Doc,
     conflicts: Vec<Conflict>,
     /// None when the scan failed.
@@ -44,7 +44,7 @@ impl App {
     }
 
     /// Sends the document to the scan's worker.
-    fn begin_scan(&mut self) -> Receiver<Found> {
+    fn begin_scan(&mut self) -> Receiver<Scanned> {
         let mut doc = std::mem::replace(&mut self.document.doc, Doc::placeholder());
         let (send, back) = channel();
         std::thread::spawn(move || {
@@ -65,7 +65,7 @@ impl App {
                 ms = started.elapsed().as_millis(),
                 "conflicts scanned in the background"
             );
-            let _ = send.send(Found {
+            let _ = send.send(Scanned {
                 doc,
                 conflicts,
                 deleted,
