@@ -61,14 +61,11 @@ impl App {
     /// Approves the edition by the order `number` of `date`; kept for the
     /// document when it is coming (see `deferred.rs`).
     pub(super) fn approve(&mut self, number: String, date: NaiveDate) {
-        if !self.document.at_hand() {
-            let step = Deferred::Approve {
-                number: number.clone(),
-                date,
-            };
-            if self.defer(step) || !self.have_doc() {
-                return;
-            }
+        if self.keeps_for_doc(|| Deferred::Approve {
+            number: number.clone(),
+            date,
+        }) {
+            return;
         }
         let lang = self.lang;
         let approved = self.document.doc.approval(&number, date);

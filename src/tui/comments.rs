@@ -114,14 +114,11 @@ impl App {
         if text.is_empty() {
             return;
         }
-        if !self.document.at_hand() {
-            let step = Deferred::Comment {
-                activity: activity.clone(),
-                text: text.clone(),
-            };
-            if self.defer(step) || !self.have_doc() {
-                return;
-            }
+        if self.keeps_for_doc(|| Deferred::Comment {
+            activity: activity.clone(),
+            text: text.clone(),
+        }) {
+            return;
         }
         let lang = self.lang;
         let focus = Some(RowKey::Activity(ActivityId(activity.clone())));

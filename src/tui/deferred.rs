@@ -363,13 +363,18 @@ fn op_of(kept: KeptOp) -> Option<Op> {
 }
 
 impl App {
-    /// Keeps `step` for when the document is back, when it is coming
-    /// (true); false when it is here, or failed to load (then the caller
-    /// goes on, and the read-only message is shown).
-    pub(super) fn defer(&mut self, step: Deferred) -> bool {
-        if self.document.at_hand() || self.document.load_error.is_some() {
+    /// Before a step that needs the document: false when it is at hand
+    /// (the caller goes on); else true, the caller stopping here, with
+    /// the step made by `step` kept for when the document is back, or,
+    /// when it failed to load, refused with the read-only message.
+    pub(super) fn keeps_for_doc(&mut self, step: impl FnOnce() -> Deferred) -> bool {
+        if self.document.at_hand() {
             return false;
         }
+        if self.document.load_error.is_some() {
+            return !self.have_doc();
+        }
+        let step = step();
         if let Some(path) = &self.document.path {
             match super::early::append_step(path, &step) {
                 Ok(true) => {}

@@ -104,14 +104,11 @@ impl App {
         if value.trim().is_empty() {
             return;
         }
-        if !self.document.at_hand() {
-            let step = Deferred::New {
-                target: target.clone(),
-                text: value.clone(),
-            };
-            if self.defer(step) || !self.have_doc() {
-                return;
-            }
+        if self.keeps_for_doc(|| Deferred::New {
+            target: target.clone(),
+            text: value.clone(),
+        }) {
+            return;
         }
         let lang = self.lang;
         let parent = match &target {
@@ -277,18 +274,15 @@ impl App {
     /// Before the document is at hand, a field edit is made early (see
     /// `early.rs`) and anything else is kept until it is (`deferred.rs`).
     pub(super) fn apply_step(&mut self, label: String, ops: Vec<Op>, focus: Option<RowKey>) {
-        if !self.document.at_hand() {
-            if self.edit_early(&label, &ops, focus.clone()) {
-                return;
-            }
-            let step = Deferred::Step {
-                label: label.clone(),
-                ops: ops.clone(),
-                focus: focus.clone(),
-            };
-            if self.defer(step) || !self.have_doc() {
-                return;
-            }
+        if !self.document.at_hand() && self.edit_early(&label, &ops, focus.clone()) {
+            return;
+        }
+        if self.keeps_for_doc(|| Deferred::Step {
+            label: label.clone(),
+            ops: ops.clone(),
+            focus: focus.clone(),
+        }) {
+            return;
         }
         for op in &ops {
             let result = op.apply(&mut self.document.doc, true);
@@ -396,13 +390,11 @@ impl App {
                 crate::tr!(lang, "editing-redone"),
             ),
         };
-        if !self.document.at_hand() {
-            if !self.can_replay(&kept) {
-                return self.status.say(nothing);
-            }
-            if self.defer(kept) || !self.have_doc() {
-                return;
-            }
+        if !self.document.at_hand() && !self.can_replay(&kept) {
+            return self.status.say(nothing);
+        }
+        if self.keeps_for_doc(|| kept) {
+            return;
         }
         let (history, doc) = (&mut self.document.history, &mut self.document.doc);
         let walked = match redo {

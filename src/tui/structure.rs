@@ -173,12 +173,11 @@ impl App {
 
     /// Moves an activity to the end of section `target`.
     pub(super) fn move_activity_into(&mut self, id: &ActivityId, target: &SectionId) {
-        let step = Deferred::MoveInto {
+        if self.keeps_for_doc(|| Deferred::MoveInto {
             kind: NodeKind::Activity,
             id: id.to_string(),
             target: target.clone(),
-        };
-        if !self.document.at_hand() && (self.defer(step) || !self.have_doc()) {
+        }) {
             return;
         }
         let last = self
@@ -200,12 +199,11 @@ impl App {
     /// section shown flattened or on a broken cycle may sit elsewhere on
     /// screen).
     pub(super) fn move_section_into(&mut self, id: &SectionId, target: &SectionId) {
-        let step = Deferred::MoveInto {
+        if self.keeps_for_doc(|| Deferred::MoveInto {
             kind: NodeKind::Section,
             id: id.to_string(),
             target: target.clone(),
-        };
-        if !self.document.at_hand() && (self.defer(step) || !self.have_doc()) {
+        }) {
             return;
         }
         if self.document.doc.is_within(target.as_str(), id.as_str()) {
@@ -240,12 +238,11 @@ impl App {
             ),
             _ => return,
         };
-        let step = Deferred::Shift {
+        if self.keeps_for_doc(|| Deferred::Shift {
             kind,
             id: id.clone(),
             down,
-        };
-        if !self.document.at_hand() && (self.defer(step) || !self.have_doc()) {
+        }) {
             return;
         }
         self.shift_node(kind, &id, down);

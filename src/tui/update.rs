@@ -375,11 +375,7 @@ impl App {
     /// Does what the answer to a question means.
     pub(super) fn answer(&mut self, question: Question, yes: bool) {
         let changes = !matches!(question, Question::QuitUnsaved);
-        if yes
-            && changes
-            && !self.document.at_hand()
-            && (self.defer(Deferred::Answer(question.clone())) || !self.have_doc())
-        {
+        if yes && changes && self.keeps_for_doc(|| Deferred::Answer(question.clone())) {
             return;
         }
         match (question, yes) {
