@@ -63,7 +63,6 @@ fn suspects(am: &AutoCommit) -> Touched {
         })
     };
     let mut found = Touched {
-        columns: true,
         meta: get_map(am, &ROOT, schema::K_META).is_some_and(|m| conflicted(&m)),
         ..Touched::default()
     };
